@@ -1,0 +1,320 @@
+"""Loading a corpus: files and directories of ``.txt``/``.md`` articles with their metadata.
+
+Metadata comes from a front-matter block at the top of an article (``---`` ... ``---``
+with the keys ``title``, ``source``, ``published``, ``url``) or from a ``corpus.toml``
+manifest beside the files; front matter wins. Problems never stop the load: each becomes
+a one-line :class:`~checker.model.Diagnostic` naming the file, and the rest is read.
+Nothing here writes anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from .model import Article, Corpus, Diagnostic
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+MANIFEST_NAME = "corpus.toml"
+METADATA_KEYS = ("title", "source", "published", "url")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates stay text and are checked by :func:`parse_date`."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
+
+
+@dataclass
+class LoadOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass
+class _Collector:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, path: str | Path, message: str) -> None:
+        self.diagnostics.append(Diagnostic(_display(path), message, "error"))
+
+    def warning(self, path: str | Path, message: str) -> None:
+        self.diagnostics.append(Diagnostic(_display(path), message, "warning"))
+
+
+def _display(path: str | Path) -> str:
+    return Path(path).as_posix()
+
+
+def decode(data: bytes) -> tuple[str, str, str | None]:
+    """Decode article bytes: ``(text, encoding, warning)``.
+
+    UTF-8 (with or without BOM) is expected; UTF-16 with a BOM is accepted; anything else is
+    decoded as Windows-1252 (or Latin-1 where 1252 has no character) with a warning.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16", None
+        except UnicodeDecodeError as exc:
+            return data.decode("utf-16", errors="replace"), "utf-16", f"invalid UTF-16 ({exc.reason})"
+    try:
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError as exc:
+        where = f"byte {exc.start}"
+    try:
+        return data.decode("cp1252"), "cp1252", f"not valid UTF-8 (at {where}); decoded as Windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1", f"not valid UTF-8 (at {where}); decoded as Latin-1"
+
+
+def looks_binary(data: bytes) -> bool:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    return b"\x00" in data[:65536] or b"\x00" in data[-65536:]
+
+
+def parse_date(value: Any) -> dt.date:
+    """A publication date from front matter or a manifest (a TOML/YAML date or ISO text)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return dt.date.fromisoformat(text[:10])
+        except ValueError:
+            pass
+        try:
+            return dt.datetime.fromisoformat(text).date()
+        except ValueError:
+            raise ValueError(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+    raise ValueError(f"invalid date {value!r} (expected YYYY-MM-DD)")
+
+
+def _clean_meta(raw: dict[str, Any], where: str, col: _Collector) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    for key, value in raw.items():
+        key_s = str(key)
+        if key_s not in METADATA_KEYS:
+            col.warning(where, f"unknown metadata key {key_s!r} ignored (known: {', '.join(METADATA_KEYS)})")
+            continue
+        if value is None:
+            continue
+        if key_s == "published":
+            try:
+                meta[key_s] = parse_date(value)
+            except ValueError as exc:
+                col.warning(where, f"published: {exc}; the article is undated")
+        else:
+            meta[key_s] = str(value).strip()
+    return meta
+
+
+def _front_matter(text: str, where: str, col: _Collector) -> tuple[dict[str, Any], int]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    try:
+        raw = yaml.load(match.group(1), Loader=_FrontMatterLoader)
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        problem = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+        col.warning(where, f"malformed front matter ignored: {problem}")
+        return {}, match.end()
+    if raw is None:
+        return {}, match.end()
+    if not isinstance(raw, dict):
+        col.warning(where, "malformed front matter ignored: expected 'key: value' lines")
+        return {}, match.end()
+    return _clean_meta(raw, where, col), match.end()
+
+
+def _load_manifest(directory: Path, col: _Collector) -> dict[str, dict[str, Any]]:
+    manifest = directory / MANIFEST_NAME
+    if not manifest.is_file():
+        return {}
+    where = _display(manifest)
+    try:
+        data = tomllib.loads(manifest.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as exc:
+        col.error(where, f"cannot read manifest: {exc}")
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        col.error(where, f"malformed manifest ignored: {exc}")
+        return {}
+    entries: dict[str, dict[str, Any]] = {}
+    for key in data:
+        if key != "articles":
+            col.warning(where, f"unknown manifest key {key!r} ignored (expected [articles.\"FILE\"] tables)")
+    articles = data.get("articles", {})
+    if not isinstance(articles, dict):
+        col.error(where, "'articles' must be a table of [articles.\"FILE\"] entries")
+        return {}
+    for name, raw in articles.items():
+        if not isinstance(raw, dict):
+            col.warning(where, f"articles.{name}: expected a table of metadata")
+            continue
+        if not (directory / name).is_file():
+            col.warning(where, f"articles.{name}: no such article beside the manifest")
+        entries[name] = _clean_meta(raw, f"{where}: articles.{name}", col)
+    return entries
+
+
+def _first_line_title(text: str) -> str | None:
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped:
+            if stripped.startswith(("-", "*", "\u2022")) or len(stripped) > 200:
+                return None
+            if stripped[-1] in ".!?" or stripped.endswith(('."', ".'", '.\u201d')):
+                return None  # a first sentence, not a headline
+            return stripped
+    return None
+
+
+def _iter_files(root: Path, col: _Collector) -> Iterable[Path]:
+    seen_dirs: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=lambda e: col.error(
+            e.filename or root, f"cannot list directory: {e.strerror}")):
+        real = os.path.realpath(dirpath)
+        if real in seen_dirs:
+            col.warning(dirpath, "symlink loop or repeated directory skipped")
+            dirnames[:] = []
+            continue
+        seen_dirs.add(real)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def _matches(rel: str, patterns: Sequence[str]) -> bool:
+    from fnmatch import fnmatch
+
+    return any(fnmatch(rel, p) or fnmatch(Path(rel).name, p) for p in patterns)
+
+
+def article_id(path: Path, root: Path | None) -> str:
+    """The id of an article: its path below the corpus root, without the suffix."""
+    if root is not None:
+        try:
+            rel = path.relative_to(root)
+        except ValueError:
+            rel = Path(path.name)
+    else:
+        rel = Path(path.name)
+    return rel.with_suffix("").as_posix()
+
+
+def read_article(
+    path: Path,
+    article_id_: str,
+    manifest: dict[str, Any] | None,
+    col: _Collector,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Article | None:
+    where = _display(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        col.error(where, f"cannot read: {exc.strerror or exc}")
+        return None
+    if size > max_bytes:
+        col.error(where, f"skipped: {size} bytes is over the size limit of {max_bytes} bytes")
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        col.error(where, f"cannot read: {exc.strerror or exc}")
+        return None
+    if not data.strip():
+        col.warning(where, "empty article: no claims")
+    if looks_binary(data):
+        col.error(where, "skipped: binary file (contains NUL bytes)")
+        return None
+    text, encoding, problem = decode(data)
+    if problem:
+        col.warning(where, problem)
+    meta = dict(manifest or {})
+    front, body_offset = _front_matter(text, where, col)
+    meta.update(front)
+    title = meta.get("title") or _first_line_title(text[body_offset:])
+    return Article(
+        id=article_id_,
+        path=where,
+        text=text,
+        title=title,
+        source=meta.get("source"),
+        published=meta.get("published"),
+        url=meta.get("url"),
+        body_offset=body_offset,
+        encoding=encoding,
+    )
+
+
+def load_corpus(paths: Iterable[str | os.PathLike[str]], options: LoadOptions | None = None) -> Corpus:
+    """Read the articles under ``paths`` (files or directories, searched recursively)."""
+    opts = options or LoadOptions()
+    col = _Collector()
+    articles: dict[str, Article] = {}
+    roots: list[str] = []
+    manifests: dict[Path, dict[str, dict[str, Any]]] = {}
+
+    def manifest_for(path: Path) -> dict[str, Any] | None:
+        directory = path.parent
+        if directory not in manifests:
+            manifests[directory] = _load_manifest(directory, col)
+        return manifests[directory].get(path.name)
+
+    for raw in paths:
+        root = Path(raw)
+        roots.append(_display(root))
+        if not os.path.lexists(root):
+            col.error(root, "no such file or directory")
+            continue
+        if not root.exists():
+            col.error(root, "broken symbolic link")
+            continue
+        if root.is_dir():
+            files = [(p, article_id(p, root)) for p in _iter_files(root, col)]
+        elif root.is_file():
+            files = [(root, article_id(root, None))]
+        else:
+            col.error(root, "not a regular file or directory")
+            continue
+        for path, aid in files:
+            rel = aid
+            if opts.include and not _matches(path.as_posix(), opts.include) and not _matches(rel, opts.include):
+                continue
+            if opts.exclude and (_matches(path.as_posix(), opts.exclude) or _matches(rel, opts.exclude)):
+                continue
+            if path.is_symlink() and not path.exists():
+                col.error(path, "broken symbolic link")
+                continue
+            if aid in articles:
+                if os.path.realpath(articles[aid].path) != os.path.realpath(path):
+                    col.warning(path, f"article id {aid!r} already used by {articles[aid].path}; skipped")
+                continue
+            article = read_article(path, aid, manifest_for(path), col, opts.max_bytes)
+            if article is not None:
+                articles[aid] = article
+    ordered = tuple(articles[k] for k in sorted(articles))
+    diags = tuple(sorted(set(col.diagnostics), key=lambda d: (d.path, d.message)))
+    return Corpus(ordered, diags, tuple(roots))

@@ -1,0 +1,75 @@
+"""A prepared article: normalised text, sentences, line index, and the claim factory.
+
+Extractors receive a :class:`Doc`, find spans in ``doc.norm`` (normalised text) and call
+:meth:`Doc.claim` with normalised offsets; the factory maps them back to the original
+text, computes line and column and fills in the quote and the sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Article, Claim, ClaimKind
+from .segment import Sentence, split_sentences
+from .text import LineIndex, NormText, normalise
+
+
+@dataclass
+class Doc:
+    article_id: str
+    original: str
+    published: dt.date | None
+    body_offset: int
+    nt: NormText
+    sentences: list[Sentence]
+    lines: LineIndex
+    _body_norm_start: int = field(default=0)
+
+    @property
+    def norm(self) -> str:
+        return self.nt.norm
+
+    @classmethod
+    def from_article(cls, article: Article) -> Doc:
+        return cls.from_text(article.text, article.published, article.id, article.body_offset)
+
+    @classmethod
+    def from_text(
+        cls, text: str, published: dt.date | None = None, article_id: str = "text", body_offset: int = 0
+    ) -> Doc:
+        nt = normalise(text)
+        # First normalised index at or after the body start.
+        body_norm = 0
+        if body_offset:
+            while body_norm < len(nt.norm) and nt.to_original(body_norm, body_norm + 1)[0] < body_offset:
+                body_norm += 1
+        sentences = split_sentences(nt.norm[body_norm:], body_norm)
+        return cls(article_id, text, published, body_offset, nt, sentences, LineIndex(text), body_norm)
+
+    def content_sentences(self) -> Iterator[Sentence]:
+        """Sentences that may carry claims (boilerplate lines left out)."""
+        return (s for s in self.sentences if not s.boilerplate)
+
+    def claim(self, kind: ClaimKind, start: int, end: int, sentence: Sentence, **fields: Any) -> Claim:
+        """Build a claim from a span ``[start, end)`` of the normalised text."""
+        o_start, o_end = self.nt.to_original(start, end)
+        s_start, s_end = self.nt.to_original(sentence.start, sentence.end)
+        line, column = self.lines.position(o_start)
+        end_line, end_column = self.lines.position(max(o_start, o_end - 1))
+        return Claim(
+            kind=kind,
+            article=self.article_id,
+            start=o_start,
+            end=o_end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            text=self.original[o_start:o_end],
+            sentence=self.original[s_start:s_end],
+            sentence_start=s_start,
+            **fields,
+        )

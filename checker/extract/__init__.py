@@ -1,0 +1,61 @@
+"""Claim extraction: the public entry points and the order extractors run in.
+
+Each extractor is a pure function ``(Doc, ExtractOptions) -> list[Claim]``. Dates and
+durations run first; a quantity whose span overlaps a date or a duration ("2018" in
+"since 2018", "two" in "two-day visit") is part of that claim and is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from ..doc import Doc
+from ..model import Article, Claim, ClaimKind
+from .dates import find_dates
+from .durations import find_durations
+from .entities import find_entities, group_entities
+from .options import DEFAULT_OPTIONS, ExtractOptions
+from .quantities import find_quantities
+
+__all__ = ["ExtractOptions", "extract", "extract_doc", "extract_text", "group_entities"]
+
+
+def _overlaps(claim: Claim, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(claim.start < end and start < claim.end for start, end in spans)
+
+
+def extract_doc(doc: Doc, options: ExtractOptions = DEFAULT_OPTIONS) -> list[Claim]:
+    """All claims of a prepared document, sorted by position then kind."""
+    claims: list[Claim] = []
+    kinds = set(options.kinds)
+    temporal: list[Claim] = []
+    if "date" in kinds:
+        temporal.extend(find_dates(doc, options))
+    if "duration" in kinds:
+        durations = find_durations(doc, options)
+        date_spans = [(c.start, c.end) for c in temporal]
+        temporal.extend(c for c in durations if not _overlaps(c, date_spans))
+    claims.extend(temporal)
+    if "quantity" in kinds:
+        spans = [(c.start, c.end) for c in temporal]
+        claims.extend(c for c in find_quantities(doc, options) if not _overlaps(c, spans))
+    if "entity" in kinds:
+        claims.extend(find_entities(doc, options))
+    claims.sort(key=lambda c: (c.start, c.end, c.kind.value, c.text))
+    return claims
+
+
+def extract(article: Article, options: ExtractOptions = DEFAULT_OPTIONS) -> list[Claim]:
+    """Every claim found in ``article``."""
+    return extract_doc(Doc.from_article(article), options)
+
+
+def extract_text(
+    text: str, published: dt.date | None = None, options: ExtractOptions = DEFAULT_OPTIONS
+) -> list[Claim]:
+    """Every claim found in a bare text (for evaluation and tests)."""
+    return extract_doc(Doc.from_text(text, published), options)
+
+
+KINDS = tuple(k.value for k in ClaimKind)

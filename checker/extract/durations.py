@@ -1,0 +1,11 @@
+"""Extraction of durations (placeholder until implemented)."""
+
+from __future__ import annotations
+
+from ..doc import Doc
+from ..model import Claim
+from .options import ExtractOptions
+
+
+def find_durations(doc: Doc, options: ExtractOptions) -> list[Claim]:
+    return []

@@ -1,0 +1,119 @@
+"""Numbers in English news text: digits with separators and scales, and number words.
+
+Public API (used by every extractor; keep it stable):
+
+- :data:`NUMBER_PATTERN`: regular-expression source (for the ``regex`` module, case
+  insensitive, word-bounded by the caller) matching one number expression:
+  ``1,000``, ``2.5 million``, ``40``, ``six``, ``twenty-five``, ``a dozen``, ``hundreds``,
+  ``tens of thousands``, ``one hundred and five``.
+- :func:`parse_number` ``(text) -> NumberValue | None``: the value of such an expression.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "m": 1_000_000, "b": 1_000_000_000,
+    "k": 1_000, "tn": 1_000_000_000_000,
+}
+SPECIAL = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2, "half a dozen": 6, "a hundred": 100,
+           "a thousand": 1000, "a million": 1_000_000, "a billion": 1_000_000_000, "a score of": 20}
+# Vague plurals: "hundreds" is at least 200 and below a thousand.
+VAGUE = {
+    "dozens": (24.0, 99.0), "scores": (40.0, 99.0), "hundreds": (200.0, 999.0),
+    "thousands": (2_000.0, 9_999.0), "tens of thousands": (20_000.0, 99_999.0),
+    "hundreds of thousands": (200_000.0, 999_999.0), "millions": (2_000_000.0, 9_999_999.0),
+    "tens of millions": (20_000_000.0, 99_999_999.0), "hundreds of millions": (200_000_000.0, 999_999_999.0),
+    "billions": (2e9, 9.999e9), "several": (3.0, 9.0), "a few": (2.0, 5.0), "a handful of": (2.0, 6.0),
+}
+
+_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
+_SCALE_ABBR = r"mn|bn|tn|[mbk](?![\p{L}])"
+_WORD_NUMBER = (
+    rf"(?:(?:{_WORD})(?:[- ](?:{_WORD}))?)(?:[ -](?:{_SCALE_WORDS})(?:(?: and)? (?:{_WORD})(?:[- ](?:{_WORD}))?)?)*"
+)
+_VAGUE = "|".join(regex.escape(k) for k in sorted(VAGUE, key=len, reverse=True))
+_SPECIAL = "|".join(regex.escape(k) for k in sorted(SPECIAL, key=len, reverse=True))
+
+NUMBER_PATTERN = (
+    rf"(?:(?:{_DIGITS})(?:\s?(?:{_SCALE_WORDS})|\s?(?:{_SCALE_ABBR}))?"
+    rf"|{_VAGUE}|{_SPECIAL}|(?:a|one) (?:{_SCALE_WORDS})(?: (?:{_SCALE_WORDS}))?|{_WORD_NUMBER})"
+)
+NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d]){NUMBER_PATTERN}(?![\p{{L}}\d])", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberValue:
+    low: float
+    high: float
+    vague: bool = False
+
+    @property
+    def exact(self) -> float | None:
+        return self.low if self.low == self.high and not self.vague else None
+
+
+def _words_value(words: list[str]) -> float | None:
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in words:
+        if word == "and":
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word in ("hundred",):
+            current = (current or 1) * 100
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> NumberValue | None:
+    """The value of a number expression matched by :data:`NUMBER_PATTERN`, else ``None``."""
+    t = " ".join(text.lower().replace("-", " ").split())
+    if not t:
+        return None
+    if t in VAGUE:
+        low, high = VAGUE[t]
+        return NumberValue(low, high, True)
+    if t in SPECIAL:
+        v = float(SPECIAL[t])
+        return NumberValue(v, v)
+    match = regex.fullmatch(rf"({_DIGITS})\s?({_SCALE_WORDS}|mn|bn|tn|m|b|k)?", t)
+    if match:
+        try:
+            value = float(match.group(1).replace(",", ""))
+        except ValueError:
+            return None
+        if match.group(2):
+            value *= SCALES[match.group(2)]
+        return NumberValue(value, value)
+    words = t.split()
+    if words and words[0] == "a":
+        words[0] = "one"
+    value_w = _words_value(words)
+    if value_w is None:
+        return None
+    return NumberValue(value_w, value_w)

@@ -1,0 +1,182 @@
+"""The data model of factlint: articles, corpora and claims.
+
+Every object here is immutable and picklable, so that extraction can run in a
+process pool and claims can be cached. Nothing in this module prints or reads files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+Bound = float | str | None
+"""A bound of a normalised value: a number (quantities, durations in days), an ISO date
+(dates), or ``None`` for an open bound."""
+
+
+class ClaimKind(StrEnum):
+    QUANTITY = "quantity"
+    DURATION = "duration"
+    DATE = "date"
+    ENTITY = "entity"
+
+
+class Qualifier(StrEnum):
+    """How a figure is qualified in the text.
+
+    The qualifier together with ``low``/``high`` and the open flags gives the interval
+    the sources are compared on.
+    """
+
+    EXACT = "="  # "300 vessels"
+    APPROX = "~"  # "about 300", "some 130"
+    MORE = ">"  # "more than 1,000"  -> (1000, +inf)
+    AT_LEAST = ">="  # "at least six"  -> [6, +inf)
+    LESS = "<"  # "less than 5", "nearly 40" -> just below
+    AT_MOST = "<="  # "up to 40%"  -> [0, 40]
+    RANGE = "range"  # "between 5 and 10", "5-10"
+    VAGUE = "vague"  # "hundreds", "days-long", "recent weeks"
+
+
+class Granularity(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article of a corpus, with its text exactly as read and its metadata."""
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    body_offset: int = 0
+    """Offset in ``text`` where the body starts (after any front matter)."""
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def dated(self) -> bool:
+        return self.published is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A factual claim found in an article, with its evidence and normalised value.
+
+    ``text`` is always ``article.text[start:end]`` (offsets into the file as read).
+    ``line`` and ``column`` are 1-based; ``end_line``/``end_column`` point at the last
+    character of the quote (inclusive, 1-based).
+
+    Normalised value: ``low``/``high`` are numbers for quantities and durations (durations
+    in days) and ISO dates for dates; both bounds are inclusive unless ``low_open`` /
+    ``high_open`` say the bound itself is excluded ("more than 1,000"); ``None`` is an
+    open bound.
+    """
+
+    kind: ClaimKind
+    article: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    sentence: str
+    subject: str | None = None
+    """What the claim is about: the counted thing ("container"), the event a duration
+    measures ("visit"), the event a date anchors, or the entity type for entities."""
+    qualifier: Qualifier | None = None
+    low: Bound = None
+    high: Bound = None
+    low_open: bool = False
+    high_open: bool = False
+    unit: str | None = None
+    granularity: Granularity | None = None
+    relative: bool | None = None
+    canonical: str | None = None
+    """Canonical name of an entity (or the canonical phrase of a date)."""
+    anchor: str | None = None
+    """ISO date a relative date was resolved against."""
+    modifiers: tuple[str, ...] = ()
+    """Words that narrow the subject ("military" in "military workers")."""
+    sentence_start: int = 0
+    """Offset of ``sentence`` in the article text."""
+    attrs: tuple[tuple[str, str], ...] = field(default=())
+    """Further typed-as-text facts an extractor found (``("ordinal", "first")``,
+    ``("entity_type", "person")``, ``("weekday", "wednesday")``)."""
+
+    def attr(self, name: str) -> str | None:
+        for key, value in self.attrs:
+            if key == name:
+                return value
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        """The claim in the ``factlint extract --format json`` contract."""
+        return {
+            "kind": self.kind.value,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "subject": self.subject,
+            "qualifier": self.qualifier.value if self.qualifier is not None else None,
+            "low": _json_bound(self.low),
+            "high": _json_bound(self.high),
+            "unit": self.unit,
+            "granularity": self.granularity.value if self.granularity is not None else None,
+            "relative": self.relative,
+            "canonical": self.canonical,
+        }
+
+
+def _json_bound(value: Bound) -> float | int | str | None:
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None
+        if value.is_integer() and abs(value) < 2**53:
+            return int(value)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem met while reading the corpus: one line naming the file and the problem."""
+
+    path: str
+    message: str
+    level: str = "error"  # "error" (the file was skipped) or "warning" (read, with a caveat)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.level}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Articles in a deterministic order (by id) plus the problems met while loading."""
+
+    articles: tuple[Article, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    roots: tuple[str, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.level == "error")
+
+    def get(self, article_id: str) -> Article | None:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        return None

@@ -1,0 +1,122 @@
+"""Sentence segmentation with offsets, and detection of boilerplate lines.
+
+Works on normalised text (see :mod:`checker.text`). Every line break ends a sentence
+(headlines and bullet points have no final punctuation); inside a line, ``.``, ``!`` and
+``?`` end a sentence unless they belong to an abbreviation (Mr., U.S., Jan.), an initial or
+a decimal number. Closing quotes and brackets stay with the sentence they end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "gov", "sen", "rep", "rev", "fr", "hon", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn", "est", "approx", "vs", "etc", "no", "nos", "vol", "fig", "al", "ave", "blvd", "rd", "ft", "mph", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "a.m", "p.m", "i.e", "e.g", "ph.d", "b.c", "a.d"]
+)
+
+_END = regex.compile(r"[.!?]+[\"')\]]*(?=\s+|$)")
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+_BULLET = regex.compile(r"^\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
+
+_BOILERPLATE_WORDS = frozenset(
+    ["comment", "comments", "template", "share", "tweet", "subscribe", "newsletter", "advertisement", "advertising", "sponsored", "related", "read", "more", "sign", "login", "log", "in", "follow", "us", "click", "here", "copyright", "reserved", "cookie", "cookies", "menu", "home", "skip", "content", "print", "email", "photo", "gallery", "video", "watch", "listen"]
+)
+
+
+_NAVIGATION_VERBS = frozenset(["share", "subscribe", "comment", "comments", "advertisement", "sign", "follow", "click", "related", "read"])
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    boilerplate: bool = False
+    headline: bool = False
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    """Is the full stop at ``dot`` (index in ``line``) part of an abbreviation or initial?"""
+    match = _WORD_BEFORE.search(line, 0, dot + 1)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
+        return True
+    # Dotted acronyms such as "U.S." or "D.P.R.K.", unless followed by a new sentence we cannot tell.
+    return bool(regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word))
+
+
+def _next_starts_sentence(line: str, pos: int) -> bool:
+    rest = line[pos:].lstrip()
+    if not rest:
+        return True
+    first = rest[0]
+    return first.isupper() or first.isdigit() or first in "\"'([-"
+
+
+def is_boilerplate(line: str) -> bool:
+    """Navigation and boilerplate fragments that carry no claims.
+
+    Short all-caps headings ("MULTIPLIER CONTACTS") and short fragments made of navigation
+    words ("Comment Template", "Share this article").
+    """
+    stripped = line.strip()
+    if not stripped:
+        return True
+    words = regex.findall(r"\p{L}+", stripped)
+    if not words:
+        return not regex.search(r"\d", stripped)
+    if len(words) <= 6 and not regex.search(r"[.!?]$", stripped):
+        letters = "".join(words)
+        if letters.isupper() and len(letters) > 1 and not regex.search(r"\d", stripped):
+            return True
+        lowered = [w.lower() for w in words]
+        if sum(w in _BOILERPLATE_WORDS for w in lowered) * 2 >= len(lowered) + 1:
+            return True
+        if len(lowered) <= 4 and lowered[0] in _NAVIGATION_VERBS:
+            return True
+    return False
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
+    """Split ``text`` into sentences; offsets are relative to ``text`` plus ``offset``."""
+    sentences: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        boiler = is_boilerplate(line)
+        has_end = bool(regex.search(r"[.!?][\"')\]]*\s*$", line))
+        bullet = _BULLET.match(line)
+        seg_start = bullet.end() if bullet else 0
+        for match in _END.finditer(line):
+            dot = match.start()
+            if line[dot] == "." and match.end() - dot == 1 and _is_abbreviation(line, dot):
+                # "Mr. Lavrov" continues; an abbreviation at the end of a sentence before a
+                # capitalised word is ambiguous and we keep the sentence whole.
+                continue
+            if not _next_starts_sentence(line, match.end()):
+                continue
+            _append(sentences, line, line_start + offset, seg_start, match.end(), boiler, False)
+            seg_start = match.end()
+        if seg_start < len(line):
+            _append(sentences, line, line_start + offset, seg_start, len(line), boiler, not has_end)
+    return sentences
+
+
+def _append(
+    out: list[Sentence], line: str, base: int, start: int, end: int, boiler: bool, headline: bool
+) -> None:
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(base + start, base + end, line[start:end], boiler, headline))

@@ -1,0 +1,31 @@
+"""JSON of ``factlint extract --format json`` (contract documented in the README)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from checker import __version__
+from checker.model import Claim, Corpus
+
+
+def extract_document(corpus: Corpus, claims: Mapping[str, Sequence[Claim]]) -> dict[str, Any]:
+    return {
+        "factlint": __version__,
+        "articles": [
+            {
+                "id": article.id,
+                "path": article.path,
+                "title": article.title,
+                "source": article.source,
+                "published": article.published.isoformat() if article.published else None,
+                "claims": [claim.to_json() for claim in claims.get(article.id, ())],
+            }
+            for article in corpus.articles
+        ],
+    }
+
+
+def render_extract_json(corpus: Corpus, claims: Mapping[str, Sequence[Claim]]) -> str:
+    return json.dumps(extract_document(corpus, claims), ensure_ascii=False, indent=2) + "\n"

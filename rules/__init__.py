@@ -1,0 +1,1 @@
+"""factlint rules (registry filled in by the rules issue)."""

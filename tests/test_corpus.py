@@ -1,0 +1,68 @@
+"""Loading a corpus: metadata, encodings and problems that never stop the run."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from checker.corpus import load_corpus
+
+
+def test_seed_corpus_has_five_dated_articles(seeds_dir: Path) -> None:
+    corpus = load_corpus([seeds_dir])
+    assert [a.id[:3] for a in corpus.articles] == ["000", "001", "002", "003", "004"]
+    dates = {a.id[:3]: a.published for a in corpus.articles}
+    assert dates == {
+        "000": dt.date(2025, 7, 11),
+        "001": dt.date(2025, 7, 13),
+        "002": dt.date(2023, 10, 19),
+        "003": dt.date(2023, 10, 18),
+        "004": dt.date(2023, 10, 19),
+    }
+    assert corpus.diagnostics == ()
+
+
+def test_titles_are_first_lines_that_are_headlines(seeds_dir: Path) -> None:
+    titles = {a.id[:3]: a.title for a in load_corpus([seeds_dir]).articles}
+    assert titles["003"] == "Russia\u2019s Lavrov visits North Korea amid claims of military cooperation"
+    assert titles["001"] is None  # starts with bullet points
+    assert titles["004"] is None  # starts with a sentence
+
+
+def test_front_matter_wins_over_the_manifest(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\npublished: 2020-01-02\nsource: Wire\n---\nBody text.\n", "utf-8")
+    (tmp_path / "corpus.toml").write_text('[articles."a.md"]\npublished = 2019-05-05\ntitle = "T"\n', "utf-8")
+    (article,) = load_corpus([tmp_path]).articles
+    assert article.published == dt.date(2020, 1, 2)
+    assert article.title == "T"
+    assert article.source == "Wire"
+    assert article.text[article.body_offset:] == "Body text.\n"
+
+
+def test_undated_article_is_not_guessed(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Something happened last week.\n", "utf-8")
+    (article,) = load_corpus([tmp_path]).articles
+    assert article.published is None
+
+
+def test_problems_are_one_line_messages_and_the_rest_is_read(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Fine.\n", "utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\x00\x00\x00")
+    (tmp_path / "latin.txt").write_bytes("Caf\xe9 visit.".encode("latin-1"))
+    (tmp_path / "bad.md").write_text("---\npublished: 2023-02-30\n---\nText.\n", "utf-8")
+    corpus = load_corpus([tmp_path, tmp_path / "missing.txt"])
+    assert sorted(a.id for a in corpus.articles) == ["bad", "good", "latin"]
+    messages = [str(d) for d in corpus.diagnostics]
+    assert all("\n" not in m for m in messages)
+    assert any("binary.txt" in m and "binary" in m for m in messages)
+    assert any("latin.txt" in m and "Windows-1252" in m for m in messages)
+    assert any("bad.md" in m and "2023-02-30" in m for m in messages)
+    assert any("missing.txt" in m and "no such file" in m for m in messages)
+    latin = next(a for a in corpus.articles if a.id == "latin")
+    assert latin.text == "Caf\u00e9 visit."
+
+
+def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
+    (tmp_path / "u16.txt").write_bytes("Two-day visit.".encode("utf-16"))
+    (article,) = load_corpus([tmp_path]).articles
+    assert article.text == "Two-day visit."
