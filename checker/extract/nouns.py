@@ -1,0 +1,64 @@
+"""Noun normalisation shared by the extractors and the aligner.
+
+- :func:`singular` turns an English plural into its singular ("containers" -> "container",
+  "journeys" -> "journey", "casualties" -> "casualty", "people" -> "person").
+- :data:`EVENT_NOUNS`: nouns that name events whose length or date can be stated
+  (visit, trip, war, ...), in the singular.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+IRREGULAR = {
+    "people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",
+    "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife",
+    "knives": "knife", "leaves": "leaf", "halves": "half", "thieves": "thief", "wolves": "wolf",
+    "shelves": "shelf", "data": "data", "media": "media", "criteria": "criterion", "crises": "crisis",
+    "analyses": "analysis", "bases": "base", "series": "series", "species": "species", "news": "news",
+    "aircraft": "aircraft", "personnel": "personnel", "police": "police", "staff": "staff",
+    "troops": "troop", "arms": "arms", "talks": "talks", "forces": "force", "sanctions": "sanction",
+    "headquarters": "headquarters", "means": "means", "politics": "politics", "economics": "economics",
+    "physics": "physics", "dies": "die", "ties": "tie", "lies": "lie", "movies": "movie",
+    "cookies": "cookie", "calories": "calorie", "zombies": "zombie", "buses": "bus", "gases": "gas",
+    "viruses": "virus", "statuses": "status", "campuses": "campus", "houses": "house", "cases": "case",
+    "causes": "cause", "horses": "horse", "purposes": "purpose", "nurses": "nurse", "courses": "course",
+    "responses": "response", "expenses": "expense", "licenses": "license", "phases": "phase",
+}
+# Words ending in -s that are singular.
+INVARIANT_S = frozenset(
+    "bus gas lens bias atlas canvas census chassis corps status virus campus bonus plus thesis "
+    "process class glass grass mass pass boss cross loss chess dress press stress business "
+    "congress progress access address success witness illness us was his is this its".split()
+)
+
+EVENT_NOUNS = frozenset(
+    """visit trip journey tour voyage stay mission war conflict fighting battle offensive invasion
+    occupation siege ceasefire truce meeting summit talks negotiation conference forum session
+    strike attack airstrike bombing shelling raid blast explosion shooting assault massacre
+    election vote referendum campaign festival ceremony exercise drill practice operation
+    crisis pandemic epidemic outbreak lockdown shutdown strike protest demonstration rally
+    hearing trial sentence detention imprisonment captivity deployment tenure term presidency
+    reign rule ban embargo blockade delay closure outage flight""".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    """The singular of an English noun (lower case); unknown forms are returned lower-cased."""
+    w = word.lower()
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    if len(w) <= 3 or w in INVARIANT_S or not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "zes", "sses", "oes")) and w not in ("shoes", "canoes"):
+        return w[:-2]
+    if w.endswith("ves") and w[:-3] + "f" in ("leaf", "half"):
+        return w[:-3] + "f"
+    return w[:-1]
+
+
+def is_event_noun(word: str) -> bool:
+    return singular(word) in EVENT_NOUNS
