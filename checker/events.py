@@ -1,0 +1,359 @@
+"""Events told apart: which claims speak about which instance of which event.
+
+An *event mention* is an event noun in a sentence ("Lavrov's two-day visit", "the trip to
+the Asian country on Wednesday") with what the sentence says about it: the agent (a person
+or organisation, preferring a possessive "Lavrov's"), the place ("to North Korea"), a date,
+and ordinal or modal words ("previous", "first since 2018", "potential upcoming").
+
+Mentions of the same class (visit ~ trip ~ journey) and agent across the corpus form an
+event *family* ("Sergei Lavrov's visit to North Korea"). A family splits into *instances*
+by time: each article's time for the event comes from dates attached to its mentions, else
+from its publication date; times further apart than a window are different instances (the
+October 2023 visit and a later one). Articles with no time at all are kept apart as
+*unresolved* rather than guessed into an instance.
+
+Pure functions only: no I/O, no printing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from .extract.nouns import singular
+from .model import Article, Claim, ClaimKind, Granularity
+from .values import Interval, interval_of
+
+# Event classes: nouns that name the same kind of event.
+EVENT_CLASSES: dict[str, str] = {}
+for _cls, _nouns in {
+    "visit": "visit trip journey tour voyage stay mission",
+    "war": "war conflict fighting invasion",
+    "meeting": "meeting summit talks negotiation conference forum",
+    "attack": "strike attack airstrike bombing shelling raid blast explosion shooting assault massacre",
+    "election": "election vote referendum ballot",
+    "exercise": "exercise drill practice manoeuvre maneuver",
+    "protest": "protest demonstration rally march",
+    "trial": "trial hearing",
+    "earthquake": "earthquake quake tremor",
+    "storm": "storm hurricane typhoon cyclone flood flooding",
+    "fire": "fire wildfire blaze",
+    "crash": "crash collision derailment",
+}.items():
+    for _noun in _nouns.split():
+        EVENT_CLASSES[_noun] = _cls
+
+_EVENT_WORD = regex.compile(r"\b(\p{L}+)\b")
+_PREVIOUS = frozenset("previous prior earlier last past former first".split())
+_PLANNED = frozenset("potential upcoming planned possible proposed expected future next forthcoming".split())
+_ORDINALS = frozenset("first second third fourth fifth latest previous last next".split())
+_PRONOUN_REF = regex.compile(r"\b(?:his|her|their|its|the|this|that)\s+(?:\p{L}+[\s-]+){0,2}$", regex.I)
+_TO_PLACE = regex.compile(r"^\s*(?:\p{L}+[\s-]+){0,2}?(?:to|in|into|at)\s+(?:the\s+)?$", regex.I)
+_SINCE_BEFORE = regex.compile(r"\b(?:since|until|before|after)\s+$", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    article: str
+    cls: str
+    noun: str
+    start: int  # offset of the event noun in the article text
+    sentence_start: int
+    agent: str | None
+    place: str | None
+    time: Interval | None
+    time_claim: Claim | None
+    planned: bool = False
+    previous: bool = False
+    ordinal: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One instance of an event family, as listed in the report."""
+
+    id: str
+    family: str
+    label: str
+    cls: str
+    agent: str | None
+    place: str | None
+    articles: tuple[str, ...]
+    start: str | None
+    end: str | None
+    resolved: bool
+    basis: tuple[tuple[str, str], ...] = ()
+    """Per article, how its time was found ("'October 18, 2023'", "publication date", "none")."""
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "label": self.label, "articles": list(self.articles), "start": self.start,
+                "end": self.end}
+
+
+@dataclass
+class EventIndex:
+    events: list[Event] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
+    # (article, family) -> event id
+    membership: dict[tuple[str, str], str] = field(default_factory=dict)
+    # (article, sentence_start) -> mentions in that sentence
+    by_sentence: dict[tuple[str, int], list[EventMention]] = field(default_factory=dict)
+    families: dict[str, list[Event]] = field(default_factory=dict)
+
+    def get(self, event_id: str | None) -> Event | None:
+        for event in self.events:
+            if event.id == event_id:
+                return event
+        return None
+
+    def family_key(self, mention: EventMention) -> str | None:
+        if mention.agent is None:
+            return None
+        return f"{mention.cls}|{mention.agent}"
+
+    def event_of(self, article: str, family: str) -> Event | None:
+        eid = self.membership.get((article, family))
+        return self.get(eid) if eid else None
+
+    def mention_for(self, claim: Claim) -> EventMention | None:
+        """The event mention a claim speaks about: same sentence, same noun if it has one."""
+        mentions = self.by_sentence.get((claim.article, claim.sentence_start), [])
+        if not mentions:
+            return None
+        if claim.subject:
+            subject = singular(claim.subject)
+            same = [m for m in mentions if m.noun == subject]
+            if same:
+                return min(same, key=lambda m: abs(m.start - claim.start))
+            if subject in EVENT_CLASSES:
+                same_cls = [m for m in mentions if m.cls == EVENT_CLASSES[subject]]
+                if same_cls:
+                    return min(same_cls, key=lambda m: abs(m.start - claim.start))
+                return None
+        return min(mentions, key=lambda m: abs(m.start - claim.start))
+
+    def event_for(self, claim: Claim) -> Event | None:
+        mention = self.mention_for(claim)
+        if mention is None:
+            return None
+        key = self.family_key(mention)
+        return self.event_of(claim.article, key) if key else None
+
+
+def _sentences(claims: Sequence[Claim]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for claim in claims:
+        out.setdefault(claim.sentence_start, claim.sentence)
+    return out
+
+
+def _entities_in(claims: Sequence[Claim], sentence_start: int, types: Iterable[str]) -> list[Claim]:
+    wanted = set(types)
+    return [c for c in claims if c.kind is ClaimKind.ENTITY and c.sentence_start == sentence_start
+            and (c.subject or "other") in wanted]
+
+
+def main_agent(claims: Sequence[Claim]) -> str | None:
+    """The person an article is mostly about: the most frequent person entity."""
+    counts = Counter(c.canonical or c.text for c in claims if c.kind is ClaimKind.ENTITY and c.subject == "person")
+    if not counts:
+        return None
+    best = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return best[0]
+
+
+def find_mentions(article: Article, claims: Sequence[Claim]) -> list[EventMention]:
+    """Event mentions of one article, from the sentences its claims were found in and the
+    article's own sentences (so that sentences without figures count too)."""
+    from .doc import Doc
+
+    doc = Doc.from_article(article)
+    agent_default = main_agent(claims)
+    mentions: list[EventMention] = []
+    dates = [c for c in claims if c.kind is ClaimKind.DATE]
+    for sentence in doc.content_sentences():
+        s_start, s_end = doc.nt.to_original(sentence.start, sentence.end)
+        text = article.text[s_start:s_end]
+        persons = _entities_in(claims, s_start, ("person", "organisation"))
+        places = _entities_in(claims, s_start, ("place",))
+        sentence_dates = [d for d in dates if d.sentence_start == s_start]
+        nouns = [m for m in _EVENT_WORD.finditer(text) if singular(m.group(1)) in EVENT_CLASSES]
+        for match in nouns:
+            word = match.group(1)
+            noun = singular(word)
+            if word[0].isupper() and match.start() > 0:
+                continue  # part of a name ("Belt and Road Initiative Forum")
+            pos = s_start + match.start()
+            before = text[max(0, match.start() - 60):match.start()]
+            prev_words = [w.lower() for w in regex.findall(r"\p{L}+", before)[-3:]]
+            planned = any(w in _PLANNED for w in prev_words)
+            previous = any(w in _PREVIOUS for w in prev_words[-2:]) and "latest" not in prev_words
+            ordinal = next((w for w in reversed(prev_words) if w in _ORDINALS), None)
+            # Agent: a possessive right before ("Lavrov's [two-day] visit"), else the nearest
+            # person before the noun in the sentence, else the article's main person when the
+            # noun is introduced by a pronoun or article ("his visit", "the trip").
+            agent = None
+            candidates = [p for p in persons if p.end <= pos]
+            for p in sorted(candidates, key=lambda c: -c.end):
+                between = article.text[p.end:pos]
+                if regex.match(r"^['’]s?\s+(?:[\p{L}-]+\s+){0,3}$", between):
+                    agent = p.canonical or p.text
+                    break
+            if agent is None:
+                # "a visit by Sergey Lavrov"
+                for p in sorted((p for p in persons if p.start > pos), key=lambda c: c.start):
+                    if regex.match(r"^\s+by\s+(?:the\s+)?$", article.text[pos + len(word):p.start]):
+                        agent = p.canonical or p.text
+                    break
+            if agent is None and candidates:
+                nearest = max(candidates, key=lambda c: c.end)
+                agent = nearest.canonical or nearest.text
+            if agent is None and _PRONOUN_REF.search(before):
+                agent = agent_default
+            # Place: "to North Korea", "in Pyongyang" right after the noun, or "N Korea visit".
+            place = None
+            after_places = [p for p in places if p.start > pos]
+            for p in sorted(after_places, key=lambda c: c.start):
+                between = article.text[pos + len(word):p.start]
+                if len(between) < 40 and _TO_PLACE.match(between):
+                    place = p.canonical or p.text
+                    break
+            if place is None:
+                for p in places:
+                    if 0 <= pos - p.end <= 2:
+                        place = p.canonical or p.text
+            # Time: a date in the same sentence about this noun (or the only event in it).
+            time: Interval | None = None
+            time_claim: Claim | None = None
+            for d in sorted(sentence_dates, key=lambda c: abs(c.start - pos)):
+                if d.subject and singular(d.subject) != noun and len(nouns) > 1:
+                    continue
+                if d.attr("preposition") in ("since", "until", "before", "after"):
+                    continue
+                if _SINCE_BEFORE.search(article.text[max(0, d.start - 10):d.start]):
+                    continue
+                iv = interval_of(d)
+                if iv is None or d.granularity in (Granularity.YEAR, Granularity.QUARTER):
+                    continue
+                if iv.width > 45:
+                    continue
+                time, time_claim = iv, d
+                break
+            mentions.append(EventMention(
+                article=article.id, cls=EVENT_CLASSES[noun], noun=noun, start=pos, sentence_start=s_start,
+                agent=agent, place=place, time=time, time_claim=time_claim, planned=planned,
+                previous=previous, ordinal=ordinal,
+            ))
+    return mentions
+
+
+@dataclass
+class _ArticleTime:
+    article: str
+    interval: Interval | None
+    basis: str
+
+
+def _article_time(mentions: Sequence[EventMention], published: dt.date | None) -> _ArticleTime:
+    current = [m for m in mentions if not m.planned and not m.previous and m.time is not None]
+    if current:
+        best = min(current, key=lambda m: (m.time.width if m.time else 1e9, m.start))
+        assert best.time is not None and best.time_claim is not None
+        return _ArticleTime(best.article, best.time, f"'{best.time_claim.text}'")
+    article = mentions[0].article
+    if published is not None:
+        day = float(published.toordinal())
+        return _ArticleTime(article, Interval(day - 7, day), "publication date")
+    return _ArticleTime(article, None, "none")
+
+
+def _iso(ordinal: float) -> str:
+    return dt.date.fromordinal(int(ordinal)).isoformat()
+
+
+def build_events(
+    articles: Mapping[str, Article],
+    claims_by_article: Mapping[str, Sequence[Claim]],
+    window_days: int = 21,
+) -> EventIndex:
+    """Find event mentions in every article and group them into event instances."""
+    index = EventIndex()
+    for aid in sorted(articles):
+        index.mentions.extend(find_mentions(articles[aid], claims_by_article.get(aid, ())))
+    for mention in index.mentions:
+        index.by_sentence.setdefault((mention.article, mention.sentence_start), []).append(mention)
+
+    # Families: class + agent, agents spelled alike across the corpus share a key already
+    # (entity grouping gave them one canonical name).
+    families: dict[str, list[EventMention]] = defaultdict(list)
+    for mention in index.mentions:
+        key = index.family_key(mention)
+        if key is not None and not mention.planned:
+            families[key].append(mention)
+
+    events: list[Event] = []
+    for key in sorted(families):
+        fam = families[key]
+        cls, agent = key.split("|", 1)
+        place_counts = Counter(m.place for m in fam if m.place)
+        place = max(place_counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if place_counts else None
+        per_article: dict[str, list[EventMention]] = defaultdict(list)
+        for m in fam:
+            per_article[m.article].append(m)
+        times = [_article_time(ms, articles[a].published) for a, ms in sorted(per_article.items())]
+        known = sorted((t for t in times if t.interval is not None), key=lambda t: (t.interval.low, t.article)
+                       if t.interval else (0.0, t.article))
+        clusters: list[list[_ArticleTime]] = []
+        for t in known:
+            assert t.interval is not None
+            if clusters:
+                last = clusters[-1]
+                hi = max(x.interval.high for x in last if x.interval)
+                if t.interval.low - hi <= window_days:
+                    last.append(t)
+                    continue
+            clusters.append([t])
+        unknown = [t for t in times if t.interval is None]
+        base = f"{agent}'s {cls}" + (f" to {place}" if place and cls == "visit" else f" in {place}" if place else "")
+        groups: list[tuple[list[_ArticleTime], bool]] = [(c, True) for c in clusters]
+        if unknown:
+            groups.append((unknown, False))
+        for group, resolved in groups:
+            arts = tuple(sorted(t.article for t in group))
+            start: str | None = None
+            end: str | None = None
+            if resolved:
+                lo = min(t.interval.low for t in group if t.interval)
+                hi = max(t.interval.high for t in group if t.interval)
+                explicit = [t for t in group if t.basis != "publication date"]
+                if explicit:
+                    lo = min(t.interval.low for t in explicit if t.interval)
+                    hi = max(t.interval.high for t in explicit if t.interval)
+                start, end = _iso(lo), _iso(hi)
+                when = start if start == end else f"{start} to {end}"
+                label = f"{base} ({when})"
+            else:
+                label = f"{base} (date unresolved)"
+            events.append(Event(
+                id="", family=key, label=label, cls=cls, agent=agent, place=place, articles=arts,
+                start=start, end=end, resolved=resolved, basis=tuple((t.article, t.basis) for t in group),
+            ))
+    # Deterministic ids: by family, then start date.
+    events.sort(key=lambda e: (e.family, e.start or "9999", e.articles))
+    numbered: list[Event] = []
+    for n, event in enumerate(events, 1):
+        numbered.append(Event(
+            id=f"E{n}", family=event.family, label=event.label, cls=event.cls, agent=event.agent,
+            place=event.place, articles=event.articles, start=event.start, end=event.end,
+            resolved=event.resolved, basis=event.basis,
+        ))
+    index.events = numbered
+    for event in numbered:
+        index.families.setdefault(event.family, []).append(event)
+        for aid in event.articles:
+            index.membership[(aid, event.family)] = event.id
+    return index

@@ -1,0 +1,158 @@
+"""Findings: what rules yield. Structured data only; renderers in ``reports/`` format them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from .model import Article, Bound, Claim
+
+
+class Status(StrEnum):
+    CONFLICT = "conflict"
+    AGREEMENT = "agreement"
+    SINGLE_SOURCE = "single-source"
+    VARIANT = "variant"
+    DISTINCT_EVENTS = "distinct-events"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+STATUS_ORDER = {
+    Status.CONFLICT: 0,
+    Status.DISTINCT_EVENTS: 1,
+    Status.VARIANT: 2,
+    Status.AGREEMENT: 3,
+    Status.SINGLE_SOURCE: 4,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One side of a finding: a claim with where it stands and how it was read."""
+
+    article: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    quote: str
+    sentence: str
+    kind: str
+    low: Bound
+    high: Bound
+    unit: str | None
+    display: str
+    start: int = 0
+    end: int = 0
+    sentence_start: int = 0
+    published: str | None = None
+
+    @classmethod
+    def of(cls, claim: Claim, article: Article | None, display: str) -> Evidence:
+        from .model import _json_bound
+
+        low = _json_bound(claim.low)
+        high = _json_bound(claim.high)
+        return cls(
+            article=claim.article,
+            path=article.path if article else claim.article,
+            line=claim.line,
+            column=claim.column,
+            end_line=claim.end_line,
+            end_column=claim.end_column,
+            quote=claim.text,
+            sentence=claim.sentence,
+            kind=claim.kind.value,
+            low=low,
+            high=high,
+            unit=claim.unit,
+            display=display,
+            start=claim.start,
+            end=claim.end,
+            sentence_start=claim.sentence_start,
+            published=article.published.isoformat() if article and article.published else None,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "quote": self.quote,
+            "sentence": self.sentence,
+            "kind": self.kind,
+            "low": self.low,
+            "high": self.high,
+            "unit": self.unit,
+            "display": self.display,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    name: str
+    status: Status
+    severity: Severity
+    topic: str
+    message: str
+    confidence: float
+    fingerprint: str
+    event: str | None
+    claims: tuple[Evidence, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(sorted({e.article for e in self.claims}))
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (
+            self.event or "~",
+            self.topic,
+            STATUS_ORDER[self.status],
+            self.rule,
+            self.fingerprint,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "status": self.status.value,
+            "severity": self.severity.value,
+            "topic": self.topic,
+            "message": self.message,
+            "confidence": round(self.confidence, 3),
+            "fingerprint": self.fingerprint,
+            "event": self.event,
+            "claims": [e.to_json() for e in self.claims],
+        }
+
+
+def fingerprint(rule: str, topic: str, values: Iterable[str], articles: Iterable[str]) -> str:
+    """A stable id: rule + topic + normalised values + article ids (never positions)."""
+    payload = json.dumps(
+        [rule, topic, sorted(set(values)), sorted(set(articles))], ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def sort_findings(findings: Sequence[Finding]) -> list[Finding]:
+    return sorted(findings, key=Finding.sort_key)

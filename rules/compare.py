@@ -1,0 +1,65 @@
+"""Verdict helpers shared by the rules: compare normalised intervals across articles."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from checker.model import Claim
+from checker.values import Interval, display, interval_of
+
+_HASHED_ID = regex.compile(r"^(?:.*/)?(\w+?)_[0-9a-f]{12,}$")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The outcome of comparing claims of several articles about one topic."""
+
+    claims: tuple[Claim, ...]
+    disjoint: tuple[tuple[Claim, Claim], ...]
+    """Pairs of claims from different articles whose intervals do not overlap."""
+
+    @property
+    def conflict(self) -> bool:
+        return bool(self.disjoint)
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(sorted({c.article for c in self.claims}))
+
+
+def compare(claims: Sequence[Claim]) -> Comparison:
+    """Compare every pair of claims from different articles (claims without a value are left out)."""
+    valued = [(c, interval_of(c)) for c in claims]
+    kept = [(c, iv) for c, iv in valued if iv is not None]
+    disjoint: list[tuple[Claim, Claim]] = []
+    for i, (a, ia) in enumerate(kept):
+        for b, ib in kept[i + 1:]:
+            if a.article != b.article and not _compatible(ia, ib):
+                disjoint.append((a, b))
+    return Comparison(tuple(c for c, _ in kept), tuple(disjoint))
+
+
+def _compatible(a: Interval, b: Interval) -> bool:
+    return a.overlaps(b)
+
+
+def sides(claims: Sequence[Claim]) -> list[tuple[str, list[str]]]:
+    """Claims grouped by their displayed value: ``[(value, [article, ...]), ...]``, most sources first."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        groups[display(claim)].add(claim.article)
+    return sorted(((v, sorted(a)) for v, a in groups.items()), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+def short_id(article: str) -> str:
+    """A short article reference for messages ("003" for "003_dee4665052dcf1ba")."""
+    match = _HASHED_ID.match(article)
+    return match.group(1) if match else article
+
+
+def sides_text(claims: Sequence[Claim]) -> str:
+    return " vs ".join(f"{value} ({', '.join(short_id(a) for a in arts)})" for value, arts in sides(claims))

@@ -1,0 +1,267 @@
+"""DT: when events happened, and whether dates fit their articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from checker.events import Event, EventMention
+from checker.findings import Finding, Severity, Status
+from checker.model import Claim, ClaimKind, Granularity
+from checker.values import interval_of
+
+from .base import Option, Rule, RuleContext
+from .compare import compare, short_id, sides_text
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _family_label(event: Event) -> str:
+    return event.label.rsplit(" (", 1)[0]
+
+
+def _when(event: Event) -> str:
+    if not event.resolved or event.start is None:
+        return "date unresolved"
+    return event.start if event.start == event.end else f"{event.start} to {event.end}"
+
+
+def _event_evidence(ctx: RuleContext, event: Event) -> list[Claim]:
+    """Claims that show what each article says of the event: its dates, else the claims of
+    the sentences mentioning it (lengths first)."""
+    out: list[Claim] = []
+    mentions = [m for m in ctx.events.mentions
+                if m.article in event.articles and ctx.events.family_key(m) == event.family and not m.planned]
+    for article in event.articles:
+        own = [m for m in mentions if m.article == article]
+        dated = [m.time_claim for m in own if m.time_claim is not None and not m.previous]
+        if dated:
+            out.append(min(dated, key=lambda c: c.start))
+            continue
+        sentence_claims = [c for c in ctx.alignment.by_article.get(article, ())
+                           if any(c.sentence_start == m.sentence_start for m in own)]
+        ranked = sorted(sentence_claims, key=lambda c: (
+            {ClaimKind.DURATION: 0, ClaimKind.DATE: 1, ClaimKind.ENTITY: 2, ClaimKind.QUANTITY: 3}[c.kind], c.start))
+        if ranked:
+            out.append(ranked[0])
+    return out
+
+
+class EventDate(Rule):
+    """Sources date the same event differently, or describe different events of one kind.
+
+    **What it checks**: events are grouped into families (class + agent: "Sergei Lavrov's
+    visit to North Korea") and split into instances by the dates the articles give them
+    (resolved against each article's publication date). Within an instance, explicit dates
+    from different articles must overlap; across instances the finding says which articles
+    describe which event, with the dates that separate them.
+
+    **Why it matters**: an update about a later visit must not be read as a contradiction of
+    the first, and a report that moves an event by a day is a real error.
+
+    **Conflicting example**::
+
+        A (2023-10-19): Lavrov arrived in Pyongyang on Wednesday.   -> 2023-10-18
+        B (2023-10-19): Lavrov arrived in Pyongyang on Tuesday.     -> 2023-10-17
+
+    **Agreeing example**::
+
+        A: ... upon his arrival in Pyongyang, October 18, 2023
+        B (2023-10-19): Lavrov came to Pyongyang on Wednesday.      -> 2023-10-18
+
+    **Options**: none beyond severity; the window that separates instances is the engine's
+    ``event_window_days`` setting.
+    """
+
+    code = "DT01"
+    name = "event-date"
+    summary = "Sources date the same event differently, or describe different events"
+    severity = Severity.ERROR
+    groups = ("dates", "events")
+    consumes = ("date",)
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for family in sorted(ctx.events.families):
+            events = ctx.events.families[family]
+            topic = f"{_family_label(events[0])}: date"
+            for event in events:
+                if event.resolved:
+                    yield from self._within(ctx, topic, event)
+            if len(events) > 1:
+                resolved = [e for e in events if e.resolved]
+                unresolved = [e for e in events if not e.resolved]
+                claims: list[Claim] = []
+                parts: list[str] = []
+                for event in events:
+                    evidence = _event_evidence(ctx, event)
+                    claims.extend(evidence)
+                    arts = ", ".join(short_id(a) for a in event.articles)
+                    parts.append(f"{arts}: {_when(event)} ({_basis(event)})")
+                if len(claims) < 2:
+                    continue
+                if len(resolved) > 1:
+                    message = "Different events of this kind: " + "; ".join(parts) + "."
+                    yield self.finding(ctx, Status.DISTINCT_EVENTS, topic, message, claims, 0.8,
+                                       event=resolved[0].id, values=parts)
+                elif unresolved and resolved:
+                    message = ("Could not tell whether these are the same event: " + "; ".join(parts)
+                               + ". Nothing dates the unresolved articles.")
+                    yield self.finding(ctx, Status.SINGLE_SOURCE, topic, message, claims, 0.4,
+                                       event=unresolved[0].id, values=parts)
+
+    def _within(self, ctx: RuleContext, topic: str, event: Event) -> Iterator[Finding]:
+        mentions: list[EventMention] = [
+            m for m in ctx.events.mentions
+            if m.article in event.articles and ctx.events.family_key(m) == event.family
+            and m.time_claim is not None and not m.previous and not m.planned
+        ]
+        claims = [m.time_claim for m in mentions if m.time_claim is not None]
+        seen: set[tuple[str, int]] = set()
+        unique = []
+        for c in claims:
+            if (c.article, c.start) not in seen:
+                seen.add((c.article, c.start))
+                unique.append(c)
+        if len({c.article for c in unique}) < 2:
+            return
+        result = compare(unique)
+        if result.conflict:
+            yield self.finding(ctx, Status.CONFLICT, topic,
+                               f"The same event is dated differently: {sides_text(unique)}.", unique, 0.8,
+                               event=event.id)
+        else:
+            yield self.finding(ctx, Status.AGREEMENT, topic, f"Sources agree on the date: {sides_text(unique)}.",
+                               unique, 0.85, event=event.id)
+
+
+def _basis(event: Event) -> str:
+    bases = sorted({b for _, b in event.basis})
+    if bases == ["publication date"]:
+        return "dated by publication dates only"
+    if bases == ["none"]:
+        return "undated"
+    return "dated by " + ", ".join(b for b in bases if b not in ("none",))
+
+
+class WeekdayMismatch(Rule):
+    """A weekday does not match the date it is given with.
+
+    **What it checks**: a weekday stated with a calendar date ("Wednesday, October 19, 2023")
+    must be that date's weekday.
+
+    **Why it matters**: a wrong weekday is a sign that one of the two was edited and the
+    other was not; the reader cannot know which is right.
+
+    **Conflicting example**::
+
+        Lavrov arrived on Wednesday, October 19, 2023.   (October 19, 2023 was a Thursday)
+
+    **Agreeing example**::
+
+        Lavrov arrived on Wednesday, October 18, 2023.
+
+    **Options**: none.
+    """
+
+    code = "DT02"
+    name = "weekday-mismatch"
+    summary = "A weekday does not match the date it is given with"
+    severity = Severity.ERROR
+    groups = ("dates",)
+    consumes = ("date",)
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article, claims in sorted(ctx.alignment.by_article.items()):
+            dates = sorted((c for c in claims if c.kind is ClaimKind.DATE), key=lambda c: c.start)
+            for i, claim in enumerate(dates):
+                pairs: list[tuple[str, Claim, Sequence[Claim]]] = []
+                weekday = claim.attr("weekday")
+                if weekday and claim.relative is False:
+                    pairs.append((weekday, claim, [claim]))
+                elif weekday and i + 1 < len(dates):
+                    nxt = dates[i + 1]
+                    gap = nxt.start - claim.end
+                    if 0 <= gap <= 3 and nxt.granularity is Granularity.DAY and not nxt.relative:
+                        pairs.append((weekday, nxt, [claim, nxt]))
+                for name, dated, evidence in pairs:
+                    iv = interval_of(dated)
+                    if iv is None or not iv.point:
+                        continue
+                    actual = _WEEKDAYS[dt.date.fromordinal(int(iv.low)).weekday()]
+                    if actual != name.lower():
+                        day = dt.date.fromordinal(int(iv.low)).isoformat()
+                        yield self.finding(
+                            ctx, Status.CONFLICT, f"{short_id(article)}: weekday of {day}",
+                            f"'{name.capitalize()}' is given for {day}, which was a {actual.capitalize()}.",
+                            evidence, 0.95, values=[name.lower(), day],
+                        )
+
+
+_PAST = regex.compile(
+    r"\b(?:met|was|were|had|did|held|took place|happened|occurred|signed|visited|arrived|agreed|made|said|"
+    r"announced|launched|killed|struck|\p{L}+ed)\b", regex.I)
+_FUTURE = regex.compile(r"\b(?:will|shall|is to|are to|is expected to|are expected to|plans? to|is due to|"
+                        r"are due to|upcoming|is set to|are set to)\b", regex.I)
+
+
+class RelativeDateMisfit(Rule):
+    """A relative date does not fit the article's publication date.
+
+    **What it checks**: relative references are resolved against the publication date; a
+    reference that lands in the future of the article while the sentence speaks of a past
+    event ("the plans made when Putin and Kim met next quarter"), or that lands in the past
+    while the sentence speaks of a future one ("will meet last week"), is flagged.
+
+    **Why it matters**: such phrases usually come from a rewrite that changed the words
+    around a date; the date the reader infers is wrong.
+
+    **Conflicting example**::
+
+        (published 2023-10-19) ... plans made when Mr. Putin and Kim met next quarter.
+
+    **Agreeing example**::
+
+        (published 2023-10-19) ... plans made when Mr. Putin and Kim met last month.
+
+    **Options**: ``window`` (characters around the date searched for tense, default 60).
+    """
+
+    code = "DT03"
+    name = "relative-date-misfit"
+    summary = "A relative date does not fit the article's publication date"
+    severity = Severity.WARNING
+    groups = ("dates",)
+    consumes = ("date",)
+    options = (Option("window", int, 60, "characters before the date searched for the tense of the clause"),)
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        window = int(self.values["window"])
+        for claim in ctx.claims:
+            if claim.kind is not ClaimKind.DATE or not claim.relative or not claim.anchor:
+                continue
+            iv = interval_of(claim)
+            if iv is None:
+                continue
+            anchor = float(dt.date.fromisoformat(claim.anchor).toordinal())
+            offset = claim.start - claim.sentence_start
+            before = claim.sentence[max(0, offset - window):offset]
+            clause = regex.split(r"[,;:]|\bthat\b|\bwhich\b|\bwho\b", before)[-1]
+            problem = None
+            if iv.low > anchor and _PAST.search(clause) and not _FUTURE.search(clause):
+                verb = _PAST.findall(clause)[-1]
+                problem = (f"'{claim.text}' resolves after the publication date {claim.anchor}, "
+                           f"but the clause speaks of the past ('{verb}')")
+            elif iv.high < anchor - 1 and _FUTURE.search(clause):
+                verb = _FUTURE.findall(clause)[-1]
+                problem = (f"'{claim.text}' resolves before the publication date {claim.anchor}, "
+                           f"but the clause speaks of the future ('{verb}')")
+            if problem:
+                yield self.finding(ctx, Status.CONFLICT, f"{short_id(claim.article)}: relative date '{claim.text}'",
+                                   problem + ".", [claim], 0.7, values=[claim.text, claim.anchor])
+
+
+__all__ = ["EventDate", "RelativeDateMisfit", "WeekdayMismatch"]
+
+

@@ -1,0 +1,108 @@
+"""NM: the same person or place spelled differently across articles."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+import regex
+
+from checker.findings import Finding, Severity, Status
+from checker.model import Claim, ClaimKind
+
+from .base import Rule, RuleContext
+from .compare import short_id
+
+_TITLES = regex.compile(
+    r"^(?:(?:mr|mrs|ms|dr|prof|president|minister|foreign minister|general|gen|sen|rep|sir|dame)\.?\s+)+", regex.I)
+
+
+def spelling(claim: Claim) -> str:
+    """The spelling of a name, without titles, possessive or case differences that are not variants."""
+    text = regex.sub(r"['’]s$", "", claim.text.strip())
+    text = _TITLES.sub("", text)
+    return " ".join(text.split())
+
+
+class NameVariants(Rule):
+    """The same person or place is spelled differently across articles.
+
+    **What it checks**: names that entity grouping recognised as one entity (rapidfuzz
+    similarity of transliterations, within blocks) but that articles spell differently
+    ("Sergei Lavrov" / "Sergey Lavrov", "Dunay" / "Dunai"). The finding lists every
+    spelling and where it occurs.
+
+    **Why it matters**: a house style wants one spelling; readers and search engines treat
+    two spellings as two people.
+
+    **Conflicting example** (a ``variant``)::
+
+        A: Russian Foreign Minister Sergei Lavrov ...
+        B: Russian Foreign Minister Sergey Lavrov ...
+
+    **Agreeing example**: every article writes "Sergei Lavrov" (a surname alone, "Lavrov",
+    is not a variant).
+
+    **Options**: none; the similarity threshold is the extractor's ``entity_similarity``.
+    """
+
+    code = "NM01"
+    name = "name-variants"
+    summary = "The same person or place is spelled differently across articles"
+    severity = Severity.WARNING
+    groups = ("names",)
+    consumes = ("entity",)
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        by_canonical: dict[str, list[Claim]] = defaultdict(list)
+        for claim in ctx.claims:
+            if claim.kind is ClaimKind.ENTITY and claim.canonical:
+                by_canonical[claim.canonical].append(claim)
+        for canonical in sorted(by_canonical):
+            claims = by_canonical[canonical]
+            spellings: dict[str, list[Claim]] = defaultdict(list)
+            for claim in claims:
+                s = spelling(claim)
+                if s:
+                    spellings[s].append(claim)
+            variants = _true_variants(spellings)
+            if len(variants) < 2:
+                continue
+            evidence: list[Claim] = []
+            parts: list[str] = []
+            for s in sorted(variants, key=lambda k: (-len({c.article for c in variants[k]}), k)):
+                cs = variants[s]
+                # One occurrence per article is enough evidence; the message counts all of them.
+                first: dict[str, Claim] = {}
+                for c in sorted(cs, key=lambda c: (c.article, c.start)):
+                    first.setdefault(c.article, c)
+                evidence.extend(first.values())
+                arts = ", ".join(short_id(a) for a in sorted(first))
+                parts.append(f"'{s}' ({arts})")
+            if len({c.article for c in evidence}) < 2:
+                continue
+            kind = claims[0].subject or "name"
+            yield self.finding(
+                ctx, Status.VARIANT, f"spelling of {canonical}",
+                f"The {kind} {canonical} is spelled {len(parts)} ways: " + ", ".join(parts) + ".",
+                evidence, 0.8, values=sorted(variants),
+            )
+
+
+def _true_variants(spellings: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
+    """Keep spellings that differ in letters, not just in length: a surname alone ("Lavrov")
+    or a longer form ("Kim Jong Un" / "Kim") is not a variant spelling of a full name."""
+    names = sorted(spellings)
+    kept: dict[str, list[Claim]] = {}
+    for name in names:
+        tokens = name.lower().split()
+        others = [o for o in names if o != name]
+        if any(set(tokens) < set(o.lower().split()) for o in others):
+            continue  # a sub-form of a longer spelling
+        kept[name] = spellings[name]
+    # Merge spellings that differ only in case.
+    merged: dict[str, list[Claim]] = {}
+    for name, cs in kept.items():
+        key = next((k for k in merged if k.lower() == name.lower()), name)
+        merged.setdefault(key, []).extend(cs)
+    return merged
