@@ -44,7 +44,9 @@ def _build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     chk.add_argument("--verbose", "-v", action="store_true", help="expand agreements and single-source findings")
 
-    sub.add_parser("rules", help="list the rules")
+    rls = sub.add_parser("rules", help="list the rules")
+    rls.add_argument("--format", choices=("rich", "markdown"), default="rich",
+                     help="markdown prints the full rule documentation (docs/rules.md)")
     exp = sub.add_parser("explain", help="print a rule's documentation")
     exp.add_argument("rule", metavar="CODE", help="rule code or name")
     return parser
@@ -92,6 +94,11 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     from reports.terminal import make_console
     from rules import all_rules
 
+    if args.format == "markdown":
+        from reports.rules_doc import rules_markdown
+
+        sys.stdout.write(rules_markdown(all_rules()))
+        return EXIT_OK
     table = Table(box=None, header_style="bold")
     for column in ("code", "name", "severity", "groups", "summary"):
         table.add_column(column)
