@@ -1,0 +1,75 @@
+"""The installed command line, run in a subprocess as users and CI run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300, env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "PYTHONPATH": str(ROOT)})
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.startswith("factlint ")
+    assert "check" in run("--help").stdout
+
+
+def test_extract_json_quotes_the_file_exactly() -> None:
+    proc = run("extract", "seeds", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["factlint"]
+    assert len(data["articles"]) == 5
+    for article in data["articles"]:
+        text = (ROOT / article["path"]).read_text("utf-8-sig")
+        for claim in article["claims"]:
+            assert text[claim["start"]:claim["end"]] == claim["text"]
+            assert set(claim) == {"kind", "text", "start", "end", "line", "column", "subject", "qualifier",
+                                  "low", "high", "unit", "granularity", "relative", "canonical"}
+
+
+def test_check_json_has_the_documented_shape() -> None:
+    proc = run("check", "seeds", "--format", "json")
+    assert proc.returncode in (0, 1), proc.stderr
+    data = json.loads(proc.stdout)
+    assert set(data) == {"factlint", "articles", "events", "findings", "summary"}
+    assert set(data["summary"]) == {"articles", "claims", "findings", "conflicts", "agreements"}
+    for finding in data["findings"]:
+        assert set(finding) == {"rule", "name", "status", "severity", "topic", "message", "confidence",
+                                "fingerprint", "event", "claims"}
+        assert finding["status"] in ("conflict", "agreement", "single-source", "variant", "distinct-events")
+        assert 0 <= finding["confidence"] <= 1
+        for claim in finding["claims"]:
+            assert set(claim) == {"article", "path", "line", "column", "end_line", "end_column", "quote",
+                                  "sentence", "kind", "low", "high", "unit", "display"}
+
+
+def test_check_json_is_byte_identical_across_runs() -> None:
+    assert run("check", "seeds", "--format", "json").stdout == run("check", "seeds", "--format", "json").stdout
+
+
+@pytest.mark.parametrize("args", [["check", "seeds", "--select", "XX99"], ["explain", "XX99"], ["nope"]])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    proc = run(*args)
+    assert proc.returncode == 2
+    assert proc.stderr.strip()
+
+
+def test_explain_prints_the_rule_documentation() -> None:
+    proc = run("explain", "DU01")
+    assert proc.returncode == 0
+    assert "What it checks" in proc.stdout and "event-length" in proc.stdout
+
+
+def test_missing_path_is_reported_and_exits_2(tmp_path: Path) -> None:
+    proc = run("check", str(tmp_path / "nope"))
+    assert proc.returncode == 2
+    assert "nope" in proc.stderr and "no such file" in proc.stderr
