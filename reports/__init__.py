@@ -1,1 +1,340 @@
-"""Renderers: each takes the same structured result and writes one format. Rules never format text."""
+"""Renderers: each takes the same structured result and writes one format. Rules never format text.
+
+The registry
+============
+
+:data:`FORMATS` maps a format name to a renderer with one signature::
+
+    render(result: CheckResult, options: ReportOptions) -> str
+
+===========  ===================================  ==========================================
+name         function                             output
+===========  ===================================  ==========================================
+``rich``     ``reports.rich_report.render_rich_report``  the editor's terminal report (ANSI
+                                                  styles and links only when the destination
+                                                  is a terminal and colour is allowed)
+``json``     ``reports.json_report.render_json``  the JSON contract of the README
+``sarif``    ``reports.sarif.render_sarif``       SARIF 2.1.0 for GitHub code scanning
+``github``   ``reports.github.render_github``     GitHub Actions workflow commands (annotations)
+``markdown`` ``reports.markdown.render_markdown`` a pull-request comment
+``junit``    ``reports.junit.render_junit``       JUnit XML, one test case per topic
+``html``     ``reports.html.render_html``         one self-contained HTML page
+===========  ===================================  ==========================================
+
+Every renderer applies :func:`filter_findings` (``--only``, ``--rule``, ``--article``,
+``--min-confidence``) to ``result.findings`` itself; pass the unfiltered result.
+
+For the CLI::
+
+    from reports import FORMATS, ReportOptions, write_report, progress_bar
+
+    options = ReportOptions(verbose=args.verbose, color=args.color, output=args.output, ...)
+    with progress_bar(len(corpus.articles)) as advance:        # transient bar on stderr
+        result = run_check(corpus, rules, progress=advance)
+    write_report(args.format, result, options)                 # to options.output or stdout
+
+    # in GitHub Actions, next to --format github:
+    from reports.github import append_step_summary
+    append_step_summary(result, options, os.environ.get("GITHUB_STEP_SUMMARY"))
+
+The submodules are imported lazily, so ``--format json`` does not import rich.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Literal
+
+from checker.findings import STATUS_ORDER, Finding, Status
+
+if TYPE_CHECKING:
+    from checker.engine import CheckResult
+
+ColorMode = Literal["auto", "always", "never"]
+OnlyMode = Literal["conflicts", "agreements", "variants"]
+
+ONLY_STATUS: dict[str, Status] = {
+    "conflicts": Status.CONFLICT,
+    "agreements": Status.AGREEMENT,
+    "variants": Status.VARIANT,
+}
+
+PROBLEM_STATUSES: frozenset[Status] = frozenset({Status.CONFLICT, Status.VARIANT})
+"""Statuses the machine formats (SARIF, GitHub annotations) report as problems."""
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How to render a check result; shared by every format.
+
+    ``only``, ``rules``, ``articles`` and ``min_confidence`` filter the findings (see
+    :func:`filter_findings`). ``color``, ``width`` and ``verbose`` shape the human formats.
+    ``output`` is the file to write (``None``: stdout); ``terminal`` says whether the
+    destination is a terminal (``None``: detected from stdout when ``output`` is ``None``).
+    """
+
+    verbose: bool = False
+    color: ColorMode = "auto"
+    width: int | None = None
+    only: OnlyMode | None = None
+    rules: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    min_confidence: float = 0.0
+    output: str | None = None
+    terminal: bool | None = None
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.only or self.rules or self.articles or self.min_confidence > 0)
+
+    def is_terminal(self) -> bool:
+        if self.terminal is not None:
+            return self.terminal
+        if self.output is not None:
+            return False
+        isatty = getattr(sys.stdout, "isatty", None)
+        return bool(isatty and isatty())
+
+    def use_color(self) -> bool:
+        """Styles, colours and links: never with ``never``, always with ``always``; with
+        ``auto`` only on a terminal and when ``NO_COLOR`` is not set."""
+        if self.color == "never":
+            return False
+        if self.color == "always":
+            return True
+        return self.is_terminal() and "NO_COLOR" not in os.environ
+
+
+Renderer = Callable[["CheckResult", ReportOptions], str]
+
+
+def _rule_matches(finding: Finding, selector: str) -> bool:
+    s = selector.strip()
+    if not s:
+        return False
+    return s.upper() == "ALL" or finding.rule.upper().startswith(s.upper()) or finding.name == s.lower()
+
+
+def _article_matches(finding: Finding, wanted: Sequence[str]) -> bool:
+    return any(evidence.article in wanted or evidence.path in wanted for evidence in finding.claims)
+
+
+def filter_findings(findings: Iterable[Finding], options: ReportOptions) -> list[Finding]:
+    """The findings a report shows, in their order.
+
+    - ``only``: ``conflicts``, ``agreements`` or ``variants`` keeps that status only;
+    - ``rules``: codes, code prefixes (``DT``) or names (``event-length``), any of them;
+    - ``articles``: article ids or paths; a finding stays when one of its sides is there;
+    - ``min_confidence``: findings at least that confident.
+    """
+    wanted_status = ONLY_STATUS[options.only] if options.only else None
+    rules = [r for r in options.rules if r.strip()]
+    out: list[Finding] = []
+    for finding in findings:
+        if wanted_status is not None and finding.status is not wanted_status:
+            continue
+        if rules and not any(_rule_matches(finding, r) for r in rules):
+            continue
+        if options.articles and not _article_matches(finding, options.articles):
+            continue
+        if finding.confidence + 1e-9 < options.min_confidence:
+            continue
+        out.append(finding)
+    return out
+
+
+def count_statuses(findings: Iterable[Finding]) -> dict[Status, int]:
+    counts = dict.fromkeys(Status, 0)
+    for finding in findings:
+        counts[finding.status] += 1
+    return counts
+
+
+_NUM = re.compile(r"(\d+)")
+
+
+def event_sort_key(event_id: str | None) -> tuple[int, tuple[object, ...]]:
+    """Natural order of event ids (E2 before E10); findings without an event last."""
+    if event_id is None:
+        return (1, ())
+    parts = tuple(int(p) if p.isdigit() else p for p in _NUM.split(event_id))
+    return (0, parts)
+
+
+@dataclass(frozen=True)
+class TopicGroup:
+    topic: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def has_conflict(self) -> bool:
+        return any(f.status is Status.CONFLICT for f in self.findings)
+
+
+@dataclass(frozen=True)
+class EventGroup:
+    event: str | None
+    topics: tuple[TopicGroup, ...]
+
+    @property
+    def findings(self) -> Iterator[Finding]:
+        for topic in self.topics:
+            yield from topic.findings
+
+    @property
+    def conflicts(self) -> int:
+        return sum(f.status is Status.CONFLICT for f in self.findings)
+
+
+def group_findings(findings: Iterable[Finding]) -> list[EventGroup]:
+    """Findings grouped by event, then topic; events and topics with conflicts come first,
+    and within a topic conflicts first (then distinct events, variants, agreements,
+    single-source). Deterministic."""
+    by_event: dict[str | None, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    for finding in findings:
+        by_event[finding.event][finding.topic].append(finding)
+    groups: list[EventGroup] = []
+    for event_id, topics in by_event.items():
+        topic_groups = [
+            TopicGroup(topic, tuple(sorted(items, key=lambda f: (STATUS_ORDER[f.status], f.rule, f.fingerprint))))
+            for topic, items in topics.items()
+        ]
+        topic_groups.sort(key=lambda t: (min(STATUS_ORDER[f.status] for f in t.findings), t.topic))
+        groups.append(EventGroup(event_id, tuple(topic_groups)))
+    groups.sort(key=lambda g: (g.conflicts == 0, event_sort_key(g.event)))
+    return groups
+
+
+# --- the registry (lazy imports keep `--format json` light) ----------------------------
+
+
+def _rich(result: CheckResult, options: ReportOptions) -> str:
+    from .rich_report import render_rich_report
+
+    return render_rich_report(result, options)
+
+
+def _json(result: CheckResult, options: ReportOptions) -> str:
+    import dataclasses
+
+    from .json_report import render_json
+
+    if options.filtered:
+        result = dataclasses.replace(result, findings=filter_findings(result.findings, options))
+    return render_json(result)
+
+
+def _sarif(result: CheckResult, options: ReportOptions) -> str:
+    from .sarif import render_sarif
+
+    return render_sarif(result, options)
+
+
+def _github(result: CheckResult, options: ReportOptions) -> str:
+    from .github import render_github
+
+    return render_github(result, options)
+
+
+def _markdown(result: CheckResult, options: ReportOptions) -> str:
+    from .markdown import render_markdown
+
+    return render_markdown(result, options)
+
+
+def _junit(result: CheckResult, options: ReportOptions) -> str:
+    from .junit import render_junit
+
+    return render_junit(result, options)
+
+
+def _html(result: CheckResult, options: ReportOptions) -> str:
+    from .html import render_html
+
+    return render_html(result, options)
+
+
+FORMATS: dict[str, Renderer] = {
+    "rich": _rich,
+    "json": _json,
+    "sarif": _sarif,
+    "github": _github,
+    "markdown": _markdown,
+    "junit": _junit,
+    "html": _html,
+}
+
+
+def render(fmt: str, result: CheckResult, options: ReportOptions | None = None) -> str:
+    """Render ``result`` in format ``fmt`` (a key of :data:`FORMATS`); ``KeyError`` otherwise."""
+    return FORMATS[fmt](result, options or ReportOptions())
+
+
+def write_report(fmt: str, result: CheckResult, options: ReportOptions, stream: IO[str] | None = None) -> None:
+    """Render and write: to ``options.output`` (UTF-8, ``\\n`` line ends) or to ``stream``
+    (default stdout). A rich report written to a file is plain text unless ``color`` is
+    ``always``."""
+    text = render(fmt, result, options)
+    if options.output:
+        with open(options.output, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        return
+    out = stream or sys.stdout
+    out.write(text)
+    out.flush()
+
+
+@contextmanager
+def progress_bar(total: int, enabled: bool | None = None, description: str = "reading articles",
+                 stream: IO[str] | None = None) -> Iterator[Callable[[int], None]]:
+    """A transient progress bar on stderr; yields ``advance(n)``.
+
+    ``enabled=None`` shows it only when stderr is a terminal; a disabled bar yields a
+    no-op, so the call site is the same either way. The bar disappears when done.
+    """
+    err = stream or sys.stderr
+    if enabled is None:
+        isatty = getattr(err, "isatty", None)
+        enabled = bool(isatty and isatty())
+    if not enabled or total <= 0:
+
+        def ignore(n: int = 1) -> None:
+            return None
+
+        yield ignore
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(file=err, highlight=False, emoji=False)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task(description, total=total)
+
+        def advance(n: int = 1) -> None:
+            progress.advance(task, n)
+
+        yield advance
+
+
+__all__ = [
+    "FORMATS",
+    "PROBLEM_STATUSES",
+    "EventGroup",
+    "Renderer",
+    "ReportOptions",
+    "TopicGroup",
+    "count_statuses",
+    "event_sort_key",
+    "filter_findings",
+    "group_findings",
+    "progress_bar",
+    "render",
+    "write_report",
+]

@@ -1,19 +1,39 @@
-"""The editor's terminal report of ``factlint check``."""
+"""The editor's terminal report of ``factlint check``.
+
+Layout: a header (corpus, articles with their dates and sources, events, counts), the
+timeline of the events, then the findings grouped by event and topic, conflicts first.
+Each expanded finding shows a coloured verdict, the topic, the one-line reason and its
+sources: the article (title or id, date), ``path:line:column`` (a clickable terminal link to
+the file when styles are on), the sentence with the compared value highlighted, and the
+normalised value. Agreements and single-source claims take one line unless ``verbose``.
+
+Article text never reaches rich as markup: it is wrapped in :class:`~rich.text.Text`
+objects after :func:`~reports.terminal.clean` removed control sequences.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import io
+import os
+import shutil
+from pathlib import Path
 from typing import IO
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from checker.engine import CheckResult
+from checker.events import Event
 from checker.findings import Evidence, Finding, Status
 
-from .terminal import clean, literal, make_console
+from . import ReportOptions, count_statuses, filter_findings, group_findings, progress_bar
+from .terminal import clean, one_line
+from .timeline import article_key, build_timeline, timeline_text
+
+__all__ = ["STATUS_STYLE", "progress_bar", "render_rich", "render_rich_report", "write_rich_report"]
 
 STATUS_STYLE = {
     Status.CONFLICT: ("CONFLICT", "bold white on red"),
@@ -23,113 +43,295 @@ STATUS_STYLE = {
     Status.SINGLE_SOURCE: ("SINGLE SOURCE", "bold white on grey37"),
 }
 
+QUOTE_CHARS = 180
+"""Longest sentence excerpt shown around a quoted value."""
 
-def _article_label(result: CheckResult, article_id: str) -> str:
-    article = result.corpus.get(article_id)
-    if article is None:
-        return article_id
-    date = article.published.isoformat() if article.published else "undated"
-    return f"{article_id} ({date})"
+WIDE = 120
+"""From this width on, the sources table gets separate location and quote columns."""
 
 
-def highlighted_sentence(evidence: Evidence, width: int = 400) -> Text:
-    """The quoted sentence with the compared value highlighted; article text shown literally."""
+def _text(value: str, style: str | Style = "") -> Text:
+    """Untrusted text as a literal, one-line rich Text."""
+    return Text(clean(one_line(value)), style=style)
+
+
+class _Context:
+    """What every part of the report needs: the result, keys of articles, styling."""
+
+    def __init__(self, result: CheckResult, options: ReportOptions, styled: bool, width: int) -> None:
+        self.result = result
+        self.options = options
+        self.styled = styled
+        self.width = width
+        self.keys = {a.id: article_key(n) for n, a in enumerate(result.corpus.articles)}
+        self.events: dict[str, Event] = {e.id: e for e in result.events.events}
+
+    def key(self, article_id: str) -> str:
+        return self.keys.get(article_id, "?")
+
+    def article_label(self, article_id: str, limit: int = 48) -> Text:
+        article = self.result.corpus.get(article_id)
+        date = "undated"
+        name = article_id
+        if article is not None:
+            date = article.published.isoformat() if article.published else "undated"
+            if article.title:
+                name = one_line(article.title)
+        if len(name) > limit:
+            name = name[: limit - 1] + "…"
+        text = Text()
+        text.append(self.key(article_id), style="bold")
+        text.append(" ")
+        text.append(clean(name), style="bold")
+        text.append(f" ({date})", style="dim")
+        return text
+
+    def location(self, evidence: Evidence) -> Text:
+        loc = f"{clean(one_line(evidence.path))}:{evidence.line}:{evidence.column}"
+        if not self.styled:
+            return Text(loc)
+        try:
+            uri = Path(evidence.path).resolve().as_uri()
+        except (OSError, ValueError):
+            return Text(loc, style="cyan")
+        return Text(loc, style=Style(color="cyan", link=uri))
+
+
+def highlighted_sentence(evidence: Evidence, width: int = QUOTE_CHARS, marks: tuple[str, str] = ("", "")) -> Text:
+    """The quoted sentence with the compared value highlighted; article text shown literally.
+
+    ``marks`` surround the value as well (for plain output, where highlighting is invisible).
+    """
     sentence = evidence.sentence
     start = evidence.start - evidence.sentence_start
     end = evidence.end - evidence.sentence_start
-    if not (0 <= start <= end <= len(sentence)):
-        return literal(sentence[:width])
+    if not (0 <= start <= end <= len(sentence)) or sentence[start:end] != evidence.quote:
+        found = sentence.find(evidence.quote) if evidence.quote else -1
+        if found < 0:
+            return _text(sentence[:width])
+        start, end = found, found + len(evidence.quote)
+    prefix = suffix = ""
     if len(sentence) > width:
-        lo = max(0, start - width // 2)
-        hi = min(len(sentence), lo + width)
+        lo = max(0, min(start - width // 3, len(sentence) - width))
+        hi = min(len(sentence), max(lo + width, end))
         prefix = "…" if lo > 0 else ""
         suffix = "…" if hi < len(sentence) else ""
         sentence, start, end = sentence[lo:hi], start - lo, end - lo
-    else:
-        prefix = suffix = ""
     text = Text(prefix)
-    text.append(clean(sentence[:start]))
-    text.append(clean(sentence[start:end]), style="bold reverse")
-    text.append(clean(sentence[end:]))
+    text.append(clean(one_line(sentence[:start])) + (" " if sentence[:start][-1:].isspace() else ""))
+    text.append(marks[0])
+    text.append(clean(one_line(sentence[start:end])), style="bold reverse")
+    text.append(marks[1])
+    text.append((" " if sentence[end:][:1].isspace() else "") + clean(one_line(sentence[end:])))
     text.append(suffix)
     return text
 
 
-def _location(evidence: Evidence) -> Text:
-    loc = f"{evidence.path}:{evidence.line}:{evidence.column}"
-    return Text(clean(loc), style=f"link file://{clean(evidence.path)}" if False else "dim")
-
-
-def render_finding(result: CheckResult, finding: Finding, verbose: bool = False) -> Group | Text:
+def _verdict(finding: Finding) -> Text:
     label, style = STATUS_STYLE[finding.status]
     head = Text()
     head.append(f" {label} ", style=style)
     head.append(" ")
-    head.append(clean(finding.topic), style="bold")
-    head.append(f"  [{finding.rule} {finding.name}, confidence {finding.confidence:.2f}]", style="dim")
-    reason = literal(finding.message)
-    compact = finding.status in (Status.AGREEMENT, Status.SINGLE_SOURCE) and not verbose
-    if compact:
-        line = Text()
-        line.append_text(head)
-        line.append("\n   ")
-        line.append_text(reason)
-        return line
-    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
-    table.add_column("source", no_wrap=True, ratio=1)
-    table.add_column("quote", ratio=4)
-    table.add_column("value", ratio=1)
+    head.append_text(_text(finding.topic, "bold"))
+    return head
+
+
+def _meta(finding: Finding) -> Text:
+    return Text(f"   {finding.rule} {finding.name} · {finding.severity.value} · "
+                f"confidence {finding.confidence:.2f}", style="dim")
+
+
+def _sources_table(ctx: _Context, finding: Finding) -> Table:
+    marks = ("", "") if ctx.styled else ("«", "»")
+    wide = ctx.width >= WIDE
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True,
+                  padding=(0, 1))
+    if wide:
+        table.add_column("source", ratio=2, overflow="fold")
+        table.add_column("quote", ratio=5, overflow="fold")
+    else:
+        table.add_column("source and quote", ratio=5, overflow="fold")
+    table.add_column("value", ratio=1, overflow="fold", style="bold")
     for evidence in finding.claims:
-        source = Text(clean(_article_label(result, evidence.article)))
+        source = ctx.article_label(evidence.article)
         source.append("\n")
-        source.append(_location(evidence))
-        table.add_row(source, highlighted_sentence(evidence), literal(evidence.display, "bold"))
-    return Group(head, Text("   ").append_text(reason), table)
+        source.append_text(ctx.location(evidence))
+        quote = highlighted_sentence(evidence, marks=marks)
+        value = _text(evidence.display, "bold")
+        if wide:
+            table.add_row(source, quote, value)
+        else:
+            cell = Text()
+            cell.append_text(source)
+            cell.append("\n")
+            cell.append_text(quote)
+            table.add_row(cell, value)
+    return table
+
+
+def _compact(ctx: _Context, finding: Finding) -> Text:
+    line = _verdict(finding)
+    values: list[str] = []
+    for evidence in finding.claims:
+        if evidence.display not in values:
+            values.append(evidence.display)
+    line.append(" — ", style="dim")
+    line.append_text(_text(" / ".join(values)))
+    line.append(" — ", style="dim")
+    seen: list[str] = []
+    for evidence in finding.claims:
+        if evidence.article in seen:
+            continue
+        seen.append(evidence.article)
+        article = ctx.result.corpus.get(evidence.article)
+        date = article.published.isoformat() if article and article.published else "undated"
+        if len(seen) > 1:
+            line.append(", ")
+        line.append(ctx.key(evidence.article), style="bold")
+        line.append(f" {clean(one_line(evidence.article))} ({date})", style="dim")
+    return line
+
+
+def render_finding(ctx: _Context, finding: Finding) -> RenderableType:
+    compact = finding.status in (Status.AGREEMENT, Status.SINGLE_SOURCE) and not ctx.options.verbose
+    if compact:
+        return _compact(ctx, finding)
+    reason = Text("   ")
+    reason.append_text(_text(finding.message))
+    return Group(_verdict(finding), _meta(finding), reason, _sources_table(ctx, finding))
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _header(ctx: _Context, shown: list[Finding]) -> Panel:
+    result = ctx.result
+    counts = count_statuses(shown)
+    summary = Table.grid(padding=(0, 2))
+    summary.add_column(style="bold", no_wrap=True)
+    summary.add_column()
+    summary.add_row("Corpus", _text(", ".join(result.corpus.roots) or "-"))
+    summary.add_row("Articles", Text(f"{len(result.corpus.articles)} ({len(result.claims)} claims)"))
+    events = result.events.events
+    unresolved = sum(not e.resolved for e in events)
+    summary.add_row("Events", Text(_plural(len(events), "event") + (f", {unresolved} with no date"
+                                                                   if unresolved else "")))
+    found = Text()
+    for n, (status, word, style) in enumerate((
+            (Status.CONFLICT, "conflict", "bold red"),
+            (Status.AGREEMENT, "agreement", "green"),
+            (Status.SINGLE_SOURCE, "single-source claim", ""),
+            (Status.VARIANT, "name variant", "yellow"),
+            (Status.DISTINCT_EVENTS, "distinct-event pair", "cyan"))):
+        if n:
+            found.append(" · ", style="dim")
+        found.append(_plural(counts[status], word), style=style if counts[status] else "dim")
+    summary.add_row("Findings", found)
+    if ctx.options.filtered:
+        summary.add_row("Shown", Text(f"{len(shown)} of {len(result.findings)} findings (filtered)"))
+    articles = Table(box=None, show_header=True, header_style="bold", pad_edge=False, padding=(0, 1))
+    articles.add_column("", no_wrap=True, style="bold")
+    articles.add_column("article", overflow="fold")
+    articles.add_column("published", no_wrap=True)
+    articles.add_column("title / source", overflow="fold")
+    for article in result.corpus.articles:
+        title = one_line(article.title or "")
+        if article.source:
+            title = f"{title} — {one_line(article.source)}" if title else one_line(article.source)
+        articles.add_row(Text(ctx.key(article.id)), _text(article.id),
+                         Text(article.published.isoformat() if article.published else "undated"),
+                         _text(title))
+    return Panel(Group(summary, Text(), articles), title="factlint", title_align="left")
+
+
+def print_report(console: Console, result: CheckResult, options: ReportOptions, styled: bool) -> None:
+    """Print the report to ``console`` (its width and styling already set)."""
+    ctx = _Context(result, options, styled, console.width)
+    shown = filter_findings(result.findings, options)
+    console.print(_header(ctx, shown))
+    timeline = build_timeline(result)
+    if timeline:
+        console.print(timeline_text(timeline, console.width, legend=False))
+    console.print()
+    if not shown:
+        console.print(Text("No findings." if not options.filtered else "No findings match the filters.",
+                           style="bold"))
+        return
+    for group in group_findings(shown):
+        event = ctx.events.get(group.event) if group.event else None
+        title = Text()
+        if event is not None:
+            title.append(f"{event.id} ", style="bold")
+            title.append_text(_text(event.label, "bold"))
+        else:
+            title.append("Not tied to an event", style="bold")
+        console.rule(title, align="left")
+        if event is not None:
+            console.print(Text("described by " + ", ".join(ctx.key(a) for a in event.articles), style="dim"))
+        for topic in group.topics:
+            for finding in topic.findings:
+                console.print(render_finding(ctx, finding))
+            console.print()
+    counts = count_statuses(shown)
+    tail = Text(_plural(counts[Status.CONFLICT], "conflict"), style="bold red" if counts[Status.CONFLICT] else "")
+    if not options.verbose and (counts[Status.AGREEMENT] or counts[Status.SINGLE_SOURCE]):
+        tail.append("  (agreements and single-source claims are compact; --verbose expands them)", style="dim")
+    console.print(tail)
+
+
+def _console(file: IO[str], options: ReportOptions, styled: bool, width: int | None) -> Console:
+    return Console(
+        file=file,
+        width=width,
+        force_terminal=styled,
+        no_color=not styled,
+        color_system="auto" if styled else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+
+
+def _width(options: ReportOptions) -> int:
+    if options.width:
+        return max(40, options.width)
+    if options.is_terminal():
+        return max(40, shutil.get_terminal_size((80, 24)).columns)
+    columns = os.environ.get("COLUMNS", "")
+    return max(40, int(columns)) if columns.isdigit() else 80
+
+
+def render_rich_report(result: CheckResult, options: ReportOptions) -> str:
+    """The editor's report as a string (the registry's ``rich`` format).
+
+    Styles, colours and file links only when :meth:`ReportOptions.use_color` (a terminal
+    destination, no ``NO_COLOR``, colour not ``never``; or colour ``always``); otherwise
+    plain text. Width: ``options.width``, else the terminal's, else ``$COLUMNS`` or 80.
+    """
+    styled = options.use_color()
+    buffer = io.StringIO()
+    print_report(_console(buffer, options, styled, _width(options)), result, options, styled)
+    return buffer.getvalue()
+
+
+def write_rich_report(result: CheckResult, options: ReportOptions, file: IO[str]) -> None:
+    """Write the report to an open text stream."""
+    file.write(render_rich_report(result, options))
+    file.flush()
 
 
 def render_rich(result: CheckResult, output: IO[str] | None = None, color: str = "auto",
                 verbose: bool = False, width: int | None = None) -> None:
-    console: Console = make_console(output, color, width=width)
-    _header(console, result)
-    events = {e.id: e for e in result.events.events}
-    grouped: dict[str | None, list[Finding]] = defaultdict(list)
-    for finding in result.findings:
-        grouped[finding.event].append(finding)
-    order = sorted(grouped, key=lambda k: (k is None, min(f.sort_key()[2] for f in grouped[k]), k or ""))
-    for key in order:
-        findings = sorted(grouped[key], key=lambda f: (f.sort_key()[2], f.topic, f.rule, f.fingerprint))
-        title = events[key].label if key in events else "Not tied to an event"
-        console.rule(Text(clean(title), style="bold"), align="left")
-        for finding in findings:
-            console.print(render_finding(result, finding, verbose))
-            console.print()
+    """Compatibility wrapper (the CLI's first signature): print the report to ``output``
+    (stdout when ``None``; a given stream counts as a terminal only if it is one)."""
+    import sys
 
-
-def _header(console: Console, result: CheckResult) -> None:
-    summary = Table.grid(padding=(0, 2))
-    summary.add_column(style="bold")
-    summary.add_column()
-    counts: dict[Status, int] = defaultdict(int)
-    for finding in result.findings:
-        counts[finding.status] += 1
-    summary.add_row("Corpus", clean(", ".join(result.corpus.roots) or "-"))
-    summary.add_row("Articles", str(len(result.corpus.articles)))
-    summary.add_row("Claims", str(len(result.claims)))
-    summary.add_row("Events", str(len(result.events.events)))
-    summary.add_row(
-        "Findings",
-        f"{counts[Status.CONFLICT]} conflicts, {counts[Status.AGREEMENT]} agreements, "
-        f"{counts[Status.DISTINCT_EVENTS]} distinct events, {counts[Status.VARIANT]} variants, "
-        f"{counts[Status.SINGLE_SOURCE]} single-source",
-    )
-    articles = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-    articles.add_column("article", no_wrap=True)
-    articles.add_column("published", no_wrap=True)
-    articles.add_column("title / source")
-    for article in result.corpus.articles:
-        title = article.title or ""
-        if article.source:
-            title = f"{title} — {article.source}" if title else article.source
-        articles.add_row(clean(article.id), article.published.isoformat() if article.published else "undated",
-                         literal(title))
-    console.print(Panel(Group(summary, Text(), articles), title="factlint", title_align="left"))
+    stream = output or sys.stdout
+    isatty = getattr(stream, "isatty", None)
+    mode = color if color in ("auto", "always", "never") else "auto"
+    options = ReportOptions(verbose=verbose, color=mode, width=width,  # type: ignore[arg-type]
+                            terminal=bool(isatty and isatty()))
+    write_rich_report(result, options, stream)

@@ -41,3 +41,11 @@ def make_console(output: IO[str] | None = None, color: str = "auto", **kwargs: A
         emoji=False,
         **kwargs,
     )
+
+
+_SPACES = regex.compile(r"\s+")
+
+
+def one_line(text: str) -> str:
+    """Text on one line: every run of whitespace (newlines, tabs) becomes one space."""
+    return str(_SPACES.sub(" ", text)).strip()

@@ -1,0 +1,300 @@
+"""A timeline of the events found: which articles describe which event, on which dates.
+
+:func:`build_timeline` turns a check result into plain data (one row per event, its span and
+the articles describing it, each on its publication date); :func:`timeline_text` draws it
+as a compact terminal chart and :func:`timeline_html` as an HTML fragment (no script).
+
+Terminal chart (rows are events, a shared time axis, articles as short keys A, B, ...)::
+
+    Timeline  ━ event dates  A,B… articles on their publication dates
+       2023-10-18                                                        2025-07-13
+    E1 Sergei Lavrov's visit to North Korea (2023-10-18)
+       ━···························································· ...
+       CE
+    E2 Sergei Lavrov's visit to North Korea (2025-07-11)
+       ··························································· ... ━·
+                                                                          A B
+    E3 Sergei Lavrov's trip (date unresolved)
+       date unresolved: D (undated)
+    A 000_3f22f62562d4bbba 2025-07-11   B 001_9308d7e73d83f95c 2025-07-13 ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.console import Group
+from rich.text import Text
+
+from checker.engine import CheckResult
+
+from . import event_sort_key
+from .terminal import clean, one_line
+
+
+@dataclass(frozen=True)
+class TimelineMark:
+    article: str
+    key: str
+    published: dt.date | None
+    basis: str
+    """How the article's time for the event was found ("'October 18, 2023'", "publication date", "none")."""
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    event: str
+    label: str
+    start: dt.date | None
+    end: dt.date | None
+    resolved: bool
+    marks: tuple[TimelineMark, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    rows: tuple[TimelineRow, ...]
+    first: dt.date | None
+    last: dt.date | None
+    keys: tuple[tuple[str, str, dt.date | None], ...]
+    """(key, article id, publication date) for every article of the corpus, in corpus order."""
+    outside: tuple[str, ...]
+    """Articles that describe none of the events."""
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+
+def article_key(index: int) -> str:
+    """A, B, ..., Z, AA, AB, ...: short names for articles on the chart."""
+    key = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        key = chr(ord("A") + rem) + key
+    return key
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def build_timeline(result: CheckResult, events: Sequence[str] | None = None) -> Timeline:
+    """The timeline of ``result``'s events (or of the event ids in ``events`` only)."""
+    keys: dict[str, str] = {}
+    published: dict[str, dt.date | None] = {}
+    for n, article in enumerate(result.corpus.articles):
+        keys[article.id] = article_key(n)
+        published[article.id] = article.published
+    rows: list[TimelineRow] = []
+    dates: list[dt.date] = []
+    described: set[str] = set()
+    wanted = set(events) if events is not None else None
+    for event in sorted(result.events.events, key=lambda e: event_sort_key(e.id)):
+        if wanted is not None and event.id not in wanted:
+            continue
+        basis = dict(event.basis)
+        marks = []
+        for aid in event.articles:
+            if aid not in keys:  # an article the corpus does not list: give it a key anyway
+                keys[aid] = article_key(len(keys))
+                published[aid] = None
+            marks.append(TimelineMark(aid, keys[aid], published[aid], basis.get(aid, "")))
+            described.add(aid)
+        start, end = _date(event.start), _date(event.end)
+        if start and not end:
+            end = start
+        if end and not start:
+            start = end
+        rows.append(TimelineRow(event.id, event.label, start, end, event.resolved, tuple(marks)))
+        dates.extend(d for d in (start, end) if d)
+        dates.extend(m.published for m in marks if m.published)
+    outside = tuple(a.id for a in result.corpus.articles if a.id not in described)
+    key_list = tuple((keys[a], a, published[a]) for a in keys)
+    return Timeline(tuple(rows), min(dates) if dates else None, max(dates) if dates else None, key_list, outside)
+
+
+def _column(day: dt.date, first: dt.date, last: dt.date, cells: int) -> int:
+    span = (last - first).days
+    if span <= 0 or cells <= 1:
+        return cells // 2
+    return round((day - first).days / span * (cells - 1))
+
+
+def _place(wanted: list[tuple[int, str]], cells: int) -> list[tuple[int, str]]:
+    """Positions for labels wanted at columns, without overlap, inside ``cells``."""
+    placed: list[tuple[int, str]] = []
+    edge = 0
+    for col, label in sorted(wanted):
+        pos = max(col, edge)
+        placed.append((pos, label))
+        edge = pos + len(label)
+    # push back from the right edge if needed
+    limit = cells
+    for i in range(len(placed) - 1, -1, -1):
+        pos, label = placed[i]
+        pos = max(0, min(pos, limit - len(label)))
+        placed[i] = (pos, label)
+        limit = pos
+    return placed
+
+
+def _track(row: TimelineRow, timeline: Timeline, cells: int) -> tuple[Text, Text]:
+    """Two lines: the axis with the event's span drawn on it, and the article keys under
+    their publication dates."""
+    first, last = timeline.first, timeline.last
+    assert first is not None and last is not None
+    bar = Text()
+    a = b = -1
+    if row.start and row.end:
+        a = _column(row.start, first, last, cells)
+        b = _column(row.end, first, last, cells)
+        a, b = min(a, b), max(a, b)
+    for i in range(cells):
+        if a <= i <= b:
+            bar.append("━", style="bold blue")
+        else:
+            bar.append("·", style="dim")
+    marks = [" "] * cells
+    dated = [(_column(m.published, first, last, cells), m.key) for m in row.marks if m.published]
+    for pos, label in _place(dated, cells):
+        for i, ch in enumerate(label):
+            if pos + i < cells:
+                marks[pos + i] = ch
+    return bar, Text("".join(marks).rstrip(), style="bold")
+
+
+def timeline_text(timeline: Timeline, width: int = 80, legend: bool = True) -> Group:
+    """The chart as rich renderables, every line at most ``width`` columns; ``legend`` lists
+    the article keys (the rich report leaves it out: its article table shows them)."""
+    indent = "   "
+    cells = max(10, width - len(indent) - 1)
+    lines: list[Text] = []
+    head = Text("Timeline", style="bold")
+    head.append("  ━ event dates  ", style="dim")
+    head.append("A,B… articles on their publication dates", style="dim")
+    head.truncate(width, overflow="ellipsis")
+    lines.append(head)
+    if not timeline.rows:
+        lines.append(Text(indent + "no events found", style="dim"))
+        return Group(*lines)
+    first, last = timeline.first, timeline.last
+    if first and last:
+        left, right = first.isoformat(), last.isoformat()
+        axis = left + " " * max(1, cells - len(left) - len(right)) + (right if last != first else "")
+        lines.append(Text(indent + axis, style="dim"))
+    for row in timeline.rows:
+        label = Text(f"{row.event} ", style="bold")
+        label.append(clean(one_line(row.label)))
+        label.truncate(width, overflow="ellipsis")
+        lines.append(label)
+        undated = [m for m in row.marks if m.published is None]
+        if row.resolved and first and last:
+            bar, marks = _track(row, timeline, cells)
+            lines.append(Text(indent).append_text(bar))
+            if marks:
+                lines.append(Text(indent).append_text(marks))
+            if undated:
+                lines.append(Text(indent + "undated: " + ", ".join(m.key for m in undated), style="dim"))
+        else:
+            parts = [f"{m.key} ({m.published.isoformat() if m.published else 'undated'})" for m in row.marks]
+            note = Text(indent + "date unresolved: ", style="yellow")
+            note.append(", ".join(parts))
+            lines.append(note)
+    if legend:
+        lines.append(_legend(timeline, width))
+    if timeline.outside:
+        lines.append(Text("in no event: " + ", ".join(
+            k for k, a, _ in timeline.keys if a in timeline.outside), style="dim"))
+    return Group(*lines)
+
+
+def _legend(timeline: Timeline, width: int) -> Text:
+    legend = Text()
+    used = 0
+    for key, article, published in timeline.keys:
+        item = f"{key} {clean(one_line(article))} {published.isoformat() if published else 'undated'}"
+        if used and used + 3 + len(item) > width:
+            legend.append("\n")
+            used = 0
+        elif used:
+            legend.append("   ")
+            used += 3
+        legend.append(key, style="bold")
+        legend.append(item[len(key):], style="dim")
+        used += len(item)
+    return legend
+
+
+def _pct(day: dt.date, first: dt.date, last: dt.date) -> float:
+    span = (last - first).days
+    return 50.0 if span <= 0 else round((day - first).days / span * 100, 2)
+
+
+def timeline_html(timeline: Timeline) -> str:
+    """The chart as an HTML fragment (styles in :data:`TIMELINE_CSS`); all text escaped."""
+    e = html.escape
+    out = ['<section class="timeline"><h2>Timeline</h2>']
+    if not timeline.rows:
+        out.append('<p class="muted">No events found.</p></section>')
+        return "".join(out)
+    first, last = timeline.first, timeline.last
+    out.append('<p class="muted">Bars: the event dates. Markers: the articles describing it, on their '
+               'publication dates.</p>')
+    if first and last:
+        out.append(f'<div class="tl-axis"><span>{e(first.isoformat())}</span>'
+                   f'<span>{e(last.isoformat()) if last != first else ""}</span></div>')
+    for row in timeline.rows:
+        out.append(f'<div class="tl-row"><div class="tl-label"><b>{e(row.event)}</b> {e(clean(row.label))}</div>')
+        if row.resolved and first and last and row.start and row.end:
+            a, b = _pct(row.start, first, last), _pct(row.end, first, last)
+            out.append('<div class="tl-track">')
+            out.append(f'<span class="tl-bar" style="left:{a}%;width:max({round(b - a, 2)}%,4px)" '
+                       f'title="{e(row.start.isoformat())} to {e(row.end.isoformat())}"></span>')
+            for mark in row.marks:
+                if mark.published is None:
+                    continue
+                pos = _pct(mark.published, first, last)
+                title = f"{mark.article} published {mark.published.isoformat()}; event date from {mark.basis}"
+                out.append(f'<span class="tl-mark" style="left:{pos}%" title="{e(clean(title))}">'
+                           f'{e(mark.key)}</span>')
+            out.append("</div>")
+            undated = [m for m in row.marks if m.published is None]
+            if undated:
+                out.append('<div class="muted">undated: ' + ", ".join(
+                    f'<span title="{e(clean(m.article))}">{e(m.key)}</span>' for m in undated) + "</div>")
+        else:
+            parts = [f'<span title="{e(clean(m.article))}">{e(m.key)}</span> '
+                     f'({e(m.published.isoformat()) if m.published else "undated"})' for m in row.marks]
+            out.append('<div class="tl-unresolved">date unresolved: ' + ", ".join(parts) + "</div>")
+        out.append("</div>")
+    out.append('<table class="tl-legend"><tr><th>key</th><th>article</th><th>published</th></tr>')
+    for key, article, published in timeline.keys:
+        out.append(f"<tr><td><b>{e(key)}</b></td><td>{e(clean(article))}</td>"
+                   f"<td>{e(published.isoformat()) if published else 'undated'}</td></tr>")
+    out.append("</table>")
+    if timeline.outside:
+        out.append('<p class="muted">In no event: ' + ", ".join(e(clean(a)) for a in timeline.outside) + "</p>")
+    out.append("</section>")
+    return "".join(out)
+
+
+TIMELINE_CSS = """
+.timeline .tl-axis{display:flex;justify-content:space-between;color:#666;font-size:.85em;margin-left:0}
+.timeline .tl-row{margin:.6em 0}
+.timeline .tl-track{position:relative;height:1.6em;background:repeating-linear-gradient(90deg,#eee 0 1px,
+transparent 1px 10%);border-bottom:1px solid #ccc;margin:.2em 1.2em .2em 0}
+.timeline .tl-bar{position:absolute;top:.55em;height:.5em;background:#2b6cb0;border-radius:3px;min-width:4px}
+.timeline .tl-mark{position:absolute;top:0;transform:translateX(-50%);font-weight:bold;font-size:.8em;
+background:#fff;border:1px solid #2b6cb0;border-radius:3px;padding:0 3px}
+.timeline .tl-unresolved{color:#975a16}
+.timeline .tl-legend td,.timeline .tl-legend th{padding:0 .8em 0 0;text-align:left}
+"""
