@@ -87,8 +87,13 @@ def _side(evidence: Evidence) -> str:
     return f"{evidence.article} ({date}) says \"{one_line(evidence.quote)}\" = {evidence.display}"
 
 
-def _first_paragraph(doc: str) -> str:
-    return one_line(doc.split("\n\n", 1)[0]) if doc else ""
+def full_description(doc: str) -> str:
+    """The docstring's "What it checks" paragraph (else its first paragraph), on one line."""
+    paragraphs = [p.strip() for p in doc.split("\n\n") if p.strip()]
+    for paragraph in paragraphs:
+        if paragraph.startswith("**What it checks**"):
+            return one_line(paragraph.removeprefix("**What it checks**").lstrip(": "))
+    return one_line(paragraphs[0]) if paragraphs else ""
 
 
 def rule_descriptor(rule: Any) -> dict[str, Any]:
@@ -101,7 +106,7 @@ def rule_descriptor(rule: Any) -> dict[str, Any]:
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": _first_paragraph(doc) or rule.summary},
+        "fullDescription": {"text": full_description(doc) or rule.summary},
         "help": {"text": doc or rule.summary, "markdown": rule_markdown(type(rule) if not isinstance(rule, type)
                                                                          else rule)},
         "defaultConfiguration": {"level": LEVELS[severity]},
