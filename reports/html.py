@@ -17,6 +17,7 @@ from checker import __version__
 from checker.engine import CheckResult
 from checker.events import Event
 from checker.findings import Evidence, Finding, Status
+from checker.model import Article
 
 from . import ReportOptions, count_statuses, filter_findings, group_findings
 from .junit import xml_text
@@ -88,9 +89,10 @@ class _Page:
         self.options = options
         self.keys = {a.id: article_key(n) for n, a in enumerate(result.corpus.articles)}
         self.events: dict[str, Event] = {e.id: e for e in result.events.events}
+        self.articles: dict[str, Article] = {a.id: a for a in result.corpus.articles}
 
     def article(self, article_id: str) -> str:
-        article = self.result.corpus.get(article_id)
+        article = self.articles.get(article_id)
         name = article.title if article and article.title else article_id
         date = article.published.isoformat() if article and article.published else "undated"
         return (f'<b>{esc(self.keys.get(article_id, "?"))}</b> {esc(one_line(name))} '

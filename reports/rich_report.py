@@ -28,6 +28,7 @@ from rich.text import Text
 from checker.engine import CheckResult
 from checker.events import Event
 from checker.findings import Evidence, Finding, Status
+from checker.model import Article
 
 from . import ReportOptions, count_statuses, filter_findings, group_findings, progress_bar
 from .terminal import clean, one_line
@@ -49,6 +50,10 @@ QUOTE_CHARS = 180
 WIDE = 120
 """From this width on, the sources table gets separate location and quote columns."""
 
+MAX_ARTICLES = 40
+MAX_TIMELINE_ROWS = 30
+"""The header lists at most this many articles and the timeline this many events, unless verbose."""
+
 
 def _text(value: str, style: str | Style = "") -> Text:
     """Untrusted text as a literal, one-line rich Text."""
@@ -65,12 +70,13 @@ class _Context:
         self.width = width
         self.keys = {a.id: article_key(n) for n, a in enumerate(result.corpus.articles)}
         self.events: dict[str, Event] = {e.id: e for e in result.events.events}
+        self.articles: dict[str, Article] = {a.id: a for a in result.corpus.articles}
 
     def key(self, article_id: str) -> str:
         return self.keys.get(article_id, "?")
 
     def article_label(self, article_id: str, limit: int = 48) -> Text:
-        article = self.result.corpus.get(article_id)
+        article = self.articles.get(article_id)
         date = "undated"
         name = article_id
         if article is not None:
@@ -183,7 +189,7 @@ def _compact(ctx: _Context, finding: Finding) -> Text:
         if evidence.article in seen:
             continue
         seen.append(evidence.article)
-        article = ctx.result.corpus.get(evidence.article)
+        article = ctx.articles.get(evidence.article)
         date = article.published.isoformat() if article and article.published else "undated"
         if len(seen) > 1:
             line.append(", ")
@@ -235,14 +241,19 @@ def _header(ctx: _Context, shown: list[Finding]) -> Panel:
     articles.add_column("article", overflow="fold")
     articles.add_column("published", no_wrap=True)
     articles.add_column("title / source", overflow="fold")
-    for article in result.corpus.articles:
+    listed = result.corpus.articles if ctx.options.verbose else result.corpus.articles[:MAX_ARTICLES]
+    for article in listed:
         title = one_line(article.title or "")
         if article.source:
             title = f"{title} — {one_line(article.source)}" if title else one_line(article.source)
         articles.add_row(Text(ctx.key(article.id)), _text(article.id),
                          Text(article.published.isoformat() if article.published else "undated"),
                          _text(title))
-    return Panel(Group(summary, Text(), articles), title="factlint", title_align="left")
+    parts: list[RenderableType] = [summary, Text(), articles]
+    hidden = len(result.corpus.articles) - len(listed)
+    if hidden:
+        parts.append(Text(f"… and {hidden} more articles (--verbose lists them all)", style="dim"))
+    return Panel(Group(*parts), title="factlint", title_align="left")
 
 
 def print_report(console: Console, result: CheckResult, options: ReportOptions, styled: bool) -> None:
@@ -252,7 +263,8 @@ def print_report(console: Console, result: CheckResult, options: ReportOptions, 
     console.print(_header(ctx, shown))
     timeline = build_timeline(result)
     if timeline:
-        console.print(timeline_text(timeline, console.width, legend=False))
+        limit = None if options.verbose else MAX_TIMELINE_ROWS
+        console.print(timeline_text(timeline, console.width, legend=False, max_rows=limit))
     console.print()
     if not shown:
         console.print(Text("No findings." if not options.filtered else "No findings match the filters.",

@@ -10,7 +10,7 @@ Terminal chart (rows are events, a shared time axis, articles as short keys A, B
        2023-10-18                                                        2025-07-13
     E1 Sergei Lavrov's visit to North Korea (2023-10-18)
        ━···························································· ...
-       CE
+       C E
     E2 Sergei Lavrov's visit to North Korea (2025-07-11)
        ··························································· ... ━·
                                                                           A B
@@ -130,20 +130,21 @@ def _column(day: dt.date, first: dt.date, last: dt.date, cells: int) -> int:
 
 
 def _place(wanted: list[tuple[int, str]], cells: int) -> list[tuple[int, str]]:
-    """Positions for labels wanted at columns, without overlap, inside ``cells``."""
+    """Positions for labels wanted at columns, inside ``cells``, a space apart ("A B", never
+    "AB", which would read as the article AB)."""
     placed: list[tuple[int, str]] = []
     edge = 0
     for col, label in sorted(wanted):
         pos = max(col, edge)
         placed.append((pos, label))
-        edge = pos + len(label)
+        edge = pos + len(label) + 1
     # push back from the right edge if needed
     limit = cells
     for i in range(len(placed) - 1, -1, -1):
         pos, label = placed[i]
         pos = max(0, min(pos, limit - len(label)))
         placed[i] = (pos, label)
-        limit = pos
+        limit = pos - 1
     return placed
 
 
@@ -165,6 +166,10 @@ def _track(row: TimelineRow, timeline: Timeline, cells: int) -> tuple[Text, Text
             bar.append("·", style="dim")
     marks = [" "] * cells
     dated = [(_column(m.published, first, last, cells), m.key) for m in row.marks if m.published]
+    if sum(len(key) + 1 for _, key in dated) > cells + 1:  # too many to draw: say how many
+        days = sorted(m.published for m in row.marks if m.published)
+        return bar, Text(f"{len(days)} articles published {days[0].isoformat()} to {days[-1].isoformat()}",
+                         style="bold")
     for pos, label in _place(dated, cells):
         for i, ch in enumerate(label):
             if pos + i < cells:
@@ -172,9 +177,10 @@ def _track(row: TimelineRow, timeline: Timeline, cells: int) -> tuple[Text, Text
     return bar, Text("".join(marks).rstrip(), style="bold")
 
 
-def timeline_text(timeline: Timeline, width: int = 80, legend: bool = True) -> Group:
+def timeline_text(timeline: Timeline, width: int = 80, legend: bool = True, max_rows: int | None = None) -> Group:
     """The chart as rich renderables, every line at most ``width`` columns; ``legend`` lists
-    the article keys (the rich report leaves it out: its article table shows them)."""
+    the article keys (the rich report leaves it out: its article table shows them);
+    ``max_rows`` caps the number of events drawn."""
     indent = "   "
     cells = max(10, width - len(indent) - 1)
     lines: list[Text] = []
@@ -191,7 +197,8 @@ def timeline_text(timeline: Timeline, width: int = 80, legend: bool = True) -> G
         left, right = first.isoformat(), last.isoformat()
         axis = left + " " * max(1, cells - len(left) - len(right)) + (right if last != first else "")
         lines.append(Text(indent + axis, style="dim"))
-    for row in timeline.rows:
+    rows = timeline.rows if max_rows is None else timeline.rows[:max_rows]
+    for row in rows:
         label = Text(f"{row.event} ", style="bold")
         label.append(clean(one_line(row.label)))
         label.truncate(width, overflow="ellipsis")
@@ -209,6 +216,8 @@ def timeline_text(timeline: Timeline, width: int = 80, legend: bool = True) -> G
             note = Text(indent + "date unresolved: ", style="yellow")
             note.append(", ".join(parts))
             lines.append(note)
+    if len(rows) < len(timeline.rows):
+        lines.append(Text(f"… and {len(timeline.rows) - len(rows)} more events", style="dim"))
     if legend:
         lines.append(_legend(timeline, width))
     if timeline.outside:

@@ -192,6 +192,18 @@ def test_event_ids_sort_naturally() -> None:
 # --- timeline -----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(("wanted", "placed"), [
+    # (column, key) wanted in 10 cells       placed
+    ([(0, "A"), (0, "B"), (1, "C")],          [(0, "A"), (2, "B"), (4, "C")]),
+    ([(9, "A"), (9, "B")],                    [(7, "A"), (9, "B")]),
+    ([(3, "AA"), (9, "B"), (9, "C")],         [(3, "AA"), (7, "B"), (9, "C")]),
+])
+def test_timeline_keys_never_touch(wanted: list[tuple[int, str]], placed: list[tuple[int, str]]) -> None:
+    from reports.timeline import _place
+
+    assert _place(wanted, 10) == placed
+
+
 def test_article_keys_run_a_to_z_then_two_letters() -> None:
     assert [article_key(n) for n in (0, 1, 25, 26, 27, 701, 702)] == ["A", "B", "Z", "AA", "AB", "ZZ", "AAA"]
 
@@ -216,9 +228,55 @@ def test_the_timeline_chart_fits_the_width_and_says_what_is_unresolved() -> None
     assert "2023-10-18" in lines[1] and "2025-07-11" in lines[1]
     assert lines[2].startswith("E1 ")
     assert lines[3] == "   ━" + "·" * 75  # E1 at the left edge of the axis
-    assert lines[4] == "   AB"  # a1 and a2, published on the first two days
+    assert lines[4] == "   A B"  # a1 and a2, published on the first two days, a space apart
     assert lines[5].startswith("E2 ")
     assert lines[6] == "   " + "·" * 75 + "━"  # E2 at the right edge
     assert lines[7] == "   " + " " * 75 + "D"  # a4 (key D)
     assert "date unresolved: C (undated)" in text  # E10: article a3
     assert "D a4 2025-07-11" in text  # the legend
+
+
+# --- scale --------------------------------------------------------------------------------
+
+
+def big_result(articles: int, events: int, findings: int) -> CheckResult:
+    """Many articles, events and findings: the reports must stay fast and bounded."""
+    arts = tuple(Article(id=f"{n:04d}_art", path=f"big/{n:04d}_art.txt", text="", title=f"Article {n}",
+                         published=dt.date(2020, 1, 1) + dt.timedelta(days=n % 900) if n % 7 else None)
+                 for n in range(articles))
+    evs = [Event(id=f"E{n + 1}", family=f"visit|P{n}", label=f"P{n}'s visit", cls="visit", agent=f"P{n}",
+                 place=None, articles=tuple(a.id for a in arts[n::events]),
+                 start=(dt.date(2020, 1, 1) + dt.timedelta(days=n * 9)).isoformat(),
+                 end=(dt.date(2020, 1, 3) + dt.timedelta(days=n * 9)).isoformat(), resolved=True)
+           for n in range(events)]
+    found = []
+    for n in range(findings):
+        a, b = arts[n % articles], arts[(n * 7 + 1) % articles]
+        status = (Status.CONFLICT, Status.AGREEMENT, Status.SINGLE_SOURCE, Status.VARIANT)[n % 4]
+        found.append(finding("CT01", "count-mismatch", status, Severity.ERROR, f"topic {n % 50}",
+                             f"{n} vs {n + 1}", [evidence(a, S4, "1,000 containers", f"{n}", 1 + n % 40),
+                                                 evidence(b, S4, "1,000 containers", f"{n + 1}", 2)],
+                             f"E{1 + n % events}"))
+    return CheckResult(Corpus(articles=arts, roots=("big",)), [], EventIndex(events=evs), sort_findings(found),
+                       select_rules())
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_format_handles_a_large_result_quickly(fmt: str) -> None:
+    import time
+
+    result = big_result(articles=400, events=60, findings=800)
+    began = time.perf_counter()
+    text = render(fmt, result, ReportOptions(width=80, color="never"))
+    assert time.perf_counter() - began < 20
+    assert text
+
+
+def test_the_rich_report_caps_the_article_list_and_timeline_unless_verbose() -> None:
+    result = big_result(articles=400, events=60, findings=40)
+    short = render("rich", result, ReportOptions(width=80, color="never"))
+    assert "… and 360 more articles (--verbose lists them all)" in short
+    assert "… and 30 more events" in short
+    assert all(len(line) <= 80 for line in short.splitlines())
+    full = render("rich", result, ReportOptions(width=80, color="never", verbose=True))
+    assert "0399_art" in full and "more events" not in full
