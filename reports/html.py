@@ -114,7 +114,8 @@ class _Page:
 
     def finding(self, finding: Finding) -> str:
         label, cls = VERDICTS[finding.status]
-        head = (f'<span class="badge">{label}</span><h3>{esc(finding.topic)}</h3>')
+        head = f'<span class="badge">{label}</span><h3>{esc(finding.topic)}</h3>'
+        short = f'<span class="badge">{label}</span><b>{esc(finding.topic)}</b>'
         meta = (f'<div class="meta">{esc(finding.rule)} {esc(finding.name)} · {esc(finding.severity.value)} · '
                 f"confidence {finding.confidence:.2f} · fingerprint {esc(finding.fingerprint)}</div>")
         reason = f'<p class="reason">{esc(one_line(finding.message))}</p>'
@@ -126,7 +127,7 @@ class _Page:
                     values.append(evidence.display)
             who = ", ".join(esc(self.keys.get(a, "?")) for a in finding.articles)
             opened = " open" if self.options.verbose else ""
-            return (f'<div class="finding {cls}"><details{opened}><summary>{head} — '
+            return (f'<div class="finding {cls}"><details{opened}><summary>{short} — '
                     f'{esc(" / ".join(values))} — {who}</summary>{meta}{reason}{self.sources(finding)}'
                     f"</details></div>")
         return f'<div class="finding {cls}">{head}{meta}{reason}{self.sources(finding)}</div>'
