@@ -19,7 +19,9 @@ import shutil
 from pathlib import Path
 from typing import IO
 
+from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.style import Style
 from rich.table import Table
@@ -147,11 +149,11 @@ def _meta(finding: Finding) -> Text:
                 f"confidence {finding.confidence:.2f}", style="dim")
 
 
-def _sources_table(ctx: _Context, finding: Finding) -> Table:
+def _sources_table(ctx: _Context, finding: Finding) -> Padding:
     marks = ("", "") if ctx.styled else ("«", "»")
     wide = ctx.width >= WIDE
-    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True,
-                  padding=(0, 1))
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, show_header=True, header_style="bold",
+                  pad_edge=False, expand=True, padding=(0, 1), border_style="dim")
     if wide:
         table.add_column("source", ratio=2, overflow="fold")
         table.add_column("quote", ratio=5, overflow="fold")
@@ -172,7 +174,7 @@ def _sources_table(ctx: _Context, finding: Finding) -> Table:
             cell.append("\n")
             cell.append_text(quote)
             table.add_row(cell, value)
-    return table
+    return Padding(table, (0, 0, 0, 3))
 
 
 def _compact(ctx: _Context, finding: Finding) -> Text:
