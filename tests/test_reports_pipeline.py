@@ -96,7 +96,7 @@ def test_the_rich_report_at_80_columns(result: CheckResult) -> None:
     text = render("rich", result, ReportOptions(width=80, color="never"))
     assert all(len(line) <= 80 for line in text.splitlines())
     text = " ".join(text.split())  # wrapped lines joined
-    for expected in ("CONFLICT  Sergei Lavrov's visit to North Korea: length", "corpus/a.txt:7:80",
+    for expected in ("CONFLICT Sergei Lavrov's visit to North Korea: length", "corpus/a.txt:7:80",
                      "«two-day visit» to North Korea [bold]x[/] | red.", "<script>alert(1)</script> [bold]A[/]",
                      "— Wire | %0A", "E1 Sergei Lavrov's visit to North Korea", "3 days"):
         assert expected in text, expected
