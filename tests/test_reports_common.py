@@ -280,3 +280,25 @@ def test_the_rich_report_caps_the_article_list_and_timeline_unless_verbose() -> 
     assert all(len(line) <= 80 for line in short.splitlines())
     full = render("rich", result, ReportOptions(width=80, color="never", verbose=True))
     assert "0399_art" in full and "more events" not in full
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def test_write_report_writes_files_plain_and_streams_as_rendered(tmp_path: Path) -> None:
+    import io
+
+    from reports import write_report
+
+    target = tmp_path / "report.txt"
+    write_report("rich", sample_result(), ReportOptions(output=str(target)))
+    text = target.read_text("utf-8")
+    assert "CONFLICT" in text and "\x1b" not in text  # a file is not a terminal
+    stream = io.StringIO()
+    write_report("sarif", sample_result(), ReportOptions(), stream)
+    assert stream.getvalue() == render("sarif", sample_result())
+
+
+def test_an_unknown_format_is_a_key_error() -> None:
+    with pytest.raises(KeyError):
+        render("yaml", sample_result())
