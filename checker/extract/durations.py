@@ -1,11 +1,208 @@
-"""Extraction of durations (placeholder until implemented)."""
+"""Durations: "two-day visit", "a days-long trip", "four-year-long war", "for three days".
+
+Durations are normalised to days (``unit="day"``); calendar units keep their natural
+spread so that equivalent statements overlap: a month is 28 to 31 days, a year 365 to 366.
+Vague durations ("days-long", "months-long") are intervals with the ``vague`` qualifier:
+"days-long" is 2 to 13 days (more than a day, less than two weeks).
+"""
 
 from __future__ import annotations
 
+import regex
+
 from ..doc import Doc
-from ..model import Claim
+from ..model import Claim, ClaimKind, Qualifier
+from .nouns import EVENT_NOUNS, singular
+from .numbers import NUMBER_PATTERN, parse_number
 from .options import ExtractOptions
+
+UNIT_DAYS: dict[str, tuple[float, float]] = {
+    "minute": (1 / 1440, 1 / 1440),
+    "hour": (1 / 24, 1 / 24),
+    "day": (1.0, 1.0),
+    "week": (7.0, 7.0),
+    "fortnight": (14.0, 14.0),
+    "month": (28.0, 31.0),
+    "year": (365.0, 366.0),
+    "decade": (3652.0, 3653.0),
+    "century": (36524.0, 36525.0),
+}
+VAGUE_DAYS: dict[str, tuple[float, float]] = {
+    "hour": (2 / 24, 23 / 24),
+    "day": (2.0, 13.0),
+    "week": (14.0, 60.0),
+    "month": (60.0, 364.0),
+    "year": (730.0, 3652.0),
+    "decade": (7300.0, 36500.0),
+}
+
+_UNIT = r"(?P<unit>minute|hour|day|week|fortnight|month|year|decade|century|centurie)s?"
+_NUM = rf"(?P<num>{NUMBER_PATTERN}(?:\s+and\s+a\s+half)?|an?(?:\s+and\s+a\s+half)?|half\s+an?)"
+_QUAL = (r"(?P<qual>more\s+than|over|almost|nearly|about|around|roughly|some|at\s+least|"
+         r"less\s+than|under|up\s+to|fewer\s+than|just\s+over|well\s+over|barely|only)\s+")
+_NOUN = r"(?P<noun>\p{L}+)"
+_ADJ = r"(?:(?:\p{L}+)\s+){0,2}?"
+
+# "two-day visit", "a three-day official visit", "four-year-long war", "10-year sentence"
+_COMPOUND = regex.compile(
+    rf"(?<![\p{{L}}\d-])(?:{_QUAL})?(?P<num>{NUMBER_PATTERN})-(?P<unit>minute|hour|day|week|month|year|decade)"
+    rf"(?:[- ]long)?(?![\p{{L}}-])(?!-old)\s+{_ADJ}{_NOUN}",
+    regex.IGNORECASE,
+)
+# "a days-long trip", "months-long war"
+_VAGUE = regex.compile(
+    rf"(?<![\p{{L}}\d-])(?P<unit>hour|day|week|month|year|decade)s[- ]long\s+{_ADJ}{_NOUN}",
+    regex.IGNORECASE,
+)
+# "for three days", "over the past six months", "lasted two weeks", "48 hours"
+_PHRASE = regex.compile(
+    rf"(?<![\p{{L}}\d-])(?P<frame>(?:for|over|in|during|within|after|lasted|lasting|last|spent|took)"
+    rf"(?:\s+the)?(?:\s+(?:past|last|next|previous|coming))?\s+)?(?:{_QUAL})?{_NUM}\s+{_UNIT}(?![\p{{L}}-])",
+    regex.IGNORECASE,
+)
+_AGE = regex.compile(r"^\s*(?:-|\s)?old\b|^\s*of\s+age\b|^\s*ago\b|^\s*later\b|^\s*earlier\b|^\s*before\b|"
+                     r"^\s*after\b|^\s*from\s+now\b|^\s*prior\b", regex.IGNORECASE)
+
+_QUALIFIERS: dict[str, Qualifier] = {
+    "more than": Qualifier.MORE, "over": Qualifier.MORE, "just over": Qualifier.MORE, "well over": Qualifier.MORE,
+    "almost": Qualifier.LESS, "nearly": Qualifier.LESS, "barely": Qualifier.LESS,
+    "about": Qualifier.APPROX, "around": Qualifier.APPROX, "roughly": Qualifier.APPROX, "some": Qualifier.APPROX,
+    "at least": Qualifier.AT_LEAST, "less than": Qualifier.LESS, "under": Qualifier.LESS,
+    "fewer than": Qualifier.LESS, "up to": Qualifier.AT_MOST, "only": Qualifier.EXACT,
+}
+
+
+def _count(text: str) -> float | None:
+    t = " ".join(text.lower().split())
+    half = 0.0
+    if t.endswith("and a half"):
+        half = 0.5
+        t = t[: -len("and a half")].strip()
+    if t in ("a", "an"):
+        return 1.0 + half
+    if t in ("half a", "half an"):
+        return 0.5
+    value = parse_number(t)
+    if value is None or value.exact is None:
+        return None
+    return value.exact + half
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= a or start >= b for a, b in taken)
+
+
+def _bounds(count: float, unit: str, qualifier: Qualifier, options: ExtractOptions) -> tuple[
+        float, float | None, bool, bool]:
+    lo_per, hi_per = UNIT_DAYS[unit]
+    low: float = count * lo_per
+    high: float = count * hi_per
+    if qualifier is Qualifier.MORE:
+        return low, None, True, False
+    if qualifier is Qualifier.AT_LEAST:
+        return low, None, False, False
+    if qualifier is Qualifier.AT_MOST:
+        return 0.0, high, False, False
+    if qualifier is Qualifier.LESS:
+        return low * (1 - options.nearly_margin), high, False, True
+    if qualifier is Qualifier.APPROX:
+        t = options.approx_tolerance
+        return low * (1 - t), high * (1 + t), False, False
+    return low, high, False, False
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    return "century" if w.startswith("centur") else w
 
 
 def find_durations(doc: Doc, options: ExtractOptions) -> list[Claim]:
-    return []
+    claims: list[Claim] = []
+    text = doc.norm
+    for sentence in doc.content_sentences():
+        taken: list[tuple[int, int]] = []
+        s_text = text[sentence.start:sentence.end]
+        base = sentence.start
+
+        for match in _VAGUE.finditer(s_text):
+            noun = singular(match.group("noun"))
+            unit = _unit(match.group("unit"))
+            start, end = match.start(), match.end()
+            noun_value: str | None = noun
+            if noun not in EVENT_NOUNS:
+                end = match.start("noun")
+                while end > start and s_text[end - 1] == " ":
+                    end -= 1
+                noun_value = None
+            vague_low, vague_high = VAGUE_DAYS[unit]
+            taken.append((start, match.end()))
+            claims.append(doc.claim(
+                ClaimKind.DURATION, base + start, base + end, sentence, subject=noun_value,
+                qualifier=Qualifier.VAGUE, low=vague_low, high=vague_high, unit="day",
+                attrs=(("unit_word", unit), ("count", "several")),
+            ))
+        for match in _COMPOUND.finditer(s_text):
+            if not _free(taken, match.start(), match.end()):
+                continue
+            count = _count(match.group("num"))
+            if count is None:
+                continue
+            unit = _unit(match.group("unit"))
+            noun_word = match.group("noun")
+            noun = singular(noun_word)
+            qualifier = _QUALIFIERS.get(" ".join((match.group("qual") or "").lower().split()), Qualifier.EXACT)
+            end = match.end() if noun in EVENT_NOUNS else match.end("unit")
+            if noun in ("old",):
+                continue
+            low, high, low_open, high_open = _bounds(count, unit, qualifier, options)
+            taken.append((match.start(), match.end()))
+            claims.append(doc.claim(
+                ClaimKind.DURATION, base + match.start(), base + end, sentence,
+                subject=noun if noun in EVENT_NOUNS else None, qualifier=qualifier,
+                low=low, high=high, low_open=low_open, high_open=high_open, unit="day",
+                attrs=(("unit_word", unit), ("count", _fmt(count))),
+            ))
+        for match in _PHRASE.finditer(s_text):
+            if not _free(taken, match.start("num"), match.end()):
+                continue
+            if _AGE.match(s_text[match.end():match.end() + 12]):
+                continue  # "30 years old", "two days ago", "one month later" (dates handle those)
+            count = _count(match.group("num"))
+            if count is None:
+                continue
+            unit = _unit(match.group("unit"))
+            qualifier = _QUALIFIERS.get(" ".join((match.group("qual") or "").lower().split()), Qualifier.EXACT)
+            frame = " ".join((match.group("frame") or "").lower().split())
+            start = match.start("qual") if match.group("qual") else match.start("num")
+            if "past" in frame or "last" in frame.split()[1:]:
+                start = match.start("frame")
+            low, high, low_open, high_open = _bounds(count, unit, qualifier, options)
+            subject = _nearest_event(s_text, match.start())
+            attrs: list[tuple[str, str]] = [("unit_word", unit), ("count", _fmt(count))]
+            if frame:
+                attrs.append(("frame", frame))
+            taken.append((match.start(), match.end()))
+            claims.append(doc.claim(
+                ClaimKind.DURATION, base + start, base + match.end(), sentence,
+                subject=None if "past" in frame else subject, qualifier=qualifier,
+                low=low, high=high, low_open=low_open, high_open=high_open, unit="day", attrs=tuple(attrs),
+            ))
+    return claims
+
+
+_EVENT_WORD = regex.compile(r"\b\p{L}+\b")
+
+
+def _nearest_event(sentence: str, position: int) -> str | None:
+    """The nearest event noun before a duration phrase in its clause ("his visit will last three days")."""
+    clause = regex.split(r"[;:]", sentence[:position])[-1]
+    words = _EVENT_WORD.findall(clause)[-8:]
+    for word in reversed(words):
+        noun = singular(word)
+        if noun in EVENT_NOUNS and word[0].islower():
+            return noun
+    return None
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
