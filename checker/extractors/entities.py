@@ -1,0 +1,503 @@
+"""Named entities without a model: capitalised spans, titles, aliases and spelling variants.
+
+- Spans of capitalised words (with connectors such as "of", "and", "for" inside names)
+  are candidates; sentence-initial function words, months, weekdays and demonyms are not
+  entities.
+- Titles and honorifics ("Mr.", "Russian Foreign Minister") are stripped and mark a person.
+- Possessive and inverted forms map to one canonical name ("Korea's North" -> "North
+  Korea"); abbreviations defined in the text ("Center for Strategic and International
+  Studies (CSIS)", "... is abbreviated as DPRK") and a small alias table map short forms.
+- Within an article a bare surname ("Lavrov", "Mr. Kim") links to the full name.
+- :func:`group_entities` gives transliteration variants across the corpus one canonical
+  name ("Sergei Lavrov" / "Sergey Lavrov"), comparing transliteration keys with rapidfuzz
+  within blocks so that cost stays near-linear.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+import regex
+from rapidfuzz import fuzz, process
+
+from ..doc import Doc
+from ..model import Claim, ClaimKind
+from .options import ExtractOptions
+
+PERSON, PLACE, ORG, OTHER = "person", "place", "organisation", "other"
+
+_COUNTRIES = """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh Belarus
+Belgium Bolivia Bosnia Brazil Bulgaria Cambodia Cameroon Canada Chad Chile China Colombia Congo Croatia Cuba Cyprus
+Czechia Denmark Ecuador Egypt Eritrea Estonia Ethiopia Finland France Gaza Georgia Germany Ghana Greece Guatemala
+Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya
+Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Libya Lithuania Luxembourg Madagascar Malaysia Mali Mexico Moldova
+Mongolia Montenegro Morocco Mozambique Myanmar Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan
+Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Serbia Singapore Slovakia
+Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Tunisia Turkey
+Turkmenistan Uganda Ukraine Uruguay Uzbekistan Venezuela Vietnam Yemen Zambia Zimbabwe Crimea Donbas Kursk
+Zaporizhzhia Kharkiv Kherson Donetsk Luhansk Belgorod Siberia Chechnya Tibet Xinjiang Kashmir Darfur""".split()
+_MULTI_PLACES = ["North Korea", "South Korea", "United States", "United Kingdom", "Saudi Arabia", "New Zealand",
+                 "South Africa", "Sri Lanka", "Hong Kong", "New York", "Los Angeles", "San Francisco", "New Delhi",
+                 "Dar es Salaam", "Tel Aviv", "West Bank", "Northeast Asia", "East Asia", "Southeast Asia",
+                 "Asia-Pacific", "Middle East", "Latin America", "North America", "South America",
+                 "Democratic People's Republic of Korea", "European Union", "Ivory Coast", "Costa Rica",
+                 "El Salvador", "Puerto Rico", "Rio de Janeiro", "Sao Paulo", "Buenos Aires", "Abu Dhabi",
+                 "Kuala Lumpur", "Addis Ababa", "Cape Town", "Mexico City", "Panama City", "Gulf Coast"]
+_CITIES = """Pyongyang Seoul Moscow Beijing Tokyo Kyiv Kiev Washington London Paris Berlin Rome Madrid Hanoi Delhi Mumbai
+Nairobi Cairo Baghdad Tehran Damascus Beirut Jerusalem Ankara Istanbul Riyadh Dubai Doha Kabul Islamabad Karachi
+Lahore Dhaka Bangkok Manila Jakarta Sydney Melbourne Toronto Ottawa Montreal Vancouver Chicago Boston Houston
+Dallas Miami Atlanta Seattle Denver Phoenix Detroit Philadelphia Baltimore Brussels Vienna Warsaw Prague Budapest
+Athens Lisbon Dublin Oslo Stockholm Helsinki Copenhagen Amsterdam Geneva Zurich Minsk Tbilisi Yerevan Baku
+Wonsan Rajin Nanjin Dunay Dunai Tikhoretsk Vladivostok Khartoum Mogadishu Kampala Kinshasa Lagos Accra Dakar
+Johannesburg Harare Lusaka Tripoli Tunis Algiers Rabat Casablanca Caracas Bogota Lima Santiago Havana Kandahar
+Gaza Odesa Odessa Mariupol Bakhmut Sevastopol Shanghai Hong Kong Taipei Osaka Busan Incheon Kaesong""".split()
+_ORGS = """UN NATO EU BBC CNN Reuters AP AFP KCNA TASS RIA CSIS Kremlin Pentagon IAEA WHO IMF OPEC ASEAN Hamas
+Hezbollah Taliban FBI CIA NASA Congress Parliament Senate Interpol Unicef UNICEF Xinhua Yonhap Apple Google
+Microsoft Amazon Facebook Meta Twitter Airbus Boeing Toyota Samsung""".split()
+_MULTI_ORGS = ["White House", "United Nations", "Security Council", "UN Security Council", "State Department",
+               "Foreign Ministry", "Defence Ministry", "Defense Ministry", "Associated Press", "New York Times",
+               "Wall Street Journal", "Washington Post", "European Commission", "World Bank", "Red Cross",
+               "Belt and Road Initiative", "General Motors", "Supreme Court", "Al Qaeda", "al-Qaeda", "Al-Qaeda"]
+_ORG_WORDS = frozenset("""Ministry Agency Center Centre Council University Bank Party Company Inc Corp Corporation Ltd
+Group Committee Commission Institute Association Organization Organisation Federation Union Court Department Office
+Service Services Forces Force Army Navy Guard Police Times Post News Agency Network Foundation Fund Authority Airlines
+Airways Motors Studios Bureau Board League Club Church Assembly Cabinet Government Administration Reserve
+Initiative Forum Alliance School College Hospital Embassy""".split())
+_PLACE_WORDS = frozenset("""Region Province Port Harbour Harbor River Sea Ocean Island Islands Area Peninsula Strait Bay
+Mountains Mountain Valley Desert County State City District Oblast Krai Republic Coast Gulf Lake Airport Square
+Street Avenue Zone Border""".split())
+_TITLES = frozenset("""mr mrs ms miss dr prof president vice prime minister foreign defence defense secretary chancellor
+king queen prince princess general gen lt col colonel major captain admiral senator sen rep representative
+governor mayor pope ambassador spokesperson spokeswoman spokesman chairman chairwoman chair leader premier
+sheikh emir sultan chief commander director judge justice sir dame lord lady deputy envoy officer at large
+state supreme head""".split())
+_PERSON_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady".split())
+_STOP_INITIAL = frozenset("""The A An However According Following Because Due Both Theoretically Moreover Furthermore In
+On At As It Its This That These Those There Their They He She His Her We Our You Your I If When While After Before
+Since Although Though But And Or So Yet For With Without From By To Of Under Over Despite Meanwhile Likewise Still
+Also Such Some Many Most Much Several Other Another Each Every All No Not Nor Concerned Eager Uncertainty Western
+Russian Military Tourism Strengthening Joint Concerns Deepening Earlier Later Why What Who Where How Here Now Then
+Today Yesterday Tomorrow Last Next First Second Third Only Even Just Mr Mrs Ms Dr New Old Among Between During
+Amid Amidst Asked Said Says Speaking Officials Experts Sources Analysts Reports Police Authorities Witnesses
+Residents Earlier Upon Within Throughout Toward Towards Against Along Around Behind Beyond Inside Outside Until
+Once Instead Otherwise Indeed Perhaps Maybe Thus Hence Therefore Nevertheless Nonetheless Overall Finally
+Additionally Initially Currently Recently Already Again Never Always Sometimes Often Later""".split())
+_MONTHS = frozenset("""January February March April May June July August September October November December Jan Feb Mar
+Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+_DEMONYMS = frozenset("""Russian Korean American Ukrainian Chinese Japanese British English French German Italian
+Spanish Portuguese Dutch Belgian Swiss Austrian Polish Czech Slovak Hungarian Romanian Bulgarian Serbian Croatian
+Bosnian Albanian Greek Turkish Cypriot Georgian Armenian Azerbaijani Kazakh Uzbek Tajik Turkmen Kyrgyz Afghan
+Pakistani Indian Bangladeshi Nepali Sri Lankan Burmese Thai Vietnamese Cambodian Laotian Malaysian Indonesian
+Filipino Singaporean Australian Canadian Mexican Brazilian Argentine Argentinian Chilean Peruvian Colombian
+Venezuelan Cuban Haitian Iranian Iraqi Syrian Lebanese Israeli Palestinian Jordanian Saudi Yemeni Omani Emirati
+Qatari Kuwaiti Bahraini Egyptian Libyan Tunisian Algerian Moroccan Sudanese Ethiopian Eritrean Somali Kenyan
+Tanzanian Ugandan Rwandan Nigerian Ghanaian Senegalese Malian Congolese Angolan Zimbabwean Zambian African Asian
+European Western Eastern Soviet Belarusian Moldovan Lithuanian Latvian Estonian Finnish Swedish Norwegian Danish
+Icelandic Irish Scottish Welsh Kurdish Arab Arabic Islamic Jewish Muslim Christian Catholic Taiwanese Tibetan
+Mongolian Chechen Crimean Yugoslav Kosovar Macedonian Montenegrin Slovenian Hispanic Latino""".split())
+_DEMONYMS = _DEMONYMS | frozenset(d + "s" for d in _DEMONYMS if d.endswith("an"))
+
+
+class _Demonym:
+    """Matches demonyms ("Russian", "North Korean", "Americans")."""
+
+    @staticmethod
+    def match(word: str) -> bool:
+        parts = word.split()
+        if parts and parts[0] in ("North", "South", "East", "West") and len(parts) > 1:
+            parts = parts[1:]
+        return len(parts) == 1 and parts[0] in _DEMONYMS
+
+
+_DEMONYM = _Demonym()
+_DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western".split())
+_SPLIT_CONNECTORS = frozenset("and for".split())
+_DEMONYM_EXCEPT = frozenset(_COUNTRIES) | frozenset(_CITIES) | frozenset(
+    "Iran Oman Sudan Japan Taiwan Pakistan Afghanistan Kazakhstan Uzbekistan Tajikistan Kyrgyzstan Turkmenistan "
+    "Yemen Bahrain Kuwait Israel Brazil Ahmadi Karachi Delhi Mumbai Nairobi Dubai Abu Dhabi Riyadh Bangkok Hanoi "
+    "Wonsan Rajin Nanjin Dunai Dunay Choe Hui Un Lavrov Putin Kim".split())
+
+_ALIASES: dict[str, str] = {
+    "U.S.": "United States", "US": "United States", "U.S.A.": "United States", "USA": "United States",
+    "America": "United States", "UN": "United Nations", "U.N.": "United Nations", "UK": "United Kingdom",
+    "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
+    "N Korea": "North Korea", "N. Korea": "North Korea", "DPRK": "North Korea",
+    "Democratic People's Republic of Korea": "North Korea", "ROK": "South Korea", "S Korea": "South Korea",
+    "EU": "European Union", "Kiev": "Kyiv", "Odessa": "Odesa", "Russian Federation": "Russia",
+    "UN Security Council": "Security Council", "UNSC": "Security Council",
+}
+
+_PLACES = frozenset(_COUNTRIES) | frozenset(_CITIES) | frozenset(_MULTI_PLACES)
+_ORG_NAMES = frozenset(_ORGS) | frozenset(_MULTI_ORGS)
+_KNOWN_NAMES = _PLACES | _ORG_NAMES | frozenset(_ALIASES)
+
+_TOKEN = regex.compile(
+    r"\p{Lu}(?:\.\p{Lu})+\.?"  # U.S., U.N.
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|St|Lt|Col|Jr|Sr|Gov|Capt|Sgt|Adm)\.(?=\s)"
+    r"|\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}+)*"
+    r"|[\p{Ll}]+(?:-\p{L}+)*|\S"
+)
+_CONNECTORS = frozenset("of the and for de del da la le al bin ibn von van der di du y".split())
+_INVERTED = regex.compile(r"\b(\p{Lu}\p{L}+)'s\s+(North|South|East|West)n?\b(?!\s+\p{Lu})")
+_POSSESSIVE = regex.compile(r"['’]s$")
+_ABBREV_PAREN = regex.compile(r"\(([\p{Lu}][\p{Lu}&.]{1,9})\)")
+_ABBREV_TEXT = regex.compile(r"(?:is\s+)?(?:abbreviated|shortened|known)\s+as\s+(?:the\s+)?([\p{Lu}][\p{Lu}.]{1,9})\b")
+
+
+def _is_cap(token: str) -> bool:
+    return bool(token) and token[0].isupper()
+
+
+@lru_cache(maxsize=65536)
+def translit_key(name: str) -> str:
+    """A spelling key under which transliteration variants coincide ("Sergey" ~ "Sergei")."""
+    text = unicodedata.normalize("NFKD", name.lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = regex.sub(r"['’.\-]", "", text)
+    for a, b in (("kh", "h"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("yo", "io"), ("ye", "e"), ("ya", "ia"),
+                 ("yu", "iu"), ("y", "i"), ("j", "i"), ("w", "v"), ("ts", "c"), ("tz", "c"), ("zh", "j")):
+        text = text.replace(a, b)
+    return regex.sub(r"(\p{L})\1+", r"\1", text)
+
+
+def _classify(name: str, titled: bool, person_title: bool) -> str:
+    if name in _PLACES or _ALIASES.get(name) in _PLACES:
+        return PLACE
+    if name in _ORG_NAMES or _ALIASES.get(name) in _ORG_NAMES:
+        return ORG
+    words = name.split()
+    if any(w in _ORG_WORDS for w in words):
+        return ORG
+    if titled or person_title:
+        return PERSON
+    if words and words[-1] in _PLACE_WORDS:
+        return PLACE
+    if len(words) >= 2 and all(w[0].isupper() and w.isalpha() for w in words) and len(words) <= 4:
+        return PERSON
+    return OTHER
+
+
+_KNOWN_MULTI = regex.compile(
+    r"(?<![\p{L}])(?:" + "|".join(regex.escape(n) for n in sorted(
+        {*_MULTI_PLACES, *_MULTI_ORGS, *(a for a in _ALIASES if " " in a)}, key=len, reverse=True)) + r")(?![\p{L}])"
+)
+
+
+def _spans(sentence: str) -> list[tuple[int, int, list[str]]]:
+    """Capitalised spans of a sentence: (start, end, tokens). Known multi-word names are kept
+    whole; spans joined by "and"/"for" are split unless they name an organisation."""
+    known = [(m.start(), m.end()) for m in _KNOWN_MULTI.finditer(sentence)]
+    pieces: list[tuple[int, int]] = list(known)
+    for start, end, words in _raw_spans(sentence):
+        overlapping = [k for k in known if k[0] < end and start < k[1]]
+        if overlapping:
+            # Keep known names whole and cut the rest around them.
+            lo = min(start, *(k[0] for k in overlapping))
+            hi = max(end, *(k[1] for k in overlapping))
+            pieces.extend(p for p in _cut(sentence, lo, hi, overlapping) if p not in known)
+        elif any(w in _ORG_WORDS for w in words):
+            pieces.append((start, end))
+        else:
+            pieces.extend(_split_on_connectors(sentence, start, end, words))
+    out: list[tuple[int, int, list[str]]] = []
+    for a, b in sorted(set(pieces)):
+        toks = [m.group() for m in _TOKEN.finditer(sentence, a, b)]
+        if toks and _is_cap(toks[0]):
+            out.append((a, b, toks))
+    return out
+
+
+def _cut(sentence: str, start: int, end: int, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    pos = start
+    for a, b in sorted(known):
+        if a > pos:
+            pieces.extend(_trim_piece(sentence, pos, a))
+        pieces.append((a, b))
+        pos = b
+    if pos < end:
+        pieces.extend(_trim_piece(sentence, pos, end))
+    return pieces
+
+
+def _trim_piece(sentence: str, a: int, b: int) -> list[tuple[int, int]]:
+    words = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence, a, b)]
+    while words and (not _is_cap(words[0][2]) or words[0][2] in ("'s", "’s")):
+        words = words[1:]
+    while words and not _is_cap(words[-1][2]):
+        words = words[:-1]
+    return [(words[0][0], words[-1][1])] if words else []
+
+
+def _split_on_connectors(sentence: str, start: int, end: int, words: list[str]) -> list[tuple[int, int]]:
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence, start, end)]
+    pieces: list[tuple[int, int]] = []
+    cur: list[tuple[int, int, str]] = []
+    for tok in toks:
+        if tok[2] in _SPLIT_CONNECTORS:
+            if cur:
+                pieces.append((cur[0][0], cur[-1][1]))
+            cur = []
+            continue
+        cur.append(tok)
+        if _POSSESSIVE.search(tok[2]):
+            pieces.append((cur[0][0], cur[-1][1]))
+            cur = []
+    if cur:
+        pieces.append((cur[0][0], cur[-1][1]))
+    return pieces
+
+
+def _raw_spans(sentence: str) -> list[tuple[int, int, list[str]]]:
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    spans: list[tuple[int, int, list[str]]] = []
+    i = 0
+    while i < len(tokens):
+        start, end, tok = tokens[i]
+        if not _is_cap(tok):
+            i += 1
+            continue
+        if _POSSESSIVE.search(tok) and not (i + 1 < len(tokens) and tokens[i + 1][2] in _DIRECTIONS):
+            spans.append((start, end, [tok]))
+            i += 1
+            continue
+        j = i
+        words = [tok]
+        last_end = end
+        while j + 1 < len(tokens):
+            nxt = tokens[j + 1]
+            if sentence[last_end:nxt[0]] not in (" ",):
+                break
+            if _is_cap(nxt[2]):
+                words.append(nxt[2])
+                last_end = nxt[1]
+                j += 1
+                if _POSSESSIVE.search(nxt[2]):
+                    break
+                continue
+            if nxt[2].lower() in _CONNECTORS and j + 2 < len(tokens) and _is_cap(tokens[j + 2][2]) \
+                    and sentence[nxt[1]:tokens[j + 2][0]] == " ":
+                words.extend([nxt[2], tokens[j + 2][2]])
+                last_end = tokens[j + 2][1]
+                j += 2
+                continue
+            break
+        spans.append((start, last_end, words))
+        i = j + 1
+    return spans
+
+
+def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[int, list[str], list[str]]:
+    """Drop leading function words and titles; returns (offset shift, name words, titles)."""
+    titles: list[str] = []
+    shift = 0
+    org = bool(words) and words[-1] in _ORG_WORDS
+    while words:
+        w = words[0]
+        bare = w.rstrip(".").lower()
+        drop = False
+        if (w.rstrip(".") in _STOP_INITIAL and (initial or shift > 0 or w in ("The", "A", "An"))) or (org and len(words) > 1 and (_DEMONYM.match(w) or w.endswith(("-based", "-run", "-led")))):
+            drop = True
+        elif org:
+            break
+        elif (w in _DIRECTIONS and len(words) > 2 and _DEMONYM.match(words[1]) and words[1] not in _DEMONYM_EXCEPT) or (len(words) > 1 and _DEMONYM.match(w) and w not in _DEMONYM_EXCEPT):
+            titles.append(w)
+            drop = True
+        elif w.endswith(("-based", "-run", "-led")) and len(words) > 1:
+            drop = True
+        elif bare in _TITLES or (_DEMONYM.match(w) and w not in _DEMONYM_EXCEPT and len(words) > 1
+                                 and words[1].rstrip(".").lower() in _TITLES):
+            titles.append(w)
+            drop = True
+        elif w in _MONTHS and len(words) > 1:
+            drop = True
+        if not drop:
+            break
+        nxt = sentence.find(words[1], start + shift + len(w)) - start if len(words) > 1 else len(w)
+        shift = nxt if len(words) > 1 else shift + len(w)
+        words = words[1:]
+        initial = False
+    while words and words[-1].lower() in _CONNECTORS:
+        words = words[:-1]
+    return shift, words, titles
+
+
+def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
+    raw: list[tuple[int, int, str, str, tuple[str, ...]]] = []  # (start, end, name, type, titles)
+    text = doc.norm
+    abbreviations: dict[str, str] = {}
+    content = list(doc.content_sentences())
+    capitalised_elsewhere: Counter[str] = Counter()
+    sentence_spans = []
+    for sentence in content:
+        s_text = text[sentence.start:sentence.end]
+        spans = _spans(s_text)
+        sentence_spans.append((sentence, s_text, spans))
+        for s, _e, words in spans:
+            if s > 0:
+                capitalised_elsewhere[_POSSESSIVE.sub("", words[0])] += 1
+    for sentence, s_text, spans in sentence_spans:
+        base = sentence.start
+        inverted = {m.start(): m for m in _INVERTED.finditer(s_text)}
+        for start, _end, words in spans:
+            if start in inverted:
+                m = inverted[start]
+                name = f"{m.group(2)} {m.group(1)}"
+                raw.append((base + m.start(), base + m.end(), name, PLACE, ()))
+                continue
+            if any(m.start() < start < m.end() for m in inverted.values()):
+                continue
+            if sentence.headline and len(spans) == 1 and len(words) > 3:
+                continue  # a title-cased headline, not a name
+            initial = start == 0 or s_text[:start].strip() in ('"', "'", "(", "-")
+            if " ".join(words) in _KNOWN_NAMES:
+                shift, name_words, titles = 0, list(words), list[str]()
+            else:
+                shift, name_words, titles = _strip(list(words), start, s_text, initial)
+            if not name_words:
+                continue
+            name = " ".join(name_words)
+            name = _POSSESSIVE.sub("", name)
+            s_start = start + shift
+            s_end = s_start + len(name)
+            if s_text[s_start:s_end] != name:
+                found = s_text.find(name, start)
+                if found < 0:
+                    continue
+                s_start, s_end = found, found + len(name)
+            if name in _MONTHS or (len(name_words) == 1 and name.rstrip(".") in _STOP_INITIAL):
+                continue
+            if sentence.headline and not titles and name not in _PLACES and name not in _ORG_NAMES \
+                    and capitalised_elsewhere[name_words[0]] < 2:
+                continue
+            if initial and not titles and len(name_words) == 1 and name not in _PLACES and name not in _ORG_NAMES \
+                    and capitalised_elsewhere[name] == 0:
+                continue
+            if _DEMONYM.match(name) and name not in _DEMONYM_EXCEPT and name not in _PLACES:
+                continue  # "Russian", "North Korean": adjectives, not names
+            if len(name) < 2 or name.isdigit():
+                continue
+            person_title = any(t.rstrip(".").lower() in _PERSON_TITLES for t in titles)
+            real_titles = [t for t in titles if t.rstrip(".").lower() in _TITLES]
+            if name in _DIRECTIONS:
+                continue
+            kind = _classify(name, bool(real_titles), person_title)
+            raw.append((base + s_start, base + s_end, name, kind, tuple(titles)))
+            # "Center for Strategic and International Studies (CSIS)"
+            after = s_text[s_end:s_end + 14]
+            paren = _ABBREV_PAREN.match(after.lstrip())
+            if paren and _initials_match(paren.group(1), name_words):
+                abbreviations[paren.group(1)] = name
+        for m in _ABBREV_TEXT.finditer(s_text):
+            before = [r for r in raw if r[1] <= base + m.start() and r[0] >= base]
+            if before:
+                abbreviations[m.group(1)] = max(before, key=lambda r: (len(r[2].split()), r[1]))[2]
+    # Canonical names: aliases, abbreviations, then surnames linked to full names of this article.
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for _s, _e, name, kind, _t in raw:
+        parts = name.split()
+        if kind == PERSON and len(parts) >= 2:
+            full_names[parts[-1]].add(name)
+            full_names[parts[0]].add(name)
+    claims: list[Claim] = []
+    sentences_by_start = {s.start: s for s in content}
+    starts = sorted(sentences_by_start)
+    for start, end, name, kind, title_words in raw:
+        canonical = abbreviations.get(name, name)
+        canonical = _ALIASES.get(canonical, canonical)
+        if " " not in name and kind in (PERSON, OTHER) and len(full_names.get(name, ())) == 1:
+            canonical = next(iter(full_names[name]))
+            kind = PERSON
+        if canonical in _PLACES:
+            kind = PLACE
+        elif canonical in _ORG_NAMES:
+            kind = ORG
+        idx = bisect.bisect_right(starts, start) - 1
+        sentence = sentences_by_start[starts[idx]]
+        attrs: list[tuple[str, str]] = []
+        if title_words:
+            attrs.append(("title", " ".join(title_words)))
+        if canonical != name:
+            attrs.append(("alias_of", canonical))
+        claims.append(doc.claim(ClaimKind.ENTITY, start, end, sentence, subject=kind, canonical=canonical,
+                                attrs=tuple(attrs)))
+    return claims
+
+
+def _initials_match(abbrev: str, words: Sequence[str]) -> bool:
+    letters = abbrev.replace(".", "").replace("&", "")
+    initials = "".join(w[0] for w in words if w.lower() not in _CONNECTORS)
+    return letters.upper() == initials.upper() or letters.upper() == "".join(w[0] for w in words).upper()
+
+
+def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = None,
+                   aliases: Mapping[str, str] | None = None) -> list[Claim]:
+    """Give spelling variants across the corpus one canonical name (the most frequent spelling)."""
+    threshold = (options or ExtractOptions()).entity_similarity
+    names: Counter[tuple[str, str]] = Counter()
+    for claim in claims:
+        if claim.kind is ClaimKind.ENTITY and claim.canonical:
+            names[(claim.subject or OTHER, claim.canonical)] += 1
+    blocks: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+    for kind, name in sorted(names):
+        key = translit_key(name.split()[-1]) if name.split() else ""
+        blocks[(kind, key[:1], len(name.split()))].append(name)
+    mapping: dict[tuple[str, str], str] = {}
+    for (kind, _first, _n), members in blocks.items():
+        if len(members) == 1:
+            continue
+        keys = [translit_key(m) for m in members]
+        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold)
+        parent = list(range(len(members)))
+
+        def find(i: int, parent: list[int] = parent) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                if scores[i][j] >= threshold and _compatible(members[i], members[j]):
+                    a, b = find(i), find(j)
+                    parent[max(a, b)] = min(a, b)
+        groups: dict[int, list[str]] = defaultdict(list)
+        for i, m in enumerate(members):
+            groups[find(i)].append(m)
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            best = max(group, key=lambda n: (names[(kind, n)], -ord(n[0]), n))
+            best = sorted(group, key=lambda n: (-names[(kind, n)], n))[0]
+            for m in group:
+                mapping[(kind, m)] = best
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.kind is ClaimKind.ENTITY and claim.canonical:
+            target = mapping.get((claim.subject or OTHER, claim.canonical))
+            if aliases and claim.canonical in aliases:
+                target = aliases[claim.canonical]
+            if target and target != claim.canonical:
+                claim = dataclasses.replace(claim, canonical=target)
+        out.append(claim)
+    return out
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Two spellings may be one name: same number of words, each word's first letter equal and
+    each pair of words close once transliterated ("Sergei"/"Sergey"), and no direction word
+    differing ("North Korea" / "South Korea")."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    for x, y in zip(wa, wb, strict=True):
+        if x[0].lower() != y[0].lower():
+            return False
+        if translit_key(x) != translit_key(y) and fuzz.ratio(translit_key(x), translit_key(y)) < 80:
+            return False
+    return min(len(a), len(b)) >= 4
