@@ -27,13 +27,13 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .corpus import load_corpus
-    from .extract import extract, extract_text
+    from .extractors import extract, extract_text
     from .model import Article, Claim, ClaimKind, Corpus, Diagnostic
 
 _LAZY = {
     "load_corpus": ".corpus",
-    "extract": ".extract",
-    "extract_text": ".extract",
+    "extract": ".extractors",
+    "extract_text": ".extractors",
     "Article": ".model",
     "Claim": ".model",
     "ClaimKind": ".model",

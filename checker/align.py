@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import regex
 from rapidfuzz import fuzz, process
 
-from .extract.nouns import singular
+from .extractors.nouns import singular
 from .model import Article, Claim, ClaimKind
 from .units import DEFAULT_UNITS, UnitTable
 

@@ -127,7 +127,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .corpus import load_corpus
-    from .extract import ExtractOptions, extract, group_entities
+    from .extractors import ExtractOptions, extract, group_entities
 
     corpus = load_corpus(args.paths)
     for diag in corpus.diagnostics:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .align import Alignment
 from .events import EventIndex, build_events
-from .extract import ExtractOptions, extract, group_entities
+from .extractors import ExtractOptions, extract, group_entities
 from .findings import Finding, sort_findings
 from .model import Claim, Corpus
 from .units import DEFAULT_UNITS, UnitTable

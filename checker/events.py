@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .extract.nouns import singular
+from .extractors.nouns import singular
 from .model import Article, Claim, ClaimKind, Granularity
 from .values import Interval, interval_of
 
