@@ -1,11 +1,459 @@
-"""Extraction of dates (placeholder until implemented)."""
+"""Dates: absolute, weekdays and relative references, resolved against the publication date.
+
+Candidate spans are found by the patterns of this module (never by running dateparser over
+whole texts); simple forms are resolved by calendar arithmetic, calendar dates by
+:func:`dateparser.parse` (cached per phrase and anchor). Every date becomes an inclusive
+interval of ISO dates with a granularity.
+
+Conventions (documented in the README):
+
+- a bare weekday ("on Wednesday", "Tuesday night", "Thursday's") is the nearest such day
+  on or before the publication date (news convention), "next Wednesday" the one after;
+- a month without a year ("in September", "earlier in July") is the most recent such month
+  not after the publication month; "late August" is the 21st to the end of the month;
+- "last week" is the previous Monday-to-Sunday week, "this past week" the seven days
+  before publication, "in recent weeks" the six weeks before (vague), "a month ago" the
+  calendar month one month before, "next quarter" the calendar quarter after;
+- "one month later" is relative to another event, not to the publication: unresolved;
+- in an undated article relative references stay unresolved (never anchored to today).
+"""
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+from functools import lru_cache
+
+import regex
+
 from ..doc import Doc
-from ..model import Claim
+from ..model import Claim, ClaimKind, Granularity, Qualifier
+from ..segment import Sentence
+from .nouns import EVENT_NOUNS, singular
+from .numbers import NUMBER_PATTERN, parse_number
 from .options import ExtractOptions
+
+MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
+MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
+              "Oct": 10, "Nov": 11, "Dec": 12}
+WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
+
+_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d|2100)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?P<part>\s+(?:night|morning|afternoon|evening))?"
+_NUM = rf"(?P<num>{NUMBER_PATTERN}|an?|a\s+few|several|a\s+couple\s+of)"
+_UNIT = r"(?P<unit>day|week|month|year|decade|quarter)s?"
+
+_PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
+    ("iso", regex.compile(r"(?<![\d-])(?P<year>1[5-9]\d\d|20\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<dom>0[1-9]|[12]\d|3[01])(?![\d-])")),
+    ("full", regex.compile(
+        rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH2},?\s+{_YEAR})(?!\d)")),
+    ("monthday", regex.compile(
+        rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH2})(?![\d,]*\s*\d)(?![\p{{L}}\d])")),
+    ("monthyear", regex.compile(
+        rf"(?P<mod>(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+)?{_MONTH}(?:\s+of)?,?\s+{_YEAR}(?!\d)",
+        regex.IGNORECASE)),
+    ("weekday", regex.compile(
+        rf"(?P<rel>(?:last|next|this|this\s+past|on|by|until|since|from|early|late)\s+)?{_WEEKDAY}{_PART}(?P<poss>'s)?(?![\p{{L}}])")),
+    ("month", regex.compile(
+        rf"(?P<lead>(?P<earlier>earlier|later)\s+in\s+|(?:in|since|until|by|from|through|during|last|next|this|of|"
+        rf"early|mid|late|before|after)[\s-]+(?:early\s+|mid-?|late\s+)?)(?P<mod>(?:early|mid|late)[\s-]+)?{_MONTH}(?![\p{{L}}\d])"
+        rf"|(?P<poss_month>{_MONTH2})\s+(?=(?:meeting|summit|visit|talks|trip|election|attack|strike|elections|visits))")),
+    ("year", regex.compile(
+        rf"(?P<prep>\b(?:in|since|by|until|from|of|during|before|after|through|around|early|late|mid)[\s-]+)"
+        rf"(?:the\s+(?:year|summer|spring|autumn|fall|winter)\s+(?:of\s+)?)?{_YEAR}(?![\d,.]\d)(?!\s*(?:%|percent|people|troops))",
+        regex.IGNORECASE)),
+    ("quarter", regex.compile(
+        r"(?P<q>\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q[1-4]))(?:\s+(?:of\s+)?(?P<year>1[5-9]\d\d|20\d\d))?",
+        regex.IGNORECASE)),
+    ("deictic", regex.compile(
+        r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", regex.IGNORECASE)),
+    ("period", regex.compile(
+        r"\b(?P<rel>last|past|previous|next|this|coming|this\s+past|earlier\s+this|later\s+this)\s+"
+        r"(?P<unit>week|weekend|month|year|quarter|decade)(?P<poss>'s)?\b", regex.IGNORECASE)),
+    ("ago", regex.compile(
+        rf"\b(?P<just>(?:just|only|about|some|nearly|almost|more\s+than)\s+)?{_NUM}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|"
+        rf"before|after|from\s+now|since)\b", regex.IGNORECASE)),
+    ("recent", regex.compile(r"\b(?:in\s+)?(?P<rel>recent|the\s+past\s+few|the\s+last\s+few|coming|the\s+coming)\s+"
+                             r"(?P<unit>days|weeks|months|years)\b", regex.IGNORECASE)),
+]
+
+_DP_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": False}
+
+
+@lru_cache(maxsize=16384)
+def _dateparser(phrase: str, anchor: dt.date | None) -> dt.date | None:
+    """dateparser on one candidate phrase, anchored on the publication date (cached)."""
+    import dateparser  # imported lazily: it takes a while to load
+
+    settings: dict[str, object] = dict(_DP_SETTINGS)
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(anchor.year, anchor.month, anchor.day)
+    try:
+        parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input; it is only a candidate
+        return None
+    return parsed.date() if parsed is not None else None
+
+
+def _month_number(name: str) -> int:
+    clean = name.rstrip(".").capitalize()
+    return MONTHS.get(clean) or MONTH_ABBR.get(clean[:4]) or MONTH_ABBR.get(clean[:3]) or 0
+
+
+def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    start = day - dt.timedelta(days=day.weekday())
+    return start, start + dt.timedelta(days=6)
+
+
+def _quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    first = 3 * (quarter - 1) + 1
+    return dt.date(year, first, 1), _month_bounds(year, first + 2)[1]
+
+
+def _sub_month(lo: dt.date, hi: dt.date, mod: str | None) -> tuple[dt.date, dt.date]:
+    m = (mod or "").lower().strip(" -")
+    if m.startswith("early") or "beginning" in m or "start" in m:
+        return lo, lo.replace(day=10)
+    if m.startswith("mid"):
+        return lo.replace(day=11), lo.replace(day=20)
+    if m.startswith("late") or "end" in m:
+        return lo.replace(day=21), hi
+    return lo, hi
+
+
+class _Resolved:
+    __slots__ = ("attrs", "end", "granularity", "high", "low", "qualifier", "relative", "start")
+
+    def __init__(self, start: int, end: int, low: dt.date | None, high: dt.date | None,
+                 granularity: Granularity | None, relative: bool, qualifier: Qualifier = Qualifier.EXACT,
+                 attrs: tuple[tuple[str, str], ...] = ()) -> None:
+        self.start, self.end = start, end
+        self.low, self.high = low, high
+        self.granularity = granularity
+        self.relative = relative
+        self.qualifier = qualifier
+        self.attrs = attrs
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None  # "February 30", year 99999: not a date
+
+
+def _nearest_month(anchor: dt.date, month: int, direction: str = "past") -> int:
+    """The year of the most recent ``month`` not after the anchor's month (or the next one)."""
+    if direction == "next":
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if direction == "last":
+        return anchor.year if month < anchor.month else anchor.year - 1
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def _weekday_date(anchor: dt.date, weekday: int, rel: str) -> dt.date:
+    back = (anchor.weekday() - weekday) % 7
+    if rel == "next":
+        ahead = (weekday - anchor.weekday()) % 7 or 7
+        return anchor + dt.timedelta(days=ahead)
+    if rel in ("last", "this past") and back == 0:
+        back = 7
+    return anchor - dt.timedelta(days=back)
+
+
+def _count(text: str) -> tuple[float, bool] | None:
+    t = " ".join(text.lower().split())
+    if t in ("a", "an"):
+        return 1.0, False
+    if t in ("a few", "several", "a couple of"):
+        return {"a few": 3.0, "several": 4.0, "a couple of": 2.0}[t], True
+    value = parse_number(t)
+    if value is None or value.exact is None or value.exact > 10000:
+        return None
+    return value.exact, False
+
+
+def _resolve(kind: str, m: regex.Match[str], anchor: dt.date | None, text: str) -> _Resolved | None:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    attrs: tuple[tuple[str, str], ...] = ()
+    if kind == "iso":
+        day = _safe_date(int(g["year"]), int(g["mon"]), int(g["dom"]))
+        return _Resolved(start, end, day, day, Granularity.DAY, False) if day else None
+    if kind == "full":
+        month = _month_number(g.get("month") or g.get("month2") or "")
+        day = _safe_date(int(g["year"]), month, int(g["day"])) if month else None
+        if day is None:
+            return None
+        parsed = _dateparser(m.group(0).split(",", 1)[-1].strip() if g.get("weekday") else m.group(0), None)
+        if parsed is not None and parsed != day:
+            day = parsed if parsed.year == day.year else day
+        attrs = (("weekday", g["weekday"].lower()),) if g.get("weekday") else ()
+        return _Resolved(start, end, day, day, Granularity.DAY, False, attrs=attrs)
+    if kind == "monthday":
+        month = _month_number(g.get("month") or g.get("month2") or "")
+        dom = int(g["day"])
+        if not month or not 1 <= dom <= 31:
+            return None
+        attrs = (("weekday", g["weekday"].lower()),) if g.get("weekday") else ()
+        if anchor is None:
+            return _Resolved(start, end, None, None, Granularity.DAY, True, attrs=attrs)
+        candidates = [d for d in (_safe_date(anchor.year + k, month, dom) for k in (-1, 0, 1)) if d]
+        if not candidates:
+            return None
+        # Prefer dates up to a month after publication, then the nearest past one.
+        future_ok = [d for d in candidates if dt.timedelta(0) <= d - anchor <= dt.timedelta(days=31)]
+        past = [d for d in candidates if d <= anchor]
+        day = future_ok[0] if future_ok else (max(past) if past else min(candidates))
+        return _Resolved(start, end, day, day, Granularity.DAY, True, attrs=attrs)
+    if kind == "monthyear":
+        month = _month_number(g["month"])
+        if not month:
+            return None
+        lo, hi = _month_bounds(int(g["year"]), month)
+        lo, hi = _sub_month(lo, hi, g.get("mod"))
+        return _Resolved(start, end, lo, hi, Granularity.MONTH, False)
+    if kind == "weekday":
+        weekday = WEEKDAYS[g["weekday"]]
+        rel = " ".join((g.get("rel") or "").lower().split())
+        s_start = m.start("weekday") if rel in ("on", "by", "until", "since", "from", "early", "late") else start
+        s_end = m.end("part") if g.get("part") else m.end("weekday")
+        attrs = (("weekday", g["weekday"].lower()),)
+        if rel in ("since", "until", "by", "from"):
+            attrs += (("preposition", rel),)
+        if anchor is None:
+            return _Resolved(s_start, s_end, None, None, Granularity.DAY, True, attrs=attrs)
+        future = rel == "next" or bool(regex.search(r"\b(?:will|would|is to|are to|to be|plans? to|expected to|scheduled)\b",
+                                                    text[max(0, start - 60):start]))
+        day = _weekday_date(anchor, weekday, "next" if future else rel)
+        return _Resolved(s_start, s_end, day, day, Granularity.DAY, True, attrs=attrs)
+    if kind == "month":
+        name = g.get("month") or g.get("month2") or ""
+        month = _month_number(name)
+        if not month:
+            return None
+        lead = " ".join((g.get("lead") or "").lower().split())
+        before = text[max(0, start - 5):start].lower()
+        if name == "May" and not lead:
+            return None
+        if "the " in before[-4:] and name in ("March", "May"):
+            return None
+        direction = "next" if lead.startswith("next") else "last" if lead.startswith("last") else "past"
+        attrs = ()
+        if g.get("earlier"):
+            attrs = (("modifier", g["earlier"].lower()),)
+        prep = lead.split()[0] if lead else ""
+        if prep in ("since", "until", "by", "from", "before", "after"):
+            attrs += (("preposition", prep),)
+        mod = g.get("mod") or next((w for w in ("early", "mid", "late") if w in lead.split()[-1:] or
+                                    lead.endswith(w) or lead.endswith(w + "-")), None)
+        if g.get("earlier"):
+            q_start = start
+        elif g.get("month2"):
+            q_start = m.start("month2")
+        else:
+            q_start = m.start("mod") if g.get("mod") else m.start("month")
+            if mod and not g.get("mod"):
+                # "since late August": the quote starts at the modifier inside the lead.
+                found = regex.search(rf"\b{mod}", m.group("lead"))
+                if found:
+                    q_start = m.start("lead") + found.start()
+        q_end = m.end("month") if g.get("month") else m.end("month2")
+        if anchor is None:
+            return _Resolved(q_start, q_end, None, None, Granularity.MONTH, True, attrs=attrs)
+        year = _nearest_month(anchor, month, direction)
+        lo, hi = _month_bounds(year, month)
+        lo, hi = _sub_month(lo, hi, mod)
+        return _Resolved(q_start, q_end, lo, hi, Granularity.MONTH, True, attrs=attrs)
+    if kind == "year":
+        year = int(g["year"])
+        prep = g["prep"].strip().lower()
+        attrs = (("preposition", prep),)
+        q_start = m.start("year") if prep in ("in", "since", "by", "until", "from", "of", "during", "before",
+                                             "after", "through", "around") else start
+        lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return _Resolved(q_start, end, lo, hi, Granularity.YEAR, False, attrs=attrs)
+    if kind == "quarter":
+        q = g["q"].lower()
+        quarter = int(q[1]) if q.startswith("q") else {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1,
+                                                      "2nd": 2, "3rd": 3, "4th": 4}[q.split()[0]]
+        if g.get("year"):
+            lo, hi = _quarter_bounds(int(g["year"]), quarter)
+            return _Resolved(start, end, lo, hi, Granularity.QUARTER, False)
+        if anchor is None:
+            return _Resolved(start, end, None, None, Granularity.QUARTER, True)
+        year = anchor.year if quarter <= (anchor.month - 1) // 3 + 1 else anchor.year - 1
+        lo, hi = _quarter_bounds(year, quarter)
+        return _Resolved(start, end, lo, hi, Granularity.QUARTER, True)
+    if kind == "deictic":
+        word = g["word"].lower()
+        if anchor is None:
+            return _Resolved(start, end, None, None, Granularity.DAY, True)
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+        day = anchor + dt.timedelta(days=offset)
+        return _Resolved(start, end, day, day, Granularity.DAY, True)
+    if kind == "period":
+        rel = " ".join(g["rel"].lower().split())
+        unit = g["unit"].lower()
+        gran = {"week": Granularity.WEEK, "weekend": Granularity.DAY, "month": Granularity.MONTH,
+                "year": Granularity.YEAR, "quarter": Granularity.QUARTER, "decade": Granularity.YEAR}[unit]
+        q_end = m.end("unit")
+        if anchor is None:
+            return _Resolved(start, q_end, None, None, gran, True)
+        lo, hi = _period(anchor, rel, unit)
+        qualifier = Qualifier.EXACT
+        return _Resolved(start, q_end, lo, hi, gran, True, qualifier, (("relation", rel),))
+    if kind == "ago":
+        counted = _count(g["num"])
+        if counted is None:
+            return None
+        n, vague = counted
+        unit = g["unit"].lower()
+        direction = " ".join(g["dir"].lower().split())
+        q_start = m.start("just") if g.get("just") else m.start("num")
+        gran = {"day": Granularity.DAY, "week": Granularity.WEEK, "month": Granularity.MONTH,
+                "year": Granularity.YEAR, "decade": Granularity.YEAR, "quarter": Granularity.QUARTER}[unit]
+        if direction in ("later", "earlier", "before", "after", "since"):
+            # Relative to another event, not to the publication date.
+            return _Resolved(q_start, end, None, None, gran, True,
+                             attrs=(("relative_to", "event"), ("offset", f"{n:g} {unit}"), ("direction", direction)))
+        if anchor is None:
+            return _Resolved(q_start, end, None, None, gran, True)
+        sign = 1 if direction == "from now" else -1
+        lo, hi = _ago(anchor, n, unit, sign, vague)
+        return _Resolved(q_start, end, lo, hi, gran, True, Qualifier.VAGUE if vague else Qualifier.EXACT)
+    if kind == "recent":
+        unit = g["unit"].lower().rstrip("s")
+        rel = g["rel"].lower()
+        gran = {"day": Granularity.DAY, "week": Granularity.WEEK, "month": Granularity.MONTH,
+                "year": Granularity.YEAR}[unit]
+        q_start = m.start("rel")
+        if anchor is None:
+            return _Resolved(q_start, end, None, None, gran, True, Qualifier.VAGUE)
+        span = {"day": 7, "week": 42, "month": 180, "year": 1095}[unit]
+        if "coming" in rel:
+            return _Resolved(q_start, end, anchor, anchor + dt.timedelta(days=span), gran, True, Qualifier.VAGUE)
+        return _Resolved(q_start, end, anchor - dt.timedelta(days=span), anchor, gran, True, Qualifier.VAGUE)
+    return None
+
+
+def _period(anchor: dt.date, rel: str, unit: str) -> tuple[dt.date, dt.date]:
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if rel == "this past" or (rel == "past" and unit == "week"):
+        days = {"week": 7, "weekend": 3, "month": 30, "year": 365, "quarter": 91, "decade": 3652}[unit]
+        return anchor - dt.timedelta(days=days), anchor - dt.timedelta(days=1)
+    if unit == "week":
+        lo, hi = _week_bounds(anchor + dt.timedelta(days=7 * step))
+    elif unit == "weekend":
+        sat = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+        if step > 0 or (rel in ("this", "coming") and anchor.weekday() < 5):
+            sat = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 or 7)
+        lo, hi = sat, sat + dt.timedelta(days=1)
+    elif unit == "month":
+        y, mth = _shift_month(anchor.year, anchor.month, step)
+        lo, hi = _month_bounds(y, mth)
+    elif unit == "quarter":
+        q = (anchor.month - 1) // 3 + 1 + step
+        y = anchor.year + (q - 1) // 4
+        lo, hi = _quarter_bounds(y, (q - 1) % 4 + 1)
+    elif unit == "decade":
+        d = anchor.year // 10 * 10 + 10 * step
+        lo, hi = dt.date(d, 1, 1), dt.date(d + 9, 12, 31)
+    else:
+        lo, hi = dt.date(anchor.year + step, 1, 1), dt.date(anchor.year + step, 12, 31)
+    if rel.startswith("earlier"):
+        hi = min(hi, anchor)
+    elif rel.startswith("later"):
+        lo = max(lo, anchor)
+    return lo, hi
+
+
+def _ago(anchor: dt.date, n: float, unit: str, sign: int, vague: bool) -> tuple[dt.date, dt.date]:
+    if vague:
+        per = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652, "quarter": 91}[unit]
+        far = anchor + dt.timedelta(days=sign * per * (n + 3))
+        near = anchor + dt.timedelta(days=sign * per * max(n - 1, 1))
+        return (far, near) if sign < 0 else (near, far)
+    k = int(n)
+    if unit == "day":
+        day = anchor + dt.timedelta(days=sign * k)
+        return day, day
+    if unit == "week":
+        return _week_bounds(anchor + dt.timedelta(days=sign * 7 * k))
+    if unit == "month":
+        y, mth = _shift_month(anchor.year, anchor.month, sign * k)
+        return _month_bounds(y, mth)
+    if unit == "quarter":
+        y, mth = _shift_month(anchor.year, anchor.month, sign * 3 * k)
+        return _quarter_bounds(y, (mth - 1) // 3 + 1)
+    years = k * (10 if unit == "decade" else 1)
+    y = anchor.year + sign * years
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _subject(sentence: str, start: int, end: int) -> str | None:
+    """The event a date anchors: the nearest event noun in its clause, before it preferably."""
+    before = regex.split(r"[;:]|\s-\s", sentence[:start])[-1][-90:]
+    for word in reversed(_WORD.findall(before)):
+        if word[0].islower() and singular(word) in EVENT_NOUNS:
+            return singular(word)
+    after = regex.split(r"[,;:]|\s-\s", sentence[end:])[0][:50]
+    for word in _WORD.findall(after):
+        if word[0].islower() and singular(word) in EVENT_NOUNS:
+            return singular(word)
+    return None
 
 
 def find_dates(doc: Doc, options: ExtractOptions) -> list[Claim]:
-    return []
+    claims: list[Claim] = []
+    anchor = doc.published
+    for sentence in doc.content_sentences():
+        claims.extend(_sentence_dates(doc, sentence, anchor))
+    return claims
+
+
+def _sentence_dates(doc: Doc, sentence: Sentence, anchor: dt.date | None) -> list[Claim]:
+    s_text = doc.norm[sentence.start:sentence.end]
+    if not regex.search(r"\d|[A-Z][a-z]+day|ago|week|month|year|quarter|today|tonight|tomorrow|yesterday|"
+                        r"January|February|March|April|May|June|July|August|September|October|November|December|"
+                        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec", s_text, regex.IGNORECASE):
+        return []
+    found: list[_Resolved] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(s_text):
+            if any(match.start() < r.end and r.start < match.end() for r in found):
+                continue
+            resolved = _resolve(kind, match, anchor, s_text)
+            if resolved is None or resolved.end <= resolved.start:
+                continue
+            if any(resolved.start < r.end and r.start < resolved.end for r in found):
+                continue
+            found.append(resolved)
+    out: list[Claim] = []
+    for r in sorted(found, key=lambda r: r.start):
+        out.append(doc.claim(
+            ClaimKind.DATE, sentence.start + r.start, sentence.start + r.end, sentence,
+            subject=_subject(s_text, r.start, r.end), qualifier=r.qualifier,
+            low=r.low.isoformat() if r.low else None, high=r.high.isoformat() if r.high else None,
+            unit=None, granularity=r.granularity, relative=r.relative,
+            anchor=anchor.isoformat() if (r.relative and anchor and r.low) else None,
+            canonical=None, attrs=r.attrs,
+        ))
+    return out
