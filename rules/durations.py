@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from checker.events import EVENT_CLASSES, Event, EventIndex
-from checker.extract.nouns import singular
+from checker.extractors.nouns import singular
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
 
