@@ -1,11 +1,272 @@
-"""Extraction of quantities (placeholder until implemented)."""
+"""Quantities: counts, amounts, money and percentages with their qualifiers.
+
+A figure becomes an interval: "more than 1,000" is (1000, +inf), "at least six" [6, +inf),
+"up to 40%" [0, 40], "nearly 40" just below 40, "about 300" a tolerance band around 300,
+"between 5 and 10" and "5-10" ranges, "hundreds" a vague interval. The counted thing is
+kept as a singular head noun ("more than 1,000 containers of military equipment" ->
+``container``) with its modifiers ("6,000 military workers" -> ``worker``, ``("military",)``).
+"""
 
 from __future__ import annotations
 
+import regex
+
 from ..doc import Doc
-from ..model import Claim
+from ..model import Claim, ClaimKind, Qualifier
+from ..segment import Sentence
+from .nouns import singular
+from .numbers import NUMBER_PATTERN, parse_number
 from .options import ExtractOptions
+
+_QUALIFIER_WORDS: list[tuple[str, Qualifier]] = [
+    (r"more\s+than|over|above|in\s+excess\s+of|upwards\s+of|exceeding|beyond|north\s+of|greater\s+than|well\s+over|"
+     r"just\s+over|higher\s+than", Qualifier.MORE),
+    (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|or\s+more", Qualifier.AT_LEAST),
+    (r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|as\s+high\s+as",
+     Qualifier.AT_MOST),
+    (r"less\s+than|fewer\s+than|under|below|lower\s+than|just\s+under|short\s+of", Qualifier.LESS),
+    (r"nearly|almost|close\s+to|just\s+shy\s+of|approaching", Qualifier.LESS),
+    (r"about|around|some|roughly|approximately|an\s+estimated|estimated|circa|approx\.?|nearly\s+about|"
+     r"or\s+so|give\s+or\s+take|more\s+or\s+less", Qualifier.APPROX),
+]
+_QUAL_RE = "|".join(f"(?:{w})" for w, _ in _QUALIFIER_WORDS)
+_NEARLY = regex.compile(r"nearly|almost|close\s+to|just\s+shy\s+of|approaching", regex.I)
+
+_CURRENCY_SYMBOL = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₩": "KRW", "₽": "RUB", "₹": "INR"}
+_CURRENCY_WORD = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
+    "euro": "EUR", "euros": "EUR", "eur": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "won": "KRW",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rupee": "INR", "rupees": "INR",
+    "franc": "CHF", "francs": "CHF", "shilling": "KES", "shillings": "KES", "peso": "MXN", "pesos": "MXN",
+}
+_UNITS = {
+    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
+    "percentage point": "percentage point", "percentage points": "percentage point",
+    "km": "kilometre", "kilometre": "kilometre", "kilometres": "kilometre", "kilometer": "kilometre",
+    "kilometers": "kilometre", "mile": "mile", "miles": "mile", "m": "metre", "metre": "metre", "metres": "metre",
+    "meter": "metre", "meters": "metre", "feet": "foot", "foot": "foot", "ft": "foot", "inch": "inch",
+    "inches": "inch", "cm": "centimetre", "mm": "millimetre", "kg": "kilogram", "kilogram": "kilogram",
+    "kilograms": "kilogram", "kilo": "kilogram", "kilos": "kilogram", "tonne": "tonne", "tonnes": "tonne",
+    "ton": "ton", "tons": "ton", "lb": "pound", "lbs": "pound", "gram": "gram", "grams": "gram", "g": "gram",
+    "litre": "litre", "litres": "litre", "liter": "litre", "liters": "litre", "gallon": "gallon",
+    "gallons": "gallon", "barrel": "barrel", "barrels": "barrel", "hectare": "hectare", "hectares": "hectare",
+    "acre": "acre", "acres": "acre", "square kilometres": "square kilometre", "square kilometers": "square kilometre",
+    "square miles": "square mile", "sq km": "square kilometre", "degrees": "degree", "degree": "degree",
+    "mph": "mile per hour", "km/h": "kilometre per hour", "mw": "megawatt", "megawatts": "megawatt",
+    "gw": "gigawatt", "kwh": "kilowatt hour", "bpd": "barrel per day", "knots": "knot",
+}
+_UNIT_RE = "|".join(regex.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u != "%")
+_CUR_WORD_RE = "|".join(sorted(_CURRENCY_WORD, key=len, reverse=True))
+_SYMBOL_RE = r"US\$|[$£€¥₩₽₹]"
+
+_FIGURE = regex.compile(
+    rf"(?<![\p{{L}}\d.,$£€¥-])"
+    rf"(?P<qual>(?:{_QUAL_RE})\s+)?"
+    rf"(?P<sym>{_SYMBOL_RE})?\s?"
+    rf"(?P<num>{NUMBER_PATTERN})(?![.,]?\d)"
+    rf"(?:\s?(?:-|to|and|or)\s?(?P<sym2>{_SYMBOL_RE})?(?P<num2>{NUMBER_PATTERN}))?"
+    rf"(?P<pct>\s?%|\s+(?:percent|per\s+cent|pct)(?![\p{{L}}]))?"
+    rf"(?P<unit>\s+(?:{_UNIT_RE})(?![\p{{L}}]))?"
+    rf"(?P<cur>\s+(?:{_CUR_WORD_RE})(?![\p{{L}}]))?"
+    rf"(?P<post>\s+or\s+more|\s+or\s+so)?",
+    regex.IGNORECASE,
+)
+_BETWEEN = regex.compile(r"\bbetween\s+$", regex.I)
+_OF_COMPLEMENT = regex.compile(r"^\s+(?:-\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|\p{Lu}\p{L}*'s\s+)?((?:[\p{L}-]+\s+){0,2}?)([\p{L}-]+)")
+_STOP_HEADS = frozenset(
+    """of the a an and or but to in on at by for with from as than that which who is are was were be been has have
+    had will would can could may might per each year years old percent times time more less other others another
+    them they it its this these those there here million billion thousand hundred dozen such own same most least
+    point points""".split()
+)
+_SKIP_AFTER = regex.compile(r"^(?:-?\s?(?:year|month|week|day|hour|minute)s?[- ]old|\s?(?:a\.m\.|p\.m\.|am|pm)\b|:\d|"
+                            r"(?:st|nd|rd|th)\b|-(?:day|week|month|year|hour)\b)", regex.I)
+_SKIP_BEFORE = regex.compile(r"(?:\bNo\.|\bnumber|\bpage|\bp\.|\broute|\bflight|\bline|\barticle|\bsection|\bchapter|"
+                             r"\bresolution|\bQ|\bCOVID-|\bG|#)\s?$", regex.I)
+_ONE_SKIP = regex.compile(r"^\s+(?:of|another|day|time|way|thing|side|hand|point|another's)\b|^'s\b|^\s+by\s+one", regex.I)
+_ADJECTIVES = frozenset("""military global civilian foreign local international armed additional new former young old
+total further extra senior top key main other russian ukrainian american korean north south western eastern""".split())
+
+
+def _qualifier(text: str | None, post: str | None) -> Qualifier:
+    if post and "more" in post.lower():
+        return Qualifier.AT_LEAST
+    if post:
+        return Qualifier.APPROX
+    if not text:
+        return Qualifier.EXACT
+    t = " ".join(text.lower().split())
+    for pattern, qualifier in _QUALIFIER_WORDS:
+        if regex.fullmatch(pattern, t, regex.I):
+            return qualifier
+    return Qualifier.EXACT
+
+
+_FOLLOW_WORDS = regex.compile(r"\s+([\p{L}][\p{L}'-]*)")
+
+
+def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, tuple[str, ...], int]:
+    """The counted thing after a figure: (singular head noun, modifiers, end offset in the sentence).
+
+    Up to four lower-case words are read until a function word or punctuation; the head is
+    the first plural-looking word ("6,000 military workers" -> worker, modifiers
+    ("military",)), else the last word read ("one container" -> container)."""
+    words: list[tuple[str, int]] = []
+    pos = end
+    while len(words) < 4:
+        match = _FOLLOW_WORDS.match(sentence, pos)
+        if not match:
+            break
+        word = match.group(1)
+        if word[0].isupper() or word.lower() in _STOP_HEADS or word.endswith("ly"):
+            break
+        words.append((word, match.end()))
+        pos = match.end()
+        if len(words) >= 1 and plural and _looks_plural(word):
+            break
+    if not words:
+        return None, (), end
+    head_index = len(words) - 1
+    if plural:
+        for i, (word, _) in enumerate(words):
+            if _looks_plural(word):
+                head_index = i
+                break
+    elif len(words) > 1:
+        head_index = 0 if words[0][0].lower() not in _ADJECTIVES else 1
+    head, head_end = words[head_index]
+    modifiers = tuple(w.lower() for w, _ in words[:head_index])
+    return singular(head.strip("-")), modifiers, head_end
+
+
+def _looks_plural(word: str) -> bool:
+    w = word.lower()
+    return (w.endswith("s") and not w.endswith(("ss", "us", "is"))) or w in ("people", "men", "women", "children",
+                                                                           "personnel", "police", "staff", "troops")
 
 
 def find_quantities(doc: Doc, options: ExtractOptions) -> list[Claim]:
-    return []
+    claims: list[Claim] = []
+    for sentence in doc.content_sentences():
+        claims.extend(_sentence_quantities(doc, sentence, options))
+    return claims
+
+
+def _sentence_quantities(doc: Doc, sentence: Sentence, options: ExtractOptions) -> list[Claim]:
+    s_text = doc.norm[sentence.start:sentence.end]
+    if not regex.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                        r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|"
+                        r"hundreds|thousands|millions|several|few|handful)\b", s_text, regex.I):
+        return []
+    out: list[Claim] = []
+    for match in _FIGURE.finditer(s_text):
+        num_text = match.group("num")
+        value = parse_number(num_text)
+        if value is None:
+            continue
+        start, end = match.start(), match.end()
+        before = s_text[max(0, start - 12):start]
+        after = s_text[end:end + 16]
+        if _SKIP_BEFORE.search(before) or _SKIP_AFTER.match(after):
+            continue
+        low_word = num_text.lower()
+        if low_word in ("one", "a") and not match.group("qual") and (_ONE_SKIP.match(after) or
+                                                                       regex.search(r"\b(?:no|any|every|the|this|that)\s+$", before, regex.I)):
+            continue
+        if regex.fullmatch(r"(?:1[5-9]|20)\d\d", num_text) and not match.group("sym") and not match.group("pct"):
+            continue  # a year (the dates extractor reads it)
+        if regex.fullmatch(r"[\d,]+", num_text) and "," in num_text and not regex.fullmatch(r"\d{1,3}(?:,\d{3})+", num_text):
+            continue  # "1,0,0,0": not a number
+        if len(regex.sub(r"\D", "", num_text)) > 18:
+            continue  # 500 digits: not a quantity anyone reports
+        if num_text[:1].isupper() and start == 0 and num_text.lower() in ("may", "march"):
+            continue
+        qualifier = _qualifier(match.group("qual"), match.group("post"))
+        low, high = value.low, value.high
+        low_open = high_open = False
+        if match.group("num2"):
+            second = parse_number(match.group("num2"))
+            sep = s_text[match.end("num"):match.start("num2")].strip().lower()
+            if second is None or (sep == "or" and not match.group("qual")):
+                pass
+            elif second.high >= low:
+                high = second.high
+                if sep in ("and",) and not _BETWEEN.search(s_text[max(0, start - 9):start]):
+                    # "500 and 600" without "between": two figures, keep the first only
+                    end = match.end("num")
+                    high = value.high
+                else:
+                    qualifier = Qualifier.RANGE if qualifier is Qualifier.EXACT else qualifier
+        if _BETWEEN.search(s_text[max(0, start - 9):start]) and match.group("num2"):
+            start = s_text.rfind("between", 0, start)
+        if value.vague and qualifier is Qualifier.EXACT:
+            qualifier = Qualifier.VAGUE
+        if qualifier is Qualifier.MORE:
+            high, low_open = float("inf"), True
+        elif qualifier is Qualifier.AT_LEAST:
+            high = float("inf")
+        elif qualifier is Qualifier.AT_MOST:
+            low = 0.0
+        elif qualifier is Qualifier.LESS:
+            if match.group("qual") and _NEARLY.fullmatch(" ".join(match.group("qual").split())):
+                low = high * (1 - options.nearly_margin)
+            else:
+                low = 0.0
+            high_open = True
+        elif qualifier is Qualifier.APPROX:
+            low, high = low * (1 - options.approx_tolerance), high * (1 + options.approx_tolerance)
+        unit = None
+        if match.group("pct"):
+            unit = "percent"
+        elif match.group("sym"):
+            unit = _CURRENCY_SYMBOL.get(match.group("sym"), "USD")
+        elif match.group("cur"):
+            unit = _CURRENCY_WORD[match.group("cur").strip().lower()]
+        elif match.group("unit"):
+            unit = _UNITS.get(" ".join(match.group("unit").lower().split()))
+        # Trim trailing space of optional groups from the quote.
+        while end > start and s_text[end - 1].isspace():
+            end -= 1
+        subject: str | None = None
+        modifiers: tuple[str, ...] = ()
+        quote_end = end
+        if unit == "percent":
+            of = _OF_COMPLEMENT.match(s_text[end:])
+            if of:
+                subject = singular(of.group(2))
+        elif unit is None or unit in _CURRENCY_WORD.values():
+            subject, modifiers, head_end = _counted(s_text, end, value.high != 1)
+            if subject and subject not in _STOP_HEADS and unit is None:
+                quote_end = head_end
+            elif subject in _STOP_HEADS:
+                subject = None
+            if subject is None and (value.vague or num_text.lower() in ("dozens", "a dozen")):
+                of = _OF_COMPLEMENT.match(s_text[end:])
+                if of:  # "hundreds of people", "tens of thousands of workers"
+                    subject = singular(of.group(2))
+                    quote_end = end + of.end()
+        if unit is None and subject is None and num_text.lower() in ("one", "a", "a few", "several"):
+            continue
+        if subject and (subject.endswith("ly") or subject in ("percent",)):
+            subject = None
+        attrs: list[tuple[str, str]] = []
+        if match.group("qual"):
+            attrs.append(("qualifier_words", " ".join(match.group("qual").lower().split())))
+        referential = regex.search(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", s_text[max(0, start - 8):start],
+                                   regex.I)
+        if referential and not match.group("qual"):
+            attrs.append(("referential", referential.group(0).strip().lower()))
+        change = regex.search(r"\b(?:rose|rise|risen|increased?|grew|grown|up|jumped|climbed|gained|fell|fall|fallen|"
+                              r"dropped|declined?|decreased?|down|lost|slipped|plunged)\s+(?:by\s+)?$", s_text[max(0, start - 20):start], regex.I)
+        if change:
+            word = change.group(0).split()[0].lower()
+            direction = "up" if word in ("rose", "rise", "risen", "increase", "increased", "grew", "grown", "up",
+                                         "jumped", "climbed", "gained") else "down"
+            attrs.append(("change", direction))
+        out.append(doc.claim(
+            ClaimKind.QUANTITY, sentence.start + start, sentence.start + quote_end, sentence,
+            subject=subject, qualifier=qualifier, low=low, high=None if high == float("inf") else high,
+            low_open=low_open, high_open=high_open, unit=unit, modifiers=tuple(m for m in modifiers),
+            attrs=tuple(attrs),
+        ))
+    return out
