@@ -329,10 +329,15 @@ def build_events(
             if resolved:
                 lo = min(t.interval.low for t in group if t.interval)
                 hi = max(t.interval.high for t in group if t.interval)
-                explicit = [t for t in group if t.basis != "publication date"]
+                explicit = [t.interval for t in group if t.basis != "publication date" and t.interval]
                 if explicit:
-                    lo = min(t.interval.low for t in explicit if t.interval)
-                    hi = max(t.interval.high for t in explicit if t.interval)
+                    # The dates the articles give: their common part when they agree (a week and a
+                    # day within it give the day), else their span.
+                    lo = max(iv.low for iv in explicit)
+                    hi = min(iv.high for iv in explicit)
+                    if lo > hi:
+                        lo = min(iv.low for iv in explicit)
+                        hi = max(iv.high for iv in explicit)
                 start, end = _iso(lo), _iso(hi)
                 when = start if start == end else f"{start} to {end}"
                 label = f"{base} ({when})"
