@@ -110,8 +110,8 @@ class Alignment:
 
     def count_key(self, claim: Claim) -> CountKey | None:
         """The topic key of a quantity, or ``None`` when it cannot be aligned safely."""
-        if claim.kind is not ClaimKind.QUANTITY:
-            return None
+        if claim.kind is not ClaimKind.QUANTITY or claim.attr("referential"):
+            return None  # "the two nations" refers, it does not count
         thing = self.thing(claim)
         if thing is None:
             return None

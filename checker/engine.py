@@ -6,12 +6,13 @@ the CLI write anything.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .align import Alignment
-from .events import EventIndex, build_events
+from .events import EventIndex, build_events, prune_events
 from .extractors import ExtractOptions, extract, group_entities
 from .findings import Finding, sort_findings
 from .model import Claim, Corpus
@@ -66,4 +67,7 @@ def run_check(
     findings: list[Finding] = []
     for rule in active:
         findings.extend(rule.check(ctx))
+    # Keep the events an editor needs: those findings refer to and those several articles describe.
+    mapping = prune_events(events, {f.event for f in findings if f.event})
+    findings = [f if f.event is None else dataclasses.replace(f, event=mapping.get(f.event)) for f in findings]
     return CheckResult(corpus, all_claims, events, sort_findings(findings), active)

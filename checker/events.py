@@ -17,6 +17,7 @@ Pure functions only: no I/O, no printing.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,7 +32,7 @@ from .values import Interval, interval_of
 # Event classes: nouns that name the same kind of event.
 EVENT_CLASSES: dict[str, str] = {}
 for _cls, _nouns in {
-    "visit": "visit trip journey tour voyage stay mission",
+    "visit": "visit trip journey tour voyage stay mission arrival",
     "war": "war conflict fighting invasion",
     "meeting": "meeting summit talks negotiation conference forum",
     "attack": "strike attack airstrike bombing shelling raid blast explosion shooting assault massacre",
@@ -53,6 +54,13 @@ _PLANNED = frozenset("potential upcoming planned possible proposed expected futu
 _ORDINALS = frozenset("first second third fourth fifth latest previous last next".split())
 _PRONOUN_REF = regex.compile(r"\b(?:his|her|their|its|the|this|that)\s+(?:\p{L}+[\s-]+){0,2}$", regex.I)
 _TO_PLACE = regex.compile(r"^\s*(?:\p{L}+[\s-]+){0,2}?(?:to|in|into|at)\s+(?:the\s+)?$", regex.I)
+_PERSONAL_CLASSES = frozenset({"visit", "meeting", "trial"})
+# Events that last for years: one instance per family, whatever the articles' dates.
+DURATIVE_CLASSES = frozenset({"war"})
+_PLANNED_CLAUSE = regex.compile(
+    r"\b(?:will|would|to be|is to|are to|plans?\s+to|planned|expected|pave\s+the\s+way\s+for|"
+    r"prepare\s+the\s+ground\s+for|prepares\s+the\s+way\s+for|invited|invitation|possible|possibly|potential|"
+    r"upcoming|future)\b", regex.I)
 _SINCE_BEFORE = regex.compile(r"\b(?:since|until|before|after)\s+$", regex.I)
 
 
@@ -111,9 +119,11 @@ class EventIndex:
         return None
 
     def family_key(self, mention: EventMention) -> str | None:
-        if mention.agent is None:
-            return None
-        return f"{mention.cls}|{mention.agent}"
+        if mention.agent is not None:
+            return f"{mention.cls}|{mention.agent}"
+        if mention.place is not None:
+            return f"{mention.cls}|@{mention.place}"
+        return None
 
     def event_of(self, article: str, family: str) -> Event | None:
         eid = self.membership.get((article, family))
@@ -206,14 +216,19 @@ def find_mentions(article: Article, claims: Sequence[Claim]) -> list[EventMentio
             if agent is None:
                 # "a visit by Sergey Lavrov"
                 for p in sorted((p for p in persons if p.start > pos), key=lambda c: c.start):
-                    if regex.match(r"^\s+by\s+(?:the\s+)?$", article.text[pos + len(word):p.start]):
+                    if regex.match(r"^\s+by\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$", article.text[pos + len(word):p.start]):
                         agent = p.canonical or p.text
                     break
-            if agent is None and candidates:
+            personal = EVENT_CLASSES[noun] in _PERSONAL_CLASSES
+            if agent is None and candidates and personal:
+                # The subject of the clause: the nearest person before the noun, in the same clause.
                 nearest = max(candidates, key=lambda c: c.end)
-                agent = nearest.canonical or nearest.text
-            if agent is None and _PRONOUN_REF.search(before):
+                if not regex.search(r"[;:]|\b(?:who|which|that|while|whereas)\b", article.text[nearest.end:pos]):
+                    agent = nearest.canonical or nearest.text
+            if agent is None and personal and _PRONOUN_REF.search(before):
                 agent = agent_default
+            clause_before = regex.split(r"[;:,]|\b(?:who|which|that)\b", before)[-1]
+            planned = planned or bool(_PLANNED_CLAUSE.search(clause_before))
             # Place: "to North Korea", "in Pyongyang" right after the noun, or "N Korea visit".
             place = None
             after_places = [p for p in places if p.start > pos]
@@ -232,6 +247,9 @@ def find_mentions(article: Article, claims: Sequence[Claim]) -> list[EventMentio
             for d in sorted(sentence_dates, key=lambda c: abs(c.start - pos)):
                 if d.subject and singular(d.subject) != noun and len(nouns) > 1:
                     continue
+                lo_, hi_ = sorted((d.start, pos))
+                if regex.search(r"[;:]|\b(?:who|which|whose|whom)\b|\s-\s|—", article.text[lo_:hi_]):
+                    continue  # the date belongs to a relative clause about something else
                 if d.attr("preposition") in ("since", "until", "before", "after"):
                     continue
                 if _SINCE_BEFORE.search(article.text[max(0, d.start - 10):d.start]):
@@ -298,7 +316,8 @@ def build_events(
     events: list[Event] = []
     for key in sorted(families):
         fam = families[key]
-        cls, agent = key.split("|", 1)
+        cls, who = key.split("|", 1)
+        agent = None if who.startswith("@") else who
         place_counts = Counter(m.place for m in fam if m.place)
         place = max(place_counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if place_counts else None
         per_article: dict[str, list[EventMention]] = defaultdict(list)
@@ -313,12 +332,13 @@ def build_events(
             if clusters:
                 last = clusters[-1]
                 hi = max(x.interval.high for x in last if x.interval)
-                if t.interval.low - hi <= window_days:
+                if t.interval.low - hi <= window_days or cls in DURATIVE_CLASSES:
                     last.append(t)
                     continue
             clusters.append([t])
         unknown = [t for t in times if t.interval is None]
-        base = f"{agent}'s {cls}" + (f" to {place}" if place and cls == "visit" else f" in {place}" if place else "")
+        owner = f"{agent}'s {cls}" if agent else f"the {cls}"
+        base = owner + (f" to {place}" if place and cls == "visit" else f" in {place}" if place else "")
         groups: list[tuple[list[_ArticleTime], bool]] = [(c, True) for c in clusters]
         if unknown:
             groups.append((unknown, False))
@@ -330,7 +350,7 @@ def build_events(
                 lo = min(t.interval.low for t in group if t.interval)
                 hi = max(t.interval.high for t in group if t.interval)
                 explicit = [t.interval for t in group if t.basis != "publication date" and t.interval]
-                if explicit:
+                if explicit and cls not in DURATIVE_CLASSES:
                     # The dates the articles give: their common part when they agree (a week and a
                     # day within it give the day), else their span.
                     lo = max(iv.low for iv in explicit)
@@ -340,7 +360,7 @@ def build_events(
                         hi = max(iv.high for iv in explicit)
                 start, end = _iso(lo), _iso(hi)
                 when = start if start == end else f"{start} to {end}"
-                label = f"{base} ({when})"
+                label = f"{base} ({when})" if cls not in DURATIVE_CLASSES else base
             else:
                 label = f"{base} (date unresolved)"
             events.append(Event(
@@ -362,3 +382,20 @@ def build_events(
         for aid in event.articles:
             index.membership[(aid, event.family)] = event.id
     return index
+
+
+def prune_events(index: EventIndex, keep: set[str]) -> dict[str, str]:
+    """Drop events no finding refers to and that only one article describes; renumber the
+    rest (E1, E2, ...) and return the map from old to new ids."""
+    kept = [e for e in index.events if e.id in keep or len(e.articles) > 1]
+    mapping: dict[str, str] = {}
+    renumbered: list[Event] = []
+    for n, event in enumerate(kept, 1):
+        mapping[event.id] = f"E{n}"
+        renumbered.append(dataclasses.replace(event, id=f"E{n}"))
+    index.events = renumbered
+    index.membership = {k: mapping[v] for k, v in index.membership.items() if v in mapping}
+    index.families = {}
+    for event in renumbered:
+        index.families.setdefault(event.family, []).append(event)
+    return mapping

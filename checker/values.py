@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from .extractors.nouns import plural
 from .model import Claim, ClaimKind, Qualifier
 
 INF = math.inf
@@ -91,13 +92,16 @@ def fmt_number(value: float) -> str:
 _UNIT_PLURAL = {"day": "days", "percent": "%"}
 
 
-def _with_unit(text: str, unit: str | None, subject: str | None) -> str:
+def _with_unit(text: str, unit: str | None, subject: str | None, one: bool = False) -> str:
     if unit == "percent":
         text = f"{text}%"
-    elif unit:
-        text = f"{text} {unit}"
+        if subject:
+            text = f"{text} of {subject}"
+        return text
+    if unit:
+        text = f"{text} {unit if one else plural(unit)}"
     if subject:
-        text = f"{text} {subject}"
+        text = f"{text} {subject if one or unit else plural(subject)}"
     return text
 
 
@@ -170,7 +174,7 @@ def display(claim: Claim) -> str:
         return text
     q = claim.qualifier
     if iv.point:
-        return _with_unit(fmt_number(iv.low), claim.unit, subject)
+        return _with_unit(fmt_number(iv.low), claim.unit, subject, one=iv.low == 1)
     if iv.high == INF:
         word = "more than" if iv.low_open else "at least"
         return f"{word} " + _with_unit(fmt_number(iv.low), claim.unit, subject)

@@ -61,5 +61,5 @@ def short_id(article: str) -> str:
     return match.group(1) if match else article
 
 
-def sides_text(claims: Sequence[Claim]) -> str:
-    return " vs ".join(f"{value} ({', '.join(short_id(a) for a in arts)})" for value, arts in sides(claims))
+def sides_text(claims: Sequence[Claim], joiner: str = " vs ") -> str:
+    return joiner.join(f"{value} ({', '.join(short_id(a) for a in arts)})" for value, arts in sides(claims))

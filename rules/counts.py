@@ -129,7 +129,7 @@ class CountMismatch(Rule):
                                     " (the later may be an update).")
                     yield self.finding(ctx, Status.CONFLICT, topic, message, group, 0.75, event=event)
                 else:
-                    yield self.finding(ctx, Status.AGREEMENT, topic, f"Figures agree: {sides_text(group)}.",
+                    yield self.finding(ctx, Status.AGREEMENT, topic, f"Figures agree: {sides_text(group, ' and ')}.",
                                        group, 0.75, event=event)
 
 

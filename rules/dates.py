@@ -29,8 +29,8 @@ def _when(event: Event) -> str:
 
 
 def _event_evidence(ctx: RuleContext, event: Event) -> list[Claim]:
-    """Claims that show what each article says of the event: its dates, else the claims of
-    the sentences mentioning it (lengths first)."""
+    """Claims that show what each article says of the event: the date it gives, else a claim
+    about this very event (its length), else the agent's name where the event is mentioned."""
     out: list[Claim] = []
     mentions = [m for m in ctx.events.mentions
                 if m.article in event.articles and ctx.events.family_key(m) == event.family and not m.planned]
@@ -40,12 +40,18 @@ def _event_evidence(ctx: RuleContext, event: Event) -> list[Claim]:
         if dated:
             out.append(min(dated, key=lambda c: c.start))
             continue
-        sentence_claims = [c for c in ctx.alignment.by_article.get(article, ())
-                           if any(c.sentence_start == m.sentence_start for m in own)]
-        ranked = sorted(sentence_claims, key=lambda c: (
-            {ClaimKind.DURATION: 0, ClaimKind.DATE: 1, ClaimKind.ENTITY: 2, ClaimKind.QUANTITY: 3}[c.kind], c.start))
-        if ranked:
-            out.append(ranked[0])
+        sentences = {m.sentence_start for m in own}
+        about = [c for c in ctx.alignment.by_article.get(article, ())
+                 if c.sentence_start in sentences and c.kind is not ClaimKind.ENTITY
+                 and ctx.events.mention_for(c) in own]
+        if about:
+            out.append(min(about, key=lambda c: (c.kind is not ClaimKind.DURATION, c.start)))
+            continue
+        names = [c for c in ctx.alignment.by_article.get(article, ())
+                 if c.kind is ClaimKind.ENTITY and c.sentence_start in sentences
+                 and (c.canonical or c.text) in (event.agent, event.place)]
+        if names:
+            out.append(min(names, key=lambda c: c.start))
     return out
 
 
@@ -132,7 +138,7 @@ class EventDate(Rule):
                                f"The same event is dated differently: {sides_text(unique)}.", unique, 0.8,
                                event=event.id)
         else:
-            yield self.finding(ctx, Status.AGREEMENT, topic, f"Sources agree on the date: {sides_text(unique)}.",
+            yield self.finding(ctx, Status.AGREEMENT, topic, f"Sources agree on the date: {sides_text(unique, ' and ')}.",
                                unique, 0.85, event=event.id)
 
 

@@ -114,9 +114,9 @@ class EventLength(Rule):
                 message = f"Different lengths: {sides_text(claims)}; {note}."
             yield self.finding(ctx, Status.CONFLICT, topic, message, claims, base_conf, event=event.id)
         else:
-            message = f"Sources agree on the length: {sides_text(claims)}."
+            message = f"Sources agree on the length: {sides_text(claims, ' and ')}."
             if note:
-                message = f"Lengths agree: {sides_text(claims)}; {note}."
+                message = f"Lengths agree: {sides_text(claims, ' and ')}; {note}."
             yield self.finding(ctx, Status.AGREEMENT, topic, message, claims, min(base_conf, 0.9), event=event.id)
 
     def _distinct(self, ctx: RuleContext, topic: str, events: Sequence[Event], by_event: dict[str, list[Claim]]) -> Finding:
@@ -125,7 +125,9 @@ class EventLength(Rule):
         for event in events:
             cs = by_event[event.id]
             claims.extend(cs)
-            when = event.start if event.start == event.end else f"{event.start} to {event.end}"
+            when = str(event.start) if event.start == event.end else f"{event.start} to {event.end}"
+            if all(basis == "publication date" for _, basis in event.basis):
+                when += " (by publication dates)"
             parts.append(f"{sides_text(cs)} dated {when}")
         message = "Different events, not a conflict: " + "; ".join(parts) + "."
         return self.finding(ctx, Status.DISTINCT_EVENTS, topic, message, claims, 0.8, event=events[0].id)

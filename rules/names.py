@@ -6,7 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 import regex
+from rapidfuzz import fuzz
 
+from checker.extractors.entities import translit_key
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
 
@@ -19,7 +21,8 @@ _TITLES = regex.compile(
 
 def spelling(claim: Claim) -> str:
     """The spelling of a name, without titles, possessive or case differences that are not variants."""
-    text = regex.sub(r"['’]s$", "", claim.text.strip())
+    text = claim.text.strip().replace("’", "'").replace("‘", "'")
+    text = regex.sub(r"'s$", "", text)
     text = _TITLES.sub("", text)
     return " ".join(text.split())
 
@@ -56,7 +59,8 @@ class NameVariants(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         by_canonical: dict[str, list[Claim]] = defaultdict(list)
         for claim in ctx.claims:
-            if claim.kind is ClaimKind.ENTITY and claim.canonical:
+            # Aliases, abbreviations and surnames ("DPRK", "Lavrov") are other names, not spellings.
+            if claim.kind is ClaimKind.ENTITY and claim.canonical and claim.attr("alias_of") is None:
                 by_canonical[claim.canonical].append(claim)
         for canonical in sorted(by_canonical):
             claims = by_canonical[canonical]
@@ -89,6 +93,10 @@ class NameVariants(Rule):
             )
 
 
+def _similar(a: str, b: str) -> bool:
+    return bool(fuzz.ratio(translit_key(a), translit_key(b)) >= 80)
+
+
 def _true_variants(spellings: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
     """Keep spellings that differ in letters, not just in length: a surname alone ("Lavrov")
     or a longer form ("Kim Jong Un" / "Kim") is not a variant spelling of a full name."""
@@ -100,9 +108,13 @@ def _true_variants(spellings: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
         if any(set(tokens) < set(o.lower().split()) for o in others):
             continue  # a sub-form of a longer spelling
         kept[name] = spellings[name]
-    # Merge spellings that differ only in case.
+    # Merge spellings that differ only in case; keep those that look alike (transliterations),
+    # not reorderings ("Korea's North") or other words.
     merged: dict[str, list[Claim]] = {}
     for name, cs in kept.items():
         key = next((k for k in merged if k.lower() == name.lower()), name)
         merged.setdefault(key, []).extend(cs)
-    return merged
+    if len(merged) < 2:
+        return merged
+    main = max(merged, key=lambda k: (len(merged[k]), k))
+    return {k: v for k, v in merged.items() if k == main or _similar(k, main)}

@@ -62,3 +62,18 @@ def singular(word: str) -> str:
 
 def is_event_noun(word: str) -> bool:
     return singular(word) in EVENT_NOUNS
+
+
+_PLURAL_IRREGULAR = {v: k for k, v in IRREGULAR.items() if v != k}
+
+
+def plural(word: str) -> str:
+    """The plural of a singular English noun, for messages ("300 vessels")."""
+    w = word.lower()
+    if w in _PLURAL_IRREGULAR:
+        return _PLURAL_IRREGULAR[w]
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        return w[:-1] + "ies"
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        return w + "es"
+    return w + "s"
