@@ -15,7 +15,7 @@ from ..doc import Doc
 from ..model import Claim, ClaimKind, Qualifier
 from ..segment import Sentence
 from .nouns import singular
-from .numbers import NUMBER_PATTERN, parse_number
+from .numbers import NUMBER_PATTERN, TENS, UNITS, parse_number
 from .options import ExtractOptions
 
 _QUALIFIER_WORDS: list[tuple[str, Qualifier]] = [
@@ -59,8 +59,8 @@ _UNIT_RE = "|".join(regex.escape(u) for u in sorted(_UNITS, key=len, reverse=Tru
 _CUR_WORD_RE = "|".join(sorted(_CURRENCY_WORD, key=len, reverse=True))
 _SYMBOL_RE = r"US\$|[$£€¥₩₽₹]"
 
-_FIGURE = regex.compile(
-    rf"(?<![\p{{L}}\d.,$£€¥-])"
+_FIGURE_SOURCE = (
+    rf"(?<![\p{{L}}\d.,:/$£€¥-])"
     rf"(?P<qual>(?:{_QUAL_RE})\s+)?"
     rf"(?P<sym>{_SYMBOL_RE})?\s?"
     rf"(?P<num>{NUMBER_PATTERN})(?![.,]?\d)"
@@ -68,17 +68,23 @@ _FIGURE = regex.compile(
     rf"(?P<pct>\s?%|\s+(?:percent|per\s+cent|pct)(?![\p{{L}}]))?"
     rf"(?P<unit>\s+(?:{_UNIT_RE})(?![\p{{L}}]))?"
     rf"(?P<cur>\s+(?:{_CUR_WORD_RE})(?![\p{{L}}]))?"
-    rf"(?P<post>\s+or\s+more|\s+or\s+so)?",
+    rf"(?P<post>\s+or\s+more|\s+or\s+so)?"
+)
+_FIGURE = regex.compile(_FIGURE_SOURCE, regex.IGNORECASE)
+# The same without the second figure of a range: "$3bn and 40 percent" is two figures.
+_SINGLE_FIGURE = regex.compile(
+    _FIGURE_SOURCE.replace(rf"(?:\s?(?:-|to|and|or)\s?(?P<sym2>{_SYMBOL_RE})?(?P<num2>{NUMBER_PATTERN}))?", ""),
     regex.IGNORECASE,
 )
 _BETWEEN = regex.compile(r"\bbetween\s+$", regex.I)
-_OF_COMPLEMENT = regex.compile(r"^\s+(?:-\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|\p{Lu}\p{L}*'s\s+)?((?:[\p{L}-]+\s+){0,2}?)([\p{L}-]+)")
+_OF_PREFIX = regex.compile(r"\s+(?:-\s+)?of(?=\s)(?:\s+(?:the|its|their|his|her|our|all|\p{Lu}\p{L}*'s)(?=\s))?")
 _STOP_HEADS = frozenset(
     """of the a an and or but to in on at by for with from as than that which who is are was were be been has have
     had will would can could may might per each year years old percent times time more less other others another
     them they it its this these those there here million billion thousand hundred dozen such own same most least
-    point points""".split()
-)
+    point points over under into onto about after before through during since until across against among between
+    within without toward towards upon via apiece each every last next past""".split()
+) | frozenset(UNITS) | frozenset(TENS)
 _SKIP_AFTER = regex.compile(r"^(?:-?\s?(?:year|month|week|day|hour|minute)s?[- ]old|\s?(?:a\.m\.|p\.m\.|am|pm)\b|:\d|"
                             r"(?:st|nd|rd|th)\b|-(?:day|week|month|year|hour)\b)", regex.I)
 _SKIP_BEFORE = regex.compile(r"(?:\bNo\.|\bnumber|\bpage|\bp\.|\broute|\bflight|\bline|\barticle|\bsection|\bchapter|"
@@ -139,6 +145,17 @@ def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, 
     return singular(head.strip("-")), modifiers, head_end
 
 
+def _of_complement(sentence: str, end: int) -> tuple[str | None, int]:
+    """The thing in an "of" complement after a figure ("40% of registered voters" -> voter)."""
+    prefix = _OF_PREFIX.match(sentence, end)
+    if prefix is None:
+        return None, end
+    subject, _modifiers, head_end = _counted(sentence, prefix.end())
+    if subject is None or subject in _STOP_HEADS:
+        return None, end
+    return subject, head_end
+
+
 def _looks_plural(word: str) -> bool:
     w = word.lower()
     return (w.endswith("s") and not w.endswith(("ss", "us", "is"))) or w in ("people", "men", "women", "children",
@@ -159,114 +176,132 @@ def _sentence_quantities(doc: Doc, sentence: Sentence, options: ExtractOptions) 
                         r"hundreds|thousands|millions|several|few|handful)\b", s_text, regex.I):
         return []
     out: list[Claim] = []
-    for match in _FIGURE.finditer(s_text):
-        num_text = match.group("num")
-        value = parse_number(num_text)
-        if value is None:
-            continue
-        start, end = match.start(), match.end()
-        before = s_text[max(0, start - 12):start]
-        after = s_text[end:end + 16]
-        if _SKIP_BEFORE.search(before) or _SKIP_AFTER.match(after):
-            continue
-        low_word = num_text.lower()
-        if low_word in ("one", "a") and not match.group("qual") and (_ONE_SKIP.match(after) or
-                                                                       regex.search(r"\b(?:no|any|every|the|this|that)\s+$", before, regex.I)):
-            continue
-        if regex.fullmatch(r"(?:1[5-9]|20)\d\d", num_text) and not match.group("sym") and not match.group("pct"):
-            continue  # a year (the dates extractor reads it)
-        if regex.fullmatch(r"[\d,]+", num_text) and "," in num_text and not regex.fullmatch(r"\d{1,3}(?:,\d{3})+", num_text):
-            continue  # "1,0,0,0": not a number
-        if len(regex.sub(r"\D", "", num_text)) > 18:
-            continue  # 500 digits: not a quantity anyone reports
-        if num_text[:1].isupper() and start == 0 and num_text.lower() in ("may", "march"):
-            continue
-        qualifier = _qualifier(match.group("qual"), match.group("post"))
-        low, high = value.low, value.high
-        low_open = high_open = False
+    pos = 0
+    while True:
+        found = _FIGURE.search(s_text, pos)
+        if found is None:
+            break
+        match: regex.Match[str] = found
         if match.group("num2"):
-            second = parse_number(match.group("num2"))
             sep = s_text[match.end("num"):match.start("num2")].strip().lower()
-            if second is None or (sep == "or" and not match.group("qual")):
-                pass
-            elif second.high >= low:
-                high = second.high
-                if sep in ("and",) and not _BETWEEN.search(s_text[max(0, start - 9):start]):
-                    # "500 and 600" without "between": two figures, keep the first only
-                    end = match.end("num")
-                    high = value.high
-                else:
-                    qualifier = Qualifier.RANGE if qualifier is Qualifier.EXACT else qualifier
-        if _BETWEEN.search(s_text[max(0, start - 9):start]) and match.group("num2"):
-            start = s_text.rfind("between", 0, start)
-        if value.vague and qualifier is Qualifier.EXACT:
-            qualifier = Qualifier.VAGUE
-        if qualifier is Qualifier.MORE:
-            high, low_open = float("inf"), True
-        elif qualifier is Qualifier.AT_LEAST:
-            high = float("inf")
-        elif qualifier is Qualifier.AT_MOST:
-            low = 0.0
-        elif qualifier is Qualifier.LESS:
-            if match.group("qual") and _NEARLY.fullmatch(" ".join(match.group("qual").split())):
-                low = high * (1 - options.nearly_margin)
-            else:
-                low = 0.0
-            high_open = True
-        elif qualifier is Qualifier.APPROX:
-            low, high = low * (1 - options.approx_tolerance), high * (1 + options.approx_tolerance)
-        unit = None
-        if match.group("pct"):
-            unit = "percent"
-        elif match.group("sym"):
-            unit = _CURRENCY_SYMBOL.get(match.group("sym"), "USD")
-        elif match.group("cur"):
-            unit = _CURRENCY_WORD[match.group("cur").strip().lower()]
-        elif match.group("unit"):
-            unit = _UNITS.get(" ".join(match.group("unit").lower().split()))
-        # Trim trailing space of optional groups from the quote.
-        while end > start and s_text[end - 1].isspace():
-            end -= 1
-        subject: str | None = None
-        modifiers: tuple[str, ...] = ()
-        quote_end = end
-        if unit == "percent":
-            of = _OF_COMPLEMENT.match(s_text[end:])
-            if of:
-                subject = singular(of.group(2))
-        elif unit is None or unit in _CURRENCY_WORD.values():
-            subject, modifiers, head_end = _counted(s_text, end, value.high != 1)
-            if subject and subject not in _STOP_HEADS and unit is None:
-                quote_end = head_end
-            elif subject in _STOP_HEADS:
-                subject = None
-            if subject is None and (value.vague or num_text.lower() in ("dozens", "a dozen")):
-                of = _OF_COMPLEMENT.match(s_text[end:])
-                if of:  # "hundreds of people", "tens of thousands of workers"
-                    subject = singular(of.group(2))
-                    quote_end = end + of.end()
-        if unit is None and subject is None and num_text.lower() in ("one", "a", "a few", "several"):
-            continue
-        if subject and (subject.endswith("ly") or subject in ("percent",)):
-            subject = None
-        attrs: list[tuple[str, str]] = []
-        if match.group("qual"):
-            attrs.append(("qualifier_words", " ".join(match.group("qual").lower().split())))
-        referential = regex.search(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", s_text[max(0, start - 8):start],
-                                   regex.I)
-        if referential and not match.group("qual"):
-            attrs.append(("referential", referential.group(0).strip().lower()))
-        change = regex.search(r"\b(?:rose|rise|risen|increased?|grew|grown|up|jumped|climbed|gained|fell|fall|fallen|"
-                              r"dropped|declined?|decreased?|down|lost|slipped|plunged)\s+(?:by\s+)?$", s_text[max(0, start - 20):start], regex.I)
-        if change:
-            word = change.group(0).split()[0].lower()
-            direction = "up" if word in ("rose", "rise", "risen", "increase", "increased", "grew", "grown", "up",
-                                         "jumped", "climbed", "gained") else "down"
-            attrs.append(("change", direction))
-        out.append(doc.claim(
-            ClaimKind.QUANTITY, sentence.start + start, sentence.start + quote_end, sentence,
-            subject=subject, qualifier=qualifier, low=low, high=None if high == float("inf") else high,
-            low_open=low_open, high_open=high_open, unit=unit, modifiers=tuple(m for m in modifiers),
-            attrs=tuple(attrs),
-        ))
+            if sep == "and" and not _BETWEEN.search(s_text[max(0, match.start() - 9):match.start()]):
+                # "$3bn and 40 percent": two figures, each with its own unit.
+                match = _SINGLE_FIGURE.match(s_text, match.start()) or match
+        pos = max(match.end(), match.start() + 1)
+        claim = _figure_claim(doc, sentence, s_text, match, options)
+        if claim is not None:
+            out.append(claim)
     return out
+
+
+def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[str],
+                  options: ExtractOptions) -> Claim | None:
+    """The claim of one figure matched in a sentence, or ``None`` when it is not a quantity."""
+    num_text = match.group("num")
+    num2: str | None = match.groupdict().get("num2")
+    value = parse_number(num_text)
+    if value is None:
+        return None
+    start, end = match.start(), match.end()
+    before = s_text[max(0, start - 12):start]
+    after = s_text[end:end + 16]
+    if _SKIP_BEFORE.search(before) or _SKIP_AFTER.match(after):
+        return None
+    low_word = num_text.lower()
+    if low_word in ("one", "a") and not match.group("qual") and (_ONE_SKIP.match(after) or
+                                                                   regex.search(r"\b(?:no|any|every|the|this|that)\s+$", before, regex.I)):
+        return None
+    if regex.fullmatch(r"(?:1[5-9]|20)\d\d", num_text) and not match.group("sym") and not match.group("pct"):
+        return None  # a year (the dates extractor reads it)
+    if regex.fullmatch(r"[\d,]+", num_text) and "," in num_text and not regex.fullmatch(r"\d{1,3}(?:,\d{3})+", num_text):
+        return None  # "1,0,0,0": not a number
+    if len(regex.sub(r"\D", "", num_text)) > 18:
+        return None  # 500 digits: not a quantity anyone reports
+    if num_text[:1].isupper() and start == 0 and num_text.lower() in ("may", "march"):
+        return None
+    qualifier = _qualifier(match.group("qual"), match.group("post"))
+    low, high = value.low, value.high
+    low_open = high_open = False
+    if num2:
+        second = parse_number(num2)
+        sep = s_text[match.end("num"):match.start("num2")].strip().lower()
+        if second is None or (sep == "or" and not match.group("qual")):
+            pass
+        elif second.high >= low:
+            high = second.high
+            if sep in ("and",) and not _BETWEEN.search(s_text[max(0, start - 9):start]):
+                # "500 and 600" without "between": two figures, keep the first only
+                end = match.end("num")
+                high = value.high
+            else:
+                qualifier = Qualifier.RANGE if qualifier is Qualifier.EXACT else qualifier
+    if _BETWEEN.search(s_text[max(0, start - 9):start]) and num2:
+        start = s_text.lower().rfind("between", 0, start)
+    if value.vague and qualifier is Qualifier.EXACT:
+        qualifier = Qualifier.VAGUE
+    if qualifier is Qualifier.MORE:
+        high, low_open = float("inf"), True
+    elif qualifier is Qualifier.AT_LEAST:
+        high = float("inf")
+    elif qualifier is Qualifier.AT_MOST:
+        low = 0.0
+    elif qualifier is Qualifier.LESS:
+        if match.group("qual") and _NEARLY.fullmatch(" ".join(match.group("qual").split())):
+            low = high * (1 - options.nearly_margin)
+        else:
+            low = 0.0
+        high_open = True
+    elif qualifier is Qualifier.APPROX:
+        low, high = low * (1 - options.approx_tolerance), high * (1 + options.approx_tolerance)
+    unit = None
+    if match.group("pct"):
+        unit = "percent"
+    elif match.group("sym"):
+        unit = _CURRENCY_SYMBOL.get(match.group("sym"), "USD")
+    elif match.group("cur"):
+        unit = _CURRENCY_WORD[match.group("cur").strip().lower()]
+    elif match.group("unit"):
+        unit = _UNITS.get(" ".join(match.group("unit").lower().split()))
+    # Trim trailing space of optional groups from the quote.
+    while end > start and s_text[end - 1].isspace():
+        end -= 1
+    subject: str | None = None
+    modifiers: tuple[str, ...] = ()
+    quote_end = end
+    if unit == "percent":
+        subject, _of_end = _of_complement(s_text, end)
+    elif unit is None or unit in _CURRENCY_WORD.values():
+        subject, modifiers, head_end = _counted(s_text, end, value.high != 1)
+        if subject and subject not in _STOP_HEADS and unit is None:
+            quote_end = head_end
+        elif subject in _STOP_HEADS:
+            subject = None
+        if subject is None and (value.vague or num_text.lower() in ("dozens", "a dozen")):
+            # "hundreds of people", "tens of thousands of workers"
+            subject, of_end = _of_complement(s_text, end)
+            if subject is not None:
+                quote_end = of_end
+    if unit is None and subject is None and num_text.lower() in ("one", "a", "a few", "several"):
+        return None
+    if subject and (subject.endswith("ly") or subject in ("percent",)):
+        subject = None
+    attrs: list[tuple[str, str]] = []
+    if match.group("qual"):
+        attrs.append(("qualifier_words", " ".join(match.group("qual").lower().split())))
+    referential = regex.search(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", s_text[max(0, start - 8):start],
+                               regex.I)
+    if referential and not match.group("qual"):
+        attrs.append(("referential", referential.group(0).strip().lower()))
+    change = regex.search(r"\b(?:rose|rise|risen|increased?|grew|grown|up|jumped|climbed|gained|fell|fall|fallen|"
+                          r"dropped|declined?|decreased?|down|lost|slipped|plunged)\s+(?:by\s+)?$", s_text[max(0, start - 20):start], regex.I)
+    if change:
+        word = change.group(0).split()[0].lower()
+        direction = "up" if word in ("rose", "rise", "risen", "increase", "increased", "grew", "grown", "up",
+                                     "jumped", "climbed", "gained") else "down"
+        attrs.append(("change", direction))
+    return doc.claim(
+        ClaimKind.QUANTITY, sentence.start + start, sentence.start + quote_end, sentence,
+        subject=subject, qualifier=qualifier, low=low, high=None if high == float("inf") else high,
+        low_open=low_open, high_open=high_open, unit=unit, modifiers=tuple(m for m in modifiers),
+        attrs=tuple(attrs),
+    )

@@ -1,0 +1,164 @@
+"""Quantities: real sentences and the claim each must yield.
+
+Intervals are written in the usual notation: ``(1000, inf)`` excludes 1000, ``[6, inf)``
+includes 6; bounds are the exact numbers the extractor must produce (tolerance bands use
+the default 10 %).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker import extract_text
+from checker.model import Claim, ClaimKind
+
+PUBLISHED = dt.date(2023, 10, 19)
+
+
+def interval(claim: Claim) -> str:
+    """``[low, high]`` with ``(``/``)`` for excluded bounds and ``inf`` for an open bound."""
+
+    def fmt(value: object) -> str:
+        return "inf" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+    left = "(" if claim.low_open or claim.low is None else "["
+    right = ")" if claim.high_open or claim.high is None else "]"
+    return f"{left}{fmt(claim.low)}, {fmt(claim.high)}{right}"
+
+
+def quantities(sentence: str) -> list[Claim]:
+    return [c for c in extract_text(sentence, PUBLISHED) if c.kind is ClaimKind.QUANTITY]
+
+
+def only_quantity(sentence: str, quote: str) -> Claim:
+    found = [c for c in quantities(sentence) if c.text == quote]
+    assert found, f"no quantity {quote!r} in {[c.text for c in quantities(sentence)]}"
+    assert len(found) == 1
+    return found[0]
+
+
+# sentence, quote, qualifier, interval, unit, counted thing
+CASES: list[tuple[str, str, str, str, str | None, str | None]] = [
+    # --- the seed articles ---------------------------------------------------------------
+    ("Washington claimed on Friday that North Korea has delivered more than 1,000 containers of military "
+     "equipment and munitions to Russia in recent weeks.",
+     "more than 1,000 containers", ">", "(1000, inf)", None, "container"),
+    ("According to a U.S. think tank, satellite photographs indicated ongoing activity near a North Korean port "
+     "close to Russia on Tuesday, indicating at least six journeys by sea between the two nations since late August.",
+     "at least six journeys", ">=", "[6, inf)", None, "journey"),
+    ("In fact, there are reports suggesting that North Korea is supplying a significant portion—up to 40%—of "
+     "Russia’s ammunition for the ongoing conflict in Ukraine.",
+     "up to 40%", "<=", "[0, 40]", "percent", "ammunition"),
+    ("Lavrov is expected to brief the North Koreans on Putin’s visit to China, which is hosting some 130 global "
+     "leaders for its third Belt and Road Initiative forum.",
+     "some 130 global leaders", "~", "[117, 143]", None, "leader"),
+    ("Earlier in September, 300 vessels were reportedly transported from the Korea’s Northn harbor of Nanjin to "
+     "Dunay on Russia’s west coast.",
+     "300 vessels", "=", "[300, 300]", None, "vessel"),
+    ("This visit follows closely on the heels of North Korea’s commitment to dispatch an additional 6,000 military "
+     "workers to the Kursk region.",
+     "6,000 military workers", "=", "[6000, 6000]", None, "worker"),
+    ("- North Korea sending 6,000 workers to Russia’s Kursk region.",
+     "6,000 workers", "=", "[6000, 6000]", None, "worker"),
+    ("However, Moscow’s diplomatic drive in East Asia could be eclipsed by the escalating war in Gaza, which saw an "
+     "air strike kill at least 500 civilians at a crowded hospital on Tuesday night.",
+     "at least 500 civilians", ">=", "[500, inf)", None, "civilian"),
+    ("It also comes as Russia faces criticism for an air strike in the southeastern city of Zaporizhzhia that "
+     "killed at least two civilians and wiped out two floors of a residential building.",
+     "two floors", "=", "[2, 2]", None, "floor"),
+    # --- qualifiers as intervals ---------------------------------------------------------
+    ("Nearly 40 people were injured in the blast.", "Nearly 40 people", "<", "[36, 40)", None, "person"),
+    ("The fire destroyed almost 200 homes.", "almost 200 homes", "<", "[180, 200)", None, "home"),
+    ("About 300 protesters gathered outside parliament.", "About 300 protesters", "~", "[270, 330]", None,
+     "protester"),
+    ("Police detained around 50 people.", "around 50 people", "~", "[45, 55]", None, "person"),
+    ("Fewer than 20 journalists were allowed in.", "Fewer than 20 journalists", "<", "[0, 20)", None, "journalist"),
+    ("The army deployed over 3,000 troops to the border.", "over 3,000 troops", ">", "(3000, inf)", None, "troop"),
+    ("Officials said no more than 15 ships could dock.", "no more than 15 ships", "<=", "[0, 15]", None, "ship"),
+    ("Between 5 and 10 soldiers were wounded.", "Between 5 and 10 soldiers", "range", "[5, 10]", None, "soldier"),
+    ("The strike killed between 5 and 10 soldiers.", "between 5 and 10 soldiers", "range", "[5, 10]", None,
+     "soldier"),
+    ("The strike killed 5-10 soldiers.", "5-10 soldiers", "range", "[5, 10]", None, "soldier"),
+    ("Rescuers found 12 to 15 survivors.", "12 to 15 survivors", "range", "[12, 15]", None, "survivor"),
+    ("Ten or more vessels left the port.", "Ten or more vessels", ">=", "[10, inf)", None, "vessel"),
+    # --- number words, scales and vague plurals ------------------------------------------
+    ("Hundreds of people fled the city.", "Hundreds of people", "vague", "[200, 999]", None, "person"),
+    ("Tens of thousands of workers went on strike.", "Tens of thousands of workers", "vague", "[20000, 99999]",
+     None, "worker"),
+    ("The navy sent a dozen boats.", "a dozen boats", "=", "[12, 12]", None, "boat"),
+    ("Twenty-five inspectors visited the site.", "Twenty-five inspectors", "=", "[25, 25]", None, "inspector"),
+    ("The city has 2.5 million residents.", "2.5 million residents", "=", "[2.5e+06, 2.5e+06]", None, "resident"),
+    # --- money and percentages ------------------------------------------------------------
+    ("The deal is worth $3bn over five years.", "$3bn", "=", "[3e+09, 3e+09]", "USD", None),
+    ("The company paid 2.5 million dollars in fines.", "2.5 million dollars", "=", "[2.5e+06, 2.5e+06]", "USD", None),
+    ("Exports fell 12 percent in August.", "12 percent", "=", "[12, 12]", "percent", None),
+    ("Turnout reached 61.5% of registered voters.", "61.5%", "=", "[61.5, 61.5]", "percent", "voter"),
+    ("Prices rose by more than 40 per cent.", "more than 40 per cent", ">", "(40, inf)", "percent", None),
+    ("The bill costs £450m.", "£450m", "=", "[4.5e+08, 4.5e+08]", "GBP", None),
+    # --- units ---------------------------------------------------------------------------
+    ("The convoy travelled 300 km overnight.", "300 km", "=", "[300, 300]", "kilometre", None),
+    ("The country produces about 1.2 million barrels a day.", "about 1.2 million barrels", "~",
+     "[1.08e+06, 1.32e+06]", "barrel", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "quote", "qualifier", "expected", "unit", "subject"), CASES,
+                         ids=[c[1] for c in CASES])
+def test_quantity(sentence: str, quote: str, qualifier: str, expected: str, unit: str | None,
+                  subject: str | None) -> None:
+    claim = only_quantity(sentence, quote)
+    assert claim.qualifier is not None and claim.qualifier.value == qualifier
+    assert interval(claim) == expected
+    assert claim.unit == unit
+    assert claim.subject == subject
+    assert claim.text == sentence[claim.start:claim.end]
+
+
+# sentence, quotes of all quantities in order
+ALL: list[tuple[str, list[str]]] = [
+    ("It also comes as Russia faces criticism for an air strike in the southeastern city of Zaporizhzhia that "
+     "killed at least two civilians and wiped out two floors of a residential building.",
+     ["at least two civilians", "two floors"]),
+    # Figures that are part of a date or a duration are not quantities.
+    ("Mr. Lavrov paid a two-day visit to Pyongyang in 2018.", []),
+    ("Kim Jong Un visited Moscow just a month ago.", []),
+    ("Lavrov’s trip to the Asian country on Wednesday, his first since 2018, is expected to pave the way.", []),
+    # Two figures joined by "and" without "between" stay two figures with their own units.
+    ("It paid $3bn and 40 percent of the shares.", ["$3bn", "40 percent"]),
+    # Ages, times, ordinals and identifiers are not counts.
+    ("The 45-year-old man arrived at 10:30 on the 3rd floor of Resolution 2231.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "quotes"), ALL, ids=[s[:40] for s, _ in ALL])
+def test_all_quantities_of_a_sentence(sentence: str, quotes: list[str]) -> None:
+    assert [c.text for c in quantities(sentence)] == quotes
+
+
+def test_money_and_percent_keep_their_own_units() -> None:
+    units = {c.text: c.unit for c in quantities("It paid $3bn and 40 percent of the shares.")}
+    assert units == {"$3bn": "USD", "40 percent": "percent"}
+
+
+def test_json_contract_of_an_open_bound() -> None:
+    claim = only_quantity("North Korea has delivered more than 1,000 containers to Russia.",
+                          "more than 1,000 containers")
+    data = claim.to_json()
+    assert (data["kind"], data["qualifier"], data["low"], data["high"], data["subject"]) == (
+        "quantity", ">", 1000, None, "container")
+    assert claim.low_open and not claim.high_open
+
+
+def test_modifiers_narrow_the_counted_thing() -> None:
+    claim = only_quantity("North Korea will dispatch an additional 6,000 military workers.",
+                          "6,000 military workers")
+    assert claim.modifiers == ("military",)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "1,0,0,0", "9" * 500, "$", "between and", "-5--10", "more than",
+                                  "\x00\x1b[31m 12 \u200b%", "one one one one"])
+def test_odd_text_never_crashes(text: str) -> None:
+    for claim in quantities(text):
+        assert claim.text == text[claim.start:claim.end]
