@@ -60,15 +60,15 @@ _PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
     ("weekday", regex.compile(
         rf"(?P<rel>(?:last|next|this|this\s+past|on|by|until|since|from|early|late)\s+)?{_WEEKDAY}{_PART}(?P<poss>'s)?(?![\p{{L}}])")),
     ("month", regex.compile(
-        rf"(?P<lead>(?P<earlier>earlier|later)\s+in\s+|(?:in|since|until|by|from|through|during|last|next|this|of|"
+        rf"(?P<lead>(?P<earlier>(?i:earlier|later))\s+in\s+|(?i:in|since|until|by|from|through|during|last|next|this|of|"
         rf"early|mid|late|before|after)[\s-]+(?:early\s+|mid-?|late\s+)?)(?P<mod>(?:early|mid|late)[\s-]+)?{_MONTH}(?![\p{{L}}\d])"
         rf"|(?P<poss_month>{_MONTH2})\s+(?=(?:meeting|summit|visit|talks|trip|election|attack|strike|elections|visits))")),
+    ("quarter", regex.compile(
+        r"(?P<q>\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q[1-4]))(?:\s+(?:of\s+)?(?P<year>1[5-9]\d\d|20\d\d))?",
+        regex.IGNORECASE)),
     ("year", regex.compile(
         rf"(?P<prep>\b(?:in|since|by|until|from|of|during|before|after|through|around|early|late|mid)[\s-]+)"
         rf"(?:the\s+(?:year|summer|spring|autumn|fall|winter)\s+(?:of\s+)?)?{_YEAR}(?![\d,.]\d)(?!\s*(?:%|percent|people|troops))",
-        regex.IGNORECASE)),
-    ("quarter", regex.compile(
-        r"(?P<q>\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q[1-4]))(?:\s+(?:of\s+)?(?P<year>1[5-9]\d\d|20\d\d))?",
         regex.IGNORECASE)),
     ("deictic", regex.compile(
         r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", regex.IGNORECASE)),

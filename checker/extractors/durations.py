@@ -148,10 +148,9 @@ def find_durations(doc: Doc, options: ExtractOptions) -> list[Claim]:
             if count is None:
                 continue
             unit = _unit(match.group("unit"))
-            noun_word = match.group("noun")
-            noun = singular(noun_word)
+            noun, noun_end = _event_after(s_text, match)
             qualifier = _QUALIFIERS.get(" ".join((match.group("qual") or "").lower().split()), Qualifier.EXACT)
-            end = match.end() if noun in EVENT_NOUNS else match.end("unit")
+            end = noun_end if noun in EVENT_NOUNS else match.end("unit")
             if noun in ("old",):
                 continue
             low, high, low_open, high_open = _bounds(count, unit, qualifier, options)
@@ -191,6 +190,24 @@ def find_durations(doc: Doc, options: ExtractOptions) -> list[Claim]:
 
 
 _EVENT_WORD = regex.compile(r"\b\p{L}+\b")
+_NEXT_WORD = regex.compile(r"\s+(\p{L}+)")
+
+
+def _event_after(sentence: str, match: regex.Match[str]) -> tuple[str, int]:
+    """The noun a compound duration measures: the first event noun among the next three words
+    ("10-year prison sentence" -> sentence), else the word the pattern matched."""
+    pos = match.end("unit")
+    long_word = regex.match(r"[- ]long\b", sentence[pos:])
+    if long_word:
+        pos += long_word.end()
+    for _ in range(3):
+        word = _NEXT_WORD.match(sentence, pos)
+        if word is None or word.group(1)[0].isupper():
+            break
+        if singular(word.group(1)) in EVENT_NOUNS:
+            return singular(word.group(1)), word.end()
+        pos = word.end()
+    return singular(match.group("noun")), match.end()
 
 
 def _nearest_event(sentence: str, position: int) -> str | None:

@@ -1,0 +1,99 @@
+"""Named entities: real sentences, the names found in them, their canonical form and type."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import extract_text
+from checker.extractors import group_entities
+from checker.model import Claim, ClaimKind
+
+
+def entities(text: str) -> list[Claim]:
+    return [c for c in extract_text(text) if c.kind is ClaimKind.ENTITY]
+
+
+# sentence, quote, canonical name, entity type
+CASES: list[tuple[str, str, str, str]] = [
+    ("According to Sergei Lavrov, the Russian Foreign Minister, Moscow has completely supported Korea’s Northn "
+     "leader Kim Jong Un.", "Sergei Lavrov", "Sergei Lavrov", "person"),
+    ("According to Sergei Lavrov, the Russian Foreign Minister, Moscow has completely supported Korea’s Northn "
+     "leader Kim Jong Un.", "Moscow", "Moscow", "place"),
+    ("According to Sergei Lavrov, the Russian Foreign Minister, Moscow has completely supported Korea’s Northn "
+     "leader Kim Jong Un.", "Kim Jong Un", "Kim Jong Un", "person"),
+    # Inverted and possessive forms of a country name.
+    ("Mr. Lavrov expressed gratitude to Korea's North for its assistance in Ukraine.", "Korea's North",
+     "North Korea", "place"),
+    ("According to Sergei Lavrov, Moscow has completely supported Korea’s Northn leader Kim Jong Un.",
+     "Korea’s Northn", "North Korea", "place"),
+    ("Russia’s Lavrov hails deeper ties in N Korea visit.", "N Korea", "North Korea", "place"),
+    # Titles are stripped and mark a person.
+    ("Putin accepted an invitation from Vietnamese President Vo Van Thuong to visit Hanoi.", "Vo Van Thuong",
+     "Vo Van Thuong", "person"),
+    ("Putin accepted an invitation from Vietnamese President Vo Van Thuong to visit Hanoi.", "Hanoi", "Hanoi",
+     "place"),
+    ("The Western accusations said to Kremlin spokesperson Dmitry Peskov, are not supported by any evidence.",
+     "Dmitry Peskov", "Dmitry Peskov", "person"),
+    ("The Western accusations said to Kremlin spokesperson Dmitry Peskov, are not supported by any evidence.",
+     "Kremlin", "Kremlin", "organisation"),
+    ("In talks with his North Korean counterpart, Choe Son Hui, Lavrov expressed gratitude.", "Choe Son Hui",
+     "Choe Son Hui", "person"),
+    # Abbreviations defined in the text map to the full name.
+    ("According to the Washington-based Center for Strategic and International Studies (CSIS), the transports "
+     "may be connected. According to CSIS, a boat was also spotted.", "CSIS",
+     "Center for Strategic and International Studies", "organisation"),
+    ("According to the Washington-based Center for Strategic and International Studies (CSIS), the transports "
+     "between the port of Rajin and Russia’s Dunai may be connected.", "Rajin", "Rajin", "place"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "quote", "canonical", "kind"), CASES, ids=[c[1] for c in CASES])
+def test_entity(sentence: str, quote: str, canonical: str, kind: str) -> None:
+    found = [c for c in entities(sentence) if c.text == quote]
+    assert found, f"no entity {quote!r} in {[c.text for c in entities(sentence)]}"
+    assert {(c.canonical, c.subject) for c in found} == {(canonical, kind)}
+    assert all(c.text == sentence[c.start:c.end] for c in found)
+
+
+def test_the_dprk_defined_in_the_text_is_north_korea() -> None:
+    text = ("Lavrov added, “Likewise, the Russian Federation extends its full support and solidarity with the "
+            "aspirations of the DPRK.” The North’s official name, the Democratic People’s Republic of Korea, is "
+            "abbreviated as DPRK.")
+    names = {(c.text, c.canonical) for c in entities(text)}
+    assert ("DPRK", "North Korea") in names
+    assert ("Democratic People’s Republic of Korea", "North Korea") in names
+
+
+def test_abbreviations_defined_in_the_text_apply_before_and_after_the_definition() -> None:
+    text = ("According to the Washington-based Center for Strategic and International Studies (CSIS), the transports "
+            "may be connected. According to CSIS, a boat was also spotted.")
+    csis = [c for c in entities(text) if c.text == "CSIS"]
+    assert len(csis) == 2
+    assert {c.canonical for c in csis} == {"Center for Strategic and International Studies"}
+
+
+def test_transliteration_variants_across_articles_become_one_entity() -> None:
+    first = extract_text("Russian Foreign Minister Sergei Lavrov has begun his three-day visit to North Korea.")
+    second = extract_text("This backing was pronounced during a visit by Sergey Lavrov, the Russian Foreign "
+                          "Minister.")
+    grouped = group_entities([*first, *second])
+    lavrov = {c.text: c.canonical for c in grouped if c.kind is ClaimKind.ENTITY and "Lavrov" in c.text}
+    assert lavrov == {"Sergei Lavrov": "Sergei Lavrov", "Sergey Lavrov": "Sergei Lavrov"}
+
+
+def test_north_and_south_korea_are_never_variants() -> None:
+    claims = extract_text("Japan and South Korea held drills. North Korea fired a missile.")
+    grouped = group_entities(claims)
+    assert {c.canonical for c in grouped if c.kind is ClaimKind.ENTITY} == {"Japan", "South Korea", "North Korea"}
+
+
+def test_a_bare_surname_links_to_the_full_name_in_the_article() -> None:
+    claims = entities("Sergei Lavrov arrived in Pyongyang. Later, Mr. Lavrov met Kim Jong Un. Mr. Kim smiled.")
+    canonical = {c.text: c.canonical for c in claims}
+    assert canonical["Lavrov"] == "Sergei Lavrov"
+    assert canonical["Kim"] == "Kim Jong Un"
+
+
+def test_months_weekdays_and_demonyms_are_not_entities() -> None:
+    text = "On Wednesday, Russian and North Korean officials met in September."
+    assert [c.text for c in entities(text)] == []
