@@ -1,25 +1,38 @@
 """The check pipeline: extraction, entity grouping, alignment, events, rules.
 
 Pure: takes a corpus and settings, returns a :class:`CheckResult`. Only ``reports/`` and
-the CLI write anything.
+the CLI write anything. (The optional claim cache writes its own SQLite file, see
+:mod:`checker.cache`; it is off unless ``CheckSettings.use_cache`` is set.)
+
+Extraction is a pure function of (article text, metadata, options) to picklable claims, so
+it runs per article, in any order, in a process pool (``jobs``) or from the cache; entity
+grouping then runs once over all claims, in corpus order, so that the result does not depend
+on ``jobs`` or on what came from the cache.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+import math
+import os
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .align import Alignment
+from .cache import ArticleExtraction, CacheStats, article_key, open_cache
 from .events import EventIndex, build_events, prune_events
-from .extractors import ExtractOptions, extract, group_entities
+from .extractors import ExtractOptions, extract_doc, group_entities
 from .findings import Finding, sort_findings
-from .model import Claim, Corpus
+from .model import Article, Claim, ClaimKind, Corpus, Diagnostic
 from .units import DEFAULT_UNITS, UnitTable
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
     from rules.base import Rule
+
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -27,6 +40,37 @@ class CheckSettings:
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     units: UnitTable = DEFAULT_UNITS
     event_window_days: int = 21
+    jobs: int = 1
+    """Processes extracting claims: 1 extracts in this process; 0 (or less) means one per core
+    (:func:`default_jobs`). The result is identical whatever the number."""
+    use_cache: bool = False
+    """Read and write the per-article claim cache (:mod:`checker.cache`)."""
+    cache_dir: str | None = None
+    """Directory of the claim cache; ``None``: :func:`checker.cache.default_cache_dir`
+    (``.factlint-cache`` in the working directory, never inside a corpus directory)."""
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    """Configured entity aliases: name -> canonical name (``[aliases]`` of the config)."""
+
+
+@dataclass
+class Extraction:
+    """The claims of a corpus (entity names grouped across it) with what event detection
+    needs again (each article's content sentences) and how the run went."""
+
+    claims: list[Claim]
+    sentences: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Warnings of the cache and errors of articles whose extraction failed (never raised)."""
+    cache: CacheStats | None = None
+    """Hits and misses when the cache was used."""
+    jobs: int = 1
+    """Processes that actually ran the extraction."""
+
+    def by_article(self, corpus: Corpus) -> dict[str, list[Claim]]:
+        out: dict[str, list[Claim]] = {a.id: [] for a in corpus.articles}
+        for claim in self.claims:
+            out.setdefault(claim.article, []).append(claim)
+        return out
 
 
 @dataclass
@@ -36,17 +80,163 @@ class CheckResult:
     events: EventIndex
     findings: list[Finding]
     rules: list[Rule]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Problems of the run itself (cache warnings, failed extractions); the CLI prints them."""
+    cache: CacheStats | None = None
+
+
+def default_jobs() -> int:
+    """One extraction process per core available to this process."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+# Below this many articles to extract per process, a pool costs more than it saves.
+MIN_ARTICLES_PER_JOB = 16
+
+
+def _extract_one(article: Article, options: ExtractOptions) -> ArticleExtraction | str:
+    """Claims and content-sentence spans of one article, or the reason extraction failed."""
+    from .doc import Doc
+
+    try:
+        doc = Doc.from_article(article)
+        claims = tuple(extract_doc(doc, options))
+        spans = tuple(doc.nt.to_original(s.start, s.end) for s in doc.content_sentences())
+    except Exception as exc:  # a bug met on odd input must not stop the run
+        return f"extraction failed ({type(exc).__name__}: {exc}); no claims from this article"
+    return ArticleExtraction(claims, spans)
+
+
+def _extract_chunk(articles: Sequence[Article], options: ExtractOptions) -> list[ArticleExtraction | str]:
+    return [_extract_one(a, options) for a in articles]
+
+
+def _pool_context() -> BaseContext | None:
+    import multiprocessing
+    import threading
+
+    # fork shares the warmed-up interpreter (dateparser loaded); only safe without other threads.
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return None
+
+
+def _extract_many(
+    articles: Sequence[Article], options: ExtractOptions, jobs: int,
+    progress: Callable[[int], None] | None, diagnostics: list[Diagnostic],
+) -> tuple[list[ArticleExtraction | str], int]:
+    """Extract ``articles`` (in order), in a process pool when there are enough of them."""
+    jobs = min(jobs, math.ceil(len(articles) / MIN_ARTICLES_PER_JOB)) if articles else 1
+    if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+        from itertools import repeat
+
+        chunk = max(1, min(64, math.ceil(len(articles) / (jobs * 4))))
+        chunks = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
+        results: list[ArticleExtraction | str] = []
+        try:
+            _warm_up()
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
+                for out in pool.map(_extract_chunk, chunks, repeat(options)):
+                    results.extend(out)
+                    if progress:
+                        progress(len(out))
+            return results, jobs
+        except (OSError, BrokenProcessPool, ImportError) as exc:
+            diagnostics.append(Diagnostic("<jobs>", f"process pool unavailable, extracting in one process: {exc}",
+                                          "warning"))
+            if progress and results:
+                progress(-len(results))
+    results = []
+    for article in articles:
+        results.append(_extract_one(article, options))
+        if progress:
+            progress(1)
+    return results, 1
+
+
+def _warm_up() -> None:
+    """Load dateparser's English data once before forking, so that workers share it."""
+    try:
+        import dateparser
+
+        dateparser.parse("1 January 2020", languages=["en"])
+    except Exception:  # only an optimisation
+        pass
+
+
+def extract_articles(
+    corpus: Corpus, settings: CheckSettings | None = None, progress: Callable[[int], None] | None = None,
+) -> Extraction:
+    """Claims of every article of ``corpus``: from the cache when ``settings.use_cache`` and the
+    entry is current, else extracted (``settings.jobs`` processes); entity names grouped across
+    the corpus. ``progress`` is called with the number of articles done as they finish."""
+    cfg = settings or CheckSettings()
+    options = cfg.extract
+    jobs = cfg.jobs if cfg.jobs > 0 else default_jobs()
+    diagnostics: list[Diagnostic] = []
+    articles = corpus.articles
+    done: dict[str, ArticleExtraction] = {}
+    stats: CacheStats | None = None
+    cache = None
+    keys: dict[str, str] = {}
+    if cfg.use_cache:
+        cache = open_cache(cfg.cache_dir, corpus.roots)
+        keys = {a.id: article_key(a, options) for a in articles}
+        found = cache.get_many(list(keys.values()))
+        done = {aid: found[key] for aid, key in keys.items() if key in found}
+        if progress and done:
+            progress(len(done))
+    todo = [a for a in articles if a.id not in done]
+    results, used_jobs = _extract_many(todo, options, jobs, progress, diagnostics)
+    fresh: list[tuple[str, str, ArticleExtraction]] = []
+    for article, result in zip(todo, results, strict=True):
+        if isinstance(result, str):
+            diagnostics.append(Diagnostic(article.path, result, "error"))
+            done[article.id] = ArticleExtraction(())
+            continue
+        done[article.id] = result
+        if cache is not None:
+            fresh.append((keys[article.id], article.id, result))
+    if cache is not None:
+        cache.put_many(fresh)
+        cache.prune({aid: key for key, aid, _ in fresh})
+        diagnostics.extend(cache.diagnostics)
+        stats = cache.stats
+        cache.close()
+    claims: list[Claim] = []
+    for article in articles:
+        claims.extend(done[article.id].claims)
+    return Extraction(
+        claims=group_entities(claims, options),
+        sentences={aid: ex.sentences for aid, ex in done.items()},
+        diagnostics=diagnostics,
+        cache=stats,
+        jobs=used_jobs,
+    )
 
 
 def extract_corpus(
     corpus: Corpus, options: ExtractOptions, progress: Callable[[int], None] | None = None
 ) -> list[Claim]:
-    claims: list[Claim] = []
-    for article in corpus.articles:
-        claims.extend(extract(article, options))
-        if progress:
-            progress(1)
-    return group_entities(claims, options)
+    """Claims of every article of ``corpus`` in one process, without the cache."""
+    return extract_articles(corpus, CheckSettings(extract=options), progress).claims
+
+
+def apply_aliases(claims: Sequence[Claim], aliases: Mapping[str, str]) -> list[Claim]:
+    """Entities whose canonical name (or text) is a configured alias take the configured name."""
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.kind is ClaimKind.ENTITY:
+            target = aliases.get(claim.canonical or claim.text) or aliases.get(claim.text)
+            if target and target != claim.canonical:
+                claim = dataclasses.replace(claim, canonical=target)
+        out.append(claim)
+    return out
 
 
 def run_check(
@@ -60,9 +250,13 @@ def run_check(
 
     cfg = settings or CheckSettings()
     active = list(rules) if rules is not None else select_rules()
-    all_claims = list(claims) if claims is not None else extract_corpus(corpus, cfg.extract, progress)
+    extraction = Extraction(list(claims)) if claims is not None else extract_articles(corpus, cfg, progress)
+    all_claims = extraction.claims
+    if cfg.aliases:
+        all_claims = apply_aliases(all_claims, cfg.aliases)
     alignment = Alignment.build(corpus.articles, all_claims, cfg.units)
-    events = build_events(alignment.articles, alignment.by_article, cfg.event_window_days)
+    events = build_events(alignment.articles, alignment.by_article, cfg.event_window_days,
+                          extraction.sentences or None)
     ctx = RuleContext(corpus, all_claims, alignment, events)
     findings: list[Finding] = []
     for rule in active:
@@ -70,4 +264,5 @@ def run_check(
     # Keep the events an editor needs: those findings refer to and those several articles describe.
     mapping = prune_events(events, {f.event for f in findings if f.event})
     findings = [f if f.event is None else dataclasses.replace(f, event=mapping.get(f.event)) for f in findings]
-    return CheckResult(corpus, all_claims, events, sort_findings(findings), active)
+    return CheckResult(corpus, all_claims, events, sort_findings(findings), active, extraction.diagnostics,
+                       extraction.cache)

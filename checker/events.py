@@ -176,21 +176,35 @@ def main_agent(claims: Sequence[Claim]) -> str | None:
     return best[0]
 
 
-def find_mentions(article: Article, claims: Sequence[Claim]) -> list[EventMention]:
-    """Event mentions of one article, from the sentences its claims were found in and the
-    article's own sentences (so that sentences without figures count too)."""
+def content_sentence_spans(article: Article) -> list[tuple[int, int]]:
+    """``(start, end)`` in the article text of its content sentences (boilerplate left out)."""
     from .doc import Doc
 
     doc = Doc.from_article(article)
+    return [doc.nt.to_original(s.start, s.end) for s in doc.content_sentences()]
+
+
+def find_mentions(article: Article, claims: Sequence[Claim],
+                  sentences: Sequence[tuple[int, int]] | None = None) -> list[EventMention]:
+    """Event mentions of one article, from the sentences its claims were found in and the
+    article's own sentences (so that sentences without figures count too).
+
+    ``sentences`` are the article's content-sentence spans when extraction kept them
+    (:func:`content_sentence_spans`), so that the text is not segmented twice."""
+    spans = content_sentence_spans(article) if sentences is None else sentences
     agent_default = main_agent(claims)
     mentions: list[EventMention] = []
-    dates = [c for c in claims if c.kind is ClaimKind.DATE]
-    for sentence in doc.content_sentences():
-        s_start, s_end = doc.nt.to_original(sentence.start, sentence.end)
+    # Claims by sentence, in claim order: per-sentence lookups instead of scans of the article.
+    by_sentence: dict[int, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind is ClaimKind.ENTITY or claim.kind is ClaimKind.DATE:
+            by_sentence[claim.sentence_start].append(claim)
+    for s_start, s_end in spans:
         text = article.text[s_start:s_end]
-        persons = _entities_in(claims, s_start, ("person", "organisation"))
-        places = _entities_in(claims, s_start, ("place",))
-        sentence_dates = [d for d in dates if d.sentence_start == s_start]
+        in_sentence = by_sentence.get(s_start, ())
+        persons = _entities_in(in_sentence, s_start, ("person", "organisation"))
+        places = _entities_in(in_sentence, s_start, ("place",))
+        sentence_dates = [d for d in in_sentence if d.kind is ClaimKind.DATE]
         nouns = [m for m in _EVENT_WORD.finditer(text) if singular(m.group(1)) in EVENT_CLASSES]
         for match in nouns:
             word = match.group(1)
@@ -297,11 +311,16 @@ def build_events(
     articles: Mapping[str, Article],
     claims_by_article: Mapping[str, Sequence[Claim]],
     window_days: int = 21,
+    sentences: Mapping[str, Sequence[tuple[int, int]]] | None = None,
 ) -> EventIndex:
-    """Find event mentions in every article and group them into event instances."""
+    """Find event mentions in every article and group them into event instances.
+
+    ``sentences`` maps article ids to their content-sentence spans, as extraction found them;
+    articles not in it are segmented again."""
     index = EventIndex()
     for aid in sorted(articles):
-        index.mentions.extend(find_mentions(articles[aid], claims_by_article.get(aid, ())))
+        spans = sentences.get(aid) if sentences is not None else None
+        index.mentions.extend(find_mentions(articles[aid], claims_by_article.get(aid, ()), spans))
     for mention in index.mentions:
         index.by_sentence.setdefault((mention.article, mention.sentence_start), []).append(mention)
 

@@ -1,0 +1,419 @@
+"""A per-article cache of extracted claims, in SQLite (stdlib :mod:`sqlite3`).
+
+An entry is keyed by a digest of everything extraction depends on: the article's text,
+its id and metadata (publication date, body offset), the extract options, and the
+*extractor version* (the package version plus a digest of the source of every module
+extraction runs, plus the versions of dateparser and regex), so that editing an extractor
+invalidates its old entries without anyone bumping a number.
+
+Entries are stored as JSON (never pickle: a cache file is data that may come from anywhere,
+such as a pull request, and must not be able to run code). Decoding gives back claims equal
+to the extracted ones, field for field and type for type.
+
+Safety:
+
+- two runs at once: WAL journal, a busy timeout, ``INSERT OR REPLACE`` in short transactions;
+- a corrupt or foreign cache file is deleted and rebuilt, with a warning; if it cannot be
+  rebuilt the run goes on without a cache, with a warning; a cache problem never fails a run;
+- the cache writes only inside its own directory (``.factlint-cache/`` by default), which
+  gets a ``.gitignore`` so that it is never committed. It is never placed inside a corpus
+  directory unless configured so (see :func:`default_cache_dir`).
+
+Nothing here prints: problems are returned as :class:`~checker.model.Diagnostic` warnings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .extractors.options import ExtractOptions
+from .model import Article, Claim, ClaimKind, Diagnostic, Granularity, Qualifier
+
+DEFAULT_CACHE_DIRNAME = ".factlint-cache"
+CACHE_FILENAME = "claims.sqlite"
+SCHEMA_VERSION = 1
+"""Bump when the table layout or the entry encoding changes."""
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleExtraction:
+    """What extraction found in one article: its claims (before corpus-wide entity
+    grouping) and the spans ``(start, end)`` in the article text of its content sentences
+    (boilerplate left out), which event detection reads again."""
+
+    claims: tuple[Claim, ...]
+    sentences: tuple[Span, ...] = ()
+
+
+# -- extractor version -------------------------------------------------------------------
+
+_EXTRACTION_MODULES = ("model.py", "text.py", "segment.py", "doc.py", "units.py", "values.py", "cache.py")
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A digest of the code extraction runs: any edit to an extractor changes it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import __version__
+
+    here = Path(__file__).resolve().parent
+    paths = sorted((here / "extractors").glob("*.py")) + [here / name for name in _EXTRACTION_MODULES]
+    digest = hashlib.sha256(f"factlint {__version__} schema {SCHEMA_VERSION}\n".encode())
+    for path in paths:
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            digest.update(path.name.encode() + b"\0missing\0")
+    for dist in ("dateparser", "regex"):
+        try:
+            digest.update(f"{dist} {version(dist)}\n".encode())
+        except PackageNotFoundError:
+            digest.update(f"{dist} none\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def options_key(options: ExtractOptions) -> str:
+    return json.dumps([[f.name, getattr(options, f.name)] for f in fields(options)], separators=(",", ":"))
+
+
+def article_key(article: Article, options: ExtractOptions, version: str | None = None) -> str:
+    """The cache key of an article's claims: a digest of its text, id, metadata and the
+    extractor's version and options."""
+    head = json.dumps(
+        [version or extractor_version(), options_key(options), article.id,
+         article.published.isoformat() if article.published else None, article.body_offset],
+        separators=(",", ":"),
+    )
+    digest = hashlib.sha256(head.encode("utf-8"))
+    digest.update(b"\0")
+    digest.update(article.text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+# -- encoding ------------------------------------------------------------------------------
+
+_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, ClaimKind | Qualifier | Granularity):
+        return value.value
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _tuples(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_tuples(v) for v in value)
+    return value
+
+
+def encode(extraction: ArticleExtraction) -> str:
+    """JSON text of an extraction (claims as rows of their fields in declaration order)."""
+    rows = [[_plain(getattr(c, name)) for name in _CLAIM_FIELDS] for c in extraction.claims]
+    return json.dumps({"f": _CLAIM_FIELDS, "c": rows, "s": extraction.sentences},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+_KIND = _CLAIM_FIELDS.index("kind")
+_QUALIFIER = _CLAIM_FIELDS.index("qualifier")
+_GRANULARITY = _CLAIM_FIELDS.index("granularity")
+_TUPLE_FIELDS = tuple(_CLAIM_FIELDS.index(name) for name in ("modifiers", "attrs"))
+
+
+def decode(data: str | bytes) -> ArticleExtraction:
+    """The extraction back from :func:`encode`; raises ``ValueError`` on anything else."""
+    try:
+        obj = json.loads(data)
+        if tuple(obj["f"]) != _CLAIM_FIELDS:
+            raise ValueError("claim fields changed")
+        claims = []
+        width = len(_CLAIM_FIELDS)
+        for row in obj["c"]:
+            if not isinstance(row, list) or len(row) != width:
+                raise ValueError("malformed claim row")
+            row[_KIND] = ClaimKind(row[_KIND])
+            if row[_QUALIFIER] is not None:
+                row[_QUALIFIER] = Qualifier(row[_QUALIFIER])
+            if row[_GRANULARITY] is not None:
+                row[_GRANULARITY] = Granularity(row[_GRANULARITY])
+            for i in _TUPLE_FIELDS:
+                row[i] = _tuples(row[i])
+            claims.append(Claim(*row))
+        sentences = tuple((int(a), int(b)) for a, b in obj["s"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"bad cache entry: {exc}") from None
+    return ArticleExtraction(tuple(claims), sentences)
+
+
+# -- location ------------------------------------------------------------------------------
+
+def _user_cache_root() -> Path:
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "factlint"
+
+
+def default_cache_dir(corpus_roots: Iterable[str | os.PathLike[str]] = (), cwd: str | os.PathLike[str] | None = None
+                      ) -> Path:
+    """``.factlint-cache`` in the working directory, unless the working directory lies inside
+    a corpus directory being checked: factlint never writes into a corpus, so the cache then
+    goes to the user's cache directory (``$XDG_CACHE_HOME/factlint`` or ``~/.cache/factlint``),
+    one subdirectory per working directory."""
+    here = Path(cwd if cwd is not None else os.getcwd()).resolve()
+    for root in corpus_roots:
+        try:
+            r = Path(root).resolve()
+        except OSError:
+            continue
+        if r.is_dir() and (here == r or r in here.parents):
+            tag = hashlib.sha256(str(here).encode()).hexdigest()[:12]
+            return _user_cache_root() / f"{here.name or 'root'}-{tag}"
+    return here / DEFAULT_CACHE_DIRNAME
+
+
+# -- the cache -----------------------------------------------------------------------------
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS claims (
+    key TEXT PRIMARY KEY,
+    article TEXT NOT NULL,
+    data TEXT NOT NULL,
+    stored REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claims_article ON claims (article);
+"""
+_BATCH = 500  # keys per SELECT ... IN (...) (under SQLite's variable limit)
+
+
+@dataclass
+class CacheStats:
+    hits: int = 0
+    misses: int = 0
+    written: int = 0
+    bad_entries: int = 0
+
+
+class ClaimCache:
+    """The claim cache in ``directory`` (created if needed).
+
+    Use as a context manager or call :meth:`close`. Every method swallows SQLite and file
+    errors: the cache degrades to a miss (or is disabled) and a warning is added to
+    :attr:`diagnostics`.
+    """
+
+    def __init__(self, directory: str | os.PathLike[str], timeout: float = 30.0) -> None:
+        self.directory = Path(directory)
+        self.path = self.directory / CACHE_FILENAME
+        self.timeout = timeout
+        self.diagnostics: list[Diagnostic] = []
+        self.stats = CacheStats()
+        self._conn: sqlite3.Connection | None = None
+        self._open()
+
+    # -- opening, and rebuilding a corrupt file
+    @property
+    def enabled(self) -> bool:
+        return self._conn is not None
+
+    def _warn(self, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.path.as_posix(), message, "warning"))
+
+    def _connect(self) -> sqlite3.Connection:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        ignore = self.directory / ".gitignore"
+        if not ignore.exists():
+            with contextlib.suppress(OSError):
+                ignore.write_text("# created by factlint\n*\n", encoding="utf-8")
+        conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+            with contextlib.suppress(sqlite3.OperationalError):  # e.g. a file system without shared memory
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.executescript(_SCHEMA)
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if row is None:
+                conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            elif row[0] != str(SCHEMA_VERSION):
+                raise sqlite3.DatabaseError(f"cache schema {row[0]}, expected {SCHEMA_VERSION}")
+            conn.execute("SELECT key, article, data, stored FROM claims LIMIT 1").fetchall()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _open(self) -> None:
+        try:
+            self._conn = self._connect()
+            return
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                self._warn(f"cache busy, running without it: {exc}")
+                return
+            if not self.path.exists() or (isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc)):
+                self._warn(f"cannot open the cache, running without it: {exc}")
+                return
+            self._warn(f"corrupt cache rebuilt ({exc})")
+        except OSError as exc:
+            self._warn(f"cannot create the cache, running without it: {exc.strerror or exc}")
+            return
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.close()
+        try:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(f"{self.path}{suffix}").unlink()
+            self._conn = self._connect()
+        except (sqlite3.Error, OSError) as exc:
+            self._conn = None
+            self._warn(f"cannot rebuild the cache, running without it: {exc}")
+
+    def _failed(self, exc: sqlite3.Error, doing: str) -> None:
+        """An error in use: a corrupt file is rebuilt, anything else disables the cache."""
+        if isinstance(exc, sqlite3.OperationalError):
+            self._warn(f"cache {doing} failed, going on without the cache: {exc}")
+            self.close()
+        else:
+            self._warn(f"corrupt cache rebuilt ({exc})")
+            self._rebuild()
+
+    # -- reading and writing
+    def get_many(self, keys: Sequence[str]) -> dict[str, ArticleExtraction]:
+        """The cached extractions of those ``keys`` that are in the cache."""
+        found: dict[str, ArticleExtraction] = {}
+        if self._conn is None:
+            self.stats.misses += len(keys)
+            return found
+        unique = list(dict.fromkeys(keys))
+        try:
+            for i in range(0, len(unique), _BATCH):
+                chunk = unique[i:i + _BATCH]
+                marks = ",".join("?" * len(chunk))
+                for key, data in self._conn.execute(f"SELECT key, data FROM claims WHERE key IN ({marks})", chunk):
+                    try:
+                        found[key] = decode(data)
+                    except ValueError:
+                        self.stats.bad_entries += 1
+        except sqlite3.Error as exc:
+            self._failed(exc, "read")
+            found = {}
+        self.stats.hits += sum(1 for k in keys if k in found)
+        self.stats.misses += sum(1 for k in keys if k not in found)
+        if self.stats.bad_entries:
+            self._warn(f"{self.stats.bad_entries} unreadable cache entries ignored (extracted again)")
+            self.stats.bad_entries = 0
+        return found
+
+    def get(self, key: str) -> ArticleExtraction | None:
+        return self.get_many([key]).get(key)
+
+    def put_many(self, items: Iterable[tuple[str, str, ArticleExtraction]]) -> None:
+        """Store ``(key, article id, extraction)`` entries (replacing any with the same key)."""
+        if self._conn is None:
+            return
+        rows = [(key, article, encode(ex), time.time()) for key, article, ex in items]
+        if not rows:
+            return
+        try:
+            for i in range(0, len(rows), _BATCH):
+                with self._transaction():
+                    self._conn.executemany(
+                        "INSERT OR REPLACE INTO claims (key, article, data, stored) VALUES (?, ?, ?, ?)",
+                        rows[i:i + _BATCH])
+            self.stats.written += len(rows)
+        except sqlite3.Error as exc:
+            self._failed(exc, "write")
+
+    def put(self, key: str, article: str, extraction: ArticleExtraction) -> None:
+        self.put_many([(key, article, extraction)])
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        assert self._conn is not None
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def prune(self, keep: Mapping[str, str]) -> int:
+        """Delete entries of the articles in ``keep`` (article id -> current key) other than
+        their current one: old versions of changed articles. Returns how many went."""
+        if self._conn is None or not keep:
+            return 0
+        try:
+            with self._transaction():
+                before = self._conn.total_changes
+                self._conn.executemany("DELETE FROM claims WHERE article = ? AND key != ?", list(keep.items()))
+                return self._conn.total_changes - before
+        except sqlite3.Error as exc:
+            self._failed(exc, "prune")
+            return 0
+
+    def clear(self) -> None:
+        if self._conn is None:
+            return
+        try:
+            with self._transaction():
+                self._conn.execute("DELETE FROM claims")
+        except sqlite3.Error as exc:
+            self._failed(exc, "clear")
+
+    def __len__(self) -> int:
+        if self._conn is None:
+            return 0
+        try:
+            return int(self._conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+        except sqlite3.Error:
+            return 0
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> ClaimCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_cache(directory: str | os.PathLike[str] | None, corpus_roots: Iterable[str] = ()) -> ClaimCache:
+    """The cache in ``directory``, or in :func:`default_cache_dir` for the corpus roots."""
+    return ClaimCache(directory if directory is not None else default_cache_dir(corpus_roots))
+
+
+__all__ = [
+    "ArticleExtraction",
+    "CacheStats",
+    "ClaimCache",
+    "article_key",
+    "decode",
+    "default_cache_dir",
+    "encode",
+    "extractor_version",
+    "open_cache",
+]

@@ -1,0 +1,199 @@
+"""The per-article claim cache: exact round trips, hits, misses, corruption, concurrency."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from checker.cache import (
+    CACHE_FILENAME,
+    ArticleExtraction,
+    ClaimCache,
+    article_key,
+    decode,
+    default_cache_dir,
+    encode,
+)
+from checker.corpus import load_corpus
+from checker.engine import CheckSettings, extract_articles, run_check
+from checker.extractors import ExtractOptions, extract
+from checker.model import Article, Claim, ClaimKind, Granularity, Qualifier
+from reports.json_report import render_json
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds():  # type: ignore[no-untyped-def]
+    return load_corpus([SEEDS])
+
+
+def _same(a: Claim, b: Claim) -> bool:
+    """Equal field for field and type for type (3 == 3.0 is not enough)."""
+    return all(
+        getattr(a, f.name) == getattr(b, f.name) and type(getattr(a, f.name)) is type(getattr(b, f.name))
+        for f in dataclasses.fields(Claim)
+    )
+
+
+def test_claims_of_every_seed_round_trip_exactly(seeds) -> None:  # type: ignore[no-untyped-def]
+    for article in seeds.articles:
+        claims = tuple(extract(article))
+        back = decode(encode(ArticleExtraction(claims, ((0, 5), (6, 9)))))
+        assert len(back.claims) == len(claims) > 0
+        assert all(_same(x, y) for x, y in zip(claims, back.claims, strict=True))
+        assert back.sentences == ((0, 5), (6, 9))
+
+
+def test_odd_values_round_trip_exactly() -> None:
+    claim = Claim(
+        kind=ClaimKind.QUANTITY, article="a/b", start=1, end=5, line=1, column=2, end_line=1, end_column=5,
+        text="ünïcode “quote” \x1b[31m", sentence="s", subject="container", qualifier=Qualifier.MORE,
+        low=1000.0, high=float("inf"), low_open=True, unit="percent", granularity=Granularity.MONTH,
+        relative=False, canonical=None, anchor="2023-10-18", modifiers=("military", "new"),
+        attrs=(("ordinal", "first"), ("referential", "1")),
+    )
+    other = dataclasses.replace(claim, low=6, high=0.1 + 0.2, qualifier=None, granularity=None, relative=None)
+    back = decode(encode(ArticleExtraction((claim, other))))
+    assert _same(back.claims[0], claim)
+    assert _same(back.claims[1], other)
+
+
+def test_garbage_entries_are_rejected() -> None:
+    for bad in ("", "{", "[]", '{"f": [], "c": [], "s": []}', json.dumps({"f": ["kind"], "c": [[1]], "s": []})):
+        with pytest.raises(ValueError):
+            decode(bad)
+
+
+def _article(text: str = "Lavrov began a two-day visit on Wednesday.", **kw: object) -> Article:
+    fields: dict[str, object] = {"id": "a", "path": "a.txt", "text": text, "published": None}
+    fields.update(kw)
+    return Article(**fields)  # type: ignore[arg-type]
+
+
+def test_key_changes_with_text_metadata_options_and_version() -> None:
+    import datetime as dt
+
+    base = _article()
+    key = article_key(base, ExtractOptions())
+    assert key == article_key(_article(), ExtractOptions())
+    assert key != article_key(_article(text=base.text + " "), ExtractOptions())
+    assert key != article_key(_article(published=dt.date(2023, 10, 19)), ExtractOptions())
+    assert key != article_key(_article(id="b"), ExtractOptions())
+    assert key != article_key(base, ExtractOptions(kinds=("date",)))
+    assert key != article_key(base, ExtractOptions(), version="another-extractor")
+
+
+def _settings(tmp_path: Path, **kw: object) -> CheckSettings:
+    return CheckSettings(use_cache=True, cache_dir=str(tmp_path / "cache"), **kw)  # type: ignore[arg-type]
+
+
+def test_second_run_hits_and_gives_the_same_report(tmp_path: Path, seeds) -> None:  # type: ignore[no-untyped-def]
+    cold = run_check(seeds, settings=_settings(tmp_path))
+    warm = run_check(seeds, settings=_settings(tmp_path))
+    plain = run_check(seeds)
+    assert cold.cache is not None and (cold.cache.hits, cold.cache.misses) == (0, 5)
+    assert warm.cache is not None and (warm.cache.hits, warm.cache.misses) == (5, 0)
+    assert render_json(warm) == render_json(cold) == render_json(plain)
+    assert warm.diagnostics == []
+    assert (tmp_path / "cache" / ".gitignore").read_text().strip().endswith("*")
+
+
+def test_a_changed_article_is_extracted_again(tmp_path: Path) -> None:
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "a.txt").write_text("Lavrov began a two-day visit to North Korea on Wednesday.\n")
+    (corpus_dir / "b.txt").write_text("Lavrov began a three-day visit to North Korea on Wednesday.\n")
+    first = extract_articles(load_corpus([corpus_dir]), _settings(tmp_path))
+    (corpus_dir / "b.txt").write_text("Lavrov began a four-day visit to North Korea on Wednesday.\n")
+    second = extract_articles(load_corpus([corpus_dir]), _settings(tmp_path))
+    assert second.cache is not None and (second.cache.hits, second.cache.misses) == (1, 1)
+    assert "four-day visit" in {c.text for c in second.claims}
+    assert "three-day visit" not in {c.text for c in second.claims}
+    assert [c for c in first.claims if c.article == "a"] == [c for c in second.claims if c.article == "a"]
+    with ClaimCache(tmp_path / "cache") as cache:
+        assert len(cache) == 2  # the old entry of b was pruned
+
+
+def test_other_extractor_version_or_options_miss(tmp_path: Path, seeds) -> None:  # type: ignore[no-untyped-def]
+    extract_articles(seeds, _settings(tmp_path))
+    other = extract_articles(seeds, _settings(tmp_path, extract=ExtractOptions(kinds=("date",))))
+    assert other.cache is not None and other.cache.hits == 0
+    assert {c.kind for c in other.claims} == {ClaimKind.DATE}
+    keys = [article_key(a, ExtractOptions(), version="0ther") for a in seeds.articles]
+    with ClaimCache(tmp_path / "cache") as cache:
+        assert cache.get_many(keys) == {}
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "bad-row"])
+def test_a_corrupt_cache_is_rebuilt_with_a_warning(tmp_path: Path, seeds, damage: str) -> None:  # type: ignore[no-untyped-def]
+    expected = run_check(seeds, settings=_settings(tmp_path))
+    path = tmp_path / "cache" / CACHE_FILENAME
+    if damage == "garbage":
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        path.write_bytes(b"this is not a database" * 100)
+    elif damage == "truncated":
+        with sqlite3.connect(path) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        data = path.read_bytes()
+        path.write_bytes(data[:100] + b"\xff" * (len(data) - 100))
+    else:
+        with sqlite3.connect(path) as conn:
+            conn.execute("UPDATE claims SET data = '{not json'")
+    result = run_check(seeds, settings=_settings(tmp_path))
+    assert render_json(result) == render_json(expected)
+    assert result.diagnostics and all(d.level == "warning" for d in result.diagnostics)
+    assert any("corrupt cache rebuilt" in d.message or "unreadable" in d.message for d in result.diagnostics)
+    again = run_check(seeds, settings=_settings(tmp_path))
+    assert again.cache is not None and again.cache.hits == len(seeds.articles)
+    assert again.diagnostics == []
+
+
+def test_an_unusable_cache_directory_only_warns(tmp_path: Path, seeds) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    result = run_check(seeds, settings=CheckSettings(use_cache=True, cache_dir=str(blocker / "cache")))
+    assert render_json(result) == render_json(run_check(seeds))
+    assert [d.level for d in result.diagnostics] == ["warning"]
+
+
+def _writer(directory: str, start: int, barrier: multiprocessing.synchronize.Barrier) -> None:
+    claim = Claim(ClaimKind.DATE, "x", 0, 1, 1, 1, 1, 1, "x", "x")
+    barrier.wait()
+    with ClaimCache(directory) as cache:
+        for i in range(start, start + 200, 10):
+            cache.put_many([(f"k{j}", f"a{j}", ArticleExtraction((claim,))) for j in range(i, i + 10)])
+        assert not cache.diagnostics, cache.diagnostics
+
+
+def test_two_concurrent_writers(tmp_path: Path) -> None:
+    ctx = multiprocessing.get_context("spawn" if "fork" not in multiprocessing.get_all_start_methods() else "fork")
+    barrier = ctx.Barrier(2)
+    procs = [ctx.Process(target=_writer, args=(str(tmp_path), start, barrier)) for start in (0, 100)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(30)
+    assert [p.exitcode for p in procs] == [0, 0]
+    with ClaimCache(tmp_path) as cache:
+        assert len(cache) == 300  # keys 0..299, the overlap 100..199 written by both
+        assert cache.get("k150") is not None
+
+
+def test_default_directory_is_never_inside_the_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_cache_dir([str(corpus)], cwd=tmp_path) == tmp_path.resolve() / ".factlint-cache"
+    for cwd in (corpus, corpus / "sub"):
+        chosen = default_cache_dir([str(corpus)], cwd=cwd)
+        assert corpus.resolve() not in chosen.parents
+        assert (tmp_path / "xdg" / "factlint").resolve() in chosen.parents

@@ -1,0 +1,76 @@
+"""Extraction in a process pool gives exactly what one process gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker import engine
+from checker.corpus import load_corpus
+from checker.engine import CheckSettings, default_jobs, extract_articles, run_check
+from checker.events import content_sentence_spans
+from checker.extractors import extract, group_entities
+from checker.model import Corpus
+from reports.json_report import render_json
+from reports.sarif import render_sarif
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """The seeds three times over (in subdirectories), so that a pool gets several chunks."""
+    root = tmp_path_factory.mktemp("corpus")
+    for copy in ("a", "b", "c"):
+        shutil.copytree(SEEDS, root / copy)
+    return load_corpus([root])
+
+
+@pytest.fixture
+def pool_for_small_corpora(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "MIN_ARTICLES_PER_JOB", 1)
+
+
+def test_jobs_2_gives_byte_identical_json_and_sarif(corpus: Corpus, pool_for_small_corpora: None) -> None:
+    one = run_check(corpus, settings=CheckSettings(jobs=1))
+    two = run_check(corpus, settings=CheckSettings(jobs=2))
+    assert render_json(two) == render_json(one)
+    assert render_sarif(two) == render_sarif(one)
+    assert two.diagnostics == one.diagnostics == []
+
+
+def test_the_pool_really_runs_and_keeps_corpus_order(corpus: Corpus, pool_for_small_corpora: None) -> None:
+    done: list[int] = []
+    result = extract_articles(corpus, CheckSettings(jobs=2), progress=done.append)
+    assert result.jobs == 2
+    assert sum(done) == len(corpus.articles)
+    expected = group_entities([c for a in corpus.articles for c in extract(a)])
+    assert result.claims == expected
+    assert result.sentences == {a.id: tuple(content_sentence_spans(a)) for a in corpus.articles}
+
+
+def test_small_corpora_are_extracted_in_process(corpus: Corpus) -> None:
+    assert extract_articles(corpus, CheckSettings(jobs=4)).jobs == 1
+    assert default_jobs() >= 1
+
+
+def test_a_failing_article_becomes_an_error_not_a_crash(
+    corpus: Corpus, pool_for_small_corpora: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = engine.extract_doc
+    broken = corpus.articles[1].id
+
+    def flaky(doc, options):  # type: ignore[no-untyped-def]
+        if doc.article_id == broken:
+            raise RuntimeError("boom")
+        return real(doc, options)
+
+    monkeypatch.setattr(engine, "extract_doc", flaky)
+    for jobs in (1, 2):
+        result = extract_articles(corpus, CheckSettings(jobs=jobs))
+        assert [(d.path, d.level) for d in result.diagnostics] == [(corpus.articles[1].path, "error")]
+        assert "boom" in result.diagnostics[0].message
+        assert not [c for c in result.claims if c.article == broken]
+        assert {c.article for c in result.claims} == {a.id for a in corpus.articles} - {broken}
