@@ -9,12 +9,52 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .baseline import Baseline, Entry
+    from .config import Config
+    from .engine import CheckResult
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
+
+
+FORMAT_NAMES = ("rich", "json", "sarif", "github", "markdown", "junit", "html")
+"""The names of ``reports.FORMATS`` (listed here so that ``--help`` does not import the renderers)."""
+
+
+class UsageError(Exception):
+    """A usage, configuration or input problem: printed as one line, exit code 2."""
+
+
+def _confidence(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}")
+    return value
+
+
+def _add_config(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--config", metavar="FILE",
+                     help="configuration file (default: factlint.toml or pyproject.toml [tool.factlint], "
+                          "searched from the working directory up)")
+
+
+def _add_rule_selection(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--select", action="append", default=[], metavar="RULE",
+                     help="only these rules: code, code prefix, name or group (repeatable, comma-separated; "
+                          "replaces the configured select)")
+    cmd.add_argument("--ignore", action="append", default=[], metavar="RULE",
+                     help="leave these rules out (added to the configured ignore)")
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -34,15 +74,50 @@ def _build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--kind", action="append", choices=("quantity", "duration", "date", "entity"),
                      help="only claims of this kind (repeatable)")
     ext.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    chk = sub.add_parser("check", help="align claims across articles and report agreements and conflicts")
-    chk.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
-    chk.add_argument("--format", choices=("rich", "json"), default="rich", help="output format (default: rich)")
-    chk.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
-    chk.add_argument("--select", action="append", default=[], metavar="RULE",
-                     help="only these rules: code, code prefix, name or group (repeatable, comma-separated)")
-    chk.add_argument("--ignore", action="append", default=[], metavar="RULE", help="leave these rules out")
-    chk.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    chk = sub.add_parser(
+        "check", help="align claims across articles and report agreements and conflicts",
+        epilog="Exit codes: 0 nothing fails, 1 at least one failing finding (see fail-on; with a baseline, "
+               "only new ones), 2 usage, configuration or input error.")
+    chk.add_argument("paths", nargs="*", metavar="PATH",
+                     help="article files or directories (default: the configured paths)")
+    chk.add_argument("--format", choices=FORMAT_NAMES, default="rich", help="output format (default: rich)")
+    chk.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    _add_rule_selection(chk)
+    chk.add_argument("--only", choices=("conflicts", "agreements", "variants"),
+                     help="report only findings of this status")
+    chk.add_argument("--rule", action="append", default=[], metavar="CODE",
+                     help="report only findings of these rules (code, prefix or name; repeatable)")
+    chk.add_argument("--article", action="append", default=[], metavar="ID",
+                     help="report only findings with a side in this article (id or path; repeatable)")
+    chk.add_argument("--min-confidence", type=_confidence, default=0.0, metavar="X",
+                     help="report only findings at least this confident (0 to 1)")
     chk.add_argument("--verbose", "-v", action="store_true", help="expand agreements and single-source findings")
+    chk.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                     help="colour and links in the rich report (auto: on a terminal unless NO_COLOR is set)")
+    _add_config(chk)
+    chk.add_argument("--baseline", metavar="FILE", help="fail only on findings not in this baseline file "
+                     "(default: the configured baseline)")
+    chk.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
+    chk.add_argument("--changed", nargs="*", metavar="PATH", default=None,
+                     help="report only findings involving these changed articles (the whole corpus is still "
+                          "aligned); given with no PATH after it, the PATH arguments are the changed files and "
+                          "the corpus is the configured paths (the pre-commit hook's form)")
+    chk.add_argument("--since", metavar="GIT_REF",
+                     help="report only findings involving articles changed since GIT_REF (git diff --name-only)")
+
+    base = sub.add_parser("baseline", help="write the current failing findings to the baseline file")
+    base.add_argument("paths", nargs="*", metavar="PATH",
+                      help="article files or directories (default: the configured paths)")
+    base.add_argument("-o", "--output", metavar="FILE",
+                      help="baseline file to write ('-' for stdout; default: the configured baseline or "
+                           "factlint-baseline.json)")
+    _add_rule_selection(base)
+    _add_config(base)
+
+    cfg = sub.add_parser("config", help="print the effective configuration")
+    cfg.add_argument("--format", choices=("toml", "json"), default="toml", help="output format (default: toml)")
+    _add_config(cfg)
 
     rls = sub.add_parser("rules", help="list the rules")
     rls.add_argument("--format", choices=("rich", "markdown"), default="rich",
@@ -56,36 +131,211 @@ def _split(values: Sequence[str]) -> list[str]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
-    from rules import RuleSelectionError, select_rules
+def _warn(message: str) -> None:
+    print(f"factlint: {message}", file=sys.stderr)
 
-    from .corpus import load_corpus
-    from .engine import run_check
+
+@dataclass
+class _Run:
+    """A check run with everything the report and the exit code need."""
+
+    config: Config
+    result: CheckResult
+    input_errors: bool
+
+
+def _load_config(args: argparse.Namespace) -> Config:
+    from .config import ConfigError, load_config
 
     try:
-        rules = select_rules(_split(args.select), _split(args.ignore))
+        return load_config(args.config)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _run(args: argparse.Namespace, config: Config, paths: Sequence[str]) -> _Run:
+    """Load the corpus and run the rules as configured (the command line wins)."""
+    from rules import RuleSelectionError, select_rules
+
+    from .config import ConfigError, validate_rules
+    from .corpus import LoadOptions, load_corpus
+    from .engine import CheckSettings, run_check
+    from .units import UnitTable
+
+    try:
+        validate_rules(config)
+    except (ConfigError, RuleSelectionError) as exc:
+        raise UsageError(str(exc)) from None
+    if not paths:
+        raise UsageError("no corpus: give PATH arguments or set 'paths' in the configuration"
+                         + (f" ({config.source})" if config.source else ""))
+    try:
+        rules = select_rules(_split(args.select) or list(config.select), [*config.ignore, *_split(args.ignore)],
+                             config.severity, config.options)
     except RuleSelectionError as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    corpus = load_corpus(args.paths)
+        raise UsageError(str(exc)) from None
+    corpus = load_corpus(paths, LoadOptions(include=config.include, exclude=config.exclude))
     for diag in corpus.diagnostics:
-        print(f"factlint: {diag}", file=sys.stderr)
-    result = run_check(corpus, rules)
-    if args.format == "json":
-        from reports.json_report import render_json
+        _warn(str(diag))
+    settings = CheckSettings(units=UnitTable.build(config.equivalent, config.related), aliases=config.aliases)
+    from reports import progress_bar
 
-        _write(render_json(result), args.output)
-    else:
-        from reports.rich_report import render_rich
+    with progress_bar(len(corpus.articles)) as advance:
+        result = run_check(corpus, rules, settings, progress=advance)
+    for diag in result.diagnostics:
+        _warn(str(diag))
+    errors = bool(corpus.errors) or any(d.level == "error" for d in result.diagnostics)
+    return _Run(config, result, errors)
 
-        if args.output:
-            with open(args.output, "w", encoding="utf-8") as handle:
-                render_rich(result, handle, "never", args.verbose)
+
+def _changed_files(args: argparse.Namespace, config: Config) -> tuple[list[str], list[str] | None]:
+    """The corpus paths and the changed files (``None``: no changed-file mode)."""
+    paths = list(args.paths)
+    changed: list[str] | None = None
+    if args.changed is not None:
+        if args.changed:
+            changed = list(args.changed)
+        else:  # `--changed` then the files: the pre-commit hook's form
+            changed, paths = paths, []
+    if args.since:
+        from .gitchanges import GitError, changed_since
+
+        try:
+            changed = [*(changed or []), *changed_since(args.since)]
+        except GitError as exc:
+            raise UsageError(f"--since {args.since}: {exc}") from None
+    return (paths or list(config.paths)), changed
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from reports import ReportOptions, filter_findings, write_report
+
+    config = _load_config(args)
+    paths, changed = _changed_files(args, config)
+    baseline_path = None if args.no_baseline else (args.baseline or config.baseline)
+    baseline = _read_baseline(baseline_path) if baseline_path else None
+    run = _run(args, config, paths)
+    result = run.result
+    options = ReportOptions(verbose=args.verbose, color=args.color, only=args.only, rules=tuple(_split(args.rule)),
+                            articles=tuple(args.article), min_confidence=args.min_confidence,
+                            output=args.output)
+    scope = result.findings
+    if changed is not None:
+        from .gitchanges import select_changed
+
+        scope = select_changed(scope, changed)
+    fails = config.fail_on.fails
+    failing = [f for f in filter_findings(scope, options) if fails(f)]
+    extra: dict[str, Any] | None = None
+    if baseline is not None and baseline_path is not None:
+        from .baseline import compare
+
+        comparison = compare(baseline, failing, [f for f in result.findings if fails(f)],
+                             {r.code for r in result.rules})
+        known = {f.fingerprint for f in comparison.known}
+        scope = [f for f in scope if f.fingerprint not in known]
+        failing = list(comparison.new)
+        extra = {"path": Path(baseline_path).as_posix(), "entries": len(baseline.entries),
+                 "known": len(comparison.known), "new": len(comparison.new),
+                 "stale": [e.to_json() for e in comparison.stale]}
+        if args.format != "json":
+            _baseline_note(baseline_path, len(comparison.known), comparison.stale)
+    shown = dataclasses.replace(result, findings=list(scope))
+    try:
+        if args.format == "json" and extra is not None:
+            _write(_json_with_baseline(shown, options, extra), args.output)
         else:
-            render_rich(result, None, args.color, args.verbose)
-    if corpus.errors and not corpus.articles:
+            write_report(args.format, shown, options)
+        if args.format == "github":
+            from reports.github import append_step_summary, step_summary_path
+
+            append_step_summary(shown, dataclasses.replace(options, output=None), step_summary_path())
+    except OSError as exc:
+        raise UsageError(f"{exc.filename or args.output}: cannot write: {exc.strerror or exc}") from None
+    if run.input_errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if any(f.status.value == "conflict" for f in result.findings) else EXIT_OK
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _json_with_baseline(result: CheckResult, options: Any, extra: dict[str, Any]) -> str:
+    """The JSON report with its ``baseline`` object (README: JSON of check, 0.2.0)."""
+    import json
+
+    from reports import render
+
+    document = json.loads(render("json", result, options))
+    document["baseline"] = extra
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _baseline_note(path: str, known: int, stale: Sequence[Entry]) -> None:
+    if known:
+        _warn(f"{path}: {known} known finding{'s' if known != 1 else ''} in the baseline not shown "
+              "(--no-baseline shows them)")
+    if stale:
+        _warn(f"{path}: {len(stale)} baseline entr{'ies' if len(stale) != 1 else 'y'} no longer occur; "
+              "prune with 'factlint baseline':")
+        for entry in stale:
+            values = ", ".join(entry.values)
+            print(f"  {entry.fingerprint[:12]} {entry.rule} {entry.status}: {entry.topic}"
+                  + (f" ({values})" if values else ""), file=sys.stderr)
+
+
+def _read_baseline(path: str) -> Baseline:
+    from .baseline import Baseline, BaselineError
+
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such baseline file (write it with 'factlint baseline')") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read the baseline: {exc}") from None
+    try:
+        return Baseline.loads(text)
+    except BaselineError as exc:
+        raise UsageError(f"{path}: {exc}") from None
+
+
+def _cmd_baseline(args: argparse.Namespace) -> int:
+    from .baseline import Baseline
+    from .config import DEFAULT_BASELINE
+
+    config = _load_config(args)
+    run = _run(args, config, list(args.paths) or list(config.paths))
+    baseline = Baseline.of(f for f in run.result.findings if config.fail_on.fails(f))
+    target = args.output or config.baseline or DEFAULT_BASELINE
+    try:
+        _write(baseline.dumps(), None if target == "-" else target)
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    if target != "-":
+        count = len(baseline.entries)
+        _warn(f"wrote {count} finding{'s' if count != 1 else ''} to {target}")
+    return EXIT_ERROR if run.input_errors else EXIT_OK
+
+
+def _cmd_config(args: argparse.Namespace) -> int:
+    import json
+
+    from rules import RuleSelectionError
+
+    from .config import ConfigError, effective, to_toml, validate_rules
+
+    config = _load_config(args)
+    try:
+        validate_rules(config)
+        data = effective(config)
+    except (ConfigError, RuleSelectionError) as exc:
+        raise UsageError(str(exc)) from None
+    if args.format == "json":
+        _write(json.dumps({"source": config.source, **data}, ensure_ascii=False, indent=2) + "\n", None)
+    else:
+        source = config.source or "no configuration file; defaults"
+        _write(f"# factlint {__version__} effective configuration ({source})\n" + to_toml(data), None)
+    return EXIT_OK
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
@@ -170,9 +420,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     try:
-        handler = {"extract": _cmd_extract, "check": _cmd_check, "rules": _cmd_rules,
-                   "explain": _cmd_explain}[args.command]
+        handler = {"extract": _cmd_extract, "check": _cmd_check, "baseline": _cmd_baseline,
+                   "config": _cmd_config, "rules": _cmd_rules, "explain": _cmd_explain}[args.command]
         return handler(args)
+    except UsageError as exc:
+        print(f"factlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     except BrokenPipeError:
         import os
 

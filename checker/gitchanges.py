@@ -1,0 +1,82 @@
+"""Changed articles: ``--changed PATH...`` and ``--since GIT_REF``.
+
+factlint aligns against the whole corpus and then reports only the findings that involve
+a changed article (one of its sides is in a changed file or under a changed directory).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterable
+from pathlib import Path
+
+from .findings import Finding
+
+
+class GitError(RuntimeError):
+    """git is missing, the directory is not in a repository, or the revision is unknown."""
+
+
+def _git(args: list[str], cwd: Path) -> str:
+    try:
+        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
+                              errors="surrogateescape", timeout=120, check=False)
+    except FileNotFoundError:
+        raise GitError("git is not installed (or not on PATH)") from None
+    except subprocess.TimeoutExpired:
+        raise GitError(f"'git {' '.join(args)}' took too long") from None
+    if proc.returncode != 0:
+        first = next((line for line in proc.stderr.splitlines() if line.strip()), f"exit code {proc.returncode}")
+        raise GitError(first.strip())
+    return proc.stdout
+
+
+def changed_since(ref: str, cwd: str | Path | None = None) -> list[str]:
+    """Absolute paths of the files changed since ``ref``: ``git diff --name-only REF`` (commits
+    and uncommitted changes) plus untracked files not ignored. ``GitError`` explains failures."""
+    here = Path(cwd) if cwd is not None else Path.cwd()
+    if ref.startswith("-"):
+        raise GitError(f"invalid revision {ref!r}")
+    try:
+        top = _git(["rev-parse", "--show-toplevel"], here).strip()
+    except GitError as exc:
+        if "not a git repository" in str(exc).lower():
+            raise GitError(f"{here} is not inside a git repository") from None
+        raise
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], Path(top))
+    except GitError:
+        raise GitError(f"unknown git revision {ref!r}") from None
+    diff = _git(["-c", "core.quotepath=off", "diff", "--no-relative", "--name-only", "-z", ref, "--"], Path(top))
+    untracked = _git(["ls-files", "-z", "--others", "--exclude-standard", "--full-name"], Path(top))
+    names = {n for n in (diff + untracked).split("\0") if n}
+    return sorted(os.path.join(top, n) for n in names)
+
+
+def _real(path: str | Path) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def select_changed(findings: Iterable[Finding], changed: Iterable[str | Path]) -> list[Finding]:
+    """The findings with at least one side in a changed file (or under a changed directory)."""
+    targets = [_real(p) for p in changed]
+    files = set(targets)
+    dirs = tuple(t.rstrip(os.sep) + os.sep for t in targets)
+    cache: dict[str, bool] = {}
+
+    def hit(path: str) -> bool:
+        if path not in cache:
+            real = _real(path)
+            cache[path] = real in files or real.startswith(dirs)
+        return cache[path]
+
+    return [f for f in findings if any(hit(e.path) for e in f.claims)]
+
+
+def changed_articles(article_paths: Iterable[str], changed: Iterable[str | Path]) -> list[str]:
+    """The article paths that are among (or under) the changed paths."""
+    targets = [_real(p) for p in changed]
+    files = set(targets)
+    dirs = tuple(t.rstrip(os.sep) + os.sep for t in targets)
+    return [p for p in article_paths if _real(p) in files or _real(p).startswith(dirs)]
