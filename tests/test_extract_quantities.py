@@ -97,6 +97,23 @@ CASES: list[tuple[str, str, str, str, str | None, str | None]] = [
     ("Turnout reached 61.5% of registered voters.", "61.5%", "=", "[61.5, 61.5]", "percent", "voter"),
     ("Prices rose by more than 40 per cent.", "more than 40 per cent", ">", "(40, inf)", "percent", None),
     ("The bill costs £450m.", "£450m", "=", "[4.5e+08, 4.5e+08]", "GBP", None),
+    ("Facebook expected a fine of $3 billion to $5 billion.", "$3 billion to $5 billion", "range", "[3e+09, 5e+09]",
+     "USD", None),
+    ("Let's get from $10 to $15 billion, he said.", "$10 to $15 billion", "range", "[1e+10, 1.5e+10]", "USD", None),
+    ("Fresh fruit prices are expected to increase between 5% and 6%.", "between 5% and 6%", "range", "[5, 6]",
+     "percent", None),
+    ("The WTO said global trade could see a five per cent to 20 per cent rebound.", "five per cent to 20 per cent",
+     "range", "[5, 20]", "percent", None),
+    ("There are four to five thousand people.", "four to five thousand people", "range", "[4000, 5000]", None,
+     "person"),
+    ("There were 4 hundred million people.", "4 hundred million people", "=", "[4e+08, 4e+08]", None, "person"),
+    ("The yacht was quoted at USD10m.", "USD10m", "=", "[1e+07, 1e+07]", "USD", None),
+    ("Global debt was about $US113 trillion.", "about $US113 trillion", "~", "[1.017e+14, 1.243e+14]", "USD", None),
+    ("The Hornets total offense was -5 yards.", "-5 yards", "=", "[-5, -5]", None, "yard"),
+    ("Chipmakers will produce sub-7 nanometer chips.", "sub-7 nanometer chips", "<", "[0, 7)", None, "chip"),
+    # --- ages ----------------------------------------------------------------------------
+    ("The 45-year-old man was arrested.", "45-year-old", "=", "[45, 45]", "year", "age"),
+    ("A 60 year-old might withdraw 2.72%.", "60 year-old", "=", "[60, 60]", "year", "age"),
     # --- units ---------------------------------------------------------------------------
     ("The convoy travelled 300 km overnight.", "300 km", "=", "[300, 300]", "kilometre", None),
     ("The country produces about 1.2 million barrels a day.", "about 1.2 million barrels", "~",
@@ -127,8 +144,11 @@ ALL: list[tuple[str, list[str]]] = [
     ("Lavrov’s trip to the Asian country on Wednesday, his first since 2018, is expected to pave the way.", []),
     # Two figures joined by "and" without "between" stay two figures with their own units.
     ("It paid $3bn and 40 percent of the shares.", ["$3bn", "40 percent"]),
-    # Ages, times, ordinals and identifiers are not counts.
-    ("The 45-year-old man arrived at 10:30 on the 3rd floor of Resolution 2231.", []),
+    # Times, ordinals and identifiers are not counts; an age is a quantity of its own.
+    ("The 45-year-old man arrived at 10:30 on the 3rd floor of Resolution 2231.", ["45-year-old"]),
+    ("Apple sold the iPhone 11 in Game 2 week while the S&P 500 fell and Dak Prescott (4) ran.", []),
+    ("Bristol City came from behind to beat Charlton 2-1 and tied at 89-89.", []),
+    ("Analysts put the gap between the S8 and its rivals at around 25k or 40k.", ["around 25k", "40k"]),
 ]
 
 

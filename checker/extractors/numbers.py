@@ -27,7 +27,7 @@ TENS = {
 SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "m": 1_000_000, "b": 1_000_000_000,
-    "k": 1_000, "tn": 1_000_000_000_000,
+    "k": 1_000, "tn": 1_000_000_000_000, "mil": 1_000_000, "mln": 1_000_000, "bln": 1_000_000_000,
 }
 SPECIAL = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2, "half a dozen": 6, "a hundred": 100,
            "a thousand": 1000, "a million": 1_000_000, "a billion": 1_000_000_000, "a score of": 20}
@@ -43,7 +43,7 @@ VAGUE = {
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
-_SCALE_ABBR = r"mn|bn|tn|[mbk](?![\p{L}])"
+_SCALE_ABBR = r"mn|bn|tn|mln|bln|mil(?![\p{L}])|[mbk](?![\p{L}]|\.\p{L})"
 _WORD_NUMBER = (
     rf"(?:(?:{_WORD})(?:[- ](?:{_WORD}))?)(?:[ -](?:{_SCALE_WORDS})(?:(?: and)? (?:{_WORD})(?:[- ](?:{_WORD}))?)?)*"
 )
@@ -51,7 +51,7 @@ _VAGUE = "|".join(regex.escape(k) for k in sorted(VAGUE, key=len, reverse=True))
 _SPECIAL = "|".join(regex.escape(k) for k in sorted(SPECIAL, key=len, reverse=True))
 
 NUMBER_PATTERN = (
-    rf"(?:(?:{_DIGITS})(?:\s?(?:{_SCALE_WORDS})|\s?(?:{_SCALE_ABBR}))?"
+    rf"(?:(?:{_DIGITS})(?:\s?(?:{_SCALE_WORDS})(?:\s(?:{_SCALE_WORDS}))?|\s?(?:{_SCALE_ABBR}))?"
     rf"|{_VAGUE}|{_SPECIAL}|(?:a|one) (?:{_SCALE_WORDS})(?: (?:{_SCALE_WORDS}))?|{_WORD_NUMBER})"
 )
 NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d]){NUMBER_PATTERN}(?![\p{{L}}\d])", regex.IGNORECASE)
@@ -101,14 +101,14 @@ def parse_number(text: str) -> NumberValue | None:
     if t in SPECIAL:
         v = float(SPECIAL[t])
         return NumberValue(v, v)
-    match = regex.fullmatch(rf"({_DIGITS})\s?({_SCALE_WORDS}|mn|bn|tn|m|b|k)?", t)
+    match = regex.fullmatch(rf"({_DIGITS})\s?((?:{_SCALE_WORDS}|mn|bn|tn|mln|bln|mil|m|b|k)(?:\s(?:{_SCALE_WORDS}))?)?", t)
     if match:
         try:
             value = float(match.group(1).replace(",", ""))
         except ValueError:
             return None
-        if match.group(2):
-            value *= SCALES[match.group(2)]
+        for scale in (match.group(2) or "").split():
+            value *= SCALES[scale]
         return NumberValue(value, value)
     words = t.split()
     if words and words[0] == "a":
@@ -117,3 +117,18 @@ def parse_number(text: str) -> NumberValue | None:
     if value_w is None:
         return None
     return NumberValue(value_w, value_w)
+
+
+_TRAILING_SCALE = regex.compile(rf"(?:\d\s?|\s)((?:{_SCALE_WORDS}|mn|bn|tn|mln|bln|mil|[mbk])(?:\s(?:{_SCALE_WORDS}))?)$",
+                                regex.IGNORECASE)
+
+
+def scale_of(text: str) -> float:
+    """The multiplier of the scale a number expression ends with ("$15 billion" -> 1e9), else 1."""
+    match = _TRAILING_SCALE.search(" ".join(text.lower().replace("-", " ").split()))
+    if match is None:
+        return 1.0
+    factor = 1.0
+    for word in match.group(1).split():
+        factor *= SCALES[word]
+    return factor

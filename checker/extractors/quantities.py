@@ -15,7 +15,7 @@ from ..doc import Doc
 from ..model import Claim, ClaimKind, Qualifier
 from ..segment import Sentence
 from .nouns import singular
-from .numbers import NUMBER_PATTERN, TENS, UNITS, parse_number
+from .numbers import NUMBER_PATTERN, TENS, UNITS, NumberValue, parse_number, scale_of
 from .options import ExtractOptions
 
 _QUALIFIER_WORDS: list[tuple[str, Qualifier]] = [
@@ -24,7 +24,7 @@ _QUALIFIER_WORDS: list[tuple[str, Qualifier]] = [
     (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|or\s+more", Qualifier.AT_LEAST),
     (r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|as\s+high\s+as",
      Qualifier.AT_MOST),
-    (r"less\s+than|fewer\s+than|under|below|lower\s+than|just\s+under|short\s+of", Qualifier.LESS),
+    (r"less\s+than|fewer\s+than|under|below|lower\s+than|just\s+under|short\s+of|sub-", Qualifier.LESS),
     (r"nearly|almost|close\s+to|just\s+shy\s+of|approaching", Qualifier.LESS),
     (r"about|around|some|roughly|approximately|an\s+estimated|estimated|circa|approx\.?|nearly\s+about|"
      r"or\s+so|give\s+or\s+take|more\s+or\s+less", Qualifier.APPROX),
@@ -57,25 +57,37 @@ _UNITS = {
 }
 _UNIT_RE = "|".join(regex.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u != "%")
 _CUR_WORD_RE = "|".join(sorted(_CURRENCY_WORD, key=len, reverse=True))
-_SYMBOL_RE = r"US\$|[$£€¥₩₽₹]"
-
-_FIGURE_SOURCE = (
-    rf"(?<![\p{{L}}\d.,:/$£€¥-])"
-    rf"(?P<qual>(?:{_QUAL_RE})\s+)?"
-    rf"(?P<sym>{_SYMBOL_RE})?\s?"
+# Currency signs and codes written before the figure ("$", "US$", "$US", "HK $", "USD", "RM").
+_SYMBOL_CODES = {
+    "US$": "USD", "$US": "USD", "HK$": "HKD", "S$": "SGD", "A$": "AUD", "AU$": "AUD", "$A": "AUD", "C$": "CAD",
+    "NZ$": "NZD", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "INR": "INR", "JPY": "JPY",
+    "CNY": "CNY", "CHF": "CHF", "RM": "MYR", "RS": "INR", "RS.": "INR",
+}
+_SYMBOL_RE = (r"(?-i:US|HK|NZ|AU)\s?\$|(?-i:S|C)\s?\$(?=\d)|(?-i:A)\$|\$(?-i:US|A)(?=\d)|[$£€¥₩₽₹]"
+              r"|(?-i:USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|CHF|RM|Rs\.?)(?=\s?\d)")
+_PCT = r"\s?%|\s+(?:percent|per\s+cent|pct)(?![\p{L}])"
+_NEG = r"(?P<neg>(?<![\p{L}\d])-(?=\d)|minus[\s-]?(?=\d))?"
+_FIGURE_HEAD = (
+    rf"(?<![\p{{L}}\d.,:/$£€¥])(?<!\p{{L}}-)"
+    rf"(?P<qual>(?:{_QUAL_RE})\s+|sub-)?"
+    rf"(?P<sym>{_SYMBOL_RE})?\s?{_NEG}"
     rf"(?P<num>{NUMBER_PATTERN})(?![.,]?\d)"
-    rf"(?:\s?(?:-|to|and|or)\s?(?P<sym2>{_SYMBOL_RE})?(?P<num2>{NUMBER_PATTERN}))?"
-    rf"(?P<pct>\s?%|\s+(?:percent|per\s+cent|pct)(?![\p{{L}}]))?"
+)
+# The second figure of a range, the first one possibly with its own unit: "5% to 10%", "$10 to $15 billion".
+_RANGE_PART = (
+    rf"(?:(?P<pct1>{_PCT})?(?P<unit1>\s+(?:{_UNIT_RE})(?![\p{{L}}]))?"
+    rf"(?P<sep>\s?(?:-|–|to|and|or)\s?)(?P<sym2>{_SYMBOL_RE})?\s?(?P<num2>{NUMBER_PATTERN})(?![.,]?\d))?"
+)
+_FIGURE_TAIL = (
+    rf"(?P<pct>{_PCT})?"
     rf"(?P<unit>\s+(?:{_UNIT_RE})(?![\p{{L}}]))?"
     rf"(?P<cur>\s+(?:{_CUR_WORD_RE})(?![\p{{L}}]))?"
     rf"(?P<post>\s+or\s+more|\s+or\s+so)?"
 )
-_FIGURE = regex.compile(_FIGURE_SOURCE, regex.IGNORECASE)
+_FIGURE = regex.compile(_FIGURE_HEAD + _RANGE_PART + _FIGURE_TAIL, regex.IGNORECASE)
 # The same without the second figure of a range: "$3bn and 40 percent" is two figures.
-_SINGLE_FIGURE = regex.compile(
-    _FIGURE_SOURCE.replace(rf"(?:\s?(?:-|to|and|or)\s?(?P<sym2>{_SYMBOL_RE})?(?P<num2>{NUMBER_PATTERN}))?", ""),
-    regex.IGNORECASE,
-)
+_SINGLE_FIGURE = regex.compile(_FIGURE_HEAD + _FIGURE_TAIL, regex.IGNORECASE)
+_SPELLED = regex.compile(r"[\p{L}\s-]+")
 _BETWEEN = regex.compile(r"\bbetween\s+$", regex.I)
 _OF_PREFIX = regex.compile(r"\s+(?:-\s+)?of(?=\s)(?:\s+(?:the|its|their|his|her|our|all|\p{Lu}\p{L}*'s)(?=\s))?")
 _STOP_HEADS = frozenset(
@@ -85,11 +97,22 @@ _STOP_HEADS = frozenset(
     point points over under into onto about after before through during since until across against among between
     within without toward towards upon via apiece each every last next past""".split()
 ) | frozenset(UNITS) | frozenset(TENS)
-_SKIP_AFTER = regex.compile(r"^(?:-?\s?(?:year|month|week|day|hour|minute)s?[- ]old|\s?(?:a\.m\.|p\.m\.|am|pm)\b|:\d|"
-                            r"(?:st|nd|rd|th)\b|-(?:day|week|month|year|hour)\b)", regex.I)
+_SKIP_AFTER = regex.compile(r"^(?:\s?(?:a\.m\.|p\.m\.|am\b|pm\b|(?-i:GMT|UTC|EDT|EST|BST|CET)\b)|:\d|"
+                            r"(?:st|nd|rd|th)\b|-(?:day|week|month|year|hour)\b|\s*\))", regex.I)
+_AGE = regex.compile(r"^(?:-|\s)?(?P<unit>year|month|week|day)s?[- ]old\b", regex.I)
 _SKIP_BEFORE = regex.compile(r"(?:\bNo\.|\bnumber|\bpage|\bp\.|\broute|\bflight|\bline|\barticle|\bsection|\bchapter|"
-                             r"\bresolution|\bQ|\bCOVID-|\bG|#)\s?$", regex.I)
-_ONE_SKIP = regex.compile(r"^\s+(?:of|another|day|time|way|thing|side|hand|point|another's)\b|^'s\b|^\s+by\s+one", regex.I)
+                             r"\bresolution|\bQ|\bCOVID-|\bG|#|\bA\.D\.|\bAD|\bgame|\bepisode|\bseason|\bcategory|"
+                             r"\blevel|\bphase|\bstage|\bround|\bgrade|\bunit|\bchannel|\bmodel|\bversion|\broom|\bgate|"
+                             r"\bplatform|\bterminal|\brow|\bseat|\bpart|\bvol\.|\bvolume|\bexit|\bhighway|\binterstate|"
+                             r"\bdistrict|\bward|\bbus|\btier|\btype|\bsize|\bcode|\bpage|\bpp\.|\bfig\.|\bfigure|\btable|"
+                             r"\bstep|\bweek|\bday)\s?$|\(\s*$", regex.I)
+_NAME_BEFORE = regex.compile(r"(?<=\S\s)(\p{Lu}[\p{L}&.'’]*|[\p{L}]*\p{Lu}[\p{L}]*)\s$")
+_NOT_NAMES = frozenset("""I A The In On At As By For From To Of With And Or But If When While After Before Since Until Than
+Only Just About Around Some Nearly Almost Over Under More Less Up Down Each Every All Both These Those Its Their His
+Her Our Its January February March April May June July August September October November December Jan Feb Mar Apr
+Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+_ONE_SKIP = regex.compile(r"^\s+(?:of|another|day|time|way|thing|side|hand|point|another's|week|month|year|hour|minute|"
+                          r"second|decade|century|quarter|night|morning|evening|afternoon)\b|^'s\b|^\s+by\s+one", regex.I)
 _ADJECTIVES = frozenset("""military global civilian foreign local international armed additional new former young old
 total further extra senior top key main other russian ukrainian american korean north south western eastern""".split())
 
@@ -183,15 +206,51 @@ def _sentence_quantities(doc: Doc, sentence: Sentence, options: ExtractOptions) 
             break
         match: regex.Match[str] = found
         if match.group("num2"):
-            sep = s_text[match.end("num"):match.start("num2")].strip().lower()
-            if sep == "and" and not _BETWEEN.search(s_text[max(0, match.start() - 9):match.start()]):
-                # "$3bn and 40 percent": two figures, each with its own unit.
+            verdict = _range_verdict(s_text, match)
+            if verdict == "score":
+                pos = match.end()  # "2-1", "89-89": a score or an identifier, not a quantity
+                continue
+            if verdict == "two":
+                # "$3bn and 40 percent", "25k or 40k": two figures, each with its own unit.
                 match = _SINGLE_FIGURE.match(s_text, match.start()) or match
         pos = max(match.end(), match.start() + 1)
         claim = _figure_claim(doc, sentence, s_text, match, options)
         if claim is not None:
             out.append(claim)
     return out
+
+
+def _range_verdict(s_text: str, match: regex.Match[str]) -> str:
+    """Whether two figures joined by "-", "to", "and" or "or" are one range: "range", "two"
+    figures, or a "score" ("2-1", "89-89": neither a range nor counts)."""
+    sep = " ".join(match.group("sep").lower().split())
+    raw_sep = match.group("sep")
+    first, second = parse_number(match.group("num")), parse_number(match.group("num2"))
+    if first is None or second is None:
+        return "two"
+    low = first.low * (-1 if match.group("neg") else 1)
+    scale = scale_of(match.group("num2"))
+    if scale > 1 and scale_of(match.group("num")) == 1 and low * scale <= second.low:
+        low *= scale  # "$10 to $15 billion", "four to five thousand"
+    digits = bool(regex.fullmatch(r"[\d.,]+", match.group("num")) and regex.fullmatch(r"[\d.,]+", match.group("num2")))
+    if sep in ("-", "–") and raw_sep.strip() == raw_sep and digits and second.low <= low and not match.group("qual"):
+        return "score"
+    if sep in ("-", "–") and raw_sep.startswith(" ") != raw_sep.endswith(" "):
+        return "two"  # "Stoxx 50 -1.3%"
+    if sep == "and" and not _BETWEEN.search(match.string[max(0, match.start() - 9):match.start()]):
+        return "two"
+    if sep == "or" and not (_SPELLED.fullmatch(match.group("num")) and _SPELLED.fullmatch(match.group("num2"))):
+        return "two"  # "25k or 40k" are two figures; "three or four years" is a range
+    if match.group("sym2") and not match.group("sym"):
+        return "two"
+    if match.group("pct1") and not match.group("pct"):
+        return "two"
+    if match.group("unit1") and " ".join(match.group("unit1").lower().split()) != " ".join(
+            (match.group("unit") or "").lower().split()):
+        return "two"
+    if second.low <= low:
+        return "two"
+    return "range"
 
 
 def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[str],
@@ -202,17 +261,30 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
     value = parse_number(num_text)
     if value is None:
         return None
+    if match.group("neg"):
+        value = NumberValue(-value.high, -value.low, value.vague)
     start, end = match.start(), match.end()
     before = s_text[max(0, start - 12):start]
     after = s_text[end:end + 16]
+    age = _AGE.match(after)
+    if age and not num2 and not _SKIP_BEFORE.search(before):
+        unit_word = age.group("unit").lower()
+        return doc.claim(
+            ClaimKind.QUANTITY, sentence.start + start, sentence.start + end + age.end(), sentence,
+            subject="age", qualifier=_qualifier(match.group("qual"), None), low=value.low, high=value.high,
+            unit=unit_word, attrs=(("measure", "age"),),
+        )
     if _SKIP_BEFORE.search(before) or _SKIP_AFTER.match(after):
         return None
+    bare = not (match.group("sym") or match.group("pct") or match.group("unit") or match.group("cur"))
+    name = _NAME_BEFORE.search(s_text, max(0, start - 30), start)
+    if bare and not match.group("qual") and name and name.group(1).rstrip(".") not in _NOT_NAMES:
+        return None  # "iPhone 11", "Game 2", "S&P 500": part of a name
     low_word = num_text.lower()
     if low_word in ("one", "a") and not match.group("qual") and (_ONE_SKIP.match(after) or
                                                                    regex.search(r"\b(?:no|any|every|the|this|that)\s+$", before, regex.I)):
         return None
-    if regex.fullmatch(r"(?:1[5-9]|20)\d\d", num_text) and not match.group("sym") and not match.group("pct"):
-        return None  # a year (the dates extractor reads it)
+    year_like = bool(regex.fullmatch(r"(?:1[5-9]|20)\d\d", num_text)) and bare
     if regex.fullmatch(r"[\d,]+", num_text) and "," in num_text and not regex.fullmatch(r"\d{1,3}(?:,\d{3})+", num_text):
         return None  # "1,0,0,0": not a number
     if len(regex.sub(r"\D", "", num_text)) > 18:
@@ -224,17 +296,12 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
     low_open = high_open = False
     if num2:
         second = parse_number(num2)
-        sep = s_text[match.end("num"):match.start("num2")].strip().lower()
-        if second is None or (sep == "or" and not match.group("qual")):
-            pass
-        elif second.high >= low:
+        if second is not None and second.high >= low:
+            scale = scale_of(num2)
+            if scale > 1 and scale_of(num_text) == 1 and low * scale <= second.low:
+                low *= scale  # "$10 to $15 billion"
             high = second.high
-            if sep in ("and",) and not _BETWEEN.search(s_text[max(0, start - 9):start]):
-                # "500 and 600" without "between": two figures, keep the first only
-                end = match.end("num")
-                high = value.high
-            else:
-                qualifier = Qualifier.RANGE if qualifier is Qualifier.EXACT else qualifier
+            qualifier = Qualifier.RANGE if qualifier is Qualifier.EXACT else qualifier
     if _BETWEEN.search(s_text[max(0, start - 9):start]) and num2:
         start = s_text.lower().rfind("between", 0, start)
     if value.vague and qualifier is Qualifier.EXACT:
@@ -257,7 +324,8 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
     if match.group("pct"):
         unit = "percent"
     elif match.group("sym"):
-        unit = _CURRENCY_SYMBOL.get(match.group("sym"), "USD")
+        sym = "".join(match.group("sym").split())
+        unit = _CURRENCY_SYMBOL.get(sym) or _SYMBOL_CODES.get(sym.upper(), "USD")
     elif match.group("cur"):
         unit = _CURRENCY_WORD[match.group("cur").strip().lower()]
     elif match.group("unit"):
@@ -283,6 +351,8 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
                 quote_end = of_end
     if unit is None and subject is None and num_text.lower() in ("one", "a", "a few", "several"):
         return None
+    if year_like and (subject is None or not _looks_plural(s_text[start:quote_end].split()[-1])):
+        return None  # a year (the dates extractor reads it), unless it counts something: "2018 people"
     if subject and (subject.endswith("ly") or subject in ("percent",)):
         subject = None
     attrs: list[tuple[str, str]] = []
