@@ -61,6 +61,14 @@ _PLANNED_CLAUSE = regex.compile(
     r"\b(?:will|would|to be|is to|are to|plans?\s+to|planned|expected|pave\s+the\s+way\s+for|"
     r"prepare\s+the\s+ground\s+for|prepares\s+the\s+way\s+for|invited|invitation|possible|possibly|potential|"
     r"upcoming|future)\b", regex.I)
+# Between a date and an event noun, words that give the date to something else: a reaction
+# to the event or a time relation to it.
+_OTHER_TIME = regex.compile(
+    r"\b(?:following|after|before|since|ahead\s+of|in\s+the\s+wake\s+of|in\s+response\s+to|"
+    r"condemn\w*|denounc\w*|deplor\w*|mourn\w*|discuss\w*|investigat\w*|recall\w*|commemorat\w*|"
+    r"blam\w*|react\w*|respond\w*|announc\w*|confirm\w*|describ\w*|vow\w*|promis\w*|claim\w*|"
+    r"report\w*|said|says|told|warn\w*|prais\w*|hail\w*|criticis\w*|criticiz\w*|"
+    r"remember\w*|mark\w*|review\w*)\b", regex.I)
 _SINCE_BEFORE = regex.compile(r"\b(?:since|until|before|after)\s+$", regex.I)
 
 
@@ -268,6 +276,8 @@ def find_mentions(article: Article, claims: Sequence[Claim],
                     continue
                 if _SINCE_BEFORE.search(article.text[max(0, d.start - 10):d.start]):
                     continue
+                if _OTHER_TIME.search(article.text[lo_:hi_]):
+                    continue  # "met Wednesday ... following the bombings", "Thursday condemned the attacks"
                 iv = interval_of(d)
                 if iv is None or d.granularity in (Granularity.YEAR, Granularity.QUARTER):
                     continue

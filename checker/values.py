@@ -101,7 +101,8 @@ def _with_unit(text: str, unit: str | None, subject: str | None, one: bool = Fal
     if unit:
         text = f"{text} {unit if one else plural(unit)}"
     if subject:
-        text = f"{text} {subject if one or unit else plural(subject)}"
+        adjective = subject in ("dead", "missing", "injured", "wounded") or subject.endswith("ed")
+        text = f"{text} {subject if one or unit or adjective else plural(subject)}"
     return text
 
 

@@ -31,9 +31,18 @@ class Comparison:
         return tuple(sorted({c.article for c in self.claims}))
 
 
+def _value(claim: Claim) -> Interval | None:
+    """The interval a claim allows; a vague figure ("several", "dozens", "days-long") is read
+    generously, from half its lower bound to twice its upper bound, since such words are loose."""
+    iv = interval_of(claim)
+    if iv is not None and str(claim.qualifier or "") == "vague":
+        return Interval(iv.low / 2, iv.high * 2, iv.low_open, iv.high_open)
+    return iv
+
+
 def compare(claims: Sequence[Claim]) -> Comparison:
     """Compare every pair of claims from different articles (claims without a value are left out)."""
-    valued = [(c, interval_of(c)) for c in claims]
+    valued = [(c, _value(c)) for c in claims]
     kept = [(c, iv) for c, iv in valued if iv is not None]
     disjoint: list[tuple[Claim, Claim]] = []
     for i, (a, ia) in enumerate(kept):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+
+import regex
 
 from checker.align import CountKey, UnionFind, overlap_ratio
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
+from checker.values import display, interval_of
 
 from .base import Option, Rule, RuleContext
 from .compare import compare, short_id, sides_text
@@ -23,19 +27,60 @@ def _places(ctx: RuleContext, claim: Claim) -> set[str]:
     return ctx.alignment.entities_near(claim, ("place",))
 
 
+_LOCAL_PLACE = regex.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:of\s+)?$")
+_CLAUSE_BREAK = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s+\p{Ll}")
+_COORDINATED = regex.compile(r"^\s*(?:,\s*and|,|and|or)\s+$")
+_ADJECTIVAL = regex.compile(r"^\s+[a-z]")
+
+
+def _local_places(ctx: RuleContext, claim: Claim) -> tuple[set[str], bool]:
+    """Where a figure happened, and whether the text says so explicitly.
+
+    Explicit: the first place after the figure in its clause, introduced by "in", "at", "near"
+    or "from" ("247 people in Kenya and 10 in Tanzania", "killed when a shell hit a school in
+    Khan Younis"), with the places coordinated with it. Otherwise the places of the sentence,
+    without abbreviations used as adjectives ("U.S. embassies" is not where people died).
+    """
+    entities = [e for e in ctx.alignment.entities_in_sentence(claim) if (e.subject or "other") == "place"]
+    text = ctx.alignment.articles[claim.article].text if claim.article in ctx.alignment.articles else ""
+    following = sorted((e for e in entities if e.start >= claim.end), key=lambda e: e.start)
+    if following:
+        first = following[0]
+        between = text[claim.end:first.start]
+        if first.start - claim.end <= 100 and not _CLAUSE_BREAK.search(between) and _LOCAL_PLACE.search(between):
+            local = {first.canonical or first.text}
+            for prev, e in itertools.pairwise(following):
+                if not _COORDINATED.match(text[prev.end:e.start]):
+                    break
+                local.add(e.canonical or e.text)
+            return local, True
+    out = set()
+    for e in entities:
+        if "." in e.text and e.text.replace(".", "").isupper() and _ADJECTIVAL.match(text[e.end:e.end + 3]):
+            continue
+        out.add(e.canonical or e.text)
+    return out, False
+
+
 def _event_of(ctx: RuleContext, claim: Claim) -> str | None:
     event = ctx.events.event_for(claim)
     return event.id if event else None
 
 
-def _same_story(ctx: RuleContext, a: Claim, b: Claim, min_overlap: float) -> bool:
+def _same_story(ctx: RuleContext, a: Claim, b: Claim, min_overlap: float, same_places: bool = False) -> bool:
     """Do two figures about the same thing speak about the same happening?
 
     Their sentences must share context (places, people, organisations), must not name
     different places only, and, when both are tied to events, must be tied to the same one.
+    With ``same_places`` (figures to be compared), the places where the figures happened must
+    be the same: a toll in Tanzania is not the toll in Kenya and Tanzania.
     """
     ea, eb = _event_of(ctx, a), _event_of(ctx, b)
     if ea and eb and ea != eb:
+        return False
+    # Figures are compared only where the text places them in the same places: "247 in
+    # Kenya" is not the toll of "the attacks in Nairobi and Dar es Salaam".
+    if same_places and _local_places(ctx, a)[0] != _local_places(ctx, b)[0]:
         return False
     pa, pb = _places(ctx, a), _places(ctx, b)
     if pa and pb and not (pa & pb):
@@ -46,14 +91,96 @@ def _same_story(ctx: RuleContext, a: Claim, b: Claim, min_overlap: float) -> boo
     return overlap_ratio(ca, cb) >= min_overlap
 
 
-def _components(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float) -> list[list[Claim]]:
+def _components(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
+                same_places: bool = False) -> list[list[Claim]]:
     """Group claims (of several articles) that speak about the same happening."""
     sets = UnionFind(len(claims))
     for i in range(len(claims)):
         for j in range(i + 1, len(claims)):
-            if claims[i].article != claims[j].article and _same_story(ctx, claims[i], claims[j], min_overlap):
+            if claims[i].article != claims[j].article and \
+                    _same_story(ctx, claims[i], claims[j], min_overlap, same_places):
                 sets.union(i, j)
     groups = [[claims[i] for i in members] for members in sets.groups()]
+    return [g for g in groups if len({c.article for c in g}) > 1]
+
+
+_STOPWORDS = frozenset("""a an the of to in on at by for from with and or but as is are was were be been being has
+have had do does did it its this that these those there their they he she his her him we our you your
+who which whom whose what when where while than then so not no nor also just only more less most least
+about around some nearly almost over under up down into onto out after before since until during
+said says told according would will could can may might shall should must one two three four five
+six seven eight nine ten dozen dozens hundred hundreds thousand thousands million millions billion""".split())
+_TOTAL = regex.compile(r"\b(?:total|totall?ing|in all|altogether|combined|overall|cumulative|so far|to date|tally|"
+                       r"across|throughout|nationwide|worldwide)\b", regex.I)
+_RATE = regex.compile(r"\b(?:each|every|per|average\w*|a year|a day|a week|a month|a season|a game|annually|"
+                      r"record|career|history|ever|all-time|lifetime)\b", regex.I)
+_WORD = regex.compile(r"[\p{L}][\p{L}'-]*")
+
+
+def _window(claim: Claim, before: int = 70, after: int = 70) -> tuple[str, str]:
+    offset = claim.start - claim.sentence_start
+    return (claim.sentence[max(0, offset - before):offset],
+            claim.sentence[offset + len(claim.text):offset + len(claim.text) + after])
+
+
+def _predicate(claim: Claim) -> frozenset[str]:
+    """Content words around a figure (what is said about it: "delivered ... equipment"), as stems;
+    names, numbers and function words left out."""
+    left, right = _window(claim)
+    words = _WORD.findall(left)[-8:] + _WORD.findall(right)[:8]
+    return frozenset(w.lower()[:5] for w in words
+                     if w[0].islower() and w.lower() not in _STOPWORDS and len(w) > 2)
+
+
+def _scope(claim: Claim) -> tuple[bool, bool]:
+    """Is the figure a total ("a total of 31 magazines") or a rate/record ("in each of five seasons")?"""
+    left, right = _window(claim, 40, 40)
+    around = f"{left} {claim.text} {right}"
+    return bool(_TOTAL.search(around)), bool(_RATE.search(around))
+
+
+def _same_fact(a: Claim, b: Claim, role: str | None) -> bool:
+    """Two figures state the same fact: same scope and years, and the same thing is said about
+    them (a role like "killed", or content words in common around the figures: three, or half
+    of the fewer)."""
+    if _scope(a) != _scope(b) or _years(a) != _years(b):
+        return False
+    if role is not None:
+        return True
+    thing = {w.lower()[:5] for w in _WORD.findall(a.subject or "")} | {w.lower()[:5] for w in _WORD.findall(b.subject or "")}
+    pa, pb = _predicate(a) - thing, _predicate(b) - thing
+    shared = len(pa & pb)
+    return shared >= 3 or (shared >= 1 and shared >= 0.5 * min(len(pa), len(pb)))
+
+
+_YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _years(claim: Claim) -> frozenset[str]:
+    """Years named near a figure ("the 2004 tsunami that killed 168,000"): a figure about
+    another year is another fact."""
+    return frozenset(_YEAR.findall(claim.sentence.replace(claim.text, " ")))
+
+
+def _cliques(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
+             role: str | None = None) -> list[list[Claim]]:
+    """Group figures to compare: a figure joins a group only if it speaks about the same
+    happening as every member from other articles (no chains A~B~C), and a group keeps at most
+    one value per article (two figures of one article count different things)."""
+    groups: list[list[Claim]] = []
+    for claim in sorted(claims, key=lambda c: (c.article, c.start)):
+        value = interval_of(claim)
+        for group in groups:
+            same_article = [m for m in group if m.article == claim.article]
+            if any(interval_of(m) != value for m in same_article):
+                continue
+            if all(m.article == claim.article or (_same_story(ctx, claim, m, min_overlap, same_places=True)
+                                                  and _same_fact(claim, m, role))
+                   for m in group):
+                group.append(claim)
+                break
+        else:
+            groups.append([claim])
     return [g for g in groups if len({c.article for c in g}) > 1]
 
 
@@ -75,10 +202,16 @@ class CountMismatch(Rule):
     **What it checks**: quantities are aligned on what they count (the counted thing,
     singular and with equivalent terms merged: "vessels" ~ "ships"), their unit, what
     happened to the people counted ("killed", "injured") and the context of their sentence
-    (places, people and organisations, and the event they are tied to). Figures of different
-    articles about the same thing in the same story are compared as intervals: "more than
-    1,000" and "1,200" agree, "about 300" and "more than 1,000" conflict. Figures within one
-    article are never compared with each other (they usually count different things).
+    (places, people and organisations, and the event they are tied to). Two figures are
+    compared only when they state the same fact: the same places ("247 in Kenya" is not the
+    toll of Kenya and Tanzania), the same scope (a total is not one operation's figure, a
+    per-season rate is not a count), the same years, and the same thing said about them (a
+    role such as "killed", or content words in common). Figures are compared as intervals:
+    "more than 1,000" and "1,200" agree, "about 300" and "more than 1,000" conflict; vague
+    words ("several", "dozens") are read loosely. A toll that only rises from one day's
+    report to a later one is reported as a ``variant`` (an update), not a conflict. Figures
+    within one article are never compared with each other. Ages, times, sports statistics
+    and model numbers ("FireWire 800 port") are not counts and are left out.
 
     **Why it matters**: counts (casualties, shipments, troops) are the facts most often
     updated, rounded or garbled between outlets.
@@ -116,13 +249,18 @@ class CountMismatch(Rule):
             claims = blocks[key]
             if len({c.article for c in claims}) < 2:
                 continue
-            for group in _components(ctx, claims, min_overlap):
+            for group in _cliques(ctx, claims, min_overlap, key.role):
                 group.sort(key=lambda c: (c.article, c.start))
                 topic = _topic(key, group, ctx)
                 result = compare(group)
                 event = next((e for e in (_event_of(ctx, c) for c in group) if e), None)
                 dates = sorted({d for d in (ctx.alignment.articles[c.article].published for c in group) if d})
-                if result.conflict:
+                if result.conflict and _is_toll(key) and _rising(ctx, result.disjoint):
+                    message = (f"The figure changed between reports published on different days, each later "
+                               f"report higher: {_by_date(ctx, group)}; an updated toll, not a conflict.")
+                    yield self.finding(ctx, Status.VARIANT, topic, message, group, 0.6, event=event,
+                                       severity=Severity.INFO)
+                elif result.conflict:
                     message = f"Incompatible figures: {sides_text(group)}."
                     if len(dates) > 1 and (dates[-1] - dates[0]).days >= 1:
                         message += (f" The reports were published {(dates[-1] - dates[0]).days} day(s) apart"
@@ -131,6 +269,35 @@ class CountMismatch(Rule):
                 else:
                     yield self.finding(ctx, Status.AGREEMENT, topic, f"Figures agree: {sides_text(group, ' and ')}.",
                                        group, 0.75, event=event)
+
+
+_TOLL_ROLES = frozenset({"killed", "injured", "missing", "arrested", "evacuated", "rescued"})
+
+
+def _is_toll(key: CountKey) -> bool:
+    return key.role in _TOLL_ROLES or key.thing in ("death", "injury", "casualty", "fatality")
+
+
+def _rising(ctx: RuleContext, disjoint: Sequence[tuple[Claim, Claim]]) -> bool:
+    """Is every disagreement explained by time: the later report gives the higher figure?"""
+    for a, b in disjoint:
+        da, db = ctx.alignment.articles[a.article].published, ctx.alignment.articles[b.article].published
+        ia, ib = interval_of(a), interval_of(b)
+        if da is None or db is None or da == db or ia is None or ib is None:
+            return False
+        early, late = (ia, ib) if da < db else (ib, ia)
+        if not early.high <= late.low:
+            return False
+    return True
+
+
+def _by_date(ctx: RuleContext, claims: Sequence[Claim]) -> str:
+    def when(c: Claim) -> str:
+        published = ctx.alignment.articles[c.article].published
+        return published.isoformat() if published else "undated"
+
+    ordered = sorted(claims, key=lambda c: (when(c), c.article, c.start))
+    return ", ".join(f"{display(c)} ({short_id(c.article)}, {when(c)})" for c in ordered)
 
 
 class RelatedCounts(Rule):

@@ -165,6 +165,10 @@ def translit_key(name: str) -> str:
     return regex.sub(r"(\p{L})\1+", r"\1", text)
 
 
+_LOCATIVE_BEFORE = regex.compile(r"\b(?:in|near|outside|across|throughout)\s+(?:the\s+)?$")
+_PLACE_NOUN_AFTER = regex.compile(r"\s+(?:province|district|county|region|city|town|village|island|state|capital)\b")
+
+
 def _classify(name: str, titled: bool, person_title: bool) -> str:
     if name in _PLACES or _ALIASES.get(name) in _PLACES:
         return PLACE
@@ -387,6 +391,10 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
             if name in _DIRECTIONS:
                 continue
             kind = _classify(name, bool(real_titles), person_title)
+            if kind in (OTHER, PERSON) and not real_titles and not person_title and (
+                    _LOCATIVE_BEFORE.search(s_text[max(0, s_start - 12):s_start])
+                    or _PLACE_NOUN_AFTER.match(s_text[s_end:s_end + 20])):
+                kind = PLACE  # "damaged in Takengon", "in Bener Meriah district"
             raw.append((base + s_start, base + s_end, name, kind, tuple(titles)))
             # "Center for Strategic and International Studies (CSIS)"
             after = s_text[s_end:s_end + 14]
