@@ -73,3 +73,13 @@ def test_missing_path_is_reported_and_exits_2(tmp_path: Path) -> None:
     proc = run("check", str(tmp_path / "nope"))
     assert proc.returncode == 2
     assert "nope" in proc.stderr and "no such file" in proc.stderr
+
+
+def test_the_readme_screenshot_script_renders_the_seed_report(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "tests" / "tools" / "make_screenshot.py"),
+                           str(tmp_path / "report.svg")], cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}, check=False)
+    assert proc.returncode == 0, proc.stderr
+    svg = (tmp_path / "report.svg").read_text("utf-8")
+    assert svg.startswith("<svg") and "CONFLICT" in svg and "file://" not in svg
+    assert (ROOT / "docs" / "seeds-report.svg").is_file()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -355,10 +356,18 @@ def test_changed_articles_are_aligned_against_the_whole_corpus(project: Path, ar
     assert sorted(findings(proc)) == sorted(expected)
 
 
-def test_precommit_passes_options_then_files(tmp_path: Path) -> None:
+def test_the_precommit_hook_checks_the_staged_files_against_the_configured_corpus(tmp_path: Path) -> None:
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    assert hook["id"] == "factlint" and hook["pass_filenames"] is True
+    entry = hook["entry"].split()
+    assert entry[0] == "factlint"
     make_corpus(tmp_path)
     (tmp_path / "factlint.toml").write_text('paths = ["corpus"]\n', "utf-8")
-    proc = factlint("check", "--changed", "--format", "json", "corpus/a.txt", cwd=tmp_path)
+    # pre-commit runs: entry, the hook's args, then the staged files matching `files`
+    staged = [f for f in ("corpus/a.txt", "notes.rst") if re.search(hook["files"], f)]
+    proc = factlint(*entry[1:], "--format", "json", *staged, cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert sorted(findings(proc)) == [("DT01", "agreement", ("a", "b")), ("DU01", "conflict", ("a", "b"))]
 
