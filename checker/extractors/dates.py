@@ -74,7 +74,14 @@ _PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
         r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", regex.IGNORECASE)),
     ("period", regex.compile(
         r"\b(?P<rel>last|past|previous|next|this|coming|this\s+past|earlier\s+this|later\s+this)\s+"
+        r"(?:(?:fiscal|financial|calendar|school|academic)\s+)?"
         r"(?P<unit>week|weekend|month|year|quarter|decade)(?P<poss>'s)?\b", regex.IGNORECASE)),
+    # The second year of a span: "2009-2010", "1957-58" (the first is read by "year" or "bareyear").
+    ("year2", regex.compile(r"(?<=(?P<century>1[5-9]|20)\d\d[-–])(?P<year2>(?:1[5-9]|20)?\d\d)(?![\d-])")),
+    # A year used as a modifier: "a 2010 commando raid", "his 2007 presidential campaign".
+    ("bareyear", regex.compile(
+        r"(?P<det>\b(?:a|an|the|his|her|its|their|our|this|that|whose)\s+)(?P<year>1[5-9]\d\d|20\d\d)"
+        r"(?=(?P<next>\s+\p{Ll}[\p{L}-]*|'s|[-–](?:1[5-9]|20)?\d\d\b))", regex.IGNORECASE)),
     ("ago", regex.compile(
         rf"\b(?P<just>(?:just|only|about|some|nearly|almost|more\s+than)\s+)?{_NUM}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|"
         rf"before|after|from\s+now|since)\b", regex.IGNORECASE)),
@@ -160,6 +167,8 @@ def _nearest_month(anchor: dt.date, month: int, direction: str = "past") -> int:
     """The year of the most recent ``month`` not after the anchor's month (or the next one)."""
     if direction == "next":
         return anchor.year if month > anchor.month else anchor.year + 1
+    if direction == "future":
+        return anchor.year if month >= anchor.month else anchor.year + 1
     if direction == "last":
         return anchor.year if month < anchor.month else anchor.year - 1
     return anchor.year if month <= anchor.month else anchor.year - 1
@@ -173,6 +182,24 @@ def _weekday_date(anchor: dt.date, weekday: int, rel: str) -> dt.date:
     if rel in ("last", "this past") and back == 0:
         back = 7
     return anchor - dt.timedelta(days=back)
+
+
+_FUTURE_CUE = regex.compile(
+    r"\b(?:will|would|shall|'ll|is\s+to|are\s+to|to\s+be|plans?\s+to|expected|scheduled|due|set\s+to|aims?\s+to|"
+    r"going\s+to|intends?\s+to|upcoming|coming)\b|\b(?-i:to\s+\p{Ll}+\s+(?:through|until|by|in|on|before))\s+$",
+    regex.IGNORECASE)
+_PAST_VERB = regex.compile(r"\b(?:said|told|announced|reported|added|\p{Ll}+ed)\s+(?:on\s+|in\s+|earlier\s+in\s+)?$",
+                           regex.IGNORECASE)
+
+
+def _future(text: str, start: int) -> bool:
+    """Whether the clause before a date speaks of the future ("will meet on Friday", "is due to be
+    published in May"); a past verb right before the date wins ("there will be more, he said Friday")."""
+    clause = regex.split(r"[,;:\"“”()]|\.\s", text[max(0, start - 80):start])[-1]
+    past = _PAST_VERB.search(clause)
+    if past and not regex.search(r"\bbe\s+$", clause[:past.start()], regex.IGNORECASE):
+        return False
+    return bool(_FUTURE_CUE.search(clause))
 
 
 def _count(text: str) -> tuple[float, bool] | None:
@@ -237,8 +264,7 @@ def _resolve(kind: str, m: regex.Match[str], anchor: dt.date | None, text: str) 
             attrs += (("preposition", rel),)
         if anchor is None:
             return _Resolved(s_start, s_end, None, None, Granularity.DAY, True, attrs=attrs)
-        future = rel == "next" or bool(regex.search(r"\b(?:will|would|is to|are to|to be|plans? to|expected to|scheduled)\b",
-                                                    text[max(0, start - 60):start]))
+        future = rel == "next" or (rel in ("", "on", "by", "until", "from") and _future(text, m.start("weekday")))
         day = _weekday_date(anchor, weekday, "next" if future else rel)
         return _Resolved(s_start, s_end, day, day, Granularity.DAY, True, attrs=attrs)
     if kind == "month":
@@ -253,6 +279,9 @@ def _resolve(kind: str, m: regex.Match[str], anchor: dt.date | None, text: str) 
         if "the " in before[-4:] and name in ("March", "May"):
             return None
         direction = "next" if lead.startswith("next") else "last" if lead.startswith("last") else "past"
+        month_start = m.start("month") if g.get("month") else m.start("month2")
+        if direction == "past" and not g.get("earlier") and _future(text, month_start):
+            direction = "future"
         attrs = ()
         if g.get("earlier"):
             attrs = (("modifier", g["earlier"].lower()),)
@@ -287,6 +316,23 @@ def _resolve(kind: str, m: regex.Match[str], anchor: dt.date | None, text: str) 
                                              "after", "through", "around") else start
         lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
         return _Resolved(q_start, end, lo, hi, Granularity.YEAR, False, attrs=attrs)
+    if kind == "year2":
+        digits = g["year2"]
+        year = int(digits) if len(digits) == 4 else int(g["century"] + digits)
+        first = int(text[start - 5:start - 1])
+        if not first < year <= first + 20:
+            return None
+        return _Resolved(start, end, dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR, False)
+    if kind == "bareyear":
+        det = g["det"].strip().lower()
+        following = (g.get("next") or "").strip()
+        if det not in ("a", "an", "his", "her", "whose") and (
+                following.lower() in ("people", "men", "women", "children", "others")
+                or (following.endswith("s") and not following.endswith(("ss", "us", "is", "'s")))):
+            return None  # "the 2000 people": a count
+        year = int(g["year"])
+        return _Resolved(m.start("year"), m.end("year"), dt.date(year, 1, 1), dt.date(year, 12, 31),
+                         Granularity.YEAR, False)
     if kind == "quarter":
         q = g["q"].lower()
         quarter = int(q[1]) if q.startswith("q") else {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1,
