@@ -49,6 +49,21 @@ def _add_config(cmd: argparse.ArgumentParser) -> None:
                           "searched from the working directory up)")
 
 
+def _jobs(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+
+
+def _add_speed(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
+                     help="processes extracting claims (default 0: one per core; large corpora only)")
+    cmd.add_argument("--no-cache", action="store_true",
+                     help="do not read or write the claim cache (default: .factlint-cache in the working directory)")
+    cmd.add_argument("--cache-dir", metavar="DIR", help="directory of the claim cache")
+
+
 def _add_rule_selection(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--select", action="append", default=[], metavar="RULE",
                      help="only these rules: code, code prefix, name or group (repeatable, comma-separated; "
@@ -105,6 +120,7 @@ def _build_parser() -> argparse.ArgumentParser:
                           "the corpus is the configured paths (the pre-commit hook's form)")
     chk.add_argument("--since", metavar="GIT_REF",
                      help="report only findings involving articles changed since GIT_REF (git diff --name-only)")
+    _add_speed(chk)
 
     base = sub.add_parser("baseline", help="write the current failing findings to the baseline file")
     base.add_argument("paths", nargs="*", metavar="PATH",
@@ -114,6 +130,7 @@ def _build_parser() -> argparse.ArgumentParser:
                            "factlint-baseline.json)")
     _add_rule_selection(base)
     _add_config(base)
+    _add_speed(base)
 
     cfg = sub.add_parser("config", help="print the effective configuration")
     cfg.add_argument("--format", choices=("toml", "json"), default="toml", help="output format (default: toml)")
@@ -177,7 +194,8 @@ def _run(args: argparse.Namespace, config: Config, paths: Sequence[str]) -> _Run
     corpus = load_corpus(paths, LoadOptions(include=config.include, exclude=config.exclude))
     for diag in corpus.diagnostics:
         _warn(str(diag))
-    settings = CheckSettings(units=UnitTable.build(config.equivalent, config.related), aliases=config.aliases)
+    settings = CheckSettings(units=UnitTable.build(config.equivalent, config.related), aliases=config.aliases,
+                             jobs=args.jobs, use_cache=not args.no_cache, cache_dir=args.cache_dir)
     from reports import progress_bar
 
     with progress_bar(len(corpus.articles)) as advance:

@@ -134,6 +134,17 @@ def test_json_on_stdout_is_the_file_and_identical_across_runs(project: Path,
     assert proc.stdout == outputs["json"][1]
 
 
+def test_the_claim_cache_is_written_beside_the_corpus_and_changes_nothing(tmp_path: Path,
+                                                                        outputs: dict[str, tuple[int, str, str]]
+                                                                        ) -> None:
+    make_corpus(tmp_path)
+    uncached = factlint("check", "corpus", "--format", "json", "--no-cache", "--jobs", "2", cwd=tmp_path)
+    assert not (tmp_path / ".factlint-cache").exists()
+    cached = [factlint("check", "corpus", "--format", "json", "--cache-dir", "c", cwd=tmp_path) for _ in range(2)]
+    assert (tmp_path / "c").is_dir()
+    assert uncached.stdout == cached[0].stdout == cached[1].stdout == outputs["json"][1]
+
+
 def test_the_rich_report_is_plain_off_a_terminal_and_coloured_on_request(project: Path) -> None:
     plain = factlint("check", "corpus", cwd=project)
     assert plain.returncode == 1
