@@ -154,6 +154,34 @@ def test_the_rich_report_is_plain_off_a_terminal_and_coloured_on_request(project
     assert "\x1b" not in factlint("check", "corpus", "--color", "always", "--color", "never", cwd=project).stdout
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_the_progress_bar_goes_to_an_interactive_stderr_only(project: Path,
+                                                              outputs: dict[str, tuple[int, str, str]]) -> None:
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run([*COMMAND, "check", "corpus", "--format", "json", "--no-cache"], cwd=project,
+                              stdout=subprocess.PIPE, stderr=slave, text=True, timeout=120, check=False)
+    finally:
+        os.close(slave)
+    seen = b""
+    while select.select([master], [], [], 0.5)[0]:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    assert proc.returncode == 1
+    assert proc.stdout == outputs["json"][1]  # the report is untouched
+    assert b"reading articles" in seen
+    assert outputs["json"][2] == ""  # and nothing on a stderr that is not a terminal
+
+
 def test_github_format_appends_the_markdown_summary_to_the_step_summary(project: Path, tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
     summary.write_text("# earlier step\n", "utf-8")
