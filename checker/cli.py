@@ -247,6 +247,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     fails = config.fail_on.fails
     failing = [f for f in filter_findings(scope, options) if fails(f)]
     extra: dict[str, Any] | None = None
+    stale: Sequence[Entry] = ()
     if baseline is not None and baseline_path is not None:
         from .baseline import compare
 
@@ -255,11 +256,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         known = {f.fingerprint for f in comparison.known}
         scope = [f for f in scope if f.fingerprint not in known]
         failing = list(comparison.new)
+        stale = comparison.stale
         extra = {"path": Path(baseline_path).as_posix(), "entries": len(baseline.entries),
                  "known": len(comparison.known), "new": len(comparison.new),
                  "stale": [e.to_json() for e in comparison.stale]}
-        if args.format != "json":
-            _baseline_note(baseline_path, len(comparison.known), comparison.stale)
     shown = dataclasses.replace(result, findings=list(scope))
     try:
         if args.format == "json" and extra is not None:
@@ -272,6 +272,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             append_step_summary(shown, dataclasses.replace(options, output=None), step_summary_path())
     except OSError as exc:
         raise UsageError(f"{exc.filename or args.output}: cannot write: {exc.strerror or exc}") from None
+    if extra is not None and args.format != "json" and baseline_path is not None:
+        _baseline_note(baseline_path, extra["known"], stale)
     if run.input_errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
