@@ -17,6 +17,7 @@ from .numbers import NUMBER_PATTERN, parse_number
 from .options import ExtractOptions
 
 UNIT_DAYS: dict[str, tuple[float, float]] = {
+    "second": (1 / 86400, 1 / 86400),
     "minute": (1 / 1440, 1 / 1440),
     "hour": (1 / 24, 1 / 24),
     "day": (1.0, 1.0),
@@ -36,8 +37,12 @@ VAGUE_DAYS: dict[str, tuple[float, float]] = {
     "decade": (7300.0, 36500.0),
 }
 
-_UNIT = r"(?P<unit>minute|hour|day|week|fortnight|month|year|decade|century|centurie)s?"
-_NUM = rf"(?P<num>{NUMBER_PATTERN}(?:\s+and\s+a\s+half)?|an?(?:\s+and\s+a\s+half)?|half\s+an?)"
+_UNIT = (r"(?P<unit>(?:minute|hour|day|week|fortnight|month|year|decade|century|centurie|second)s?"
+         r"|(?-i:hrs?|mins?|secs?|yrs?|wks?|h))")
+_ABBREVIATIONS = {"h": "hour", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "sec": "second",
+                  "secs": "second", "yr": "year", "yrs": "year", "wk": "week", "wks": "week"}
+_NUM = (rf"(?P<num>{NUMBER_PATTERN}(?:\s+and\s+a\s+half)?|an?(?:\s+and\s+a\s+half)?|(?:a\s+)?half(?:\s+an?)?|"
+        rf"another|all|full|(?:a\s+)?few|some)")
 _QUAL = (r"(?P<qual>more\s+than|over|almost|nearly|about|around|roughly|some|at\s+least|"
          r"less\s+than|under|up\s+to|fewer\s+than|just\s+over|well\s+over|barely|only)\s+")
 _NOUN = r"(?P<noun>\p{L}+)"
@@ -57,7 +62,8 @@ _VAGUE = regex.compile(
 # "for three days", "over the past six months", "lasted two weeks", "48 hours"
 _PHRASE = regex.compile(
     rf"(?<![\p{{L}}\d-])(?P<frame>(?:for|over|in|during|within|after|lasted|lasting|last|spent|took)"
-    rf"(?:\s+the)?(?:\s+(?:past|last|next|previous|coming))?\s+)?(?:{_QUAL})?{_NUM}\s+{_UNIT}(?![\p{{L}}-])",
+    rf"(?:\s+the)?(?:\s+(?:past|last|next|previous|coming))?\s+)?(?:{_QUAL})?{_NUM}(?:\s+|(?<=\d)-?|(?<=all|full)-)"
+    rf"(?:business\s+)?{_UNIT}(?![\p{{L}}-])",
     regex.IGNORECASE,
 )
 _AGE = regex.compile(r"^\s*(?:-|\s)?old\b|^\s*of\s+age\b|^\s*ago\b|^\s*later\b|^\s*earlier\b|^\s*before\b|"
@@ -72,20 +78,32 @@ _QUALIFIERS: dict[str, Qualifier] = {
 }
 
 
+_VAGUE_COUNTS = {"few": (2.0, 5.0), "a few": (2.0, 5.0), "some": (2.0, 9.0), "several": (3.0, 9.0)}
+
+
 def _count(text: str) -> float | None:
     t = " ".join(text.lower().split())
+    if t in ("another", "all", "full"):
+        return 1.0
     half = 0.0
     if t.endswith("and a half"):
         half = 0.5
         t = t[: -len("and a half")].strip()
     if t in ("a", "an"):
         return 1.0 + half
-    if t in ("half a", "half an"):
+    if t in ("half a", "half an", "half", "a half"):
         return 0.5
     value = parse_number(t)
     if value is None or value.exact is None:
         return None
     return value.exact + half
+
+
+def _vague_count(text: str) -> tuple[float, float] | None:
+    value = parse_number(text)
+    if value is None or not value.vague:
+        return None
+    return value.low, value.high
 
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -113,6 +131,9 @@ def _bounds(count: float, unit: str, qualifier: Qualifier, options: ExtractOptio
 
 def _unit(word: str) -> str:
     w = word.lower()
+    if w in _ABBREVIATIONS:
+        return _ABBREVIATIONS[w]
+    w = w[:-1] if w.endswith("s") and w[:-1] in UNIT_DAYS else w
     return "century" if w.startswith("centur") else w
 
 
@@ -166,12 +187,28 @@ def find_durations(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 continue
             if _AGE.match(s_text[match.end():match.end() + 12]):
                 continue  # "30 years old", "two days ago", "one month later" (dates handle those)
-            count = _count(match.group("num"))
-            if count is None:
-                continue
-            unit = _unit(match.group("unit"))
-            qualifier = _QUALIFIERS.get(" ".join((match.group("qual") or "").lower().split()), Qualifier.EXACT)
+            num_words = " ".join(match.group("num").lower().split())
             frame = " ".join((match.group("frame") or "").lower().split())
+            unit = _unit(match.group("unit"))
+            if num_words in ("a", "an", "another", "all", "full", "some", "few") and not frame \
+                    and not match.group("qual") and num_words not in ("another", "full"):
+                continue  # "$3,500 a month", "some days": a rate or no figure at all
+            vague = _VAGUE_COUNTS.get(num_words) or _vague_count(num_words)
+            count = None if vague else _count(match.group("num"))
+            if count is None and vague is None:
+                continue
+            if vague is not None:
+                lo_per, hi_per = UNIT_DAYS[unit]
+                taken.append((match.start(), match.end()))
+                claims.append(doc.claim(
+                    ClaimKind.DURATION, base + match.start("num"), base + match.end(), sentence,
+                    subject=_nearest_event(s_text, match.start()), qualifier=Qualifier.VAGUE,
+                    low=vague[0] * lo_per, high=vague[1] * hi_per, unit="day",
+                    attrs=(("unit_word", unit), ("count", num_words)),
+                ))
+                continue
+            assert count is not None
+            qualifier = _QUALIFIERS.get(" ".join((match.group("qual") or "").lower().split()), Qualifier.EXACT)
             start = match.start("qual") if match.group("qual") else match.start("num")
             if "past" in frame or "last" in frame.split()[1:]:
                 start = match.start("frame")

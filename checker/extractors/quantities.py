@@ -9,6 +9,8 @@ kept as a singular head noun ("more than 1,000 containers of military equipment"
 
 from __future__ import annotations
 
+import dataclasses
+
 import regex
 
 from ..doc import Doc
@@ -19,12 +21,17 @@ from .numbers import NUMBER_PATTERN, TENS, UNITS, NumberValue, parse_number, sca
 from .options import ExtractOptions
 
 _QUALIFIER_WORDS: list[tuple[str, Qualifier]] = [
-    (r"more\s+than|over|above|in\s+excess\s+of|upwards\s+of|exceeding|beyond|north\s+of|greater\s+than|well\s+over|"
+    (r"(?:greater|more|higher|bigger|larger)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|equal\s+to\s+or\s+(?:more|greater|higher)"
+     r"(?:\s+than)?|at\s+least\s+or\s+equal\s+to|>\s?=|≥", Qualifier.AT_LEAST),
+    (r"(?:less|fewer|lower|smaller)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|equal\s+to\s+or\s+(?:less|fewer|lower)"
+     r"(?:\s+than)?|<\s?=|≤", Qualifier.AT_MOST),
+    (r"more\s+than|over|above|larger\s+than|bigger\s+than|exceeds?|exceeded|surpass(?:es|ed)?|>|in\s+excess\s+of|upwards\s+of|exceeding|beyond|north\s+of|greater\s+than|well\s+over|"
      r"just\s+over|higher\s+than", Qualifier.MORE),
     (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|or\s+more", Qualifier.AT_LEAST),
     (r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|as\s+high\s+as",
      Qualifier.AT_MOST),
-    (r"less\s+than|fewer\s+than|under|below|lower\s+than|just\s+under|short\s+of|sub-", Qualifier.LESS),
+    (r"less\s+than|fewer\s+than|under|below|lower\s+than|smaller\s+than|just\s+under|short\s+of|sub-|<",
+     Qualifier.LESS),
     (r"nearly|almost|close\s+to|just\s+shy\s+of|approaching", Qualifier.LESS),
     (r"about|around|some|roughly|approximately|an\s+estimated|estimated|circa|approx\.?|nearly\s+about|"
      r"or\s+so|give\s+or\s+take|more\s+or\s+less", Qualifier.APPROX),
@@ -69,7 +76,7 @@ _PCT = r"\s?%|\s+(?:percent|per\s+cent|pct)(?![\p{L}])"
 _NEG = r"(?P<neg>(?<![\p{L}\d])-(?=\d)|minus[\s-]?(?=\d))?"
 _FIGURE_HEAD = (
     rf"(?<![\p{{L}}\d.,:/$£€¥])(?<!\p{{L}}-)"
-    rf"(?P<qual>(?:{_QUAL_RE})\s+|sub-)?"
+    rf"(?P<qual>(?:{_QUAL_RE})\s+|sub-|[<>≤≥]\s?=?\s*)?"
     rf"(?P<sym>{_SYMBOL_RE})?\s?{_NEG}"
     rf"(?P<num>{NUMBER_PATTERN})(?![.,]?\d)"
 )
@@ -82,7 +89,7 @@ _FIGURE_TAIL = (
     rf"(?P<pct>{_PCT})?"
     rf"(?P<unit>\s+(?:{_UNIT_RE})(?![\p{{L}}]))?"
     rf"(?P<cur>\s+(?:{_CUR_WORD_RE})(?![\p{{L}}]))?"
-    rf"(?P<post>\s+or\s+more|\s+or\s+so)?"
+    rf"(?P<post>\s+or\s+(?:more|greater|higher|above|over|less|fewer|lower|below|under|so)(?![\p{{L}}])(?:\s+than)?)?"
 )
 _FIGURE = regex.compile(_FIGURE_HEAD + _RANGE_PART + _FIGURE_TAIL, regex.IGNORECASE)
 # The same without the second figure of a range: "$3bn and 40 percent" is two figures.
@@ -118,10 +125,11 @@ total further extra senior top key main other russian ukrainian american korean 
 
 
 def _qualifier(text: str | None, post: str | None) -> Qualifier:
-    if post and "more" in post.lower():
-        return Qualifier.AT_LEAST
     if post:
-        return Qualifier.APPROX
+        word = post.split()[1].lower()
+        if word == "so":
+            return Qualifier.APPROX
+        return Qualifier.AT_LEAST if word in ("more", "greater", "higher", "above", "over") else Qualifier.AT_MOST
     if not text:
         return Qualifier.EXACT
     t = " ".join(text.lower().split())
@@ -217,7 +225,62 @@ def _sentence_quantities(doc: Doc, sentence: Sentence, options: ExtractOptions) 
         claim = _figure_claim(doc, sentence, s_text, match, options)
         if claim is not None:
             out.append(claim)
+    return _merge_bounds(doc, out)
+
+
+_LOWER_BOUNDS = (Qualifier.MORE, Qualifier.AT_LEAST)
+_UPPER_BOUNDS = (Qualifier.LESS, Qualifier.AT_MOST)
+_BOUND_JOINER = regex.compile(r"\s*,?\s*(?:and|but)?\s*")
+
+
+def _merge_bounds(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """"more than 100 and less than 300", "at most 100 and at least 20": one range with both bounds."""
+    out: list[Claim] = []
+    i = 0
+    while i < len(claims):
+        a = claims[i]
+        b = claims[i + 1] if i + 1 < len(claims) else None
+        if b is not None and a.qualifier is not None and b.qualifier is not None and (
+                (a.qualifier in _LOWER_BOUNDS and b.qualifier in _UPPER_BOUNDS)
+                or (a.qualifier in _UPPER_BOUNDS and b.qualifier in _LOWER_BOUNDS)) \
+                and a.attr("qualifier_words") and b.attr("qualifier_words") \
+                and _BOUND_JOINER.fullmatch(doc.original[a.end:b.start]) and a.unit == b.unit \
+                and (a.subject is None or b.subject in (None, a.subject)):
+            lower, upper = (a, b) if a.qualifier in _LOWER_BOUNDS else (b, a)
+            nearly = _NEARLY.fullmatch(upper.attr("qualifier_words") or "")
+            if isinstance(lower.low, float) and isinstance(upper.high, float) and lower.low < upper.high \
+                    and not nearly:
+                out.append(dataclasses.replace(
+                    a, end=b.end, text=doc.original[a.start:b.end], end_line=b.end_line,
+                    end_column=b.end_column, qualifier=Qualifier.RANGE, low=lower.low, low_open=lower.low_open,
+                    high=upper.high, high_open=upper.high_open, subject=b.subject or a.subject,
+                    modifiers=b.modifiers or a.modifiers,
+                    attrs=(("qualifier_words", f"{a.attr('qualifier_words')} / {b.attr('qualifier_words')}"),),
+                ))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
     return out
+
+
+
+def _interval(qualifier: Qualifier, low: float, high: float, words: str | None,
+              options: ExtractOptions) -> tuple[float, float, bool, bool]:
+    """The interval a qualified figure states: (low, high, low excluded, high excluded)."""
+    if qualifier is Qualifier.MORE:
+        return low, float("inf"), True, False
+    if qualifier is Qualifier.AT_LEAST:
+        return low, float("inf"), False, False
+    if qualifier is Qualifier.AT_MOST:
+        return min(0.0, low), high, False, False
+    if qualifier is Qualifier.LESS:
+        if words and _NEARLY.fullmatch(" ".join(words.split())):
+            return high * (1 - options.nearly_margin), high, False, True
+        return min(0.0, low), high, False, True
+    if qualifier is Qualifier.APPROX:
+        return low * (1 - options.approx_tolerance), high * (1 + options.approx_tolerance), False, False
+    return low, high, False, False
 
 
 def _range_verdict(s_text: str, match: regex.Match[str]) -> str:
@@ -269,10 +332,13 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
     age = _AGE.match(after)
     if age and not num2 and not _SKIP_BEFORE.search(before):
         unit_word = age.group("unit").lower()
+        age_qualifier = _qualifier(match.group("qual"), None)
+        a_low, a_high, a_low_open, a_high_open = _interval(age_qualifier, value.low, value.high,
+                                                           match.group("qual"), options)
         return doc.claim(
             ClaimKind.QUANTITY, sentence.start + start, sentence.start + end + age.end(), sentence,
-            subject="age", qualifier=_qualifier(match.group("qual"), None), low=value.low, high=value.high,
-            unit=unit_word, attrs=(("measure", "age"),),
+            subject="age", qualifier=age_qualifier, low=a_low, high=None if a_high == float("inf") else a_high,
+            low_open=a_low_open, high_open=a_high_open, unit=unit_word, attrs=(("measure", "age"),),
         )
     if _SKIP_BEFORE.search(before) or _SKIP_AFTER.match(after):
         return None
@@ -306,20 +372,7 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
         start = s_text.lower().rfind("between", 0, start)
     if value.vague and qualifier is Qualifier.EXACT:
         qualifier = Qualifier.VAGUE
-    if qualifier is Qualifier.MORE:
-        high, low_open = float("inf"), True
-    elif qualifier is Qualifier.AT_LEAST:
-        high = float("inf")
-    elif qualifier is Qualifier.AT_MOST:
-        low = 0.0
-    elif qualifier is Qualifier.LESS:
-        if match.group("qual") and _NEARLY.fullmatch(" ".join(match.group("qual").split())):
-            low = high * (1 - options.nearly_margin)
-        else:
-            low = 0.0
-        high_open = True
-    elif qualifier is Qualifier.APPROX:
-        low, high = low * (1 - options.approx_tolerance), high * (1 + options.approx_tolerance)
+    low, high, low_open, high_open = _interval(qualifier, low, high, match.group("qual"), options)
     unit = None
     if match.group("pct"):
         unit = "percent"
