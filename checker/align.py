@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import regex
-from rapidfuzz import fuzz, process
 
+from .extractors.entities import similar_pairs
 from .extractors.nouns import singular
 from .model import Article, Claim, ClaimKind
 from .units import DEFAULT_UNITS, UnitTable
@@ -215,12 +215,10 @@ def merge_spellings(terms: Sequence[str], threshold: float = 90.0) -> dict[str, 
         if len(block) == 1:
             canon[block[0]] = block[0]
             continue
-        scores = process.cdist(block, block, scorer=fuzz.ratio, score_cutoff=threshold)
         sets = UnionFind(len(block))
-        for i in range(len(block)):
-            for j in range(i + 1, len(block)):
-                if scores[i][j] >= threshold and _same_head(block[i], block[j]):
-                    sets.union(i, j)
+        for i, j in similar_pairs(block, threshold):
+            if _same_head(block[i], block[j]):
+                sets.union(i, j)
         for i, term in enumerate(block):
             canon[term] = block[sets.find(i)]
     return canon

@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import operator
 import os
 import sqlite3
 import time
@@ -34,7 +35,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from .extractors.options import ExtractOptions
 from .model import Article, Claim, ClaimKind, Diagnostic, Granularity, Qualifier
@@ -108,35 +108,45 @@ def article_key(article: Article, options: ExtractOptions, version: str | None =
 _CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, ClaimKind | Qualifier | Granularity):
-        return value.value
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    return value
+_FIELDS_OF = operator.attrgetter(*_CLAIM_FIELDS)
+_TEXT = _CLAIM_FIELDS.index("text")
+_SENTENCE = _CLAIM_FIELDS.index("sentence")
+_START = _CLAIM_FIELDS.index("start")
+_END = _CLAIM_FIELDS.index("end")
+_SENTENCE_START = _CLAIM_FIELDS.index("sentence_start")
+_KIND = _CLAIM_FIELDS.index("kind")
+_QUALIFIER = _CLAIM_FIELDS.index("qualifier")
+_GRANULARITY = _CLAIM_FIELDS.index("granularity")
+_MODIFIERS = _CLAIM_FIELDS.index("modifiers")
+_ATTRS = _CLAIM_FIELDS.index("attrs")
+_KINDS = {m.value: m for m in ClaimKind}
+_QUALIFIERS = {m.value: m for m in Qualifier}
+_GRANULARITIES = {m.value: m for m in Granularity}
 
 
-def _tuples(value: Any) -> Any:
-    if isinstance(value, list):
-        return tuple(_tuples(v) for v in value)
-    return value
+def encode(extraction: ArticleExtraction, text: str = "") -> str:
+    """JSON text of an extraction: claims as rows of their fields in declaration order.
 
-
-def encode(extraction: ArticleExtraction) -> str:
-    """JSON text of an extraction (claims as rows of their fields in declaration order)."""
-    rows = [[_plain(getattr(c, name)) for name in _CLAIM_FIELDS] for c in extraction.claims]
+    A claim's quote and sentence are slices of the article ``text`` (``Claim.text`` is
+    ``text[start:end]``): when they are, the row stores ``null`` for the quote and the length
+    of the sentence instead of the strings, and :func:`decode` slices them back out of the
+    same text (the cache key covers the text). Enum members are ``str`` subclasses and tuples
+    are JSON arrays, so the other fields go to the encoder as they are."""
+    rows = []
+    for claim in extraction.claims:
+        row = list(_FIELDS_OF(claim))
+        if text[claim.start:claim.end] == claim.text:
+            row[_TEXT] = None
+        if text[claim.sentence_start:claim.sentence_start + len(claim.sentence)] == claim.sentence:
+            row[_SENTENCE] = len(claim.sentence)
+        rows.append(row)
     return json.dumps({"f": _CLAIM_FIELDS, "c": rows, "s": extraction.sentences},
                       ensure_ascii=False, separators=(",", ":"))
 
 
-_KIND = _CLAIM_FIELDS.index("kind")
-_QUALIFIER = _CLAIM_FIELDS.index("qualifier")
-_GRANULARITY = _CLAIM_FIELDS.index("granularity")
-_TUPLE_FIELDS = tuple(_CLAIM_FIELDS.index(name) for name in ("modifiers", "attrs"))
-
-
-def decode(data: str | bytes) -> ArticleExtraction:
-    """The extraction back from :func:`encode`; raises ``ValueError`` on anything else."""
+def decode(data: str | bytes, text: str = "") -> ArticleExtraction:
+    """The extraction back from :func:`encode` (given the same article ``text``); raises
+    ``ValueError`` on anything else."""
     try:
         obj = json.loads(data)
         if tuple(obj["f"]) != _CLAIM_FIELDS:
@@ -146,17 +156,29 @@ def decode(data: str | bytes) -> ArticleExtraction:
         for row in obj["c"]:
             if not isinstance(row, list) or len(row) != width:
                 raise ValueError("malformed claim row")
-            row[_KIND] = ClaimKind(row[_KIND])
+            if row[_TEXT] is None:
+                row[_TEXT] = text[row[_START]:row[_END]]
+            sentence = row[_SENTENCE]
+            if isinstance(sentence, int):
+                start = row[_SENTENCE_START]
+                row[_SENTENCE] = text[start:start + sentence]
+            row[_KIND] = _KINDS[row[_KIND]]
             if row[_QUALIFIER] is not None:
-                row[_QUALIFIER] = Qualifier(row[_QUALIFIER])
+                row[_QUALIFIER] = _QUALIFIERS[row[_QUALIFIER]]
             if row[_GRANULARITY] is not None:
-                row[_GRANULARITY] = Granularity(row[_GRANULARITY])
-            for i in _TUPLE_FIELDS:
-                row[i] = _tuples(row[i])
+                row[_GRANULARITY] = _GRANULARITIES[row[_GRANULARITY]]
+            if row[_MODIFIERS]:
+                row[_MODIFIERS] = tuple(row[_MODIFIERS])
+            else:
+                row[_MODIFIERS] = ()
+            if row[_ATTRS]:
+                row[_ATTRS] = tuple(tuple(pair) for pair in row[_ATTRS])
+            else:
+                row[_ATTRS] = ()
             claims.append(Claim(*row))
         sentences = tuple((int(a), int(b)) for a, b in obj["s"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ValueError(f"bad cache entry: {exc}") from None
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise ValueError(f"bad cache entry: {exc!r}") from None
     return ArticleExtraction(tuple(claims), sentences)
 
 
@@ -296,8 +318,9 @@ class ClaimCache:
             self._rebuild()
 
     # -- reading and writing
-    def get_many(self, keys: Sequence[str]) -> dict[str, ArticleExtraction]:
-        """The cached extractions of those ``keys`` that are in the cache."""
+    def get_many(self, keys: Sequence[str], texts: Mapping[str, str] | None = None) -> dict[str, ArticleExtraction]:
+        """The cached extractions of those ``keys`` that are in the cache; ``texts`` gives the
+        article text of each key (quotes are stored as offsets into it)."""
         found: dict[str, ArticleExtraction] = {}
         if self._conn is None:
             self.stats.misses += len(keys)
@@ -309,7 +332,7 @@ class ClaimCache:
                 marks = ",".join("?" * len(chunk))
                 for key, data in self._conn.execute(f"SELECT key, data FROM claims WHERE key IN ({marks})", chunk):
                     try:
-                        found[key] = decode(data)
+                        found[key] = decode(data, texts.get(key, "") if texts else "")
                     except ValueError:
                         self.stats.bad_entries += 1
         except sqlite3.Error as exc:
@@ -322,14 +345,15 @@ class ClaimCache:
             self.stats.bad_entries = 0
         return found
 
-    def get(self, key: str) -> ArticleExtraction | None:
-        return self.get_many([key]).get(key)
+    def get(self, key: str, text: str = "") -> ArticleExtraction | None:
+        return self.get_many([key], {key: text}).get(key)
 
-    def put_many(self, items: Iterable[tuple[str, str, ArticleExtraction]]) -> None:
-        """Store ``(key, article id, extraction)`` entries (replacing any with the same key)."""
+    def put_many(self, items: Iterable[tuple[str, str, ArticleExtraction, str]]) -> None:
+        """Store ``(key, article id, extraction, article text)`` entries (replacing any with the
+        same key)."""
         if self._conn is None:
             return
-        rows = [(key, article, encode(ex), time.time()) for key, article, ex in items]
+        rows = [(key, article, encode(ex, text), time.time()) for key, article, ex, text in items]
         if not rows:
             return
         try:
@@ -342,8 +366,8 @@ class ClaimCache:
         except sqlite3.Error as exc:
             self._failed(exc, "write")
 
-    def put(self, key: str, article: str, extraction: ArticleExtraction) -> None:
-        self.put_many([(key, article, extraction)])
+    def put(self, key: str, article: str, extraction: ArticleExtraction, text: str = "") -> None:
+        self.put_many([(key, article, extraction, text)])
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:

@@ -187,13 +187,13 @@ def extract_articles(
     if cfg.use_cache:
         cache = open_cache(cfg.cache_dir, corpus.roots)
         keys = {a.id: article_key(a, options) for a in articles}
-        found = cache.get_many(list(keys.values()))
+        found = cache.get_many(list(keys.values()), {keys[a.id]: a.text for a in articles})
         done = {aid: found[key] for aid, key in keys.items() if key in found}
         if progress and done:
             progress(len(done))
     todo = [a for a in articles if a.id not in done]
     results, used_jobs = _extract_many(todo, options, jobs, progress, diagnostics)
-    fresh: list[tuple[str, str, ArticleExtraction]] = []
+    fresh: list[tuple[str, str, ArticleExtraction, str]] = []
     for article, result in zip(todo, results, strict=True):
         if isinstance(result, str):
             diagnostics.append(Diagnostic(article.path, result, "error"))
@@ -201,10 +201,10 @@ def extract_articles(
             continue
         done[article.id] = result
         if cache is not None:
-            fresh.append((keys[article.id], article.id, result))
+            fresh.append((keys[article.id], article.id, result, article.text))
     if cache is not None:
         cache.put_many(fresh)
-        cache.prune({aid: key for key, aid, _ in fresh})
+        cache.prune({aid: key for key, aid, _, _ in fresh})
         diagnostics.extend(cache.diagnostics)
         stats = cache.stats
         cache.close()
@@ -245,12 +245,16 @@ def run_check(
     settings: CheckSettings | None = None,
     claims: Sequence[Claim] | None = None,
     progress: Callable[[int], None] | None = None,
+    extraction: Extraction | None = None,
 ) -> CheckResult:
+    """Check ``corpus``: extract its claims (or take ``claims``, or an ``extraction`` made by
+    :func:`extract_articles`), align them, find events and run the rules."""
     from rules import RuleContext, select_rules
 
     cfg = settings or CheckSettings()
     active = list(rules) if rules is not None else select_rules()
-    extraction = Extraction(list(claims)) if claims is not None else extract_articles(corpus, cfg, progress)
+    if extraction is None:
+        extraction = Extraction(list(claims)) if claims is not None else extract_articles(corpus, cfg, progress)
     all_claims = extraction.claims
     if cfg.aliases:
         all_claims = apply_aliases(all_claims, cfg.aliases)

@@ -22,6 +22,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -69,6 +70,20 @@ _OTHER_TIME = regex.compile(
     r"blam\w*|react\w*|respond\w*|announc\w*|confirm\w*|describ\w*|vow\w*|promis\w*|claim\w*|"
     r"report\w*|said|says|told|warn\w*|prais\w*|hail\w*|criticis\w*|criticiz\w*|"
     r"remember\w*|mark\w*|review\w*)\b", regex.I)
+# Patterns of find_mentions, compiled once (it runs for every event noun of the corpus).
+_LETTERS = regex.compile(r"\p{L}+")
+_POSSESSIVE_GAP = regex.compile(r"^['’]s?\s+(?:[\p{L}-]+\s+){0,3}$")
+_BY_GAP = regex.compile(r"^\s+by\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$")
+_CLAUSE_GAP = regex.compile(r"[;:]|\b(?:who|which|that|while|whereas)\b")
+_CLAUSE_SPLIT = regex.compile(r"[;:,]|\b(?:who|which|that)\b")
+_RELATIVE_GAP = regex.compile(r"[;:]|\b(?:who|which|whose|whom)\b|\s-\s|—")
+
+
+@lru_cache(maxsize=65536)
+def _is_event_word(word: str) -> bool:
+    return singular(word) in EVENT_CLASSES
+
+
 _SINCE_BEFORE = regex.compile(r"\b(?:since|until|before|after)\s+$", regex.I)
 
 
@@ -119,12 +134,30 @@ class EventIndex:
     # (article, sentence_start) -> mentions in that sentence
     by_sentence: dict[tuple[str, int], list[EventMention]] = field(default_factory=dict)
     families: dict[str, list[Event]] = field(default_factory=dict)
+    # Lookup tables built on first use and rebuilt when the lists they index are replaced or
+    # grow (prune_events replaces ``events``): lookups by id and by family stay O(1) per call.
+    _ids: tuple[int, int, dict[str, Event]] | None = field(default=None, repr=False, compare=False)
+    _families: tuple[int, int, dict[str, list[EventMention]]] | None = field(default=None, repr=False,
+                                                                             compare=False)
 
     def get(self, event_id: str | None) -> Event | None:
-        for event in self.events:
-            if event.id == event_id:
-                return event
-        return None
+        if self._ids is None or self._ids[:2] != (id(self.events), len(self.events)):
+            table: dict[str, Event] = {}
+            for event in self.events:
+                table.setdefault(event.id, event)  # the first event of an id, as a scan finds it
+            self._ids = (id(self.events), len(self.events), table)
+        return self._ids[2].get(event_id) if event_id is not None else None
+
+    def family_mentions(self, family: str) -> list[EventMention]:
+        """The mentions whose family key is ``family``, in the order of :attr:`mentions`."""
+        if self._families is None or self._families[:2] != (id(self.mentions), len(self.mentions)):
+            table: dict[str, list[EventMention]] = defaultdict(list)
+            for mention in self.mentions:
+                key = self.family_key(mention)
+                if key is not None:
+                    table[key].append(mention)
+            self._families = (id(self.mentions), len(self.mentions), dict(table))
+        return self._families[2].get(family, [])
 
     def family_key(self, mention: EventMention) -> str | None:
         if mention.agent is not None:
@@ -213,7 +246,7 @@ def find_mentions(article: Article, claims: Sequence[Claim],
         persons = _entities_in(in_sentence, s_start, ("person", "organisation"))
         places = _entities_in(in_sentence, s_start, ("place",))
         sentence_dates = [d for d in in_sentence if d.kind is ClaimKind.DATE]
-        nouns = [m for m in _EVENT_WORD.finditer(text) if singular(m.group(1)) in EVENT_CLASSES]
+        nouns = [m for m in _EVENT_WORD.finditer(text) if _is_event_word(m.group(1))]
         for match in nouns:
             word = match.group(1)
             noun = singular(word)
@@ -221,7 +254,7 @@ def find_mentions(article: Article, claims: Sequence[Claim],
                 continue  # part of a name ("Belt and Road Initiative Forum")
             pos = s_start + match.start()
             before = text[max(0, match.start() - 60):match.start()]
-            prev_words = [w.lower() for w in regex.findall(r"\p{L}+", before)[-3:]]
+            prev_words = [w.lower() for w in _LETTERS.findall(before)[-3:]]
             planned = any(w in _PLANNED for w in prev_words)
             previous = any(w in _PREVIOUS for w in prev_words[-2:]) and "latest" not in prev_words
             ordinal = next((w for w in reversed(prev_words) if w in _ORDINALS), None)
@@ -232,24 +265,24 @@ def find_mentions(article: Article, claims: Sequence[Claim],
             candidates = [p for p in persons if p.end <= pos]
             for p in sorted(candidates, key=lambda c: -c.end):
                 between = article.text[p.end:pos]
-                if regex.match(r"^['’]s?\s+(?:[\p{L}-]+\s+){0,3}$", between):
+                if _POSSESSIVE_GAP.match(between):
                     agent = p.canonical or p.text
                     break
             if agent is None:
                 # "a visit by Sergey Lavrov"
                 for p in sorted((p for p in persons if p.start > pos), key=lambda c: c.start):
-                    if regex.match(r"^\s+by\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$", article.text[pos + len(word):p.start]):
+                    if _BY_GAP.match(article.text[pos + len(word):p.start]):
                         agent = p.canonical or p.text
                     break
             personal = EVENT_CLASSES[noun] in _PERSONAL_CLASSES
             if agent is None and candidates and personal:
                 # The subject of the clause: the nearest person before the noun, in the same clause.
                 nearest = max(candidates, key=lambda c: c.end)
-                if not regex.search(r"[;:]|\b(?:who|which|that|while|whereas)\b", article.text[nearest.end:pos]):
+                if not _CLAUSE_GAP.search(article.text[nearest.end:pos]):
                     agent = nearest.canonical or nearest.text
             if agent is None and personal and _PRONOUN_REF.search(before):
                 agent = agent_default
-            clause_before = regex.split(r"[;:,]|\b(?:who|which|that)\b", before)[-1]
+            clause_before = _CLAUSE_SPLIT.split(before)[-1]
             planned = planned or bool(_PLANNED_CLAUSE.search(clause_before))
             # Place: "to North Korea", "in Pyongyang" right after the noun, or "N Korea visit".
             place = None
@@ -270,7 +303,7 @@ def find_mentions(article: Article, claims: Sequence[Claim],
                 if d.subject and singular(d.subject) != noun and len(nouns) > 1:
                     continue
                 lo_, hi_ = sorted((d.start, pos))
-                if regex.search(r"[;:]|\b(?:who|which|whose|whom)\b|\s-\s|—", article.text[lo_:hi_]):
+                if _RELATIVE_GAP.search(article.text[lo_:hi_]):
                     continue  # the date belongs to a relative clause about something else
                 if d.attr("preposition") in ("since", "until", "before", "after"):
                     continue

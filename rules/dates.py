@@ -17,6 +17,7 @@ from .compare import compare, short_id, sides_text
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
+_CLAUSE_SPLIT = regex.compile(r"[,;:]|\bthat\b|\bwhich\b|\bwho\b")
 
 def _family_label(event: Event) -> str:
     return event.label.rsplit(" (", 1)[0]
@@ -32,7 +33,7 @@ def _event_evidence(ctx: RuleContext, event: Event) -> list[Claim]:
     """Claims that show what each article says of the event: the date it gives, else a claim
     about this very event (its length), else the agent's name where the event is mentioned."""
     out: list[Claim] = []
-    mentions = [m for m in ctx.events.mentions
+    mentions = [m for m in ctx.events.family_mentions(event.family)
                 if m.article in event.articles and ctx.events.family_key(m) == event.family and not m.planned]
     for article in event.articles:
         own = [m for m in mentions if m.article == article]
@@ -119,7 +120,7 @@ class EventDate(Rule):
 
     def _within(self, ctx: RuleContext, topic: str, event: Event) -> Iterator[Finding]:
         mentions: list[EventMention] = [
-            m for m in ctx.events.mentions
+            m for m in ctx.events.family_mentions(event.family)
             if m.article in event.articles and ctx.events.family_key(m) == event.family
             and m.time_claim is not None and not m.previous and not m.planned
         ]
@@ -253,7 +254,7 @@ class RelativeDateMisfit(Rule):
             anchor = float(dt.date.fromisoformat(claim.anchor).toordinal())
             offset = claim.start - claim.sentence_start
             before = claim.sentence[max(0, offset - window):offset]
-            clause = regex.split(r"[,;:]|\bthat\b|\bwhich\b|\bwho\b", before)[-1]
+            clause = _CLAUSE_SPLIT.split(before)[-1]
             problem = None
             if iv.low > anchor and _PAST.search(clause) and not _FUTURE.search(clause):
                 verb = _PAST.findall(clause)[-1]

@@ -18,11 +18,13 @@ from .compare import short_id
 _TITLES = regex.compile(
     r"^(?:(?:mr|mrs|ms|dr|prof|president|minister|foreign minister|general|gen|sen|rep|sir|dame)\.?\s+)+", regex.I)
 
+_POSSESSIVE = regex.compile(r"'s$")
+
 
 def spelling(claim: Claim) -> str:
     """The spelling of a name, without titles, possessive or case differences that are not variants."""
     text = claim.text.strip().replace("’", "'").replace("‘", "'")
-    text = regex.sub(r"'s$", "", text)
+    text = _POSSESSIVE.sub("", text)
     text = _TITLES.sub("", text)
     return " ".join(text.split())
 

@@ -44,10 +44,12 @@ def _same(a: Claim, b: Claim) -> bool:
 def test_claims_of_every_seed_round_trip_exactly(seeds) -> None:  # type: ignore[no-untyped-def]
     for article in seeds.articles:
         claims = tuple(extract(article))
-        back = decode(encode(ArticleExtraction(claims, ((0, 5), (6, 9)))))
+        data = encode(ArticleExtraction(claims, ((0, 5), (6, 9))), article.text)
+        back = decode(data, article.text)
         assert len(back.claims) == len(claims) > 0
         assert all(_same(x, y) for x, y in zip(claims, back.claims, strict=True))
         assert back.sentences == ((0, 5), (6, 9))
+        assert claims[0].sentence not in data  # quotes are stored as offsets into the text
 
 
 def test_odd_values_round_trip_exactly() -> None:
@@ -59,9 +61,10 @@ def test_odd_values_round_trip_exactly() -> None:
         attrs=(("ordinal", "first"), ("referential", "1")),
     )
     other = dataclasses.replace(claim, low=6, high=0.1 + 0.2, qualifier=None, granularity=None, relative=None)
-    back = decode(encode(ArticleExtraction((claim, other))))
-    assert _same(back.claims[0], claim)
-    assert _same(back.claims[1], other)
+    for text in ("", "x" * 10):  # quotes that are not slices of the text are stored as they are
+        back = decode(encode(ArticleExtraction((claim, other)), text), text)
+        assert _same(back.claims[0], claim)
+        assert _same(back.claims[1], other)
 
 
 def test_garbage_entries_are_rejected() -> None:
@@ -170,7 +173,7 @@ def _writer(directory: str, start: int, barrier: multiprocessing.synchronize.Bar
     barrier.wait()
     with ClaimCache(directory) as cache:
         for i in range(start, start + 200, 10):
-            cache.put_many([(f"k{j}", f"a{j}", ArticleExtraction((claim,))) for j in range(i, i + 10)])
+            cache.put_many([(f"k{j}", f"a{j}", ArticleExtraction((claim,)), "x") for j in range(i, i + 10)])
         assert not cache.diagnostics, cache.diagnostics
 
 
@@ -185,7 +188,7 @@ def test_two_concurrent_writers(tmp_path: Path) -> None:
     assert [p.exitcode for p in procs] == [0, 0]
     with ClaimCache(tmp_path) as cache:
         assert len(cache) == 300  # keys 0..299, the overlap 100..199 written by both
-        assert cache.get("k150") is not None
+        assert cache.get("k150", "x") is not None
 
 
 def test_default_directory_is_never_inside_the_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -443,6 +443,25 @@ def _initials_match(abbrev: str, words: Sequence[str]) -> bool:
     return letters.upper() == initials.upper() or letters.upper() == "".join(w[0] for w in words).upper()
 
 
+_CDIST_CELLS = 1 << 22  # score-matrix cells computed at once (bounds memory on large blocks)
+
+
+def similar_pairs(keys: Sequence[str], threshold: float) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of ``keys`` whose ``fuzz.ratio`` is at least ``threshold``, in
+    row order: ``process.cdist`` over row bands, the pairs picked out by numpy rather than a
+    Python loop over every cell."""
+    import numpy as np
+
+    n = len(keys)
+    rows = max(1, _CDIST_CELLS // max(1, n))
+    pairs: list[tuple[int, int]] = []
+    for r0 in range(0, n, rows):
+        band = process.cdist(keys[r0:r0 + rows], keys, scorer=fuzz.ratio, score_cutoff=threshold)
+        ii, jj = np.nonzero(band >= threshold)
+        pairs.extend((int(i) + r0, int(j)) for i, j in zip(ii, jj, strict=True) if int(i) + r0 < j)
+    return pairs
+
+
 def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = None,
                    aliases: Mapping[str, str] | None = None) -> list[Claim]:
     """Give spelling variants across the corpus one canonical name (the most frequent spelling)."""
@@ -460,7 +479,6 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
         if len(members) == 1:
             continue
         keys = [translit_key(m) for m in members]
-        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold)
         parent = list(range(len(members)))
 
         def find(i: int, parent: list[int] = parent) -> int:
@@ -469,11 +487,10 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
                 i = parent[i]
             return i
 
-        for i in range(len(members)):
-            for j in range(i + 1, len(members)):
-                if scores[i][j] >= threshold and _compatible(members[i], members[j]):
-                    a, b = find(i), find(j)
-                    parent[max(a, b)] = min(a, b)
+        for i, j in similar_pairs(keys, threshold):
+            if _compatible(members[i], members[j]):
+                a, b = find(i), find(j)
+                parent[max(a, b)] = min(a, b)
         groups: dict[int, list[str]] = defaultdict(list)
         for i, m in enumerate(members):
             groups[find(i)].append(m)

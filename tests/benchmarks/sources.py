@@ -24,6 +24,7 @@ MEANTIME = EXTERNAL / "meantime" / "MEANTIME-prep" / "output_data" / "en" / "mea
 _NO_SPACE_BEFORE = {".", ",", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m",
                     "''", "'"}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#"}
+_DIGIT_POINT = re.compile(r"(?:^|\s)\d+[.:]$")  # "6." + "1" is "6.1", "1:" + "28PM" is "1:28PM"
 _HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 
 
@@ -52,7 +53,8 @@ def detokenise(tokens: Iterable[str]) -> str:
             quote_open = not quote_open
             continue
         glue = tok in _NO_SPACE_BEFORE or prev.endswith(tuple(_NO_SPACE_AFTER)) or \
-            (prev.endswith('"') and quote_open and prev.strip() == '"')
+            (prev.endswith('"') and quote_open and prev.strip() == '"') or \
+            (tok[:1].isdigit() and _DIGIT_POINT.search(prev) is not None)
         out.append(tok if glue else " " + tok)
     return _HYPHEN.sub("-", "".join(out))
 
