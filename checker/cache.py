@@ -153,6 +153,7 @@ def decode(data: str | bytes, text: str = "") -> ArticleExtraction:
             raise ValueError("claim fields changed")
         claims = []
         width = len(_CLAIM_FIELDS)
+        sentences_seen: dict[tuple[int, int], str] = {}  # one string object per sentence
         for row in obj["c"]:
             if not isinstance(row, list) or len(row) != width:
                 raise ValueError("malformed claim row")
@@ -161,7 +162,10 @@ def decode(data: str | bytes, text: str = "") -> ArticleExtraction:
             sentence = row[_SENTENCE]
             if isinstance(sentence, int):
                 start = row[_SENTENCE_START]
-                row[_SENTENCE] = text[start:start + sentence]
+                span = (start, sentence)
+                if span not in sentences_seen:
+                    sentences_seen[span] = text[start:start + sentence]
+                row[_SENTENCE] = sentences_seen[span]
             row[_KIND] = _KINDS[row[_KIND]]
             if row[_QUALIFIER] is not None:
                 row[_QUALIFIER] = _QUALIFIERS[row[_QUALIFIER]]

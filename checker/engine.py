@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -95,6 +95,8 @@ def default_jobs() -> int:
 
 # Below this many articles to extract per process, a pool costs more than it saves.
 MIN_ARTICLES_PER_JOB = 16
+# Fresh extractions are written to the cache in batches of this many, as the run goes.
+CACHE_BATCH = 500
 
 
 def _extract_one(article: Article, options: ExtractOptions) -> ArticleExtraction | str:
@@ -103,11 +105,24 @@ def _extract_one(article: Article, options: ExtractOptions) -> ArticleExtraction
 
     try:
         doc = Doc.from_article(article)
-        claims = tuple(extract_doc(doc, options))
+        claims = _share_sentences(extract_doc(doc, options))
         spans = tuple(doc.nt.to_original(s.start, s.end) for s in doc.content_sentences())
     except Exception as exc:  # a bug met on odd input must not stop the run
         return f"extraction failed ({type(exc).__name__}: {exc}); no claims from this article"
     return ArticleExtraction(claims, spans)
+
+
+def _share_sentences(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """The claims with one string object per sentence (equal values, shared): an article's
+    claims each carry their sentence, and on a large corpus the copies cost more memory than
+    everything else, in this process and in what a pool worker sends back."""
+    shared: dict[str, str] = {}
+    for claim in claims:
+        sentence = shared.setdefault(claim.sentence, claim.sentence)
+        if sentence is not claim.sentence:
+            # Fresh claims nobody else holds yet: swapping in an equal string changes no value.
+            object.__setattr__(claim, "sentence", sentence)
+    return tuple(claims)
 
 
 def _extract_chunk(articles: Sequence[Article], options: ExtractOptions) -> list[ArticleExtraction | str]:
@@ -124,39 +139,39 @@ def _pool_context() -> BaseContext | None:
     return None
 
 
-def _extract_many(
-    articles: Sequence[Article], options: ExtractOptions, jobs: int,
-    progress: Callable[[int], None] | None, diagnostics: list[Diagnostic],
-) -> tuple[list[ArticleExtraction | str], int]:
-    """Extract ``articles`` (in order), in a process pool when there are enough of them."""
-    jobs = min(jobs, math.ceil(len(articles) / MIN_ARTICLES_PER_JOB)) if articles else 1
-    if jobs > 1:
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
-        from itertools import repeat
+class _Runner:
+    """Extracts articles in order, in a process pool when there are enough of them, yielding
+    each result as soon as it is there (so that the cache is written as the run goes)."""
 
-        chunk = max(1, min(64, math.ceil(len(articles) / (jobs * 4))))
-        chunks = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
-        results: list[ArticleExtraction | str] = []
-        try:
-            _warm_up()
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
-                for out in pool.map(_extract_chunk, chunks, repeat(options)):
-                    results.extend(out)
-                    if progress:
-                        progress(len(out))
-            return results, jobs
-        except (OSError, BrokenProcessPool, ImportError) as exc:
-            diagnostics.append(Diagnostic("<jobs>", f"process pool unavailable, extracting in one process: {exc}",
-                                          "warning"))
-            if progress and results:
-                progress(-len(results))
-    results = []
-    for article in articles:
-        results.append(_extract_one(article, options))
-        if progress:
-            progress(1)
-    return results, 1
+    def __init__(self, options: ExtractOptions, jobs: int, diagnostics: list[Diagnostic]) -> None:
+        self.options, self.jobs, self.diagnostics = options, jobs, diagnostics
+        self.used_jobs = 1
+
+    def run(self, articles: Sequence[Article]) -> Iterator[ArticleExtraction | str]:
+        jobs = min(self.jobs, math.ceil(len(articles) / MIN_ARTICLES_PER_JOB)) if articles else 1
+        done = 0
+        if jobs > 1:
+            from concurrent.futures import ProcessPoolExecutor
+            from concurrent.futures.process import BrokenProcessPool
+            from itertools import repeat
+
+            chunk = max(1, min(64, math.ceil(len(articles) / (jobs * 4))))
+            chunks = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
+            try:
+                _warm_up()
+                with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
+                    self.used_jobs = jobs
+                    for out in pool.map(_extract_chunk, chunks, repeat(self.options)):
+                        for result in out:
+                            done += 1
+                            yield result
+                return
+            except (OSError, BrokenProcessPool, ImportError) as exc:
+                self.used_jobs = 1
+                self.diagnostics.append(Diagnostic(
+                    "<jobs>", f"process pool unavailable, extracting in one process: {exc}", "warning"))
+        for article in articles[done:]:
+            yield _extract_one(article, self.options)
 
 
 def _warm_up() -> None:
@@ -192,9 +207,11 @@ def extract_articles(
         if progress and done:
             progress(len(done))
     todo = [a for a in articles if a.id not in done]
-    results, used_jobs = _extract_many(todo, options, jobs, progress, diagnostics)
+    runner = _Runner(options, jobs, diagnostics)
     fresh: list[tuple[str, str, ArticleExtraction, str]] = []
-    for article, result in zip(todo, results, strict=True):
+    for article, result in zip(todo, runner.run(todo), strict=True):
+        if progress:
+            progress(1)
         if isinstance(result, str):
             diagnostics.append(Diagnostic(article.path, result, "error"))
             done[article.id] = ArticleExtraction(())
@@ -202,6 +219,10 @@ def extract_articles(
         done[article.id] = result
         if cache is not None:
             fresh.append((keys[article.id], article.id, result, article.text))
+            if len(fresh) >= CACHE_BATCH:
+                cache.put_many(fresh)
+                cache.prune({aid: key for key, aid, _, _ in fresh})
+                fresh = []
     if cache is not None:
         cache.put_many(fresh)
         cache.prune({aid: key for key, aid, _, _ in fresh})
@@ -216,7 +237,7 @@ def extract_articles(
         sentences={aid: ex.sentences for aid, ex in done.items()},
         diagnostics=diagnostics,
         cache=stats,
-        jobs=used_jobs,
+        jobs=runner.used_jobs,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -67,7 +69,44 @@ def _event_of(ctx: RuleContext, claim: Claim) -> str | None:
     return event.id if event else None
 
 
-def _same_story(ctx: RuleContext, a: Claim, b: Claim, min_overlap: float, same_places: bool = False) -> bool:
+class _Features:
+    """What :func:`_same_story` reads of each claim, computed once per claim and rule run:
+    comparing figures pairwise then costs set comparisons, not sentence scans."""
+
+    def __init__(self, ctx: RuleContext) -> None:
+        self.ctx = ctx
+        self._event: dict[int, str | None] = {}
+        self._local: dict[int, frozenset[str]] = {}
+        self._places: dict[int, set[str]] = {}
+        self._context: dict[int, set[str]] = {}
+
+    def event(self, claim: Claim) -> str | None:
+        key = id(claim)
+        if key not in self._event:
+            self._event[key] = _event_of(self.ctx, claim)
+        return self._event[key]
+
+    def local_places(self, claim: Claim) -> frozenset[str]:
+        key = id(claim)
+        if key not in self._local:
+            self._local[key] = frozenset(_local_places(self.ctx, claim)[0])
+        return self._local[key]
+
+    def places(self, claim: Claim) -> set[str]:
+        key = id(claim)
+        if key not in self._places:
+            self._places[key] = _places(self.ctx, claim)
+        return self._places[key]
+
+    def context(self, claim: Claim) -> set[str]:
+        key = id(claim)
+        if key not in self._context:
+            self._context[key] = _context(self.ctx, claim)
+        return self._context[key]
+
+
+def _same_story(ctx: RuleContext, a: Claim, b: Claim, min_overlap: float, same_places: bool = False,
+                features: _Features | None = None) -> bool:
     """Do two figures about the same thing speak about the same happening?
 
     Their sentences must share context (places, people, organisations), must not name
@@ -75,17 +114,18 @@ def _same_story(ctx: RuleContext, a: Claim, b: Claim, min_overlap: float, same_p
     With ``same_places`` (figures to be compared), the places where the figures happened must
     be the same: a toll in Tanzania is not the toll in Kenya and Tanzania.
     """
-    ea, eb = _event_of(ctx, a), _event_of(ctx, b)
+    f = features or _Features(ctx)
+    ea, eb = f.event(a), f.event(b)
     if ea and eb and ea != eb:
         return False
     # Figures are compared only where the text places them in the same places: "247 in
     # Kenya" is not the toll of "the attacks in Nairobi and Dar es Salaam".
-    if same_places and _local_places(ctx, a)[0] != _local_places(ctx, b)[0]:
+    if same_places and f.local_places(a) != f.local_places(b):
         return False
-    pa, pb = _places(ctx, a), _places(ctx, b)
+    pa, pb = f.places(a), f.places(b)
     if pa and pb and not (pa & pb):
         return False
-    ca, cb = _context(ctx, a), _context(ctx, b)
+    ca, cb = f.context(a), f.context(b)
     if ea and ea == eb:
         return True
     return overlap_ratio(ca, cb) >= min_overlap
@@ -95,10 +135,11 @@ def _components(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
                 same_places: bool = False) -> list[list[Claim]]:
     """Group claims (of several articles) that speak about the same happening."""
     sets = UnionFind(len(claims))
+    features = _Features(ctx)
     for i in range(len(claims)):
         for j in range(i + 1, len(claims)):
             if claims[i].article != claims[j].article and \
-                    _same_story(ctx, claims[i], claims[j], min_overlap, same_places):
+                    _same_story(ctx, claims[i], claims[j], min_overlap, same_places, features):
                 sets.union(i, j)
     groups = [[claims[i] for i in members] for members in sets.groups()]
     return [g for g in groups if len({c.article for c in g}) > 1]
@@ -168,20 +209,49 @@ def _cliques(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
     happening as every member from other articles (no chains A~B~C), and a group keeps at most
     one value per article (two figures of one article count different things)."""
     groups: list[list[Claim]] = []
+    features = _Features(ctx)
+    # Only groups with a member placed where the claim is (same local places: a condition of
+    # _same_story with same_places) or made of the claim's own article can take it: the
+    # others are skipped unvisited, in the same order, so that cost stays near-linear.
+    by_places: dict[frozenset[str], list[int]] = defaultdict(list)  # ascending group indices
+    placed: dict[frozenset[str], set[int]] = defaultdict(set)
+    own: list[int] = []
+    current = None
     for claim in sorted(claims, key=lambda c: (c.article, c.start)):
+        if claim.article != current:
+            current, own = claim.article, []
         value = interval_of(claim)
-        for group in groups:
+        where = features.local_places(claim)
+        candidates = by_places[where]
+        joined = None
+        for index in _merged(candidates, own):
+            group = groups[index]
             same_article = [m for m in group if m.article == claim.article]
             if any(interval_of(m) != value for m in same_article):
                 continue
-            if all(m.article == claim.article or (_same_story(ctx, claim, m, min_overlap, same_places=True)
+            if all(m.article == claim.article or (_same_story(ctx, claim, m, min_overlap, True, features)
                                                   and _same_fact(claim, m, role))
                    for m in group):
                 group.append(claim)
+                joined = index
                 break
-        else:
+        if joined is None:
+            joined = len(groups)
             groups.append([claim])
+            own.append(joined)
+        if joined not in placed[where]:
+            placed[where].add(joined)
+            bisect.insort(candidates, joined)
     return [g for g in groups if len({c.article for c in g}) > 1]
+
+
+def _merged(a: list[int], b: list[int]) -> Iterator[int]:
+    """The union of two ascending lists of indices, ascending, each index once."""
+    last = -1
+    for index in heapq.merge(a, b) if b else a:
+        if index != last:
+            last = index
+            yield index
 
 
 def _topic(key: CountKey, claims: Sequence[Claim], ctx: RuleContext) -> str:

@@ -153,16 +153,20 @@ def _is_cap(token: str) -> bool:
     return bool(token) and token[0].isupper()
 
 
-@lru_cache(maxsize=65536)
+_TRANSLIT_PUNCT = regex.compile(r"['’.\-]")
+_TRANSLIT_DOUBLE = regex.compile(r"(\p{L})\1+")
+
+
+@lru_cache(maxsize=1 << 18)
 def translit_key(name: str) -> str:
     """A spelling key under which transliteration variants coincide ("Sergey" ~ "Sergei")."""
     text = unicodedata.normalize("NFKD", name.lower())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = regex.sub(r"['’.\-]", "", text)
+    text = _TRANSLIT_PUNCT.sub("", text)
     for a, b in (("kh", "h"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("yo", "io"), ("ye", "e"), ("ya", "ia"),
                  ("yu", "iu"), ("y", "i"), ("j", "i"), ("w", "v"), ("ts", "c"), ("tz", "c"), ("zh", "j")):
         text = text.replace(a, b)
-    return regex.sub(r"(\p{L})\1+", r"\1", text)
+    return _TRANSLIT_DOUBLE.sub(r"\1", text)
 
 
 _LOCATIVE_BEFORE = regex.compile(r"\b(?:in|near|outside|across|throughout)\s+(?:the\s+)?$")
