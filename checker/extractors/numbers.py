@@ -52,7 +52,8 @@ _SPECIAL = "|".join(regex.escape(k) for k in sorted(SPECIAL, key=len, reverse=Tr
 
 NUMBER_PATTERN = (
     rf"(?:(?:{_DIGITS})(?:\s?(?:{_SCALE_WORDS})(?:\s(?:{_SCALE_WORDS}))?|\s?(?:{_SCALE_ABBR}))?"
-    rf"|{_VAGUE}|{_SPECIAL}|(?:a|one) (?:{_SCALE_WORDS})(?: (?:{_SCALE_WORDS}))?|{_WORD_NUMBER})"
+    rf"|{_VAGUE}|{_WORD_NUMBER}(?:\s+and\s+a\s+half(?![\p{{L}}-]))?"
+    rf"|a (?:{_SCALE_WORDS})(?: (?:{_SCALE_WORDS}))?(?: and (?:{_WORD})(?:[- ](?:{_WORD}))?)?|{_SPECIAL})"
 )
 NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d]){NUMBER_PATTERN}(?![\p{{L}}\d])", regex.IGNORECASE)
 
@@ -110,13 +111,16 @@ def parse_number(text: str) -> NumberValue | None:
         for scale in (match.group(2) or "").split():
             value *= SCALES[scale]
         return NumberValue(value, value)
+    half = 0.0
+    if t.endswith(" and a half"):
+        half, t = 0.5, t[: -len(" and a half")]
     words = t.split()
     if words and words[0] == "a":
         words[0] = "one"
     value_w = _words_value(words)
     if value_w is None:
         return None
-    return NumberValue(value_w, value_w)
+    return NumberValue(value_w + half, value_w + half)
 
 
 _TRAILING_SCALE = regex.compile(rf"(?:\d\s?|\s)((?:{_SCALE_WORDS}|mn|bn|tn|mln|bln|mil|[mbk])(?:\s(?:{_SCALE_WORDS}))?)$",

@@ -61,8 +61,16 @@ _UNITS = {
     "square miles": "square mile", "sq km": "square kilometre", "degrees": "degree", "degree": "degree",
     "mph": "mile per hour", "km/h": "kilometre per hour", "mw": "megawatt", "megawatts": "megawatt",
     "gw": "gigawatt", "kwh": "kilowatt hour", "bpd": "barrel per day", "knots": "knot",
+    "mg": "milligram", "milligram": "milligram", "milligrams": "milligram", "mi": "mile", "sq mi": "square mile",
+    "km2": "square kilometre", "ml": "millilitre", "millilitre": "millilitre", "millilitres": "millilitre",
+    "degrees celsius": "degree Celsius", "degrees fahrenheit": "degree Fahrenheit", "°c": "degree Celsius",
+    "°f": "degree Fahrenheit", "kw": "kilowatt", "mwh": "megawatt hour", "gwh": "gigawatt hour", "gb": "gigabyte",
+    "mb": "megabyte", "tb": "terabyte", "ghz": "gigahertz", "mhz": "megahertz", "hp": "horsepower",
+    "square metres": "square metre", "square meters": "square metre", "sq m": "square metre",
 }
 _UNIT_RE = "|".join(regex.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u != "%")
+# Units that may be glued to the figure ("4km", "50mg"); one-letter units may not ("5G" is no gram).
+_GLUED_UNIT_RE = "|".join(regex.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if len(u) > 1 and " " not in u)
 _CUR_WORD_RE = "|".join(sorted(_CURRENCY_WORD, key=len, reverse=True))
 # Currency signs and codes written before the figure ("$", "US$", "$US", "HK $", "USD", "RM").
 _SYMBOL_CODES = {
@@ -87,7 +95,7 @@ _RANGE_PART = (
 )
 _FIGURE_TAIL = (
     rf"(?P<pct>{_PCT})?"
-    rf"(?P<unit>\s+(?:{_UNIT_RE})(?![\p{{L}}]))?"
+    rf"(?P<unit>(?:\s+(?:{_UNIT_RE})|(?:{_GLUED_UNIT_RE}))(?![\p{{L}}\d]))?"
     rf"(?P<cur>\s+(?:{_CUR_WORD_RE})(?![\p{{L}}]))?"
     rf"(?P<post>\s+or\s+(?:more|greater|higher|above|over|less|fewer|lower|below|under|so)(?![\p{{L}}])(?:\s+than)?)?"
 )
