@@ -309,9 +309,16 @@ def load_corpus(paths: Iterable[str | os.PathLike[str]], options: LoadOptions | 
                 col.error(path, "broken symbolic link")
                 continue
             if aid in articles:
-                if os.path.realpath(articles[aid].path) != os.path.realpath(path):
-                    col.warning(path, f"article id {aid!r} already used by {articles[aid].path}; skipped")
-                continue
+                if os.path.realpath(articles[aid].path) == os.path.realpath(path):
+                    continue  # the same file given twice
+                # Another root holds a file with the same relative path: keep both.
+                base = f"{root.name or 'corpus'}/{aid}" if root.is_dir() else aid
+                candidate, n = base, 2
+                while candidate in articles:
+                    candidate, n = f"{base}~{n}", n + 1
+                col.warning(path, f"article id {aid!r} already used by {articles[aid].path}; "
+                                  f"this one is {candidate!r}")
+                aid = candidate
             article = read_article(path, aid, manifest_for(path), col, opts.max_bytes)
             if article is not None:
                 articles[aid] = article

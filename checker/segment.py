@@ -39,7 +39,8 @@ class Sentence:
 
 def _is_abbreviation(line: str, dot: int) -> bool:
     """Is the full stop at ``dot`` (index in ``line``) part of an abbreviation or initial?"""
-    match = _WORD_BEFORE.search(line, 0, dot + 1)
+    # Only the few characters before the dot matter: a bounded window keeps this linear.
+    match = _WORD_BEFORE.search(line, max(0, dot - 40), dot + 1)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
@@ -52,9 +53,9 @@ def _is_abbreviation(line: str, dot: int) -> bool:
 
 
 def _next_starts_sentence(line: str, pos: int) -> bool:
-    rest = line[pos:].lstrip()
+    rest = line[pos:pos + 64].lstrip()
     if not rest:
-        return True
+        return not line[pos:].strip()
     first = rest[0]
     return first.isupper() or first.isdigit() or first in "\"'([-"
 
@@ -111,9 +112,20 @@ def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
     return sentences
 
 
+# Longer "sentences" (a 10 MB line without a full stop) are cut at a space before this many
+# characters, so that the work per sentence stays bounded and the whole stays linear.
+MAX_SENTENCE = 1500
+
+
 def _append(
     out: list[Sentence], line: str, base: int, start: int, end: int, boiler: bool, headline: bool
 ) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = line.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        if cut <= start:
+            cut = start + MAX_SENTENCE
+        _append(out, line, base, start, cut, boiler, headline)
+        start = cut
     while start < end and line[start].isspace():
         start += 1
     while end > start and line[end - 1].isspace():

@@ -7,6 +7,7 @@ durations run first; a quantity whose span overlaps a date or a duration ("2018"
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 
@@ -21,8 +22,22 @@ from .quantities import find_quantities
 __all__ = ["ExtractOptions", "extract", "extract_doc", "extract_text", "group_entities"]
 
 
-def _overlaps(claim: Claim, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(claim.start < end and start < claim.end for start, end in spans)
+class _Spans:
+    """Spans for fast overlap tests: sorted starts and the running maximum of their ends, so a
+    test costs a binary search (linear overall, whatever the number of claims)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end: list[int] = []
+        best = -1
+        for _, end in ordered:
+            best = max(best, end)
+            self.max_end.append(best)
+
+    def overlaps(self, claim: Claim) -> bool:
+        i = bisect.bisect_left(self.starts, claim.end)  # spans starting before the claim ends
+        return i > 0 and self.max_end[i - 1] > claim.start
 
 
 def extract_doc(doc: Doc, options: ExtractOptions = DEFAULT_OPTIONS) -> list[Claim]:
@@ -34,12 +49,12 @@ def extract_doc(doc: Doc, options: ExtractOptions = DEFAULT_OPTIONS) -> list[Cla
         temporal.extend(find_dates(doc, options))
     if "duration" in kinds:
         durations = find_durations(doc, options)
-        date_spans = [(c.start, c.end) for c in temporal]
-        temporal.extend(c for c in durations if not _overlaps(c, date_spans))
+        date_spans = _Spans([(c.start, c.end) for c in temporal])
+        temporal.extend(c for c in durations if not date_spans.overlaps(c))
     claims.extend(temporal)
     if "quantity" in kinds:
-        spans = [(c.start, c.end) for c in temporal]
-        claims.extend(c for c in find_quantities(doc, options) if not _overlaps(c, spans))
+        spans = _Spans([(c.start, c.end) for c in temporal])
+        claims.extend(c for c in find_quantities(doc, options) if not spans.overlaps(c))
     if "entity" in kinds:
         claims.extend(find_entities(doc, options))
     claims.sort(key=lambda c: (c.start, c.end, c.kind.value, c.text))
