@@ -17,7 +17,8 @@ planted conflict, recorded in ``DEST/ground_truth.json``:
 
 - ``length``: one outlet gives a different length for the visit (rule DU01);
 - ``date``: one outlet dates the visit to another day of the same week (rule DT01);
-- ``count``: one outlet gives a death toll far from the others (rule CT01);
+- ``count``: one outlet gives a death toll far from the others, all published the same day
+  (rule CT01; a toll rising between days is an update, not a conflict);
 - ``spelling``: one outlet transliterates the visitor's name differently (rule NM01).
 
 Articles go into shards of 1,000 (``DEST/s0000/`` ...) with a ``corpus.toml`` manifest per
@@ -309,10 +310,13 @@ class Generator:
             facility, country = self.rng.choice(FACILITIES), self.rng.choice(COUNTRIES)
             city = CAPITALS[country]
             toll = self.rng.randrange(8, 400)
+            delay = self.rng.choice([0, 0, 1])
             odd = max(2, round(toll * self.rng.choice([0.3, 0.4, 2.0, 2.5]))) if planted else toll
             values = []
             for i, outlet in enumerate(outlets):
-                published = event_day + dt.timedelta(days=self.rng.choice([0, 0, 1]))
+                # One publication day for the whole cluster: a toll that rises in a later report
+                # is an update (reported as a variant), not the conflict planted here.
+                published = event_day + dt.timedelta(days=delay)
                 n = odd if (planted and i == 0) else toll
                 values.append(str(n))
                 lead = self.rng.choice(_blast_leads(self.rng, facility, city, country, n,
