@@ -112,11 +112,25 @@ def _true_variants(spellings: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
         kept[name] = spellings[name]
     # Merge spellings that differ only in case; keep those that look alike (transliterations),
     # not reorderings ("Korea's North") or other words.
+    # Case, hyphens, dots, spaces and a plural "s" are not spellings of a name either
+    # ("Poly-technic", "L.A."/"LA", "Socialists").
     merged: dict[str, list[Claim]] = {}
     for name, cs in kept.items():
-        key = next((k for k in merged if k.lower() == name.lower()), name)
+        key = next((k for k in merged if _form(k) == _form(name)), name)
         merged.setdefault(key, []).extend(cs)
     if len(merged) < 2:
         return merged
     main = max(merged, key=lambda k: (len(merged[k]), k))
-    return {k: v for k, v in merged.items() if k == main or _similar(k, main)}
+    return {k: v for k, v in merged.items()
+            if k == main or (_similar(k, main) and not _truncation(_form(k), _form(main)))}
+
+
+def _form(name: str) -> str:
+    letters = regex.sub(r"[^\p{L}]", "", name.lower())
+    return letters[:-1] if letters.endswith("s") and len(letters) > 3 else letters
+
+
+def _truncation(a: str, b: str) -> bool:
+    """One form is the other cut short ("Alex"/"Alexis"): a short form or another name,
+    not a spelling."""
+    return a != b and (a.startswith(b) or b.startswith(a))
