@@ -5,6 +5,7 @@ Usage::
 
     python tests/benchmarks/run.py [--sizes 1000,10000] [--with-100k] [--jobs N] [--repeat 3]
                                    [--work DIR] [--json OUT] [--compare-sample 100]
+                                   [--cold-fills-cache] [--skip-extras]
 
 Corpora are generated into ``--work`` (default ``/tmp/factlint-bench``) by ``generate.py`` when
 missing and reused afterwards. Every measurement runs in a fresh subprocess, so that peak
@@ -252,13 +253,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         corpus_dir = ensure_corpus(work, n)
         repeat = 1 if n >= 100000 else args.repeat
         print(f"== {n} articles ({repeat} run(s))", file=sys.stderr)
-        check_runs = [_child(["--measure", "check", str(corpus_dir), "--jobs", str(jobs)]) for _ in range(repeat)]
+        cache_dir = work / f"cache-{n}"
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        cold_cache = ["--cache", str(cache_dir)] if args.cold_fills_cache else []
+        check_runs = [_child(["--measure", "check", str(corpus_dir), "--jobs", str(jobs), *cold_cache])
+                      for _ in range(repeat)]
         # The extract figure is the extraction part of the cold checks (import + load + extract):
         # the same work as `factlint extract`, without running it twice.
         extract_runs = [{"total_s": r["import_s"] + r["load_s"] + r["extract_s"]} for r in check_runs]
-        cache_dir = work / f"cache-{n}"
-        shutil.rmtree(cache_dir, ignore_errors=True)
-        fill = _child(["--measure", "check", str(corpus_dir), "--jobs", str(jobs), "--cache", str(cache_dir)])
+        fill = check_runs[-1] if args.cold_fills_cache else \
+            _child(["--measure", "check", str(corpus_dir), "--jobs", str(jobs), "--cache", str(cache_dir)])
         warm_runs = [_child(["--measure", "check", str(corpus_dir), "--jobs", str(jobs), "--cache", str(cache_dir)])
                      for _ in range(repeat)]
         one = check_runs[0]
@@ -294,6 +298,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                                         "check_warm": v["check_warm_s"] / base["check_warm_s"],
                                         "articles": v["articles"] / base["articles"]}
                                     for k, v in report["sizes"].items()}
+    report["cold_runs_wrote_cache"] = bool(args.cold_fills_cache)
+    if args.skip_extras:
+        return report
     inc_n = 10000 if 10000 in sizes else max(sizes)
     report["incremental"] = incremental(work, inc_n, jobs)
     report["startup"] = startup()
@@ -381,6 +388,8 @@ def print_table(report: dict[str, Any]) -> None:
         print("scaling vs 10k (time ratio, cold / warm): " + ", ".join(
             f"{k}: {v['check']:.2f}x / {v['check_warm']:.2f}x for {v['articles']:g}x articles"
             for k, v in report["scaling_vs_10k"].items()))
+    if "incremental" not in report:
+        return
     inc = report["incremental"]
     print(f"incremental check, 1 changed article of {inc['articles']}, warm cache: {inc['total_s']:.2f}s "
           f"(first output {inc['first_output_s']:.2f}s; exit codes {inc['exit_codes']}) via {inc['how']}")
@@ -404,6 +413,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help=f"corpora and caches (default {DEFAULT_WORK})")
     parser.add_argument("--json", type=Path, help="also write the JSON figures to this file")
     parser.add_argument("--compare-sample", type=int, default=100, help="articles in the comparison (default 100)")
+    parser.add_argument("--cold-fills-cache", action="store_true",
+                        help="the cold checks also write the cache (saves a second cold run on big corpora)")
+    parser.add_argument("--skip-extras", action="store_true",
+                        help="only the size rows: no incremental run, start-up times or comparison")
     parser.add_argument("--measure", nargs=2, metavar=("KIND", "DIR"), help=argparse.SUPPRESS)
     parser.add_argument("--cache", help=argparse.SUPPRESS)
     parser.add_argument("--compare", type=Path, help=argparse.SUPPRESS)
