@@ -30,6 +30,7 @@ import json
 import operator
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -119,6 +120,8 @@ _QUALIFIER = _CLAIM_FIELDS.index("qualifier")
 _GRANULARITY = _CLAIM_FIELDS.index("granularity")
 _MODIFIERS = _CLAIM_FIELDS.index("modifiers")
 _ATTRS = _CLAIM_FIELDS.index("attrs")
+_SHARED_STRINGS = tuple(_CLAIM_FIELDS.index(name) for name in ("article", "subject", "low", "high", "unit",
+                                                                 "canonical", "anchor"))
 _KINDS = {m.value: m for m in ClaimKind}
 _QUALIFIERS = {m.value: m for m in Qualifier}
 _GRANULARITIES = {m.value: m for m in Granularity}
@@ -167,6 +170,11 @@ def decode(data: str | bytes, text: str = "") -> ArticleExtraction:
                     sentences_seen[span] = text[start:start + sentence]
                 row[_SENTENCE] = sentences_seen[span]
             row[_KIND] = _KINDS[row[_KIND]]
+            # Values repeated across claims and articles (article ids, subjects, units, ISO
+            # dates) as one string object each: a large corpus holds millions of them.
+            for i in _SHARED_STRINGS:
+                if type(row[i]) is str:
+                    row[i] = sys.intern(row[i])
             if row[_QUALIFIER] is not None:
                 row[_QUALIFIER] = _QUALIFIERS[row[_QUALIFIER]]
             if row[_GRANULARITY] is not None:
