@@ -105,6 +105,20 @@ class _Features:
         return self._context[key]
 
 
+# Reports further apart than this speak of different moments (a toll of 1998 is not one of 2004).
+MAX_DAYS_APART = 60
+
+
+def _same_time(ctx: RuleContext, a: Claim, b: Claim) -> bool:
+    """Can two figures be of the same moment? Not if one article is dated and the other is not
+    (nothing ties the undated one to that moment), nor if they were published months apart."""
+    da = ctx.alignment.articles[a.article].published if a.article in ctx.alignment.articles else None
+    db = ctx.alignment.articles[b.article].published if b.article in ctx.alignment.articles else None
+    if (da is None) != (db is None):
+        return False
+    return da is None or db is None or abs((da - db).days) <= MAX_DAYS_APART
+
+
 def _same_story(ctx: RuleContext, a: Claim, b: Claim, min_overlap: float, same_places: bool = False,
                 features: _Features | None = None) -> bool:
     """Do two figures about the same thing speak about the same happening?
@@ -121,6 +135,8 @@ def _same_story(ctx: RuleContext, a: Claim, b: Claim, min_overlap: float, same_p
     # Figures are compared only where the text places them in the same places: "247 in
     # Kenya" is not the toll of "the attacks in Nairobi and Dar es Salaam".
     if same_places and f.local_places(a) != f.local_places(b):
+        return False
+    if same_places and not _same_time(ctx, a, b):
         return False
     pa, pb = f.places(a), f.places(b)
     if pa and pb and not (pa & pb):
@@ -280,7 +296,8 @@ class CountMismatch(Rule):
     "more than 1,000" and "1,200" agree, "about 300" and "more than 1,000" conflict; vague
     words ("several", "dozens") are read loosely. A toll that only rises from one day's
     report to a later one is reported as a ``variant`` (an update), not a conflict. Figures
-    within one article are never compared with each other. Ages, times, sports statistics
+    within one article are never compared with each other, nor figures of a dated and an
+    undated article or of reports published more than 60 days apart. Ages, times, sports statistics
     and model numbers ("FireWire 800 port") are not counts and are left out.
 
     **Why it matters**: counts (casualties, shipments, troops) are the facts most often

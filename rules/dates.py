@@ -210,15 +210,36 @@ _PAST = regex.compile(
     r"\b(?:met|was|were|had|did|held|took place|happened|occurred|signed|visited|arrived|agreed|made|said|"
     r"announced|launched|killed|struck|\p{L}+ed)\b", regex.I)
 _FUTURE = regex.compile(r"\b(?:will|shall|is to|are to|is expected to|are expected to|plans? to|is due to|"
-                        r"are due to|upcoming|is set to|are set to)\b", regex.I)
+                        r"are due to|upcoming|is set to|are set to|going to)\b", regex.I)
+# Words that make a clause not a plain statement about the past ("was scheduled to return
+# tomorrow", "may only be resolved next week", "expected to close").
+_NOT_PAST = regex.compile(r"\b(?:will|shall|expected|plans?|planned|planning|due|set to|upcoming|scheduled|pending|"
+                          r"may|might|could|would|can|going to|to be|hopes?|aims?|intends?|should|must|if|until)\b",
+                          regex.I)
+# A past participle after these is not a past tense ("may only be resolved next week").
+_NOT_FINITE = regex.compile(r"\b(?:be|been|being|is|are|am|was|were|to|get|gets|got|has|have|had)\s+(?:\p{L}+ly\s+)?$",
+                            regex.I)
+# Only phrases that state their direction from the publication date can misfit it; a bare
+# weekday or month is resolved by the tense of its clause and cannot.
+_DEICTIC = regex.compile(r"\b(?:next|last|past|previous|coming|ago|tomorrow|yesterday|tonight|today)\b", regex.I)
+
+
+def _finite_past(clause: str) -> str | None:
+    """The last simple-past verb of a clause ("met"), not a participle ("was scheduled")."""
+    found = None
+    for match in _PAST.finditer(clause):
+        if not _NOT_FINITE.search(clause[:match.start()]):
+            found = match.group(0)
+    return found
 
 
 class RelativeDateMisfit(Rule):
     """A relative date does not fit the article's publication date.
 
-    **What it checks**: relative references are resolved against the publication date; a
-    reference that lands in the future of the article while the sentence speaks of a past
-    event ("the plans made when Putin and Kim met next quarter"), or that lands in the past
+    **What it checks**: references that state their direction from the publication date
+    ("next quarter", "last week", "tomorrow", "two days ago") are resolved against it; a
+    reference that lands in the future of the article while its clause speaks of a past
+    event in a finite past tense ("the plans made when Putin and Kim met next quarter"), or that lands in the past
     while the sentence speaks of a future one ("will meet last week"), is flagged.
 
     **Why it matters**: such phrases usually come from a rewrite that changed the words
@@ -248,6 +269,10 @@ class RelativeDateMisfit(Rule):
         for claim in ctx.claims:
             if claim.kind is not ClaimKind.DATE or not claim.relative or not claim.anchor:
                 continue
+            if not _DEICTIC.search(claim.text):
+                continue
+            if not claim.sentence.rstrip().endswith((".", "!", "?", '"', "\u201d", "'")):
+                continue  # a headline: telegraphic grammar ("problems only resolved next week")
             iv = interval_of(claim)
             if iv is None:
                 continue
@@ -256,8 +281,8 @@ class RelativeDateMisfit(Rule):
             before = claim.sentence[max(0, offset - window):offset]
             clause = _CLAUSE_SPLIT.split(before)[-1]
             problem = None
-            if iv.low > anchor and _PAST.search(clause) and not _FUTURE.search(clause):
-                verb = _PAST.findall(clause)[-1]
+            verb = _finite_past(clause)
+            if iv.low > anchor and verb and not _NOT_PAST.search(clause):
                 problem = (f"'{claim.text}' resolves after the publication date {claim.anchor}, "
                            f"but the clause speaks of the past ('{verb}')")
             elif iv.high < anchor - 1 and _FUTURE.search(clause):

@@ -5,9 +5,9 @@ front-matter block for their metadata) into a directory the caller owns, usually
 
 - :func:`ecbplus_topic_articles`: ECB+ token XML (one token per element, a sentence number on
   each) detokenised into one line per sentence. ECB+ pairs two similar events per topic (the
-  ``ecb`` and the ``ecbplus`` halves). The corpus gives no publication dates; where an article
-  states one in a "First Published:" / "Published:" line, that line is kept as text and the date
-  is *not* used, so the articles stay undated as the corpus has them.
+  ``ecb`` and the ``ecbplus`` halves). The corpus has no metadata; an article that states its
+  publication date in a dateline near its top ("Updated: November 11, 2011") gets it as its
+  publication date, the others stay undated.
 - :func:`aquaint_embassy_articles`: the TimeML AQUAINT reports of August 1998 on the US embassy
   bombings in Nairobi and Dar es Salaam, with their creation time as publication date.
 """
@@ -27,7 +27,7 @@ AQUAINT = EXTERNAL / "tempeval3" / "data" / "TempEval3" / "Training" / "TBAQ-cle
 
 _NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}’”]|'s\b|n't\b|'re\b|'ll\b|'ve\b|'d\b|'m\b|’s\b)")
 _NO_SPACE_AFTER = re.compile(r"([(\[{$“‘]) ")
-_SPLIT_NUMBER = re.compile(r"(\d)([,.:]) (\d)")
+_SPLIT_NUMBER = re.compile(r"(\d)(,) (\d{3})(?!\d)|(?<!\d\d\d)(\d)(\.) (\d)(?!\d)|(\d)(:) (\d\d)(?!\d)")
 _SPLIT_ABBREVIATION = re.compile(r"\b([a-zA-Z])\. ([a-zA-Z])\.")
 _HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 _URL_LINE = re.compile(r"^(?:https?\s*:\s*/|www\s*\.)", re.IGNORECASE)
@@ -46,7 +46,7 @@ def detokenise(tokens: Iterable[str]) -> str:
             rebuilt += (' "' if i % 2 else '" ') + part
         text = rebuilt
     # ECB+ splits "1,500", "6.1" and "1:45" into three tokens.
-    text = _SPLIT_NUMBER.sub(r"\1\2\3", text)
+    text = _SPLIT_NUMBER.sub(lambda m: "".join(g for g in m.groups() if g), text)
     text = _SPLIT_ABBREVIATION.sub(r"\1.\2.", text)
     # ECB+ splits hyphenated words into three tokens ("90 - day"): glue them back.
     return _HYPHEN.sub("-", text)
@@ -70,8 +70,34 @@ def ecbplus_sentences(path: Path) -> list[str]:
     return sentences
 
 
-def ecbplus_topic_articles(topic: str, dest: Path) -> list[Path]:
-    """Write the articles of one ECB+ topic into ``dest``; returns the paths written."""
+_DATELINE_WORDS = frozenset("""published updated posted first last on at am pm a m p edt est et pdt pst cdt cst
+gmt bst ist utc by time""".split())
+
+
+def dateline(lines: list[str]) -> str | None:
+    """The publication date an article states in a short line near its top ("May 3, 2013
+    2:00pm EDT", "First Published: June 13, 2013", "Updated: November 11, 2011 18:50 IST")."""
+    from checker import extract_text
+    from checker.model import ClaimKind, Granularity
+
+    for line in lines:
+        if len(line) > 80:
+            continue
+        for claim in extract_text(line):
+            if claim.kind is ClaimKind.DATE and claim.granularity is Granularity.DAY and not claim.relative:
+                rest = line[:claim.start] + " " + line[claim.end:]
+                words = re.findall(r"[A-Za-z]+", rest)
+                if all(w.lower() in _DATELINE_WORDS or w[0].isupper() for w in words):
+                    return str(claim.low)
+    return None
+
+
+def ecbplus_topic_articles(topic: str, dest: Path, use_datelines: bool = True) -> list[Path]:
+    """Write the articles of one ECB+ topic into ``dest``; returns the paths written.
+
+    With ``use_datelines``, an article that states its publication date in a dateline near
+    its top gets it as metadata (as a newsroom's corpus would have it); the others stay undated.
+    """
     written = []
     for xml in sorted((ECBPLUS / topic).glob("*.xml")):
         sentences = ecbplus_sentences(xml)
@@ -80,8 +106,10 @@ def ecbplus_topic_articles(topic: str, dest: Path) -> list[Path]:
             url = sentences.pop(0).replace(" ", "")
         title = sentences[0] if sentences else None
         body = "\n".join(sentences)
+        published = dateline(sentences[:4]) if use_datelines else None
         target = dest / f"{xml.stem}.txt"
-        target.write_text(_front_matter(title=title, source=f"ECB+ {xml.name}", url=url) + body + "\n", "utf-8")
+        target.write_text(_front_matter(title=title, source=f"ECB+ {xml.name}", url=url, published=published)
+                          + body + "\n", "utf-8")
         written.append(target)
     return written
 

@@ -101,6 +101,8 @@ CASES: list[tuple[str, dt.date | None, str, str | None, str | None, str, bool]] 
      "week", True),
     ("Lavrov came to Pyongyang on Wednesday for talks.", None, "Wednesday", None, None, "day", True),
     ("The summit opened on October 18, 2023.", None, "October 18, 2023", "2023-10-18", "2023-10-18", "day", False),
+    # A dateline: the weekday without a comma is not part of what dateparser reads.
+    ("Friday August 2, 2013 @ 8:13am PDT", None, "Friday August 2, 2013", "2013-08-02", "2013-08-02", "day", False),
 ]
 
 

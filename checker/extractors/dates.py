@@ -226,7 +226,10 @@ def _resolve(kind: str, m: regex.Match[str], anchor: dt.date | None, text: str) 
         day = _safe_date(int(g["year"]), month, int(g["day"])) if month else None
         if day is None:
             return None
-        parsed = _dateparser(m.group(0).split(",", 1)[-1].strip() if g.get("weekday") else m.group(0), None)
+        phrase = m.group(0)
+        if g.get("weekday"):  # "Friday August 2, 2013" and "Friday, August 2, 2013": the date without its weekday
+            phrase = phrase[m.end("weekday") - m.start():].lstrip(" ,.")
+        parsed = _dateparser(phrase, None)
         if parsed is not None and parsed != day:
             day = parsed if parsed.year == day.year else day
         attrs = (("weekday", g["weekday"].lower()),) if g.get("weekday") else ()

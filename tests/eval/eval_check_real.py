@@ -6,7 +6,8 @@ How to run::
 
 - ECB+ (``../shared/external/ecbplus/ECB+/<topic>/*.xml``): each topic pairs two similar but
   different events (e.g. two earthquakes, two trials); the token XML is converted to text
-  articles by ``tests/corpora.py`` (undated: ECB+ has no publication dates).
+  articles by ``tests/corpora.py``; an article that states its publication date in a dateline
+  near its top is dated by it (``--no-datelines`` leaves all of them undated).
 - AQUAINT (``../shared/external/tempeval3/.../TBAQ-cleaned/AQUAINT/``): the August 1998
   embassy-bombing reports (APW, NYT, XIE from 1998-08-07 on) with their publication dates.
 
@@ -45,6 +46,8 @@ def run(name: str, root: Path, out: list[dict[str, object]]) -> Counter[str]:
     print(f"== {name}: {len(corpus.articles)} articles, {len(result.claims)} claims, "
           f"{len(result.events.events)} events, {dict(sorted(counts.items()))} ({elapsed:.1f}s)")
     for finding in result.findings:
+        if finding.status is Status.DISTINCT_EVENTS:
+            print(f"  (distinct events) [{finding.rule}] {finding.topic}: {finding.message[:200]}")
         if finding.status is not Status.CONFLICT:
             continue
         print(f"  [{finding.rule}] {finding.topic}: {finding.message} (confidence {finding.confidence:.2f})")
@@ -60,6 +63,8 @@ def main() -> int:
     parser.add_argument("--ecb", default="all", help="comma-separated ECB+ topics, or 'all' (default) or 'none'")
     parser.add_argument("--no-aquaint", action="store_true")
     parser.add_argument("--json", help="write the conflicts as JSON lines for judging")
+    parser.add_argument("--no-datelines", action="store_true",
+                        help="leave every ECB+ article undated (by default a dateline near the top dates it)")
     args = parser.parse_args()
     if not EXTERNAL.exists():
         print(f"no evaluation data at {EXTERNAL}", file=sys.stderr)
@@ -80,7 +85,7 @@ def main() -> int:
             for topic in topics:
                 dest = base / f"ecb{topic}"
                 dest.mkdir()
-                ecbplus_topic_articles(topic, dest)
+                ecbplus_topic_articles(topic, dest, use_datelines=not args.no_datelines)
                 total += run(f"ECB+ topic {topic}", dest, conflicts)
     print(f"TOTAL findings by status: {dict(sorted(total.items()))}; conflicts: {len(conflicts)}")
     if args.json:
