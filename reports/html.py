@@ -135,6 +135,7 @@ class _Page:
     def header(self, shown: list[Finding]) -> str:
         result = self.result
         counts = count_statuses(shown)
+        names = sum(f.status is Status.VARIANT and f.rule.startswith("NM") for f in shown)
         out = ['<table class="summary">']
         out.append(f"<tr><th>Corpus</th><td>{esc(', '.join(result.corpus.roots) or '-')}</td></tr>")
         out.append(f"<tr><th>Articles</th><td>{len(result.corpus.articles)} ({len(result.claims)} claims)</td></tr>")
@@ -143,7 +144,8 @@ class _Page:
                    f"{f', {unresolved} with no date' if unresolved else ''}</td></tr>")
         out.append(f"<tr><th>Findings</th><td>{counts[Status.CONFLICT]} conflicts · "
                    f"{counts[Status.AGREEMENT]} agreements · {counts[Status.SINGLE_SOURCE]} single-source claims · "
-                   f"{counts[Status.VARIANT]} name variants · {counts[Status.DISTINCT_EVENTS]} distinct events"
+                   f"{names} name variants · {counts[Status.VARIANT] - names} other variants · "
+                   f"{counts[Status.DISTINCT_EVENTS]} distinct events"
                    "</td></tr>")
         if self.options.filtered:
             out.append(f"<tr><th>Shown</th><td>{len(shown)} of {len(result.findings)} findings (filtered)"

@@ -231,10 +231,18 @@ def _header(ctx: _Context, shown: list[Finding]) -> Panel:
             (Status.AGREEMENT, "agreement", "green"),
             (Status.SINGLE_SOURCE, "single-source claim", ""),
             (Status.VARIANT, "name variant", "yellow"),
+            (Status.VARIANT, "other variant", "yellow"),
             (Status.DISTINCT_EVENTS, "distinct-event pair", "cyan"))):
+        number = counts[status]
+        if status is Status.VARIANT:
+            # Name variants (NM rules) apart from other variants (units, updated tolls).
+            names = sum(f.status is Status.VARIANT and f.rule.startswith("NM") for f in shown)
+            number = names if word == "name variant" else number - names
+            if word == "other variant" and not number:
+                continue
         if n:
             found.append(" · ", style="dim")
-        found.append(_plural(counts[status], word), style=style if counts[status] else "dim")
+        found.append(_plural(number, word), style=style if number else "dim")
     summary.add_row("Findings", found)
     if ctx.options.filtered:
         summary.add_row("Shown", Text(f"{len(shown)} of {len(result.findings)} findings (filtered)"))
