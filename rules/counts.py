@@ -6,7 +6,7 @@ import bisect
 import heapq
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -147,39 +147,16 @@ def _same_story(ctx: RuleContext, a: Claim, b: Claim, min_overlap: float, same_p
     return overlap_ratio(ca, cb) >= min_overlap
 
 
-def _story_keys(claim: Claim, features: _Features) -> list[tuple[str, str]]:
-    """The event and the context entities of a claim: two figures _same_story accepts (with a
-    positive overlap required) share at least one."""
-    event = features.event(claim)
-    keys = [("event", event)] if event else []
-    keys.extend(("context", name) for name in features.context(claim))
-    return keys
-
-
-def _candidate_pairs(claims: Sequence[Claim], features: _Features, min_overlap: float) -> Iterable[tuple[int, int]]:
-    """The pairs ``(i, j)``, ``i < j``, that :func:`_same_story` may accept: with a positive
-    ``min_overlap`` two figures must be tied to the same event or share a context entity, so
-    only pairs found through an index on those are tried (the sets found do not depend on the
-    order in which pairs are joined)."""
-    n = len(claims)
-    if min_overlap <= 0:
-        return ((i, j) for i in range(n) for j in range(i + 1, n))
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, claim in enumerate(claims):
-        for key in _story_keys(claim, features):
-            index[key].append(i)
-    return {(i, j) for members in index.values() for k, i in enumerate(members) for j in members[k + 1:]}
-
-
 def _components(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
                 same_places: bool = False) -> list[list[Claim]]:
     """Group claims (of several articles) that speak about the same happening."""
     sets = UnionFind(len(claims))
     features = _Features(ctx)
-    for i, j in _candidate_pairs(claims, features, min_overlap):
-        if claims[i].article != claims[j].article and \
-                _same_story(ctx, claims[i], claims[j], min_overlap, same_places, features):
-            sets.union(i, j)
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            if claims[i].article != claims[j].article and \
+                    _same_story(ctx, claims[i], claims[j], min_overlap, same_places, features):
+                sets.union(i, j)
     groups = [[claims[i] for i in members] for members in sets.groups()]
     return [g for g in groups if len({c.article for c in g}) > 1]
 
@@ -254,7 +231,6 @@ def _cliques(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
     # others are skipped unvisited, in the same order, so that cost stays near-linear.
     by_places: dict[frozenset[str], list[int]] = defaultdict(list)  # ascending group indices
     placed: dict[frozenset[str], set[int]] = defaultdict(set)
-    by_story: dict[tuple[str, str], set[int]] = defaultdict(set)  # groups by their first member's keys
     own: list[int] = []
     current = None
     for claim in sorted(claims, key=lambda c: (c.article, c.start)):
@@ -263,18 +239,8 @@ def _cliques(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
         value = interval_of(claim)
         where = features.local_places(claim)
         candidates = by_places[where]
-        keys = _story_keys(claim, features)
-        if min_overlap > 0:
-            # A group made by another article can take the claim only if its first member
-            # shares an event or a context entity with it (_same_story needs one of them).
-            reachable: set[int] = set()
-            for key in keys:
-                reachable |= by_story.get(key, set())
-            eligible = sorted(reachable & placed[where])
-        else:
-            eligible = candidates
         joined = None
-        for index in _merged(eligible, own):
+        for index in _merged(candidates, own):
             group = groups[index]
             same_article = [m for m in group if m.article == claim.article]
             if any(interval_of(m) != value for m in same_article):
@@ -289,8 +255,6 @@ def _cliques(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
             joined = len(groups)
             groups.append([claim])
             own.append(joined)
-            for key in keys:
-                by_story[key].add(joined)
         if joined not in placed[where]:
             placed[where].add(joined)
             bisect.insort(candidates, joined)
