@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 import regex
 
+# Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
+_RX0 = regex.compile(r"\r\n|\r|\n")
+
 # One-for-one character replacements.
 _CHAR_MAP: dict[str, str] = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
@@ -29,6 +32,8 @@ _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\
 _SPACED = frozenset("\u2014\u2015")
 # A number glued to a following capitalised word ("2023Reuters") or a lower-case word glued to a
 # following number ("visit2023") gets a space inserted.
+_TABLE = str.maketrans({k: v for k, v in _CHAR_MAP.items() if k not in _SPACED})
+_LENGTH_CHANGING = regex.compile("[" + "".join(sorted(_DROP | _SPACED)) + "]")
 _GLUE = regex.compile(r"(?<=\d)(?=[A-Z][a-z])|(?<=[a-z])(?=\d{4}\b)")
 
 
@@ -48,51 +53,47 @@ class NormText:
 
 def normalise(original: str) -> NormText:
     """Normalise ``original`` for matching; see the module docstring."""
-    out: list[str] = []
-    mapping = array("q")
-    changed = False
-    i = 0
     n = len(original)
-    while i < n:
-        ch = original[i]
-        if ch == "\r" and i + 1 < n and original[i + 1] == "\n":
-            out.append(" ")  # keep CRLF as two characters: " \n"
-            mapping.append(i)
-            changed = True
-        elif ch in _DROP:
-            changed = True
-        elif ch in _SPACED:
-            out.append(" - ")
-            mapping.extend((i, i, i))
-            changed = True
-        elif ch in _CHAR_MAP:
-            out.append(_CHAR_MAP[ch])
-            mapping.append(i)
-            changed = True
-        else:
-            out.append(ch)
-            mapping.append(i)
-        i += 1
-    mapping.append(n)
-    norm = "".join(out)
-    if any(True for _ in _GLUE.finditer(norm)):
+    # One-for-one replacements keep every offset: str.translate does them at C speed. A CR
+    # before LF becomes a space (" \n"), a lone CR a line break.
+    text = original.replace("\r\n", " \n") if "\r" in original else original
+    text = text.translate(_TABLE)
+    mapping: array[int]
+    if _LENGTH_CHANGING.search(text) is None:
+        norm = text
+        mapping = array("q", range(n + 1))
+    else:
+        # Dropped characters and spaced dashes change lengths: rebuild around them.
         pieces: list[str] = []
+        mapping = array("q")
+        last = 0
+        for match in _LENGTH_CHANGING.finditer(text):
+            pos = match.start()
+            pieces.append(text[last:pos])
+            mapping.extend(range(last, pos))
+            if text[pos] in _SPACED:
+                pieces.append(" - ")
+                mapping.extend((pos, pos, pos))
+            last = pos + 1
+        pieces.append(text[last:])
+        mapping.extend(range(last, n))
+        mapping.append(n)
+        norm = "".join(pieces)
+    if _GLUE.search(norm):
+        glued: list[str] = []
         new_map = array("q")
         last = 0
         for match in _GLUE.finditer(norm):
             pos = match.start()
-            pieces.append(norm[last:pos])
+            glued.append(norm[last:pos])
             new_map.extend(mapping[last:pos])
-            pieces.append(" ")
+            glued.append(" ")
             new_map.append(mapping[pos])
             last = pos
-        pieces.append(norm[last:])
+        glued.append(norm[last:])
         new_map.extend(mapping[last:])
-        norm = "".join(pieces)
+        norm = "".join(glued)
         mapping = new_map
-        changed = True
-    if not changed:
-        mapping = array("q", range(n + 1))
     return NormText(original, norm, mapping)
 
 
@@ -103,7 +104,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         starts = [0]
-        for match in regex.finditer(r"\r\n|\r|\n", text):
+        for match in _RX0.finditer(text):
             starts.append(match.end())
         self._starts = starts
 

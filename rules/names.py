@@ -15,6 +15,9 @@ from checker.model import Claim, ClaimKind
 from .base import Rule, RuleContext
 from .compare import short_id
 
+# Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
+_RX0 = regex.compile(r"[^\p{L}]")
+
 _TITLES = regex.compile(
     r"^(?:(?:mr|mrs|ms|dr|prof|president|minister|foreign minister|general|gen|sen|rep|sir|dame)\.?\s+)+", regex.I)
 
@@ -126,7 +129,7 @@ def _true_variants(spellings: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
 
 
 def _form(name: str) -> str:
-    letters = regex.sub(r"[^\p{L}]", "", name.lower())
+    letters = _RX0.sub("", name.lower())
     return letters[:-1] if letters.endswith("s") and len(letters) > 3 else letters
 
 

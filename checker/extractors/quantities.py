@@ -20,6 +20,20 @@ from .nouns import singular
 from .numbers import NUMBER_PATTERN, TENS, UNITS, NumberValue, parse_number, scale_of
 from .options import ExtractOptions
 
+# Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
+_RX0 = regex.compile(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", regex.I)
+_RX1 = regex.compile(r"\b(?:rose|rise|risen|increased?|grew|grown|up|jumped|climbed|gained|fell|fall|fallen|"
+                          r"dropped|declined?|decreased?|down|lost|slipped|plunged)\s+(?:by\s+)?$", regex.I)
+_RX2 = regex.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                        r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|"
+                        r"hundreds|thousands|millions|several|few|handful)\b", regex.I)
+_RX3 = regex.compile(r"[\d,]+")
+_RX4 = regex.compile(r"[\d.,]+")
+_RX5 = regex.compile(r"\b(?:no|any|every|the|this|that)\s+$", regex.I)
+_RX6 = regex.compile(r"(?:1[5-9]|20)\d\d")
+_RX7 = regex.compile(r"\d{1,3}(?:,\d{3})+")
+_RX8 = regex.compile(r"\D")
+
 _QUALIFIER_WORDS: list[tuple[str, Qualifier]] = [
     (r"(?:greater|more|higher|bigger|larger)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|equal\s+to\s+or\s+(?:more|greater|higher)"
      r"(?:\s+than)?|at\s+least\s+or\s+equal\s+to|>\s?=|≥", Qualifier.AT_LEAST),
@@ -210,9 +224,7 @@ def find_quantities(doc: Doc, options: ExtractOptions) -> list[Claim]:
 
 def _sentence_quantities(doc: Doc, sentence: Sentence, options: ExtractOptions) -> list[Claim]:
     s_text = doc.norm[sentence.start:sentence.end]
-    if not regex.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-                        r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|"
-                        r"hundreds|thousands|millions|several|few|handful)\b", s_text, regex.I):
+    if not _RX2.search(s_text):
         return []
     out: list[Claim] = []
     pos = 0
@@ -303,7 +315,7 @@ def _range_verdict(s_text: str, match: regex.Match[str]) -> str:
     scale = scale_of(match.group("num2"))
     if scale > 1 and scale_of(match.group("num")) == 1 and low * scale <= second.low:
         low *= scale  # "$10 to $15 billion", "four to five thousand"
-    digits = bool(regex.fullmatch(r"[\d.,]+", match.group("num")) and regex.fullmatch(r"[\d.,]+", match.group("num2")))
+    digits = bool(_RX4.fullmatch(match.group("num")) and _RX4.fullmatch(match.group("num2")))
     if sep in ("-", "–") and raw_sep.strip() == raw_sep and digits and second.low <= low and not match.group("qual"):
         return "score"
     if sep in ("-", "–") and raw_sep.startswith(" ") != raw_sep.endswith(" "):
@@ -356,12 +368,12 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
         return None  # "iPhone 11", "Game 2", "S&P 500": part of a name
     low_word = num_text.lower()
     if low_word in ("one", "a") and not match.group("qual") and (_ONE_SKIP.match(after) or
-                                                                   regex.search(r"\b(?:no|any|every|the|this|that)\s+$", before, regex.I)):
+                                                                   _RX5.search(before)):
         return None
-    year_like = bool(regex.fullmatch(r"(?:1[5-9]|20)\d\d", num_text)) and bare
-    if regex.fullmatch(r"[\d,]+", num_text) and "," in num_text and not regex.fullmatch(r"\d{1,3}(?:,\d{3})+", num_text):
+    year_like = bool(_RX6.fullmatch(num_text)) and bare
+    if _RX3.fullmatch(num_text) and "," in num_text and not _RX7.fullmatch(num_text):
         return None  # "1,0,0,0": not a number
-    if len(regex.sub(r"\D", "", num_text)) > 18:
+    if len(_RX8.sub("", num_text)) > 18:
         return None  # 500 digits: not a quantity anyone reports
     if num_text[:1].isupper() and start == 0 and num_text.lower() in ("may", "march"):
         return None
@@ -419,12 +431,10 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
     attrs: list[tuple[str, str]] = []
     if match.group("qual"):
         attrs.append(("qualifier_words", " ".join(match.group("qual").lower().split())))
-    referential = regex.search(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", s_text[max(0, start - 8):start],
-                               regex.I)
+    referential = _RX0.search(s_text[max(0, start - 8):start])
     if referential and not match.group("qual"):
         attrs.append(("referential", referential.group(0).strip().lower()))
-    change = regex.search(r"\b(?:rose|rise|risen|increased?|grew|grown|up|jumped|climbed|gained|fell|fall|fallen|"
-                          r"dropped|declined?|decreased?|down|lost|slipped|plunged)\s+(?:by\s+)?$", s_text[max(0, start - 20):start], regex.I)
+    change = _RX1.search(s_text[max(0, start - 20):start])
     if change:
         word = change.group(0).split()[0].lower()
         direction = "up" if word in ("rose", "rise", "risen", "increase", "increased", "grew", "grown", "up",
