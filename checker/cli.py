@@ -191,7 +191,8 @@ def _run(args: argparse.Namespace, config: Config, paths: Sequence[str]) -> _Run
                              config.severity, config.options)
     except RuleSelectionError as exc:
         raise UsageError(str(exc)) from None
-    corpus = load_corpus(paths, LoadOptions(include=config.include, exclude=config.exclude))
+    corpus = load_corpus(paths, LoadOptions(include=config.include, exclude=config.exclude,
+                                             max_bytes=config.max_article_bytes))
     for diag in corpus.diagnostics:
         _warn(str(diag))
     settings = CheckSettings(units=UnitTable.build(config.equivalent, config.related), aliases=config.aliases,

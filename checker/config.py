@@ -10,6 +10,7 @@ The file is found by walking up from the working directory (in each directory
     select = ["DU", "DT01"]            # rule codes, prefixes, names or groups
     ignore = ["NM01"]
     baseline = "factlint-baseline.json"
+    max-article-bytes = 20971520       # larger articles are skipped with a message
     fail-on = { status = ["conflict"], severity = "warning" }
 
     [rules.DU01]                       # per rule: severity and options
@@ -38,6 +39,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .findings import Finding, Severity, Status
+
+# The same default as checker.corpus.DEFAULT_MAX_BYTES (not imported: loading the
+# configuration stays light for --help and --version).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 if TYPE_CHECKING:
     from rules.base import Rule
@@ -90,6 +95,8 @@ class Config:
     aliases: Mapping[str, str] = field(default_factory=dict)
     fail_on: FailOn = field(default_factory=FailOn)
     baseline: str | None = None
+    max_article_bytes: int = DEFAULT_MAX_BYTES
+    """Articles larger than this are skipped with a message (default 20 MiB)."""
 
     def key(self, name: str) -> str:
         """The full key of a setting as written in the file (``tool.factlint.select``)."""
@@ -222,6 +229,11 @@ def parse_config(data: Mapping[str, Any], source: str | None = None, table: str 
     def parse_paths(key: str, value: Any) -> None:
         values["paths"] = tuple(local(p) for p in strings(key, value))
 
+    def parse_max_bytes(key: str, value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise fail(key, f"expected a positive integer (bytes), got {_type_name(value)}")
+        values["max_article_bytes"] = value
+
     def parse_baseline(key: str, value: Any) -> None:
         values["baseline"] = local(string(key, value))
 
@@ -282,7 +294,7 @@ def parse_config(data: Mapping[str, Any], source: str | None = None, table: str 
     parsers.update({
         "paths": parse_paths, "include": parse_list, "exclude": parse_list, "select": parse_list,
         "ignore": parse_list, "rules": parse_rules, "units": parse_units, "aliases": parse_aliases,
-        "fail-on": parse_fail_on, "baseline": parse_baseline,
+        "fail-on": parse_fail_on, "baseline": parse_baseline, "max-article-bytes": parse_max_bytes,
     })
     for key, value in data.items():
         parser = parsers.get(key)
@@ -350,6 +362,7 @@ def effective(config: Config, available: Sequence[type[Rule]] | None = None) -> 
         "select": list(config.select),
         "ignore": list(config.ignore),
         "baseline": config.baseline,
+        "max-article-bytes": config.max_article_bytes,
         "fail-on": {"status": sorted(s.value for s in config.fail_on.statuses),
                     "severity": config.fail_on.severity.value},
         "aliases": dict(sorted(config.aliases.items())),

@@ -236,3 +236,23 @@ def test_the_effective_configuration_lists_every_rule_and_reads_back_as_toml() -
     reread = parse_config(tomllib.loads(text))
     assert reread.severity["DU01"] == "info"
     assert reread.aliases == {"DPRK": "North Korea"}
+
+
+def test_max_article_bytes_skips_larger_articles_and_must_be_a_positive_integer(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "big.txt").write_text("A two-day visit. " * 100, "utf-8")
+    (corpus / "small.txt").write_text("A two-day visit.", "utf-8")
+    (tmp_path / "factlint.toml").write_text('paths = ["corpus"]\nmax-article-bytes = 500\n', "utf-8")
+    run = subprocess.run([sys.executable, "-m", "checker", "check", "--format", "json", "--no-cache"],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert "big.txt" in run.stderr and "size limit of 500 bytes" in run.stderr
+    assert '"small"' in run.stdout and '"big"' not in run.stdout
+    (tmp_path / "factlint.toml").write_text('paths = ["corpus"]\nmax-article-bytes = "1 MB"\n', "utf-8")
+    bad = subprocess.run([sys.executable, "-m", "checker", "check"], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=120)
+    assert bad.returncode == 2
+    assert "max-article-bytes" in bad.stderr and "factlint.toml" in bad.stderr
