@@ -52,6 +52,9 @@ _QUAL = (r"(?P<qual>more\s+than|over|almost|nearly|about|around|roughly|some|at\
 _NOUN = r"(?P<noun>\p{L}+)"
 _ADJ = r"(?:(?:\p{L}+)\s+){0,2}?"
 
+_UNIT_GATE = regex.compile(r"(?i:minute|hour|day|week|fortnight|month|year|decade|centur|second)"
+                           r"|\b(?:hrs?|mins?|secs?|yrs?|wks?|h)\b|\dh")
+
 # "two-day visit", "a three-day official visit", "four-year-long war", "10-year sentence"
 _COMPOUND = regex.compile(
     rf"(?<![\p{{L}}\d-])(?:{_QUAL})?(?P<num>{NUMBER_PATTERN})-(?P<unit>minute|hour|day|week|month|year|decade)"
@@ -147,6 +150,8 @@ def find_durations(doc: Doc, options: ExtractOptions) -> list[Claim]:
     for sentence in doc.content_sentences():
         taken: list[tuple[int, int]] = []
         s_text = text[sentence.start:sentence.end]
+        if not _UNIT_GATE.search(s_text):
+            continue  # no unit of time: no duration (a cheap test before the patterns)
         base = sentence.start
 
         for match in _VAGUE.finditer(s_text):
