@@ -134,6 +134,6 @@ def _form(name: str) -> str:
 
 
 def _truncation(a: str, b: str) -> bool:
-    """One form is the other cut short ("Alex"/"Alexis"): a short form or another name,
-    not a spelling."""
-    return a != b and (a.startswith(b) or b.startswith(a))
+    """One form is the other cut short by two letters or more ("Alex"/"Alexis"): a short form
+    or another name, not a spelling ("Zelensky"/"Zelenskyy" is one)."""
+    return abs(len(a) - len(b)) >= 2 and (a.startswith(b) or b.startswith(a))
