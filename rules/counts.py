@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from checker.align import CountKey, UnionFind, overlap_ratio
+from checker.extractors.entities import is_country
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
 from checker.values import display, interval_of
@@ -55,13 +56,25 @@ def _local_places(ctx: RuleContext, claim: Claim) -> tuple[set[str], bool]:
                 if not _COORDINATED.match(text[prev.end:e.start]):
                     break
                 local.add(e.canonical or e.text)
-            return local, True
+            return local - _appositions(following, text), True
     out = set()
     for e in entities:
         if "." in e.text and e.text.replace(".", "").isupper() and _ADJECTIVAL.match(text[e.end:e.end + 3]):
             continue
         out.add(e.canonical or e.text)
-    return out, False
+    return out - _appositions(entities, text), False
+
+
+def _appositions(places: Sequence[Claim], text: str) -> set[str]:
+    """Countries that only say where the place before them is ("Kathmandu, Nepal", "Nairobi,
+    Kenya"): "killed 988 people in Kathmandu, Nepal" happened where "killed 395 in Kathmandu" did."""
+    ordered = sorted(places, key=lambda e: e.start)
+    out = set()
+    for prev, e in itertools.pairwise(ordered):
+        name, before = e.canonical or e.text, prev.canonical or prev.text
+        if is_country(name) and not is_country(before) and text[prev.end:e.start] == ", ":
+            out.add(name)
+    return out
 
 
 def _event_of(ctx: RuleContext, claim: Claim) -> str | None:

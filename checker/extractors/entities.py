@@ -133,6 +133,14 @@ _ALIASES: dict[str, str] = {
 }
 
 _PLACES = frozenset(_COUNTRIES) | frozenset(_CITIES) | frozenset(_MULTI_PLACES)
+_COUNTRY_NAMES = frozenset(_COUNTRIES) | frozenset(
+    "North Korea,South Korea,United States,United Kingdom,Saudi Arabia,New Zealand,South Africa,Sri Lanka,"
+    "Ivory Coast,Costa Rica,El Salvador".split(","))
+
+
+def is_country(name: str) -> bool:
+    """Is ``name`` a country (or a territory named like one) of the gazetteer?"""
+    return name in _COUNTRY_NAMES
 _ORG_NAMES = frozenset(_ORGS) | frozenset(_MULTI_ORGS)
 _KNOWN_NAMES = _PLACES | _ORG_NAMES | frozenset(_ALIASES)
 
