@@ -13,11 +13,11 @@ from dataclasses import dataclass
 import regex
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
-_RX0 = regex.compile(r"\p{L}+")
-_RX1 = regex.compile(r"(?:\p{L}\.)+\p{L}")
-_RX2 = regex.compile(r"\d")
-_RX3 = regex.compile(r"[.!?]$")
-_RX4 = regex.compile(r"[.!?][\"')\]]*\s*$")
+_LETTERS = regex.compile(r"\p{L}+")
+_DOTTED_ACRONYM = regex.compile(r"(?:\p{L}\.)+\p{L}")
+_DIGIT = regex.compile(r"\d")
+_FINAL_PUNCTUATION = regex.compile(r"[.!?]$")
+_ENDS_SENTENCE = regex.compile(r"[.!?][\"')\]]*\s*$")
 
 ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "gov", "sen", "rep", "rev", "fr", "hon", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn", "est", "approx", "vs", "etc", "no", "nos", "vol", "fig", "al", "ave", "blvd", "rd", "ft", "mph", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "a.m", "p.m", "i.e", "e.g", "ph.d", "b.c", "a.d"]
@@ -56,7 +56,7 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
         return True
     # Dotted acronyms such as "U.S." or "D.P.R.K.", unless followed by a new sentence we cannot tell.
-    return bool(_RX1.fullmatch(word))
+    return bool(_DOTTED_ACRONYM.fullmatch(word))
 
 
 def _next_starts_sentence(line: str, pos: int) -> bool:
@@ -76,12 +76,12 @@ def is_boilerplate(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    words = _RX0.findall(stripped)
+    words = _LETTERS.findall(stripped)
     if not words:
-        return not _RX2.search(stripped)
-    if len(words) <= 6 and not _RX3.search(stripped):
+        return not _DIGIT.search(stripped)
+    if len(words) <= 6 and not _FINAL_PUNCTUATION.search(stripped):
         letters = "".join(words)
-        if letters.isupper() and len(letters) > 1 and not _RX2.search(stripped):
+        if letters.isupper() and len(letters) > 1 and not _DIGIT.search(stripped):
             return True
         lowered = [w.lower() for w in words]
         if sum(w in _BOILERPLATE_WORDS for w in lowered) * 2 >= len(lowered) + 1:
@@ -101,7 +101,7 @@ def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
         if not line.strip():
             continue
         boiler = is_boilerplate(line)
-        has_end = bool(_RX4.search(line))
+        has_end = bool(_ENDS_SENTENCE.search(line))
         bullet = _BULLET.match(line)
         seg_start = bullet.end() if bullet else 0
         for match in _END.finditer(line):

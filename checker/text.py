@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
-_RX0 = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 # One-for-one character replacements.
 _CHAR_MAP: dict[str, str] = {
@@ -104,7 +104,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         starts = [0]
-        for match in _RX0.finditer(text):
+        for match in _LINE_BREAK.finditer(text):
             starts.append(match.end())
         self._starts = starts
 

@@ -16,7 +16,7 @@ from .base import Rule, RuleContext
 from .compare import short_id
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
-_RX0 = regex.compile(r"[^\p{L}]")
+_NON_LETTER = regex.compile(r"[^\p{L}]")
 
 _TITLES = regex.compile(
     r"^(?:(?:mr|mrs|ms|dr|prof|president|minister|foreign minister|general|gen|sen|rep|sir|dame)\.?\s+)+", regex.I)
@@ -129,7 +129,7 @@ def _true_variants(spellings: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
 
 
 def _form(name: str) -> str:
-    letters = _RX0.sub("", name.lower())
+    letters = _NON_LETTER.sub("", name.lower())
     return letters[:-1] if letters.endswith("s") and len(letters) > 3 else letters
 
 

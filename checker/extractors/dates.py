@@ -34,13 +34,13 @@ from .numbers import NUMBER_PATTERN, parse_number
 from .options import ExtractOptions
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
-_RX0 = regex.compile(r"[,;:\"“”()]|\.\s")
-_RX1 = regex.compile(r"\d|[A-Z][a-z]+day|ago|week|month|year|quarter|today|tonight|tomorrow|yesterday|"
+_CLAUSE_BOUNDARY = regex.compile(r"[,;:\"“”()]|\.\s")
+_DATE_CUE = regex.compile(r"\d|[A-Z][a-z]+day|ago|week|month|year|quarter|today|tonight|tomorrow|yesterday|"
                         r"January|February|March|April|May|June|July|August|September|October|November|December|"
                         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec", regex.IGNORECASE)
-_RX2 = regex.compile(r"\bbe\s+$", regex.IGNORECASE)
-_RX3 = regex.compile(r"[;:]|\s-\s")
-_RX4 = regex.compile(r"[,;:]|\s-\s")
+_BE_BEFORE = regex.compile(r"\bbe\s+$", regex.IGNORECASE)
+_STRONG_BREAK = regex.compile(r"[;:]|\s-\s")
+_CLAUSE_BREAK = regex.compile(r"[,;:]|\s-\s")
 
 MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
@@ -204,9 +204,9 @@ _PAST_VERB = regex.compile(r"\b(?:said|told|announced|reported|added|\p{Ll}+ed)\
 def _future(text: str, start: int) -> bool:
     """Whether the clause before a date speaks of the future ("will meet on Friday", "is due to be
     published in May"); a past verb right before the date wins ("there will be more, he said Friday")."""
-    clause = _RX0.split(text[max(0, start - 80):start])[-1]
+    clause = _CLAUSE_BOUNDARY.split(text[max(0, start - 80):start])[-1]
     past = _PAST_VERB.search(clause)
-    if past and not _RX2.search(clause[:past.start()]):
+    if past and not _BE_BEFORE.search(clause[:past.start()]):
         return False
     return bool(_FUTURE_CUE.search(clause))
 
@@ -468,11 +468,11 @@ _WORD = regex.compile(r"\p{L}+")
 
 def _subject(sentence: str, start: int, end: int) -> str | None:
     """The event a date anchors: the nearest event noun in its clause, before it preferably."""
-    before = _RX3.split(sentence[:start])[-1][-90:]
+    before = _STRONG_BREAK.split(sentence[:start])[-1][-90:]
     for word in reversed(_WORD.findall(before)):
         if word[0].islower() and singular(word) in EVENT_NOUNS:
             return singular(word)
-    after = _RX4.split(sentence[end:])[0][:50]
+    after = _CLAUSE_BREAK.split(sentence[end:])[0][:50]
     for word in _WORD.findall(after):
         if word[0].islower() and singular(word) in EVENT_NOUNS:
             return singular(word)
@@ -511,7 +511,7 @@ _GATES: dict[str, regex.Pattern[str]] = {
 
 def _sentence_dates(doc: Doc, sentence: Sentence, anchor: dt.date | None) -> list[Claim]:
     s_text = doc.norm[sentence.start:sentence.end]
-    if not _RX1.search(s_text):
+    if not _DATE_CUE.search(s_text):
         return []
     found: list[_Resolved] = []
     gates: dict[regex.Pattern[str], bool] = {}

@@ -17,8 +17,8 @@ from .numbers import NUMBER_PATTERN, parse_number
 from .options import ExtractOptions
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
-_RX0 = regex.compile(r"[- ]long\b")
-_RX1 = regex.compile(r"[;:]")
+_LONG_SUFFIX = regex.compile(r"[- ]long\b")
+_COLON_OR_SEMICOLON = regex.compile(r"[;:]")
 
 UNIT_DAYS: dict[str, tuple[float, float]] = {
     "second": (1 / 86400, 1 / 86400),
@@ -243,7 +243,7 @@ def _event_after(sentence: str, match: regex.Match[str]) -> tuple[str, int]:
     """The noun a compound duration measures: the first event noun among the next three words
     ("10-year prison sentence" -> sentence), else the word the pattern matched."""
     pos = match.end("unit")
-    long_word = _RX0.match(sentence[pos:])
+    long_word = _LONG_SUFFIX.match(sentence[pos:])
     if long_word:
         pos += long_word.end()
     for _ in range(3):
@@ -258,7 +258,7 @@ def _event_after(sentence: str, match: regex.Match[str]) -> tuple[str, int]:
 
 def _nearest_event(sentence: str, position: int) -> str | None:
     """The nearest event noun before a duration phrase in its clause ("his visit will last three days")."""
-    clause = _RX1.split(sentence[:position])[-1]
+    clause = _COLON_OR_SEMICOLON.split(sentence[:position])[-1]
     words = _EVENT_WORD.findall(clause)[-8:]
     for word in reversed(words):
         noun = singular(word)

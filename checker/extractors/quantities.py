@@ -21,18 +21,18 @@ from .numbers import NUMBER_PATTERN, TENS, UNITS, NumberValue, parse_number, sca
 from .options import ExtractOptions
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
-_RX0 = regex.compile(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", regex.I)
-_RX1 = regex.compile(r"\b(?:rose|rise|risen|increased?|grew|grown|up|jumped|climbed|gained|fell|fall|fallen|"
+_REFERENTIAL_BEFORE = regex.compile(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", regex.I)
+_CHANGE_VERB = regex.compile(r"\b(?:rose|rise|risen|increased?|grew|grown|up|jumped|climbed|gained|fell|fall|fallen|"
                           r"dropped|declined?|decreased?|down|lost|slipped|plunged)\s+(?:by\s+)?$", regex.I)
-_RX2 = regex.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+_NUMBER_CUE = regex.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
                         r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|"
                         r"hundreds|thousands|millions|several|few|handful)\b", regex.I)
-_RX3 = regex.compile(r"[\d,]+")
-_RX4 = regex.compile(r"[\d.,]+")
-_RX5 = regex.compile(r"\b(?:no|any|every|the|this|that)\s+$", regex.I)
-_RX6 = regex.compile(r"(?:1[5-9]|20)\d\d")
-_RX7 = regex.compile(r"\d{1,3}(?:,\d{3})+")
-_RX8 = regex.compile(r"\D")
+_DIGITS_AND_COMMAS = regex.compile(r"[\d,]+")
+_DIGITS_AND_SEPARATORS = regex.compile(r"[\d.,]+")
+_DETERMINER_BEFORE = regex.compile(r"\b(?:no|any|every|the|this|that)\s+$", regex.I)
+_YEAR_LIKE = regex.compile(r"(?:1[5-9]|20)\d\d")
+_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+")
+_NON_DIGIT = regex.compile(r"\D")
 
 _QUALIFIER_WORDS: list[tuple[str, Qualifier]] = [
     (r"(?:greater|more|higher|bigger|larger)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|equal\s+to\s+or\s+(?:more|greater|higher)"
@@ -224,7 +224,7 @@ def find_quantities(doc: Doc, options: ExtractOptions) -> list[Claim]:
 
 def _sentence_quantities(doc: Doc, sentence: Sentence, options: ExtractOptions) -> list[Claim]:
     s_text = doc.norm[sentence.start:sentence.end]
-    if not _RX2.search(s_text):
+    if not _NUMBER_CUE.search(s_text):
         return []
     out: list[Claim] = []
     pos = 0
@@ -315,7 +315,7 @@ def _range_verdict(s_text: str, match: regex.Match[str]) -> str:
     scale = scale_of(match.group("num2"))
     if scale > 1 and scale_of(match.group("num")) == 1 and low * scale <= second.low:
         low *= scale  # "$10 to $15 billion", "four to five thousand"
-    digits = bool(_RX4.fullmatch(match.group("num")) and _RX4.fullmatch(match.group("num2")))
+    digits = bool(_DIGITS_AND_SEPARATORS.fullmatch(match.group("num")) and _DIGITS_AND_SEPARATORS.fullmatch(match.group("num2")))
     if sep in ("-", "–") and raw_sep.strip() == raw_sep and digits and second.low <= low and not match.group("qual"):
         return "score"
     if sep in ("-", "–") and raw_sep.startswith(" ") != raw_sep.endswith(" "):
@@ -368,12 +368,12 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
         return None  # "iPhone 11", "Game 2", "S&P 500": part of a name
     low_word = num_text.lower()
     if low_word in ("one", "a") and not match.group("qual") and (_ONE_SKIP.match(after) or
-                                                                   _RX5.search(before)):
+                                                                   _DETERMINER_BEFORE.search(before)):
         return None
-    year_like = bool(_RX6.fullmatch(num_text)) and bare
-    if _RX3.fullmatch(num_text) and "," in num_text and not _RX7.fullmatch(num_text):
+    year_like = bool(_YEAR_LIKE.fullmatch(num_text)) and bare
+    if _DIGITS_AND_COMMAS.fullmatch(num_text) and "," in num_text and not _THOUSANDS.fullmatch(num_text):
         return None  # "1,0,0,0": not a number
-    if len(_RX8.sub("", num_text)) > 18:
+    if len(_NON_DIGIT.sub("", num_text)) > 18:
         return None  # 500 digits: not a quantity anyone reports
     if num_text[:1].isupper() and start == 0 and num_text.lower() in ("may", "march"):
         return None
@@ -431,10 +431,10 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
     attrs: list[tuple[str, str]] = []
     if match.group("qual"):
         attrs.append(("qualifier_words", " ".join(match.group("qual").lower().split())))
-    referential = _RX0.search(s_text[max(0, start - 8):start])
+    referential = _REFERENTIAL_BEFORE.search(s_text[max(0, start - 8):start])
     if referential and not match.group("qual"):
         attrs.append(("referential", referential.group(0).strip().lower()))
-    change = _RX1.search(s_text[max(0, start - 20):start])
+    change = _CHANGE_VERB.search(s_text[max(0, start - 20):start])
     if change:
         word = change.group(0).split()[0].lower()
         direction = "up" if word in ("rose", "rise", "risen", "increase", "increased", "grew", "grown", "up",
