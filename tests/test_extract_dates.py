@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from checker import extract_text
 from checker.model import Claim, ClaimKind
+from tests.claims import claims_of, only_claim
 
 THU = dt.date(2023, 10, 19)  # publication of seeds 002 and 004 (a Thursday)
 WED = dt.date(2023, 10, 18)  # publication of seed 003 (a Wednesday)
@@ -16,14 +16,11 @@ FRI_2025 = dt.date(2025, 7, 11)  # publication of seed 000
 
 
 def dates(sentence: str, published: dt.date | None) -> list[Claim]:
-    return [c for c in extract_text(sentence, published) if c.kind is ClaimKind.DATE]
+    return claims_of(ClaimKind.DATE, sentence, published)
 
 
 def only_date(sentence: str, published: dt.date | None, quote: str) -> Claim:
-    found = [c for c in dates(sentence, published) if c.text == quote]
-    assert found, f"no date {quote!r} in {[c.text for c in dates(sentence, published)]}"
-    assert len(found) == 1
-    return found[0]
+    return only_claim(ClaimKind.DATE, sentence, quote, published)
 
 
 # sentence, published, quote, low, high, granularity, relative

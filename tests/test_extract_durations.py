@@ -10,30 +10,18 @@ import datetime as dt
 
 import pytest
 
-from checker import extract_text
 from checker.model import Claim, ClaimKind
+from tests.claims import claims_of, interval, only_claim
 
 PUBLISHED = dt.date(2023, 10, 19)
 
 
-def interval(claim: Claim) -> str:
-    def fmt(value: object) -> str:
-        return "inf" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
-
-    left = "(" if claim.low_open or claim.low is None else "["
-    right = ")" if claim.high_open or claim.high is None else "]"
-    return f"{left}{fmt(claim.low)}, {fmt(claim.high)}{right}"
-
-
 def durations(sentence: str) -> list[Claim]:
-    return [c for c in extract_text(sentence, PUBLISHED) if c.kind is ClaimKind.DURATION]
+    return claims_of(ClaimKind.DURATION, sentence, PUBLISHED)
 
 
 def only_duration(sentence: str, quote: str) -> Claim:
-    found = [c for c in durations(sentence) if c.text == quote]
-    assert found, f"no duration {quote!r} in {[c.text for c in durations(sentence)]}"
-    assert len(found) == 1
-    return found[0]
+    return only_claim(ClaimKind.DURATION, sentence, quote, PUBLISHED)
 
 
 # sentence, quote, qualifier, interval in days, event noun measured

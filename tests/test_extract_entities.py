@@ -7,10 +7,11 @@ import pytest
 from checker import extract_text
 from checker.extractors import group_entities
 from checker.model import Claim, ClaimKind
+from tests.claims import claims_of
 
 
 def entities(text: str) -> list[Claim]:
-    return [c for c in extract_text(text) if c.kind is ClaimKind.ENTITY]
+    return claims_of(ClaimKind.ENTITY, text)
 
 
 # sentence, quote, canonical name, entity type

@@ -11,32 +11,18 @@ import datetime as dt
 
 import pytest
 
-from checker import extract_text
 from checker.model import Claim, ClaimKind
+from tests.claims import claims_of, interval, only_claim
 
 PUBLISHED = dt.date(2023, 10, 19)
 
 
-def interval(claim: Claim) -> str:
-    """``[low, high]`` with ``(``/``)`` for excluded bounds and ``inf`` for an open bound."""
-
-    def fmt(value: object) -> str:
-        return "inf" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
-
-    left = "(" if claim.low_open or claim.low is None else "["
-    right = ")" if claim.high_open or claim.high is None else "]"
-    return f"{left}{fmt(claim.low)}, {fmt(claim.high)}{right}"
-
-
 def quantities(sentence: str) -> list[Claim]:
-    return [c for c in extract_text(sentence, PUBLISHED) if c.kind is ClaimKind.QUANTITY]
+    return claims_of(ClaimKind.QUANTITY, sentence, PUBLISHED)
 
 
 def only_quantity(sentence: str, quote: str) -> Claim:
-    found = [c for c in quantities(sentence) if c.text == quote]
-    assert found, f"no quantity {quote!r} in {[c.text for c in quantities(sentence)]}"
-    assert len(found) == 1
-    return found[0]
+    return only_claim(ClaimKind.QUANTITY, sentence, quote, PUBLISHED)
 
 
 # sentence, quote, qualifier, interval, unit, counted thing
