@@ -6,7 +6,8 @@ import bisect
 import heapq
 import itertools
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar, cast
 
 import regex
 
@@ -18,6 +19,8 @@ from checker.values import display, interval_of
 
 from .base import Option, Rule, RuleContext
 from .compare import compare, short_id, sides_text
+
+T = TypeVar("T")
 
 _CONTEXT_TYPES = ("place", "organisation", "person")
 
@@ -83,39 +86,39 @@ def _event_of(ctx: RuleContext, claim: Claim) -> str | None:
 
 
 class _Features:
-    """What :func:`_same_story` reads of each claim, computed once per claim and rule run:
-    comparing figures pairwise then costs set comparisons, not sentence scans."""
+    """What :func:`_same_story` and :func:`_same_fact` read of each claim, computed once per
+    claim and rule run: comparing figures pairwise then costs set comparisons, not sentence scans."""
 
     def __init__(self, ctx: RuleContext) -> None:
         self.ctx = ctx
-        self._event: dict[int, str | None] = {}
-        self._local: dict[int, frozenset[str]] = {}
-        self._places: dict[int, set[str]] = {}
-        self._context: dict[int, set[str]] = {}
+        self._memo: dict[tuple[str, int], object] = {}
+
+    def _get(self, name: str, claim: Claim, compute: Callable[[Claim], T]) -> T:
+        key = (name, id(claim))
+        if key not in self._memo:
+            self._memo[key] = compute(claim)
+        return cast(T, self._memo[key])
 
     def event(self, claim: Claim) -> str | None:
-        key = id(claim)
-        if key not in self._event:
-            self._event[key] = _event_of(self.ctx, claim)
-        return self._event[key]
+        return self._get("event", claim, lambda c: _event_of(self.ctx, c))
 
     def local_places(self, claim: Claim) -> frozenset[str]:
-        key = id(claim)
-        if key not in self._local:
-            self._local[key] = frozenset(_local_places(self.ctx, claim)[0])
-        return self._local[key]
+        return self._get("local", claim, lambda c: frozenset(_local_places(self.ctx, c)[0]))
 
     def places(self, claim: Claim) -> set[str]:
-        key = id(claim)
-        if key not in self._places:
-            self._places[key] = _places(self.ctx, claim)
-        return self._places[key]
+        return self._get("places", claim, lambda c: _places(self.ctx, c))
 
     def context(self, claim: Claim) -> set[str]:
-        key = id(claim)
-        if key not in self._context:
-            self._context[key] = _context(self.ctx, claim)
-        return self._context[key]
+        return self._get("context", claim, lambda c: _context(self.ctx, c))
+
+    def predicate(self, claim: Claim) -> frozenset[str]:
+        return self._get("predicate", claim, _predicate)
+
+    def scope(self, claim: Claim) -> tuple[bool, bool]:
+        return self._get("scope", claim, _scope)
+
+    def years(self, claim: Claim) -> frozenset[str]:
+        return self._get("years", claim, _years)
 
 
 # Reports further apart than this speak of different moments (a toll of 1998 is not one of 2004).
@@ -209,16 +212,16 @@ def _scope(claim: Claim) -> tuple[bool, bool]:
     return bool(_TOTAL.search(around)), bool(_RATE.search(around))
 
 
-def _same_fact(a: Claim, b: Claim, role: str | None) -> bool:
+def _same_fact(a: Claim, b: Claim, role: str | None, f: _Features) -> bool:
     """Two figures state the same fact: same scope and years, and the same thing is said about
     them (a role like "killed", or content words in common around the figures: three, or half
     of the fewer)."""
-    if _scope(a) != _scope(b) or _years(a) != _years(b):
+    if f.scope(a) != f.scope(b) or f.years(a) != f.years(b):
         return False
     if role is not None:
         return True
     thing = {w.lower()[:5] for w in _WORD.findall(a.subject or "")} | {w.lower()[:5] for w in _WORD.findall(b.subject or "")}
-    pa, pb = _predicate(a) - thing, _predicate(b) - thing
+    pa, pb = f.predicate(a) - thing, f.predicate(b) - thing
     shared = len(pa & pb)
     return shared >= 3 or (shared >= 1 and shared >= 0.5 * min(len(pa), len(pb)))
 
@@ -259,7 +262,7 @@ def _cliques(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
             if any(interval_of(m) != value for m in same_article):
                 continue
             if all(m.article == claim.article or (_same_story(ctx, claim, m, min_overlap, True, features)
-                                                  and _same_fact(claim, m, role))
+                                                  and _same_fact(claim, m, role, features))
                    for m in group):
                 group.append(claim)
                 joined = index
