@@ -103,16 +103,15 @@ class Alignment:
         alignment.subject_canon = merge_spellings(subjects, fuzzy_threshold)
         return alignment
 
-    def entities_near(self, claim: Claim, types: Iterable[str] | None = None) -> set[str]:
-        wanted = set(types) if types is not None else None
-        return {
-            e.canonical or e.text
-            for e in self._entities.get((claim.article, claim.sentence_start), ())
-            if wanted is None or (e.subject or "other") in wanted
-        }
+    def entities_in_sentence(self, claim: Claim) -> Sequence[Claim]:
+        """The entity claims of a claim's sentence (not a copy: do not change it)."""
+        return self._entities.get((claim.article, claim.sentence_start), ())
 
-    def entities_in_sentence(self, claim: Claim) -> list[Claim]:
-        return list(self._entities.get((claim.article, claim.sentence_start), ()))
+    def entities_near(self, claim: Claim, types: Iterable[str] | None = None) -> set[str]:
+        """The names of the entities of a claim's sentence, of the given types."""
+        wanted = set(types) if types is not None else None
+        return {e.canonical or e.text for e in self.entities_in_sentence(claim)
+                if wanted is None or (e.subject or "other") in wanted}
 
     def thing(self, claim: Claim) -> str | None:
         if not claim.subject:
@@ -133,19 +132,9 @@ class Alignment:
         before_words = _WORDS.findall(_CLAUSE_END.split(sentence[max(0, offset - 40):offset])[-1])
         if _DEAD_OR_MISSING.match(sentence[offset + len(claim.text):]):
             return "killed or missing"  # "left 230,000 people dead or missing": not a death toll
-        for word in reversed(before_words[-2:]):
-            role = ROLE_WORDS.get(word.lower())
-            if role:
-                return role
-        for word in _WORDS.findall(after)[:6]:
-            role = ROLE_WORDS.get(word.lower())
-            if role:
-                return role
-        for word in reversed(before_words[-4:-2]):
-            role = ROLE_WORDS.get(word.lower())
-            if role:
-                return role
-        return None
+        # In order of preference: the two words before, six after, the two before those.
+        candidates = [*reversed(before_words[-2:]), *_WORDS.findall(after)[:6], *reversed(before_words[-4:-2])]
+        return next((ROLE_WORDS[w.lower()] for w in candidates if w.lower() in ROLE_WORDS), None)
 
     def count_key(self, claim: Claim) -> CountKey | None:
         """The topic key of a quantity, or ``None`` when it cannot be aligned safely."""
