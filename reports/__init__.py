@@ -156,6 +156,11 @@ def count_statuses(findings: Iterable[Finding]) -> dict[Status, int]:
     return counts
 
 
+def count_name_variants(findings: Iterable[Finding]) -> int:
+    """Variants of names (NM rules), to be told apart from other variants (units, updated tolls)."""
+    return sum(f.status is Status.VARIANT and f.rule.startswith("NM") for f in findings)
+
+
 _NUM = re.compile(r"(\d+)")
 
 
@@ -330,6 +335,7 @@ __all__ = [
     "Renderer",
     "ReportOptions",
     "TopicGroup",
+    "count_name_variants",
     "count_statuses",
     "event_sort_key",
     "filter_findings",

@@ -19,7 +19,7 @@ from checker.events import Event
 from checker.findings import Evidence, Finding, Status
 from checker.model import Article
 
-from . import ReportOptions, count_statuses, filter_findings, group_findings
+from . import ReportOptions, count_name_variants, count_statuses, filter_findings, group_findings
 from .junit import xml_text
 from .terminal import one_line
 from .timeline import TIMELINE_CSS, article_key, build_timeline, timeline_html
@@ -135,7 +135,7 @@ class _Page:
     def header(self, shown: list[Finding]) -> str:
         result = self.result
         counts = count_statuses(shown)
-        names = sum(f.status is Status.VARIANT and f.rule.startswith("NM") for f in shown)
+        names = count_name_variants(shown)
         out = ['<table class="summary">']
         out.append(f"<tr><th>Corpus</th><td>{esc(', '.join(result.corpus.roots) or '-')}</td></tr>")
         out.append(f"<tr><th>Articles</th><td>{len(result.corpus.articles)} ({len(result.claims)} claims)</td></tr>")

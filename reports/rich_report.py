@@ -32,7 +32,14 @@ from checker.events import Event
 from checker.findings import Evidence, Finding, Status
 from checker.model import Article
 
-from . import ReportOptions, count_statuses, filter_findings, group_findings, progress_bar
+from . import (
+    ReportOptions,
+    count_name_variants,
+    count_statuses,
+    filter_findings,
+    group_findings,
+    progress_bar,
+)
 from .terminal import clean, one_line
 from .timeline import article_key, build_timeline, timeline_text
 
@@ -225,22 +232,20 @@ def _header(ctx: _Context, shown: list[Finding]) -> Panel:
     unresolved = sum(not e.resolved for e in events)
     summary.add_row("Events", Text(_plural(len(events), "event") + (f", {unresolved} with no date"
                                                                    if unresolved else "")))
+    names = count_name_variants(shown)
+    entries = [
+        (counts[Status.CONFLICT], "conflict", "bold red"),
+        (counts[Status.AGREEMENT], "agreement", "green"),
+        (counts[Status.SINGLE_SOURCE], "single-source claim", ""),
+        (names, "name variant", "yellow"),
+        (counts[Status.VARIANT] - names, "other variant", "yellow"),
+        (counts[Status.DISTINCT_EVENTS], "distinct-event pair", "cyan"),
+    ]
     found = Text()
-    for n, (status, word, style) in enumerate((
-            (Status.CONFLICT, "conflict", "bold red"),
-            (Status.AGREEMENT, "agreement", "green"),
-            (Status.SINGLE_SOURCE, "single-source claim", ""),
-            (Status.VARIANT, "name variant", "yellow"),
-            (Status.VARIANT, "other variant", "yellow"),
-            (Status.DISTINCT_EVENTS, "distinct-event pair", "cyan"))):
-        number = counts[status]
-        if status is Status.VARIANT:
-            # Name variants (NM rules) apart from other variants (units, updated tolls).
-            names = sum(f.status is Status.VARIANT and f.rule.startswith("NM") for f in shown)
-            number = names if word == "name variant" else number - names
-            if word == "other variant" and not number:
-                continue
-        if n:
+    for number, word, style in entries:
+        if word == "other variant" and not number:
+            continue
+        if found:
             found.append(" · ", style="dim")
         found.append(_plural(number, word), style=style if number else "dim")
     summary.add_row("Findings", found)
