@@ -31,7 +31,8 @@ def _when(event: Event) -> str:
 
 def _event_evidence(ctx: RuleContext, event: Event) -> list[Claim]:
     """Claims that show what each article says of the event: the date it gives, else a claim
-    about this very event (its length), else the agent's name where the event is mentioned."""
+    about this very event (its length; not a referring phrase like "the two nations"), else the
+    agent's name where the event is mentioned."""
     out: list[Claim] = []
     mentions = [m for m in ctx.events.family_mentions(event.family)
                 if m.article in event.articles and ctx.events.family_key(m) == event.family and not m.planned]
@@ -44,7 +45,7 @@ def _event_evidence(ctx: RuleContext, event: Event) -> list[Claim]:
         sentences = {m.sentence_start for m in own}
         about = [c for c in ctx.alignment.by_article.get(article, ())
                  if c.sentence_start in sentences and c.kind is not ClaimKind.ENTITY
-                 and ctx.events.mention_for(c) in own]
+                 and not c.attr("referential") and ctx.events.mention_for(c) in own]
         if about:
             out.append(min(about, key=lambda c: (c.kind is not ClaimKind.DURATION, c.start)))
             continue
