@@ -8,7 +8,7 @@ A rule never prints, reads files or formats text for a terminal: it receives a
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -93,10 +93,12 @@ class Rule:
         event: str | None = None,
         severity: Severity | None = None,
         values: Sequence[str] | None = None,
+        shown_as: Callable[[Claim], str] = display,
     ) -> Finding:
-        """Build a finding with its evidence and a stable fingerprint."""
+        """Build a finding with its evidence and a stable fingerprint; ``shown_as`` gives the
+        value shown for each claim (its normalised value by default)."""
         ordered = sorted(claims, key=lambda c: (c.article, c.start, c.end))
-        evidence = tuple(Evidence.of(c, ctx.alignment.articles.get(c.article), display(c)) for c in ordered)
+        evidence = tuple(Evidence.of(c, ctx.alignment.articles.get(c.article), shown_as(c)) for c in ordered)
         shown = list(values) if values is not None else [e.display for e in evidence]
         if status in (Status.CONFLICT, Status.AGREEMENT, Status.SINGLE_SOURCE, Status.DISTINCT_EVENTS):
             sev = severity or (self.effective_severity if status is Status.CONFLICT else Severity.INFO)
