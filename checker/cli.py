@@ -443,7 +443,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         handler = {"extract": _cmd_extract, "check": _cmd_check, "baseline": _cmd_baseline,
                    "config": _cmd_config, "rules": _cmd_rules, "explain": _cmd_explain}[args.command]
-        return handler(args)
+        from .gcpause import gc_paused
+
+        with gc_paused():  # a short-lived process building millions of objects: see checker.gcpause
+            return handler(args)
     except UsageError as exc:
         print(f"factlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

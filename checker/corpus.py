@@ -105,8 +105,34 @@ def parse_date(value: Any) -> dt.date:
         try:
             return dt.datetime.fromisoformat(text).date()
         except ValueError:
-            raise ValueError(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+            pass
+        parsed = _parse_written_date(text)
+        if parsed is not None:
+            return parsed
+        raise ValueError(f"invalid date {value!r} (expected YYYY-MM-DD, or a day, a month name and a year)")
     raise ValueError(f"invalid date {value!r} (expected YYYY-MM-DD)")
+
+
+# A written date must name its month: "03/04/2023" is April in London and March in New York,
+# and words like "yesterday" would make the result depend on the day of the run.
+_MONTH_NAME = regex.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])", regex.I)
+_WRITTEN_DATE_SETTINGS = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+                          "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_LOCALE_DATE_ORDER": False}
+
+
+def _parse_written_date(text: str) -> dt.date | None:
+    """The date of a publication date written out ("18 October 2023", "Oct. 18, 2023", an RSS
+    "Wed, 18 Oct 2023 10:00:00 +0000"), by :func:`dateparser.parse`, as the text gives it
+    (no time-zone conversion); ``None`` unless it names its day, month (by name) and year."""
+    if len(text) > 80 or not _MONTH_NAME.search(text):
+        return None
+    import dateparser  # imported lazily: it takes a while to load
+
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=_WRITTEN_DATE_SETTINGS)
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    return parsed.date() if parsed is not None else None
 
 
 def _clean_meta(raw: dict[str, Any], where: str, col: _Collector) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from .cache import ArticleExtraction, CacheStats, article_key, open_cache
 from .events import EventIndex, build_events, prune_events
 from .extractors import ExtractOptions, extract_doc, group_entities
 from .findings import Finding, sort_findings
+from .gcpause import gc_paused
 from .model import Article, Claim, ClaimKind, Corpus, Diagnostic
 from .units import DEFAULT_UNITS, UnitTable
 
@@ -133,7 +134,7 @@ def _pool_context() -> BaseContext | None:
     import multiprocessing
     import threading
 
-    # fork shares the warmed-up interpreter (dateparser loaded); only safe without other threads.
+    # fork shares the loaded interpreter (compiled patterns); only safe without other threads.
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return None
@@ -158,7 +159,6 @@ class _Runner:
             chunk = max(1, min(64, math.ceil(len(articles) / (jobs * 4))))
             chunks = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
             try:
-                _warm_up()
                 with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
                     self.used_jobs = jobs
                     for out in pool.map(_extract_chunk, chunks, repeat(self.options)):
@@ -174,23 +174,17 @@ class _Runner:
             yield _extract_one(article, self.options)
 
 
-def _warm_up() -> None:
-    """Load dateparser's English data once before forking, so that workers share it."""
-    try:
-        import dateparser
-
-        dateparser.parse("1 January 2020", languages=["en"])
-    except Exception:  # only an optimisation
-        pass
-
-
 def extract_articles(
     corpus: Corpus, settings: CheckSettings | None = None, progress: Callable[[int], None] | None = None,
 ) -> Extraction:
     """Claims of every article of ``corpus``: from the cache when ``settings.use_cache`` and the
     entry is current, else extracted (``settings.jobs`` processes); entity names grouped across
     the corpus. ``progress`` is called with the number of articles done as they finish."""
-    cfg = settings or CheckSettings()
+    with gc_paused():
+        return _extract_articles(corpus, settings or CheckSettings(), progress)
+
+
+def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[int], None] | None) -> Extraction:
     options = cfg.extract
     jobs = cfg.jobs if cfg.jobs > 0 else default_jobs()
     diagnostics: list[Diagnostic] = []
@@ -270,9 +264,20 @@ def run_check(
 ) -> CheckResult:
     """Check ``corpus``: extract its claims (or take ``claims``, or an ``extraction`` made by
     :func:`extract_articles`), align them, find events and run the rules."""
+    with gc_paused():
+        return _run_check(corpus, rules, settings or CheckSettings(), claims, progress, extraction)
+
+
+def _run_check(
+    corpus: Corpus,
+    rules: Sequence[Rule] | None,
+    cfg: CheckSettings,
+    claims: Sequence[Claim] | None,
+    progress: Callable[[int], None] | None,
+    extraction: Extraction | None,
+) -> CheckResult:
     from rules import RuleContext, select_rules
 
-    cfg = settings or CheckSettings()
     active = list(rules) if rules is not None else select_rules()
     if extraction is None:
         extraction = Extraction(list(claims)) if claims is not None else extract_articles(corpus, cfg, progress)

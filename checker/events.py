@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from functools import lru_cache
 
 import regex
 
-from .extractors.nouns import singular
+from .extractors.nouns import IRREGULAR, singular
 from .model import Article, Claim, ClaimKind, Granularity
 from .values import Interval, interval_of
 
@@ -49,7 +50,36 @@ for _cls, _nouns in {
     for _noun in _nouns.split():
         EVENT_CLASSES[_noun] = _cls
 
+
+
 _EVENT_WORD = regex.compile(r"\b(\p{L}+)\b")
+# ASCII runs: every event form is ASCII, and a form that is a whole run of letters is a whole
+# run of a-z too, so this finds every form the letter runs would (and maybe more: harmless).
+_ASCII_RUN = re.compile(r"[a-z]+")
+
+
+def _event_word_forms() -> frozenset[str]:
+    """Every word that :func:`singular` turns into an event noun, lower-cased: the noun, its
+    regular plurals and the irregular plurals that map to it."""
+    forms = set(EVENT_CLASSES) | {k for k, v in IRREGULAR.items() if v in EVENT_CLASSES}
+    for noun in EVENT_CLASSES:
+        forms.update((noun + "s", noun + "es", noun[:-1] + "ies", noun[:-1] + "ves"))
+    return frozenset(f for f in forms if singular(f) in EVENT_CLASSES)
+
+
+_EVENT_FORMS = _event_word_forms()
+
+
+def _event_forms_in(text: str) -> list[str] | None:
+    """The event-word forms that occur in ``text`` as words, sorted; ``None`` when lower-casing
+    changes the length of the text (then no quick test is exact and every sentence is read).
+
+    Scanning every word of every sentence for event nouns was most of event detection; most
+    sentences name no event, and this test reads each article once."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    return sorted(_EVENT_FORMS.intersection(_ASCII_RUN.findall(lower)))
 _PREVIOUS = frozenset("previous prior earlier last past former first".split())
 _PLANNED = frozenset("potential upcoming planned possible proposed expected future next forthcoming".split())
 _ORDINALS = frozenset("first second third fourth fifth latest previous last next".split())
@@ -240,7 +270,11 @@ def find_mentions(article: Article, claims: Sequence[Claim],
     for claim in claims:
         if claim.kind is ClaimKind.ENTITY or claim.kind is ClaimKind.DATE:
             by_sentence[claim.sentence_start].append(claim)
+    forms = _event_forms_in(article.text)
+    lower = article.text.lower() if forms else ""
     for s_start, s_end in spans:
+        if forms is not None and all(lower.find(form, s_start, s_end) < 0 for form in forms):
+            continue  # no event noun in this sentence
         text = article.text[s_start:s_end]
         in_sentence = by_sentence.get(s_start, ())
         persons = _entities_in(in_sentence, s_start, ("person", "organisation"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from checker.corpus import load_corpus
 
 
@@ -66,3 +68,28 @@ def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
     (tmp_path / "u16.txt").write_bytes("Two-day visit.".encode("utf-16"))
     (article,) = load_corpus([tmp_path]).articles
     assert article.text == "Two-day visit."
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("2023-10-18", dt.date(2023, 10, 18)),
+    ("2023-10-18T23:30:00+02:00", dt.date(2023, 10, 18)),
+    ("18 October 2023", dt.date(2023, 10, 18)),
+    ("Oct. 18, 2023", dt.date(2023, 10, 18)),
+    ("Wed, 18 Oct 2023 23:30:00 -0500", dt.date(2023, 10, 18)),  # the day as written, no conversion
+])
+def test_publication_dates_may_be_iso_or_written_with_the_month_name(
+        tmp_path: Path, written: str, expected: dt.date) -> None:
+    (tmp_path / "a.md").write_text(f"---\npublished: \"{written}\"\n---\nBody.\n", "utf-8")
+    corpus = load_corpus([tmp_path])
+    assert corpus.articles[0].published == expected
+    assert not corpus.diagnostics
+
+
+@pytest.mark.parametrize("written", ["03/04/2023", "yesterday", "October 2023", "18 Octobre 2023"])
+def test_ambiguous_relative_or_partial_publication_dates_leave_the_article_undated(
+        tmp_path: Path, written: str) -> None:
+    (tmp_path / "a.md").write_text(f"---\npublished: \"{written}\"\n---\nBody.\n", "utf-8")
+    corpus = load_corpus([tmp_path])
+    assert corpus.articles[0].published is None
+    (message,) = [str(d) for d in corpus.diagnostics]
+    assert "a.md" in message and written in message and "month name" in message
