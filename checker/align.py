@@ -90,6 +90,7 @@ class Alignment:
     by_article: dict[str, list[Claim]] = field(default_factory=dict)
     _entities: dict[tuple[str, int], list[Claim]] = field(default_factory=dict)
     subject_canon: dict[str, str] = field(default_factory=dict)
+    _count_keys: dict[int, CountKey | None] = field(default_factory=dict)
 
     @classmethod
     def build(cls, articles: Iterable[Article], claims: Sequence[Claim], units: UnitTable = DEFAULT_UNITS,
@@ -137,7 +138,17 @@ class Alignment:
         return next((ROLE_WORDS[w.lower()] for w in candidates if w.lower() in ROLE_WORDS), None)
 
     def count_key(self, claim: Claim) -> CountKey | None:
-        """The topic key of a quantity, or ``None`` when it cannot be aligned safely."""
+        """The topic key of a quantity, or ``None`` when it cannot be aligned safely (computed
+        once per claim: several rules ask for it, pair by pair)."""
+        if claim.kind is not ClaimKind.QUANTITY:
+            return None
+        key = id(claim)
+        if key not in self._count_keys:
+            # Keyed by identity: the claims of an alignment live as long as it does.
+            self._count_keys[key] = self._count_key(claim)
+        return self._count_keys[key]
+
+    def _count_key(self, claim: Claim) -> CountKey | None:
         if claim.kind is not ClaimKind.QUANTITY or claim.attr("referential"):
             return None  # "the two nations" refers, it does not count
         if claim.attr("measure") == "age":

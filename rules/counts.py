@@ -7,7 +7,7 @@ import heapq
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar, cast
+from typing import Generic, TypeVar
 
 import regex
 
@@ -85,40 +85,37 @@ def _event_of(ctx: RuleContext, claim: Claim) -> str | None:
     return event.id if event else None
 
 
+class _Memo(Generic[T]):
+    """One feature of claims, computed once per claim (by identity: the claims outlive the rule run)."""
+
+    __slots__ = ("compute", "values")
+
+    def __init__(self, compute: Callable[[Claim], T]) -> None:
+        self.compute = compute
+        self.values: dict[int, T] = {}
+
+    def __call__(self, claim: Claim) -> T:
+        key = id(claim)
+        values = self.values
+        if key in values:
+            return values[key]
+        value = values[key] = self.compute(claim)
+        return value
+
+
 class _Features:
     """What :func:`_same_story` and :func:`_same_fact` read of each claim, computed once per
     claim and rule run: comparing figures pairwise then costs set comparisons, not sentence scans."""
 
     def __init__(self, ctx: RuleContext) -> None:
         self.ctx = ctx
-        self._memo: dict[tuple[str, int], object] = {}
-
-    def _get(self, name: str, claim: Claim, compute: Callable[[Claim], T]) -> T:
-        key = (name, id(claim))
-        if key not in self._memo:
-            self._memo[key] = compute(claim)
-        return cast(T, self._memo[key])
-
-    def event(self, claim: Claim) -> str | None:
-        return self._get("event", claim, lambda c: _event_of(self.ctx, c))
-
-    def local_places(self, claim: Claim) -> frozenset[str]:
-        return self._get("local", claim, lambda c: frozenset(_local_places(self.ctx, c)[0]))
-
-    def places(self, claim: Claim) -> set[str]:
-        return self._get("places", claim, lambda c: _places(self.ctx, c))
-
-    def context(self, claim: Claim) -> set[str]:
-        return self._get("context", claim, lambda c: _context(self.ctx, c))
-
-    def predicate(self, claim: Claim) -> frozenset[str]:
-        return self._get("predicate", claim, _predicate)
-
-    def scope(self, claim: Claim) -> tuple[bool, bool]:
-        return self._get("scope", claim, _scope)
-
-    def years(self, claim: Claim) -> frozenset[str]:
-        return self._get("years", claim, _years)
+        self.event: _Memo[str | None] = _Memo(lambda c: _event_of(ctx, c))
+        self.local_places: _Memo[frozenset[str]] = _Memo(lambda c: frozenset(_local_places(ctx, c)[0]))
+        self.places: _Memo[set[str]] = _Memo(lambda c: _places(ctx, c))
+        self.context: _Memo[set[str]] = _Memo(lambda c: _context(ctx, c))
+        self.predicate: _Memo[frozenset[str]] = _Memo(_predicate)
+        self.scope: _Memo[tuple[bool, bool]] = _Memo(_scope)
+        self.years: _Memo[frozenset[str]] = _Memo(_years)
 
 
 # Reports further apart than this speak of different moments (a toll of 1998 is not one of 2004).

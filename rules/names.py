@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz
@@ -26,7 +27,12 @@ _POSSESSIVE = regex.compile(r"'s$")
 
 def spelling(claim: Claim) -> str:
     """The spelling of a name, without titles, possessive or case differences that are not variants."""
-    text = claim.text.strip().replace("’", "'").replace("‘", "'")
+    return _spelling(claim.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _spelling(quote: str) -> str:
+    text = quote.strip().replace("’", "'").replace("‘", "'")
     text = _POSSESSIVE.sub("", text)
     text = _TITLES.sub("", text)
     return " ".join(text.split())
@@ -69,6 +75,8 @@ class NameVariants(Rule):
                 by_canonical[claim.canonical].append(claim)
         for canonical in sorted(by_canonical):
             claims = by_canonical[canonical]
+            if len({c.text for c in claims}) < 2:
+                continue  # one way of writing it, so at most one spelling
             spellings: dict[str, list[Claim]] = defaultdict(list)
             for claim in claims:
                 s = spelling(claim)
