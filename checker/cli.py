@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .baseline import Baseline, Entry
     from .config import Config
     from .engine import CheckResult
+    from .model import Claim
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -82,13 +83,16 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ext = sub.add_parser("extract", help="list every claim found in each article")
-    ext.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
+    ext.add_argument("paths", nargs="*", metavar="PATH",
+                     help="article files or directories (default: the configured paths)")
     ext.add_argument("--format", choices=("rich", "json"), default=None,
                      help="output format (default: rich)")
     ext.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
     ext.add_argument("--kind", action="append", choices=("quantity", "duration", "date", "entity"),
                      help="only claims of this kind (repeatable)")
     ext.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _add_config(ext)
+    _add_speed(ext)
 
     chk = sub.add_parser(
         "check", help="align claims across articles and report agreements and conflicts",
@@ -397,17 +401,30 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .corpus import load_corpus
-    from .extractors import ExtractOptions, extract, group_entities
+    """The claims of every article, read as ``check`` reads them: the configured paths, include
+    and exclude patterns, size limit and aliases, the claim cache and ``--jobs``."""
+    from .corpus import LoadOptions, load_corpus
+    from .engine import CheckSettings, apply_aliases, extract_articles
+    from .extractors import ExtractOptions
 
-    corpus = load_corpus(args.paths)
+    config = _load_config(args)
+    paths = list(args.paths) or list(config.paths)
+    if not paths:
+        raise UsageError("no corpus: give PATH arguments or set 'paths' in the configuration"
+                         + (f" ({config.source})" if config.source else ""))
+    corpus = load_corpus(paths, LoadOptions(include=config.include, exclude=config.exclude,
+                                             max_bytes=config.max_article_bytes))
     for diag in corpus.diagnostics:
-        print(f"factlint: {diag}", file=sys.stderr)
+        _warn(str(diag))
     options = ExtractOptions(kinds=tuple(args.kind)) if args.kind else ExtractOptions()
-    per_article = [extract(article, options) for article in corpus.articles]
-    flat = group_entities([c for claims in per_article for c in claims], options)
-    by_article: dict[str, list] = {a.id: [] for a in corpus.articles}  # type: ignore[type-arg]
-    for claim in flat:
+    settings = CheckSettings(extract=options, jobs=args.jobs, use_cache=not args.no_cache,
+                             cache_dir=args.cache_dir)
+    extraction = extract_articles(corpus, settings)
+    for diag in extraction.diagnostics:
+        _warn(str(diag))
+    claims = apply_aliases(extraction.claims, config.aliases) if config.aliases else extraction.claims
+    by_article: dict[str, list[Claim]] = {a.id: [] for a in corpus.articles}
+    for claim in claims:
         by_article[claim.article].append(claim)
     fmt = args.format or "rich"
     if fmt == "json":
@@ -419,7 +436,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         from reports.extract_rich import render_extract_rich
 
         render_extract_rich(corpus, by_article, output=args.output, color=args.color)
-    return EXIT_ERROR if corpus.errors and not corpus.articles else EXIT_OK
+    failed = any(d.level == "error" for d in extraction.diagnostics)
+    return EXIT_ERROR if (corpus.errors and not corpus.articles) or failed else EXIT_OK
 
 
 def _write(text: str, output: str | None) -> None:

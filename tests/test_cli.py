@@ -36,6 +36,31 @@ def test_extract_json_quotes_the_file_exactly() -> None:
                                   "low", "high", "unit", "granularity", "relative", "canonical"}
 
 
+def test_extract_reads_the_corpus_as_configured_and_uses_the_cache(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "drafts").mkdir(parents=True)
+    (corpus / "a.txt").write_text("Officials of the DPRK said that 300 vessels made six journeys.\n", "utf-8")
+    (corpus / "drafts" / "b.txt").write_text("A draft: 7 ships.\n", "utf-8")
+    (tmp_path / "factlint.toml").write_text(
+        'paths = ["corpus"]\nexclude = ["corpus/drafts/*"]\n[aliases]\nDPRK = "North Korea"\n', "utf-8")
+    args = ("extract", "--format", "json", "--cache-dir", str(tmp_path / "cache"))
+    first = run(*args, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    (article,) = json.loads(first.stdout)["articles"]  # the configured paths, the draft excluded
+    assert article["id"] == "a"
+    assert {c["canonical"] for c in article["claims"] if c["kind"] == "entity"} == {"North Korea"}
+    assert (tmp_path / "cache").is_dir()
+    assert run(*args, cwd=tmp_path).stdout == first.stdout  # from the cache, the same claims
+    assert run(*args, "--no-cache", "--jobs", "1", cwd=tmp_path).stdout == first.stdout
+
+
+def test_extract_with_a_broken_config_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "factlint.toml").write_text("paths = [\n", "utf-8")
+    proc = run("extract", "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "factlint.toml" in proc.stderr and proc.stdout == ""
+
+
 def test_check_json_has_the_documented_shape() -> None:
     proc = run("check", "seeds", "--format", "json")
     assert proc.returncode in (0, 1), proc.stderr
