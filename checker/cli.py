@@ -289,10 +289,11 @@ def _json_with_baseline(result: CheckResult, options: Any, extra: dict[str, Any]
     import json
 
     from reports import render
+    from reports.jsontext import dumps
 
     document = json.loads(render("json", result, options))
     document["baseline"] = extra
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return dumps(document) + "\n"
 
 
 def _baseline_note(path: str, known: int, stale: Sequence[Entry]) -> None:

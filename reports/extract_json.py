@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from checker import __version__
 from checker.model import Claim, Corpus
+
+from .jsontext import dumps
 
 
 def extract_document(corpus: Corpus, claims: Mapping[str, Sequence[Claim]]) -> dict[str, Any]:
@@ -28,4 +29,4 @@ def extract_document(corpus: Corpus, claims: Mapping[str, Sequence[Claim]]) -> d
 
 
 def render_extract_json(corpus: Corpus, claims: Mapping[str, Sequence[Claim]]) -> str:
-    return json.dumps(extract_document(corpus, claims), ensure_ascii=False, indent=2) + "\n"
+    return dumps(extract_document(corpus, claims)) + "\n"

@@ -7,12 +7,13 @@ seed.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from checker import __version__
 from checker.engine import CheckResult
 from checker.findings import Status
+
+from .jsontext import dumps
 
 
 def check_document(result: CheckResult) -> dict[str, Any]:
@@ -42,4 +43,4 @@ def check_document(result: CheckResult) -> dict[str, Any]:
 
 
 def render_json(result: CheckResult) -> str:
-    return json.dumps(check_document(result), ensure_ascii=False, indent=2) + "\n"
+    return dumps(check_document(result)) + "\n"

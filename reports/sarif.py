@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -30,6 +29,7 @@ from checker.engine import CheckResult
 from checker.findings import Evidence, Finding, Severity
 
 from . import PROBLEM_STATUSES, ReportOptions, filter_findings
+from .jsontext import dumps
 from .terminal import clean, one_line
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -185,4 +185,4 @@ def sarif_document(result: CheckResult, options: ReportOptions | None = None,
 
 def render_sarif(result: CheckResult, options: ReportOptions | None = None) -> str:
     """SARIF 2.1.0 as a JSON string (the registry's ``sarif`` format)."""
-    return json.dumps(sarif_document(result, options), ensure_ascii=False, indent=2) + "\n"
+    return dumps(sarif_document(result, options)) + "\n"
