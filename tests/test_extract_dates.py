@@ -123,6 +123,10 @@ ALL: list[tuple[str, dt.date | None, list[str]]] = [
     # Not dates: a modal verb, a count, a name.
     ("Officials may meet again, and 2,000 people may march in May.", THU, ["May"]),
     ("He won 1999 votes and 2018 people signed.", THU, []),
+    # Relative dates in days, in sentences with no other date word (the quick test that skips
+    # sentences without one once missed these).
+    ("Rescuers said two days after the quake that no more survivors were expected.", THU, ["two days after"]),
+    ("Fighting has intensified in recent days.", THU, ["recent days"]),
 ]
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from dataclasses import dataclass
 
 import regex
 
@@ -463,41 +464,88 @@ def find_dates(doc: Doc, options: ExtractOptions) -> list[Claim]:
     return claims
 
 
-# Cheap literal tests a sentence must pass before a date pattern is run on it: most sentences
-# have no month name, no weekday, no four-digit year.
-_MONTH_GATE = regex.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", regex.IGNORECASE)
-_YEAR_GATE = regex.compile(r"1[5-9]\d\d|20\d\d|2100")
-_GATES: dict[str, regex.Pattern[str]] = {
-    "iso": regex.compile(r"\d-\d"),
-    "full": _MONTH_GATE,
-    "monthday": _MONTH_GATE,
-    "monthyear": _MONTH_GATE,
-    "month": _MONTH_GATE,
-    "weekday": regex.compile(r"day"),
-    "quarter": regex.compile(r"quarter|Q[1-4]", regex.IGNORECASE),
-    "year": _YEAR_GATE,
-    "year2": _YEAR_GATE,
-    "bareyear": _YEAR_GATE,
-    "deictic": regex.compile(r"yesterday|today|tonight|tomorrow", regex.IGNORECASE),
-    "period": regex.compile(r"week|month|year|quarter|decade", regex.IGNORECASE),
-    "ago": regex.compile(r"ago|earlier|later|before|after|from\s+now|since", regex.IGNORECASE),
-    "recent": regex.compile(r"recent|few|coming", regex.IGNORECASE),
+_MONTH_ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec"
+_DIGITS = "0123456789"
+# Every word the cue looks for contains one of these ("Wednesday" and "today" contain "day",
+# "January" contains "jan"): on an ASCII sentence, substring tests replace the scan.
+_CUE_WORDS = ("day", "ago", "week", "month", "year", "quarter", "tonight", "tomorrow",
+              *_MONTH_ABBREVIATIONS.split())
+
+
+def _date_cue(text: str, lower: str | None) -> bool:
+    """Can the sentence hold a date at all? ``lower`` is the sentence lower-cased when it is
+    ASCII (else ``None``, and :data:`_DATE_CUE` decides)."""
+    if lower is None:
+        return _DATE_CUE.search(text) is not None
+    return any(d in text for d in _DIGITS) or any(word in lower for word in _CUE_WORDS)
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per gate
+class _Gate:
+    """A cheap test a sentence must pass before a date pattern is run on it: ``pattern`` finds
+    something in it. On an ASCII sentence the test is a substring search for any of ``words``
+    instead (in the lower-cased sentence when ``fold``), which finds at least whatever the
+    pattern would and costs a fraction of a regular-expression scan."""
+
+    pattern: regex.Pattern[str]
+    words: tuple[str, ...] = ()
+    fold: bool = False
+
+    def passes(self, text: str, lower: str | None) -> bool:
+        if self.words and lower is not None:
+            haystack = lower if self.fold else text
+            return any(word in haystack for word in self.words)
+        return self.pattern.search(text) is not None
+
+
+def _word_gate(words: str, fold: bool = True) -> _Gate:
+    listed = tuple(words.split())
+    flags = regex.IGNORECASE if fold else 0
+    return _Gate(regex.compile("|".join(regex.escape(w) for w in listed), flags), listed, fold)
+
+
+# Most sentences have no month name, no weekday, no four-digit year: a pattern runs only if all
+# its gates pass. The month names of "full", "monthday" and "month" are matched with their
+# capital (only "monthyear" ignores case), so their gate is the capitalised abbreviation, which
+# every form of the name begins with: "market" or "may" do not send a sentence through them.
+_MONTH_GATE = _word_gate(_MONTH_ABBREVIATIONS)
+_CAPITAL_MONTH_GATE = _word_gate(_MONTH_ABBREVIATIONS.title(), fold=False)
+_YEAR_GATE = _Gate(regex.compile(r"1[5-9]\d\d|20\d\d|2100"))
+_GATES: dict[str, tuple[_Gate, ...]] = {
+    "iso": (_Gate(regex.compile(r"\d-\d")),),
+    "full": (_CAPITAL_MONTH_GATE, _YEAR_GATE),
+    "monthday": (_CAPITAL_MONTH_GATE,),
+    "monthyear": (_YEAR_GATE, _MONTH_GATE),
+    "month": (_CAPITAL_MONTH_GATE,),
+    "weekday": (_word_gate("day", fold=False),),
+    "quarter": (_word_gate("quarter q1 q2 q3 q4"),),
+    "year": (_YEAR_GATE,),
+    "year2": (_YEAR_GATE,),
+    "bareyear": (_YEAR_GATE,),
+    "deictic": (_word_gate("yesterday today tonight tomorrow"),),
+    "period": (_word_gate("week month year quarter decade"),),
+    "ago": (_word_gate("ago earlier later before after from since"),),  # "from now": "from"
+    "recent": (_word_gate("recent few coming"),),
 }
 
 
 def _sentence_dates(doc: Doc, sentence: Sentence, anchor: dt.date | None) -> list[Claim]:
     s_text = doc.norm[sentence.start:sentence.end]
-    if not _DATE_CUE.search(s_text):
+    lower = s_text.lower() if s_text.isascii() else None
+    if not _date_cue(s_text, lower):
         return []
     found: list[_Resolved] = []
-    gates: dict[regex.Pattern[str], bool] = {}
+    gates: dict[_Gate, bool] = {}
     for kind, pattern in _PATTERNS:
-        gate = _GATES.get(kind)
-        if gate is not None:
+        passed = True
+        for gate in _GATES.get(kind, ()):
             if gate not in gates:
-                gates[gate] = gate.search(s_text) is not None
+                gates[gate] = gate.passes(s_text, lower)
             if not gates[gate]:
-                continue  # the pattern needs a word the sentence does not have
+                passed = False  # the pattern needs a word the sentence does not have
+                break
+        if not passed:
+            continue
         for match in pattern.finditer(s_text):
             if any(match.start() < r.end and r.start < match.end() for r in found):
                 continue
