@@ -262,6 +262,9 @@ def find_mentions(article: Article, claims: Sequence[Claim],
 
     ``sentences`` are the article's content-sentence spans when extraction kept them
     (:func:`content_sentence_spans`), so that the text is not segmented twice."""
+    forms = _event_forms_in(article.text)
+    if forms is not None and not forms:
+        return []  # no event noun anywhere in the article
     spans = content_sentence_spans(article) if sentences is None else sentences
     agent_default = main_agent(claims)
     mentions: list[EventMention] = []
@@ -270,7 +273,6 @@ def find_mentions(article: Article, claims: Sequence[Claim],
     for claim in claims:
         if claim.kind is ClaimKind.ENTITY or claim.kind is ClaimKind.DATE:
             by_sentence[claim.sentence_start].append(claim)
-    forms = _event_forms_in(article.text)
     lower = article.text.lower() if forms else ""
     for s_start, s_end in spans:
         if forms is not None and all(lower.find(form, s_start, s_end) < 0 for form in forms):

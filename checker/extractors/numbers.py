@@ -12,6 +12,7 @@ Public API (used by every extractor; keep it stable):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -91,6 +92,11 @@ def _words_value(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
+_DIGITS_AND_SCALE = regex.compile(
+    rf"({_DIGITS})\s?((?:{_SCALE_WORDS}|mn|bn|tn|mln|bln|mil|m|b|k)(?:\s(?:{_SCALE_WORDS}))?)?")
+
+
+@lru_cache(maxsize=1 << 14)  # figures repeat across articles; the value is immutable
 def parse_number(text: str) -> NumberValue | None:
     """The value of a number expression matched by :data:`NUMBER_PATTERN`, else ``None``."""
     t = " ".join(text.lower().replace("-", " ").split())
@@ -102,7 +108,7 @@ def parse_number(text: str) -> NumberValue | None:
     if t in SPECIAL:
         v = float(SPECIAL[t])
         return NumberValue(v, v)
-    match = regex.fullmatch(rf"({_DIGITS})\s?((?:{_SCALE_WORDS}|mn|bn|tn|mln|bln|mil|m|b|k)(?:\s(?:{_SCALE_WORDS}))?)?", t)
+    match = _DIGITS_AND_SCALE.fullmatch(t)
     if match:
         try:
             value = float(match.group(1).replace(",", ""))

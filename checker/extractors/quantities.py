@@ -51,6 +51,7 @@ _QUALIFIER_WORDS: list[tuple[str, Qualifier]] = [
      r"or\s+so|give\s+or\s+take|more\s+or\s+less", Qualifier.APPROX),
 ]
 _QUAL_RE = "|".join(f"(?:{w})" for w, _ in _QUALIFIER_WORDS)
+_QUALIFIER_PATTERNS = [(regex.compile(w, regex.I), q) for w, q in _QUALIFIER_WORDS]
 _NEARLY = regex.compile(r"nearly|almost|close\s+to|just\s+shy\s+of|approaching", regex.I)
 
 _CURRENCY_SYMBOL = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₩": "KRW", "₽": "RUB", "₹": "INR"}
@@ -155,8 +156,8 @@ def _qualifier(text: str | None, post: str | None) -> Qualifier:
     if not text:
         return Qualifier.EXACT
     t = " ".join(text.lower().split())
-    for pattern, qualifier in _QUALIFIER_WORDS:
-        if regex.fullmatch(pattern, t, regex.I):
+    for pattern, qualifier in _QUALIFIER_PATTERNS:
+        if pattern.fullmatch(t):
             return qualifier
     return Qualifier.EXACT
 
