@@ -165,13 +165,37 @@ def _components(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
     """Group claims (of several articles) that speak about the same happening."""
     sets = UnionFind(len(claims))
     features = _Features(ctx)
-    for i in range(len(claims)):
-        for j in range(i + 1, len(claims)):
-            if claims[i].article != claims[j].article and \
-                    _same_story(ctx, claims[i], claims[j], min_overlap, same_places, features):
-                sets.union(i, j)
+    for i, j in _story_candidates(claims, min_overlap, features):
+        if claims[i].article != claims[j].article and \
+                _same_story(ctx, claims[i], claims[j], min_overlap, same_places, features):
+            sets.union(i, j)
     groups = [[claims[i] for i in members] for members in sets.groups()]
     return [g for g in groups if len({c.article for c in g}) > 1]
+
+
+def _story_candidates(claims: Sequence[Claim], min_overlap: float, f: _Features) -> Iterator[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, that :func:`_same_story` can accept, in ascending order:
+    those tied to one event, and those whose sentences share a context entity (what an overlap
+    above zero needs). Every pair when ``min_overlap`` is zero or less. Testing every pair made
+    a block's cost grow with the square of the corpus."""
+    n = len(claims)
+    if min_overlap <= 0:
+        yield from itertools.combinations(range(n), 2)
+        return
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        event = f.event(claim)
+        if event:
+            by_key[("event", event)].append(i)
+        for name in f.context(claim):
+            by_key[("context", name)].append(i)
+    partners: list[set[int]] = [set() for _ in range(n)]
+    for members in by_key.values():
+        for a, i in enumerate(members):
+            partners[i].update(members[a + 1:])
+    for i in range(n):
+        for j in sorted(partners[i]):
+            yield i, j
 
 
 _STOPWORDS = frozenset("""a an the of to in on at by for from with and or but as is are was were be been being has
@@ -239,11 +263,14 @@ def _cliques(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
     one value per article (two figures of one article count different things)."""
     groups: list[list[Claim]] = []
     features = _Features(ctx)
-    # Only groups with a member placed where the claim is (same local places: a condition of
-    # _same_story with same_places) or made of the claim's own article can take it: the
-    # others are skipped unvisited, in the same order, so that cost stays near-linear.
-    by_places: dict[frozenset[str], list[int]] = defaultdict(list)  # ascending group indices
-    placed: dict[frozenset[str], set[int]] = defaultdict(set)
+    # Only groups with a member placed where the claim is (same local places) and published
+    # within MAX_DAYS_APART of it (or, for an undated claim, undated), both conditions of
+    # _same_story with same_places, or groups made of the claim's own article, can take it:
+    # the others are skipped unvisited, in the same order, so that cost stays near-linear.
+    # Groups are indexed by place and by window of publication dates (MAX_DAYS_APART + 1 days
+    # wide: a date within MAX_DAYS_APART of the claim's is in its window or a neighbour).
+    by_places: dict[tuple[frozenset[str], int | None], list[int]] = defaultdict(list)  # ascending indices
+    placed: dict[tuple[frozenset[str], int | None], set[int]] = defaultdict(set)
     own: list[int] = []
     current = None
     for claim in sorted(claims, key=lambda c: (c.article, c.start)):
@@ -251,9 +278,10 @@ def _cliques(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
             current, own = claim.article, []
         value = interval_of(claim)
         where = features.local_places(claim)
-        candidates = by_places[where]
+        window = _date_window(ctx, claim)
+        windows = (None,) if window is None else (window - 1, window, window + 1)
         joined = None
-        for index in _merged(candidates, own):
+        for index in _merged(own, *(by_places[(where, w)] for w in windows)):
             group = groups[index]
             same_article = [m for m in group if m.article == claim.article]
             if any(interval_of(m) != value for m in same_article):
@@ -268,16 +296,24 @@ def _cliques(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
             joined = len(groups)
             groups.append([claim])
             own.append(joined)
-        if joined not in placed[where]:
-            placed[where].add(joined)
-            bisect.insort(candidates, joined)
+        if joined not in placed[(where, window)]:
+            placed[(where, window)].add(joined)
+            bisect.insort(by_places[(where, window)], joined)
     return [g for g in groups if len({c.article for c in g}) > 1]
 
 
-def _merged(a: list[int], b: list[int]) -> Iterator[int]:
-    """The union of two ascending lists of indices, ascending, each index once."""
+def _date_window(ctx: RuleContext, claim: Claim) -> int | None:
+    """The window of publication dates of a claim's article (``None``: undated)."""
+    article = ctx.alignment.articles.get(claim.article)
+    if article is None or article.published is None:
+        return None
+    return article.published.toordinal() // (MAX_DAYS_APART + 1)
+
+
+def _merged(*lists: list[int]) -> Iterator[int]:
+    """The union of ascending lists of indices, ascending, each index once."""
     last = -1
-    for index in heapq.merge(a, b) if b else a:
+    for index in heapq.merge(*lists):
         if index != last:
             last = index
             yield index
