@@ -39,6 +39,12 @@ CASES: list[tuple[str, str, str, str]] = [
      "Kremlin", "Kremlin", "organisation"),
     ("In talks with his North Korean counterpart, Choe Son Hui, Lavrov expressed gratitude.", "Choe Son Hui",
      "Choe Son Hui", "person"),
+    # A portfolio before an office word is part of the title, whatever the portfolio.
+    ("Italian Interior Minister Dmitri Horvat began a three-day visit to Sweden on Friday.", "Dmitri Horvat",
+     "Dmitri Horvat", "person"),
+    ("German Health Minister Helena Lehmann arrived in Ankara.", "Helena Lehmann", "Helena Lehmann", "person"),
+    ("Attorney General Eric Holder announced the charges.", "Eric Holder", "Eric Holder", "person"),
+    ("Home Secretary Priti Patel said the review would continue.", "Priti Patel", "Priti Patel", "person"),
     # Abbreviations defined in the text map to the full name.
     ("According to the Washington-based Center for Strategic and International Studies (CSIS), the transports "
      "may be connected. According to CSIS, a boat was also spotted.", "CSIS",

@@ -77,6 +77,10 @@ governor mayor pope ambassador spokesperson spokeswoman spokesman chairman chair
 sheikh emir sultan chief commander director judge justice sir dame lord lady deputy envoy officer at large
 state supreme head""".split())
 _PERSON_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady".split())
+# Office words after a portfolio or qualifier: "Interior Minister", "Health Secretary",
+# "Attorney General", "Trade Commissioner" are titles whatever the first word is.
+_TITLE_HEADS = frozenset("""minister secretary chancellor commissioner ambassador envoy spokesperson spokesman
+spokeswoman adviser advisor general""".split())
 _STOP_INITIAL = frozenset("""The A An However According Following Because Due Both Theoretically Moreover Furthermore In
 On At As It Its This That These Those There Their They He She His Her We Our You Your I If When While After Before
 Since Although Though But And Or So Yet For With Without From By To Of Under Over Despite Meanwhile Likewise Still
@@ -327,7 +331,8 @@ def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[
         elif w.endswith(("-based", "-run", "-led")) and len(words) > 1:
             drop = True
         elif bare in _TITLES or (_DEMONYM.match(w) and w not in _DEMONYM_EXCEPT and len(words) > 1
-                                 and words[1].rstrip(".").lower() in _TITLES):
+                                 and words[1].rstrip(".").lower() in _TITLES) \
+                or (len(words) > 2 and words[1].rstrip(".").lower() in _TITLE_HEADS):
             titles.append(w)
             drop = True
         elif w in _MONTHS and len(words) > 1:

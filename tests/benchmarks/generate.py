@@ -319,8 +319,13 @@ class Generator:
                 published = event_day + dt.timedelta(days=delay)
                 n = odd if (planted and i == 0) else toll
                 values.append(str(n))
-                lead = self.rng.choice(_blast_leads(self.rng, facility, city, country, n,
-                                                     WEEKDAYS[event_day.weekday()]))
+                leads = _blast_leads(self.rng, facility, city, country, n, WEEKDAYS[event_day.weekday()])
+                # A planted conflict must be one: the odd toll is stated exactly, and "at least
+                # <toll>" elsewhere only when the odd toll is below it (a higher exact toll would
+                # agree with a lower bound).
+                if planted and (i == 0 or odd > toll):
+                    leads = [lead for lead in leads if not lead.startswith("At least")]
+                lead = self.rng.choice(leads)
                 _, body = self._body(published)
                 ids.append(self.write(f"Deadly blast at {facility} in {city}", lead + "\n" + body, published, outlet))
             if planted:
