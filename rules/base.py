@@ -94,9 +94,11 @@ class Rule:
         severity: Severity | None = None,
         values: Sequence[str] | None = None,
         shown_as: Callable[[Claim], str] = display,
+        fingerprint_articles: Sequence[str] | None = None,
     ) -> Finding:
         """Build a finding with its evidence and a stable fingerprint; ``shown_as`` gives the
-        value shown for each claim (its normalised value by default)."""
+        value shown for each claim (its normalised value by default); ``fingerprint_articles``
+        the articles the fingerprint names when not those of the evidence."""
         ordered = sorted(claims, key=lambda c: (c.article, c.start, c.end))
         evidence = tuple(Evidence.of(c, ctx.alignment.articles.get(c.article), shown_as(c)) for c in ordered)
         shown = list(values) if values is not None else [e.display for e in evidence]
@@ -112,7 +114,8 @@ class Rule:
             topic=topic,
             message=message,
             confidence=max(0.0, min(1.0, confidence)),
-            fingerprint=fingerprint(self.code, topic, shown, [c.article for c in ordered]),
+            fingerprint=fingerprint(self.code, topic, shown, [c.article for c in ordered]
+                                    if fingerprint_articles is None else fingerprint_articles),
             event=event,
             claims=evidence,
         )

@@ -44,7 +44,10 @@ class NameVariants(Rule):
     **What it checks**: names that entity grouping recognised as one entity (rapidfuzz
     similarity of transliterations, within blocks) but that articles spell differently
     ("Sergei Lavrov" / "Sergey Lavrov", "Dunay" / "Dunai"). The finding lists every
-    spelling and where it occurs.
+    spelling and where it occurs: every article of the less used spellings (the ones to
+    correct) and, of the most used spelling, how many articles use it and the first five.
+    Its fingerprint names the articles of the less used spellings only, so that more
+    articles written in the house style do not make it a new finding.
 
     **Why it matters**: a house style wants one spelling; readers and search engines treat
     two spellings as two people.
@@ -87,23 +90,44 @@ class NameVariants(Rule):
                 continue
             evidence: list[Claim] = []
             parts: list[str] = []
-            for s in sorted(variants, key=lambda k: (-len({c.article for c in variants[k]}), k)):
-                cs = variants[s]
-                # One occurrence per article is enough evidence; the message counts all of them.
+            involved: set[str] = set()
+            deviating: list[str] = []
+            ordered = sorted(variants, key=lambda k: (-len({c.article for c in variants[k]}), k))
+            for rank, s in enumerate(ordered):
+                # One occurrence per article is enough evidence. Every article of the other
+                # spellings is quoted (those are the ones to correct); of the most used spelling,
+                # the house style in effect, the first few, so that a name written one way in
+                # thousands of articles does not make a finding of thousands of quotes.
                 first: dict[str, Claim] = {}
-                for c in sorted(cs, key=lambda c: (c.article, c.start)):
+                for c in sorted(variants[s], key=lambda c: (c.article, c.start)):
                     first.setdefault(c.article, c)
-                evidence.extend(first.values())
-                arts = ", ".join(short_id(a) for a in sorted(first))
-                parts.append(f"'{s}' ({arts})")
-            if len({c.article for c in evidence}) < 2:
+                involved.update(first)
+                quoted = list(first.values()) if rank else list(first.values())[:MAX_QUOTED]
+                evidence.extend(quoted)
+                if rank:
+                    deviating.extend(first)
+                parts.append(f"'{s}' ({_articles_text(sorted(first))})")
+            if len(involved) < 2:
                 continue
             kind = claims[0].subject or "name"
             yield self.finding(
                 ctx, Status.VARIANT, f"spelling of {canonical}",
                 f"The {kind} {canonical} is spelled {len(parts)} ways: " + ", ".join(parts) + ".",
-                evidence, 0.8, values=sorted(variants), shown_as=spelling,
+                evidence, 0.8, values=sorted(variants), shown_as=spelling, fingerprint_articles=deviating,
             )
+
+
+MAX_QUOTED = 5
+"""Articles quoted (and named in the message) for the most used spelling of a name."""
+
+
+def _articles_text(articles: list[str]) -> str:
+    """The articles of a spelling for the message: all of them up to :data:`MAX_QUOTED`, else
+    how many and the first few."""
+    if len(articles) <= MAX_QUOTED:
+        return ", ".join(short_id(a) for a in articles)
+    shown = ", ".join(short_id(a) for a in articles[:MAX_QUOTED])
+    return f"{len(articles)} articles: {shown}, ..."
 
 
 def _similar(a: str, b: str) -> bool:
