@@ -11,7 +11,7 @@ from typing import Generic, TypeVar
 
 import regex
 
-from checker.align import CountKey, UnionFind, overlap_ratio
+from checker.align import CountKey, overlap_ratio
 from checker.extractors.entities import is_country
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
@@ -160,42 +160,47 @@ def _same_story(ctx: RuleContext, a: Claim, b: Claim, min_overlap: float, same_p
     return overlap_ratio(ca, cb) >= min_overlap
 
 
-def _components(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
-                same_places: bool = False) -> list[list[Claim]]:
-    """Group claims (of several articles) that speak about the same happening."""
-    sets = UnionFind(len(claims))
+def _related(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float) -> list[list[Claim]]:
+    """Figures about one happening, grouped without chains: a figure joins the first group in
+    which every figure of another article speaks about the same story (:func:`_same_story`)
+    and was published within MAX_DAYS_APART of it; groups of one article are left out.
+
+    Linking pairs into connected components instead chained unrelated stories through names
+    they share ("Russia", a capital): on 100,000 articles one group held 2,668 figures."""
     features = _Features(ctx)
-    for i, j in _story_candidates(claims, min_overlap, features):
-        if claims[i].article != claims[j].article and \
-                _same_story(ctx, claims[i], claims[j], min_overlap, same_places, features):
-            sets.union(i, j)
-    groups = [[claims[i] for i in members] for members in sets.groups()]
+    groups: list[list[Claim]] = []
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # ascending group indices
+    indexed: set[tuple[tuple[str, str], int]] = set()
+    for claim in sorted(claims, key=lambda c: (c.article, c.start)):
+        keys = _story_keys(claim, features)
+        joined = None
+        if min_overlap > 0:
+            candidates: Iterator[int] = _merged(*(by_key[k] for k in keys))
+        else:
+            candidates = iter(range(len(groups)))
+        for index in candidates:
+            group = groups[index]
+            others = [m for m in group if m.article != claim.article]
+            if others and all(_same_time(ctx, claim, m) and _same_story(ctx, claim, m, min_overlap, False, features)
+                              for m in others):
+                group.append(claim)
+                joined = index
+                break
+        if joined is None:
+            joined = len(groups)
+            groups.append([claim])
+        for key in keys:
+            if (key, joined) not in indexed:
+                indexed.add((key, joined))
+                bisect.insort(by_key[key], joined)
     return [g for g in groups if len({c.article for c in g}) > 1]
 
 
-def _story_candidates(claims: Sequence[Claim], min_overlap: float, f: _Features) -> Iterator[tuple[int, int]]:
-    """The pairs ``(i, j)``, ``i < j``, that :func:`_same_story` can accept, in ascending order:
-    those tied to one event, and those whose sentences share a context entity (what an overlap
-    above zero needs). Every pair when ``min_overlap`` is zero or less. Testing every pair made
-    a block's cost grow with the square of the corpus."""
-    n = len(claims)
-    if min_overlap <= 0:
-        yield from itertools.combinations(range(n), 2)
-        return
-    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, claim in enumerate(claims):
-        event = f.event(claim)
-        if event:
-            by_key[("event", event)].append(i)
-        for name in f.context(claim):
-            by_key[("context", name)].append(i)
-    partners: list[set[int]] = [set() for _ in range(n)]
-    for members in by_key.values():
-        for a, i in enumerate(members):
-            partners[i].update(members[a + 1:])
-    for i in range(n):
-        for j in sorted(partners[i]):
-            yield i, j
+def _story_keys(claim: Claim, f: _Features) -> list[tuple[str, str]]:
+    """What two figures about the same story share: their event, or a context entity."""
+    event = f.event(claim)
+    keys = [("context", name) for name in sorted(f.context(claim))]
+    return [("event", event), *keys] if event else keys
 
 
 _STOPWORDS = frozenset("""a an the of to in on at by for from with and or but as is are was were be been being has
@@ -442,7 +447,9 @@ class RelatedCounts(Rule):
     **What it checks**: counts whose things are related but not equivalent in the unit table
     (shipments counted as containers, vessels or journeys; casualties as deaths or injuries)
     and whose sentences share context are gathered into one ``variant`` finding, so an
-    editor sees every figure of the activity side by side.
+    editor sees every figure of the activity side by side. Every figure of a group speaks
+    about the same story as each figure of the other articles in it (no chains through a
+    name they happen to share), and their reports were published within 60 days.
 
     **Why it matters**: "more than 1,000 containers" and "300 vessels" may describe the same
     shipments; no rule can convert between them, but a reader must not see only one.
@@ -481,7 +488,7 @@ class RelatedCounts(Rule):
         min_overlap = float(self.values["min_context_overlap"])
         for name in sorted(groups):
             claims = groups[name]
-            for component in _components(ctx, claims, min_overlap):
+            for component in _related(ctx, claims, min_overlap):
                 things = sorted({ctx.alignment.thing(c) or "" for c in component})
                 if len(things) < 2:
                     continue
