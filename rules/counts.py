@@ -6,7 +6,7 @@ import bisect
 import heapq
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Generic, TypeVar
 
 import regex
@@ -15,7 +15,7 @@ from checker.align import CountKey, overlap_ratio
 from checker.extractors.entities import is_country
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
-from checker.values import display, interval_of
+from checker.values import Interval, display, interval_of
 
 from .base import Option, Rule, RuleContext
 from .compare import compare, short_id, sides_text
@@ -169,31 +169,52 @@ def _related(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float) -> l
     they share ("Russia", a capital): on 100,000 articles one group held 2,668 figures."""
     features = _Features(ctx)
     groups: list[list[Claim]] = []
-    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # ascending group indices
-    indexed: set[tuple[tuple[str, str], int]] = set()
+    index: _GroupIndex[tuple[str, str]] = _GroupIndex()
     for claim in sorted(claims, key=lambda c: (c.article, c.start)):
         keys = _story_keys(claim, features)
-        joined = None
-        if min_overlap > 0:
-            candidates: Iterator[int] = _merged(*(by_key[k] for k in keys))
-        else:
-            candidates = iter(range(len(groups)))
-        for index in candidates:
-            group = groups[index]
+        candidates = _merged(*index.under(keys)) if min_overlap > 0 else iter(range(len(groups)))
+
+        def accepts(group: list[Claim], claim: Claim = claim) -> bool:
             others = [m for m in group if m.article != claim.article]
-            if others and all(_same_time(ctx, claim, m) and _same_story(ctx, claim, m, min_overlap, False, features)
-                              for m in others):
-                group.append(claim)
-                joined = index
-                break
-        if joined is None:
-            joined = len(groups)
-            groups.append([claim])
+            return bool(others) and all(
+                _same_time(ctx, claim, m) and _same_story(ctx, claim, m, min_overlap, False, features)
+                for m in others)
+
+        joined, _ = _join_first(groups, claim, candidates, accepts)
         for key in keys:
-            if (key, joined) not in indexed:
-                indexed.add((key, joined))
-                bisect.insort(by_key[key], joined)
+            index.add(key, joined)
     return [g for g in groups if len({c.article for c in g}) > 1]
+
+
+K = TypeVar("K")
+
+
+class _GroupIndex(Generic[K]):
+    """The groups that have a member under a key, as ascending lists of group indices."""
+
+    def __init__(self) -> None:
+        self._lists: dict[K, list[int]] = defaultdict(list)
+        self._seen: set[tuple[K, int]] = set()
+
+    def add(self, key: K, group: int) -> None:
+        if (key, group) not in self._seen:
+            self._seen.add((key, group))
+            bisect.insort(self._lists[key], group)
+
+    def under(self, keys: Iterable[K]) -> list[list[int]]:
+        return [self._lists.get(key, []) for key in keys]
+
+
+def _join_first(groups: list[list[Claim]], claim: Claim, candidates: Iterable[int],
+                accepts: Callable[[list[Claim]], bool]) -> tuple[int, bool]:
+    """Add ``claim`` to the first candidate group that accepts it, else to a new group; returns
+    the group's index and whether it is new."""
+    for index in candidates:
+        if accepts(groups[index]):
+            groups[index].append(claim)
+            return index, False
+    groups.append([claim])
+    return len(groups) - 1, True
 
 
 def _story_keys(claim: Claim, f: _Features) -> list[tuple[str, str]]:
@@ -274,8 +295,7 @@ def _cliques(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
     # the others are skipped unvisited, in the same order, so that cost stays near-linear.
     # Groups are indexed by place and by window of publication dates (MAX_DAYS_APART + 1 days
     # wide: a date within MAX_DAYS_APART of the claim's is in its window or a neighbour).
-    by_places: dict[tuple[frozenset[str], int | None], list[int]] = defaultdict(list)  # ascending indices
-    placed: dict[tuple[frozenset[str], int | None], set[int]] = defaultdict(set)
+    index: _GroupIndex[tuple[frozenset[str], int | None]] = _GroupIndex()
     own: list[int] = []
     current = None
     for claim in sorted(claims, key=lambda c: (c.article, c.start)):
@@ -285,25 +305,18 @@ def _cliques(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
         where = features.local_places(claim)
         window = _date_window(ctx, claim)
         windows = (None,) if window is None else (window - 1, window, window + 1)
-        joined = None
-        for index in _merged(own, *(by_places[(where, w)] for w in windows)):
-            group = groups[index]
-            same_article = [m for m in group if m.article == claim.article]
-            if any(interval_of(m) != value for m in same_article):
-                continue
-            if all(m.article == claim.article or (_same_story(ctx, claim, m, min_overlap, True, features)
-                                                  and _same_fact(claim, m, role, features))
-                   for m in group):
-                group.append(claim)
-                joined = index
-                break
-        if joined is None:
-            joined = len(groups)
-            groups.append([claim])
+
+        def accepts(group: list[Claim], claim: Claim = claim, value: Interval | None = value) -> bool:
+            if any(interval_of(m) != value for m in group if m.article == claim.article):
+                return False
+            return all(m.article == claim.article or (_same_story(ctx, claim, m, min_overlap, True, features)
+                                                      and _same_fact(claim, m, role, features))
+                       for m in group)
+
+        joined, new = _join_first(groups, claim, _merged(own, *index.under((where, w) for w in windows)), accepts)
+        if new:
             own.append(joined)
-        if joined not in placed[(where, window)]:
-            placed[(where, window)].add(joined)
-            bisect.insort(by_places[(where, window)], joined)
+        index.add((where, window), joined)
     return [g for g in groups if len({c.article for c in g}) > 1]
 
 
