@@ -50,8 +50,6 @@ for _cls, _nouns in {
     for _noun in _nouns.split():
         EVENT_CLASSES[_noun] = _cls
 
-
-
 _EVENT_WORD = regex.compile(r"\b(\p{L}+)\b")
 # ASCII runs: every event form is ASCII, and a form that is a whole run of letters is a whole
 # run of a-z too, so this finds every form the letter runs would (and maybe more: harmless).
@@ -70,16 +68,19 @@ def _event_word_forms() -> frozenset[str]:
 _EVENT_FORMS = _event_word_forms()
 
 
-def _event_forms_in(text: str) -> list[str] | None:
+def _event_forms_in(text: str, lower: str | None = None) -> list[str] | None:
     """The event-word forms that occur in ``text`` as words, sorted; ``None`` when lower-casing
     changes the length of the text (then no quick test is exact and every sentence is read).
+    ``lower`` is ``text.lower()`` when the caller has it already.
 
     Scanning every word of every sentence for event nouns was most of event detection; most
     sentences name no event, and this test reads each article once."""
-    lower = text.lower()
+    lower = text.lower() if lower is None else lower
     if len(lower) != len(text):
         return None
     return sorted(_EVENT_FORMS.intersection(_ASCII_RUN.findall(lower)))
+
+
 _PREVIOUS = frozenset("previous prior earlier last past former first".split())
 _PLANNED = frozenset("potential upcoming planned possible proposed expected future next forthcoming".split())
 _ORDINALS = frozenset("first second third fourth fifth latest previous last next".split())
@@ -262,7 +263,8 @@ def find_mentions(article: Article, claims: Sequence[Claim],
 
     ``sentences`` are the article's content-sentence spans when extraction kept them
     (:func:`content_sentence_spans`), so that the text is not segmented twice."""
-    forms = _event_forms_in(article.text)
+    lower = article.text.lower()
+    forms = _event_forms_in(article.text, lower)
     if forms is not None and not forms:
         return []  # no event noun anywhere in the article
     spans = content_sentence_spans(article) if sentences is None else sentences
@@ -273,7 +275,6 @@ def find_mentions(article: Article, claims: Sequence[Claim],
     for claim in claims:
         if claim.kind is ClaimKind.ENTITY or claim.kind is ClaimKind.DATE:
             by_sentence[claim.sentence_start].append(claim)
-    lower = article.text.lower() if forms else ""
     for s_start, s_end in spans:
         if forms is not None and all(lower.find(form, s_start, s_end) < 0 for form in forms):
             continue  # no event noun in this sentence

@@ -35,7 +35,7 @@ def test_mentions_are_those_of_a_scan_of_every_sentence(text: str) -> None:
     claims = extract_doc(Doc.from_article(article), ExtractOptions())
     gated = find_mentions(article, claims)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(events, "_event_forms_in", lambda _text: None)  # read every sentence
+        patch.setattr(events, "_event_forms_in", lambda _text, _lower=None: None)  # read every sentence
         full = find_mentions(article, claims)
     assert gated == full
     assert (len(full) > 0) == ("visit" in text or "summit" in text)

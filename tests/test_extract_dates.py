@@ -127,6 +127,7 @@ ALL: list[tuple[str, dt.date | None, list[str]]] = [
     # sentences without one once missed these).
     ("Rescuers said two days after the quake that no more survivors were expected.", THU, ["two days after"]),
     ("Fighting has intensified in recent days.", THU, ["recent days"]),
+    ("Rescuers in Bogotá said two days after the quake that hope was fading.", THU, ["two days after"]),  # not ASCII
 ]
 
 

@@ -36,9 +36,9 @@ from .options import ExtractOptions
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
 _CLAUSE_BOUNDARY = regex.compile(r"[,;:\"“”()]|\.\s")
-_DATE_CUE = regex.compile(r"\d|[A-Z][a-z]+day|ago|week|month|year|quarter|today|tonight|tomorrow|yesterday|"
-                        r"January|February|March|April|May|June|July|August|September|October|November|December|"
-                        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec", regex.IGNORECASE)
+# A sentence without any of these cannot hold a date (see :func:`_date_cue`).
+_DATE_CUE = regex.compile(r"\d|day|ago|week|month|year|quarter|tonight|tomorrow|"
+                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", regex.IGNORECASE)
 _BE_BEFORE = regex.compile(r"\bbe\s+$", regex.IGNORECASE)
 _STRONG_BREAK = regex.compile(r"[;:]|\s-\s")
 _CLAUSE_BREAK = regex.compile(r"[,;:]|\s-\s")
@@ -466,15 +466,15 @@ def find_dates(doc: Doc, options: ExtractOptions) -> list[Claim]:
 
 _MONTH_ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec"
 _DIGITS = "0123456789"
-# Every word the cue looks for contains one of these ("Wednesday" and "today" contain "day",
-# "January" contains "jan"): on an ASCII sentence, substring tests replace the scan.
+# The words of _DATE_CUE ("day" covers weekdays, "today", "days ago"; "jan" covers "January"):
+# on an ASCII sentence, substring tests replace the scan.
 _CUE_WORDS = ("day", "ago", "week", "month", "year", "quarter", "tonight", "tomorrow",
               *_MONTH_ABBREVIATIONS.split())
 
 
 def _date_cue(text: str, lower: str | None) -> bool:
     """Can the sentence hold a date at all? ``lower`` is the sentence lower-cased when it is
-    ASCII (else ``None``, and :data:`_DATE_CUE` decides)."""
+    ASCII (substring tests), else ``None`` (:data:`_DATE_CUE` decides, with the same words)."""
     if lower is None:
         return _DATE_CUE.search(text) is not None
     return any(d in text for d in _DIGITS) or any(word in lower for word in _CUE_WORDS)
