@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .baseline import Baseline, Entry
     from .config import Config
     from .engine import CheckResult
-    from .model import Claim
+    from .model import Claim, Corpus
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -179,7 +179,6 @@ def _run(args: argparse.Namespace, config: Config, paths: Sequence[str]) -> _Run
     from rules import RuleSelectionError, select_rules
 
     from .config import ConfigError, validate_rules
-    from .corpus import LoadOptions, load_corpus
     from .engine import CheckSettings, run_check
     from .units import UnitTable
 
@@ -187,18 +186,13 @@ def _run(args: argparse.Namespace, config: Config, paths: Sequence[str]) -> _Run
         validate_rules(config)
     except (ConfigError, RuleSelectionError) as exc:
         raise UsageError(str(exc)) from None
-    if not paths:
-        raise UsageError("no corpus: give PATH arguments or set 'paths' in the configuration"
-                         + (f" ({config.source})" if config.source else ""))
+    _require_paths(paths, config)
     try:
         rules = select_rules(_split(args.select) or list(config.select), [*config.ignore, *_split(args.ignore)],
                              config.severity, config.options)
     except RuleSelectionError as exc:
         raise UsageError(str(exc)) from None
-    corpus = load_corpus(paths, LoadOptions(include=config.include, exclude=config.exclude,
-                                             max_bytes=config.max_article_bytes))
-    for diag in corpus.diagnostics:
-        _warn(str(diag))
+    corpus = _load_corpus(paths, config)
     settings = CheckSettings(units=UnitTable.build(config.equivalent, config.related), aliases=config.aliases,
                              jobs=args.jobs, use_cache=not args.no_cache, cache_dir=args.cache_dir)
     from reports import progress_bar
@@ -209,6 +203,23 @@ def _run(args: argparse.Namespace, config: Config, paths: Sequence[str]) -> _Run
         _warn(str(diag))
     errors = bool(corpus.errors) or any(d.level == "error" for d in result.diagnostics)
     return _Run(config, result, errors)
+
+
+def _require_paths(paths: Sequence[str], config: Config) -> None:
+    if not paths:
+        raise UsageError("no corpus: give PATH arguments or set 'paths' in the configuration"
+                         + (f" ({config.source})" if config.source else ""))
+
+
+def _load_corpus(paths: Sequence[str], config: Config) -> Corpus:
+    """The corpus as configured (include, exclude, size limit); its problems go to stderr."""
+    from .corpus import LoadOptions, load_corpus
+
+    corpus = load_corpus(paths, LoadOptions(include=config.include, exclude=config.exclude,
+                                             max_bytes=config.max_article_bytes))
+    for diag in corpus.diagnostics:
+        _warn(str(diag))
+    return corpus
 
 
 def _changed_files(args: argparse.Namespace, config: Config) -> tuple[list[str], list[str] | None]:
@@ -404,19 +415,13 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 def _cmd_extract(args: argparse.Namespace) -> int:
     """The claims of every article, read as ``check`` reads them: the configured paths, include
     and exclude patterns, size limit and aliases, the claim cache and ``--jobs``."""
-    from .corpus import LoadOptions, load_corpus
     from .engine import CheckSettings, apply_aliases, extract_articles
     from .extractors import ExtractOptions
 
     config = _load_config(args)
     paths = list(args.paths) or list(config.paths)
-    if not paths:
-        raise UsageError("no corpus: give PATH arguments or set 'paths' in the configuration"
-                         + (f" ({config.source})" if config.source else ""))
-    corpus = load_corpus(paths, LoadOptions(include=config.include, exclude=config.exclude,
-                                             max_bytes=config.max_article_bytes))
-    for diag in corpus.diagnostics:
-        _warn(str(diag))
+    _require_paths(paths, config)
+    corpus = _load_corpus(paths, config)
     options = ExtractOptions(kinds=tuple(args.kind)) if args.kind else ExtractOptions()
     settings = CheckSettings(extract=options, jobs=args.jobs, use_cache=not args.no_cache,
                              cache_dir=args.cache_dir)
