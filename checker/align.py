@@ -149,7 +149,7 @@ class Alignment:
         return self._count_keys[key]
 
     def _count_key(self, claim: Claim) -> CountKey | None:
-        if claim.kind is not ClaimKind.QUANTITY or claim.attr("referential"):
+        if claim.attr("referential"):
             return None  # "the two nations" refers, it does not count
         if claim.attr("measure") == "age":
             return None  # an age belongs to a person, not to a count of things

@@ -149,50 +149,45 @@ def encode(extraction: ArticleExtraction, text: str = "") -> str:
 
 def decode(data: str | bytes, text: str = "") -> ArticleExtraction:
     """The extraction back from :func:`encode` (given the same article ``text``); raises
-    ``ValueError`` on anything else.
-
-    The hot loop of a warm run (one pass per cached claim): locals only, no per-field calls
-    beyond what each field needs."""
+    ``ValueError`` on anything else."""
     try:
         obj = json.loads(data)
         if tuple(obj["f"]) != _CLAIM_FIELDS:
             raise ValueError("claim fields changed")
         claims: list[Claim] = []
-        append = claims.append
         width = len(_CLAIM_FIELDS)
-        kinds, qualifiers, granularities = _KINDS, _QUALIFIERS, _GRANULARITIES
-        intern, new_claim, shared_strings = sys.intern, Claim, _SHARED_STRINGS
         sentences_seen: dict[tuple[int, int], str] = {}  # one string object per sentence
         for row in obj["c"]:
-            if type(row) is not list or len(row) != width:
+            if not isinstance(row, list) or len(row) != width:
                 raise ValueError("malformed claim row")
             if row[_TEXT] is None:
                 row[_TEXT] = text[row[_START]:row[_END]]
             sentence = row[_SENTENCE]
-            if type(sentence) is int:
-                span = (row[_SENTENCE_START], sentence)
-                shared = sentences_seen.get(span)
-                if shared is None:
-                    shared = sentences_seen[span] = text[span[0]:span[0] + sentence]
-                row[_SENTENCE] = shared
-            row[_KIND] = kinds[row[_KIND]]
+            if isinstance(sentence, int):
+                start = row[_SENTENCE_START]
+                span = (start, sentence)
+                if span not in sentences_seen:
+                    sentences_seen[span] = text[start:start + sentence]
+                row[_SENTENCE] = sentences_seen[span]
+            row[_KIND] = _KINDS[row[_KIND]]
             # Values repeated across claims and articles (article ids, subjects, units, ISO
             # dates) as one string object each: a large corpus holds millions of them.
-            for i in shared_strings:
-                value = row[i]
-                if value is not None and type(value) is str:
-                    row[i] = intern(value)
-            value = row[_QUALIFIER]
-            if value is not None:
-                row[_QUALIFIER] = qualifiers[value]
-            value = row[_GRANULARITY]
-            if value is not None:
-                row[_GRANULARITY] = granularities[value]
-            value = row[_MODIFIERS]
-            row[_MODIFIERS] = tuple(value) if value else ()
-            value = row[_ATTRS]
-            row[_ATTRS] = tuple(tuple(pair) for pair in value) if value else ()
-            append(new_claim(*row))
+            for i in _SHARED_STRINGS:
+                if type(row[i]) is str:
+                    row[i] = sys.intern(row[i])
+            if row[_QUALIFIER] is not None:
+                row[_QUALIFIER] = _QUALIFIERS[row[_QUALIFIER]]
+            if row[_GRANULARITY] is not None:
+                row[_GRANULARITY] = _GRANULARITIES[row[_GRANULARITY]]
+            if row[_MODIFIERS]:
+                row[_MODIFIERS] = tuple(row[_MODIFIERS])
+            else:
+                row[_MODIFIERS] = ()
+            if row[_ATTRS]:
+                row[_ATTRS] = tuple(tuple(pair) for pair in row[_ATTRS])
+            else:
+                row[_ATTRS] = ()
+            claims.append(Claim(*row))
         sentences = tuple((int(a), int(b)) for a, b in obj["s"])
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ValueError(f"bad cache entry: {exc!r}") from None
