@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import heapq
 import itertools
 from collections import defaultdict
@@ -108,7 +109,6 @@ class _Features:
     claim and rule run: comparing figures pairwise then costs set comparisons, not sentence scans."""
 
     def __init__(self, ctx: RuleContext) -> None:
-        self.ctx = ctx
         self.event: _Memo[str | None] = _Memo(lambda c: _event_of(ctx, c))
         self.local_places: _Memo[frozenset[str]] = _Memo(lambda c: frozenset(_local_places(ctx, c)[0]))
         self.places: _Memo[set[str]] = _Memo(lambda c: _places(ctx, c))
@@ -125,11 +125,16 @@ MAX_DAYS_APART = 60
 def _same_time(ctx: RuleContext, a: Claim, b: Claim) -> bool:
     """Can two figures be of the same moment? Not if one article is dated and the other is not
     (nothing ties the undated one to that moment), nor if they were published months apart."""
-    da = ctx.alignment.articles[a.article].published if a.article in ctx.alignment.articles else None
-    db = ctx.alignment.articles[b.article].published if b.article in ctx.alignment.articles else None
+    da, db = _published(ctx, a), _published(ctx, b)
     if (da is None) != (db is None):
         return False
     return da is None or db is None or abs((da - db).days) <= MAX_DAYS_APART
+
+
+def _published(ctx: RuleContext, claim: Claim) -> dt.date | None:
+    """The publication date of a claim's article (``None``: undated or not in the corpus)."""
+    article = ctx.alignment.articles.get(claim.article)
+    return article.published if article is not None else None
 
 
 def _same_story(ctx: RuleContext, a: Claim, b: Claim, min_overlap: float, same_places: bool = False,
@@ -322,10 +327,8 @@ def _cliques(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
 
 def _date_window(ctx: RuleContext, claim: Claim) -> int | None:
     """The window of publication dates of a claim's article (``None``: undated)."""
-    article = ctx.alignment.articles.get(claim.article)
-    if article is None or article.published is None:
-        return None
-    return article.published.toordinal() // (MAX_DAYS_APART + 1)
+    published = _published(ctx, claim)
+    return None if published is None else published.toordinal() // (MAX_DAYS_APART + 1)
 
 
 def _merged(*lists: list[int]) -> Iterator[int]:
