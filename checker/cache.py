@@ -37,12 +37,13 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
+from .events import MentionSketch
 from .extractors.options import ExtractOptions
 from .model import Article, Claim, ClaimKind, Diagnostic, Granularity, Qualifier
 
 DEFAULT_CACHE_DIRNAME = ".factlint-cache"
 CACHE_FILENAME = "claims.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when the table layout or the entry encoding changes."""
 
 Span = tuple[int, int]
@@ -56,11 +57,15 @@ class ArticleExtraction:
 
     claims: tuple[Claim, ...]
     sentences: tuple[Span, ...] = ()
+    mentions: tuple[MentionSketch, ...] | None = None
+    """The article's event mentions, sketched on ``claims`` (:func:`checker.events.sketch_mentions`);
+    ``None`` when they were not sketched."""
 
 
 # -- extractor version -------------------------------------------------------------------
 
-_EXTRACTION_MODULES = ("model.py", "text.py", "segment.py", "doc.py", "units.py", "values.py", "cache.py")
+_EXTRACTION_MODULES = ("model.py", "text.py", "segment.py", "doc.py", "units.py", "values.py", "events.py",
+                       "cache.py")
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +148,8 @@ def encode(extraction: ArticleExtraction, text: str = "") -> str:
         if text[claim.sentence_start:claim.sentence_start + len(claim.sentence)] == claim.sentence:
             row[_SENTENCE] = len(claim.sentence)
         rows.append(row)
-    return json.dumps({"f": _CLAIM_FIELDS, "c": rows, "s": extraction.sentences},
+    mentions = None if extraction.mentions is None else [_SKETCH_FIELDS(m) for m in extraction.mentions]
+    return json.dumps({"f": _CLAIM_FIELDS, "c": rows, "s": extraction.sentences, "m": mentions},
                       ensure_ascii=False, separators=(",", ":"))
 
 
@@ -189,9 +195,23 @@ def decode(data: str | bytes, text: str = "") -> ArticleExtraction:
                 row[_ATTRS] = ()
             claims.append(Claim(*row))
         sentences = tuple((int(a), int(b)) for a, b in obj["s"])
+        mentions = None if obj["m"] is None else tuple(_sketch(row) for row in obj["m"])
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ValueError(f"bad cache entry: {exc!r}") from None
-    return ArticleExtraction(tuple(claims), sentences)
+    return ArticleExtraction(tuple(claims), sentences, mentions)
+
+
+_SKETCH_FIELDS = operator.attrgetter(*(f.name for f in fields(MentionSketch)))
+_SKETCH_TYPES: tuple[tuple[type, ...], ...] = tuple(
+    {"str": (str,), "int": (int,), "bool": (bool,), "int | None": (int, type(None)),
+     "str | None": (str, type(None))}[str(f.type)] for f in fields(MentionSketch))
+
+
+def _sketch(row: object) -> MentionSketch:
+    if not isinstance(row, list) or len(row) != len(_SKETCH_TYPES) \
+            or not all(isinstance(v, t) for v, t in zip(row, _SKETCH_TYPES, strict=True)):
+        raise ValueError("malformed event sketch")
+    return MentionSketch(*row)
 
 
 # -- location ------------------------------------------------------------------------------

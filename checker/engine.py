@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .align import Alignment
 from .cache import ArticleExtraction, CacheStats, article_key, open_cache
-from .events import EventIndex, build_events, prune_events
+from .events import EventIndex, MentionSketch, build_events, prune_events, sketch_mentions
 from .extractors import ExtractOptions, extract_doc, group_entities
 from .findings import Finding, sort_findings
 from .gcpause import gc_paused
@@ -60,6 +60,8 @@ class Extraction:
 
     claims: list[Claim]
     sentences: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+    sketches: dict[str, tuple[MentionSketch, ...]] = field(default_factory=dict)
+    """Each article's event mentions as extraction sketched them (on these claims, in this order)."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     """Warnings of the cache and errors of articles whose extraction failed (never raised)."""
     cache: CacheStats | None = None
@@ -108,9 +110,10 @@ def _extract_one(article: Article, options: ExtractOptions) -> ArticleExtraction
         doc = Doc.from_article(article)
         claims = _share_sentences(extract_doc(doc, options))
         spans = tuple(doc.nt.to_original(s.start, s.end) for s in doc.content_sentences())
+        mentions = sketch_mentions(article, claims, spans)
     except Exception as exc:  # a bug met on odd input must not stop the run
         return f"extraction failed ({type(exc).__name__}: {exc}); no claims from this article"
-    return ArticleExtraction(claims, spans)
+    return ArticleExtraction(claims, spans, mentions)
 
 
 def _share_sentences(claims: Sequence[Claim]) -> tuple[Claim, ...]:
@@ -208,7 +211,7 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
             progress(1)
         if isinstance(result, str):
             diagnostics.append(Diagnostic(article.path, result, "error"))
-            done[article.id] = ArticleExtraction(())
+            done[article.id] = ArticleExtraction((), (), ())
             continue
         done[article.id] = result
         if cache is not None:
@@ -229,6 +232,7 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
     return Extraction(
         claims=group_entities(claims, options),
         sentences={aid: ex.sentences for aid, ex in done.items()},
+        sketches={aid: ex.mentions for aid, ex in done.items() if ex.mentions is not None},
         diagnostics=diagnostics,
         cache=stats,
         jobs=runner.used_jobs,
@@ -286,7 +290,7 @@ def _run_check(
         all_claims = apply_aliases(all_claims, cfg.aliases)
     alignment = Alignment.build(corpus.articles, all_claims, cfg.units)
     events = build_events(alignment.articles, alignment.by_article, cfg.event_window_days,
-                          extraction.sentences or None)
+                          extraction.sentences or None, extraction.sketches or None)
     ctx = RuleContext(corpus, all_claims, alignment, events)
     findings: list[Finding] = []
     for rule in active:

@@ -21,7 +21,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -226,19 +226,6 @@ class EventIndex:
         return self.event_of(claim.article, key) if key else None
 
 
-def _sentences(claims: Sequence[Claim]) -> dict[int, str]:
-    out: dict[int, str] = {}
-    for claim in claims:
-        out.setdefault(claim.sentence_start, claim.sentence)
-    return out
-
-
-def _entities_in(claims: Sequence[Claim], sentence_start: int, types: Iterable[str]) -> list[Claim]:
-    wanted = set(types)
-    return [c for c in claims if c.kind is ClaimKind.ENTITY and c.sentence_start == sentence_start
-            and (c.subject or "other") in wanted]
-
-
 def main_agent(claims: Sequence[Claim]) -> str | None:
     """The person an article is mostly about: the most frequent person entity."""
     counts = Counter(c.canonical or c.text for c in claims if c.kind is ClaimKind.ENTITY and c.subject == "person")
@@ -256,33 +243,104 @@ def content_sentence_spans(article: Article) -> list[tuple[int, int]]:
     return [doc.nt.to_original(s.start, s.end) for s in doc.content_sentences()]
 
 
+MAIN_AGENT = -1
+"""A sketch's ``agent`` when the noun refers to the article's main person ("his visit")."""
+
+
+@dataclass(frozen=True, slots=True)
+class MentionSketch:
+    """An event mention as its article alone determines it.
+
+    The claims it names (agent, place, date) are indexes into the article's claims, because
+    their canonical names are only known once entity names are grouped across the corpus:
+    :func:`resolve_mentions` turns sketches into :class:`EventMention` with the names of the
+    run. Sketching is the costly part of event detection and depends only on the article, so
+    it runs with extraction (in its worker processes) and is cached with the claims."""
+
+    cls: str
+    noun: str
+    start: int
+    sentence_start: int
+    agent: int | None  # index of a person or organisation claim, MAIN_AGENT, or None
+    place: int | None  # index of a place claim
+    time: int | None  # index of the date claim that dates the event
+    planned: bool = False
+    previous: bool = False
+    ordinal: str | None = None
+
+
 def find_mentions(article: Article, claims: Sequence[Claim],
                   sentences: Sequence[tuple[int, int]] | None = None) -> list[EventMention]:
     """Event mentions of one article, from the sentences its claims were found in and the
     article's own sentences (so that sentences without figures count too).
 
     ``sentences`` are the article's content-sentence spans when extraction kept them
-    (:func:`content_sentence_spans`), so that the text is not segmented twice."""
+    (:func:`content_sentence_spans`), so that the text is not segmented again."""
+    return resolve_mentions(article.id, claims, sketch_mentions(article, claims, sentences))
+
+
+def resolve_mentions(article: str, claims: Sequence[Claim], sketches: Sequence[MentionSketch]) -> list[EventMention]:
+    """The mentions of sketches made on ``claims`` (the same claims, in the same order; their
+    canonical names may have changed since). Raises ``ValueError`` when a sketch names a claim
+    that is not there or not of the right kind."""
+    agent_default: str | None = None
+    defaulted = False
+    out: list[EventMention] = []
+    n = len(claims)
+    for s in sketches:
+        agent: str | None = None
+        if s.agent == MAIN_AGENT:
+            if not defaulted:
+                agent_default, defaulted = main_agent(claims), True
+            agent = agent_default
+        elif s.agent is not None:
+            agent = _name_at(claims, s.agent, n)
+        place = _name_at(claims, s.place, n) if s.place is not None else None
+        time: Interval | None = None
+        time_claim: Claim | None = None
+        if s.time is not None:
+            if not 0 <= s.time < n or claims[s.time].kind is not ClaimKind.DATE:
+                raise ValueError(f"event sketch of {article}: claim {s.time} is not a date")
+            time_claim = claims[s.time]
+            time = interval_of(time_claim)
+        out.append(EventMention(
+            article=article, cls=s.cls, noun=s.noun, start=s.start, sentence_start=s.sentence_start,
+            agent=agent, place=place, time=time, time_claim=time_claim, planned=s.planned,
+            previous=s.previous, ordinal=s.ordinal,
+        ))
+    return out
+
+
+def _name_at(claims: Sequence[Claim], i: int, n: int) -> str:
+    if not 0 <= i < n or claims[i].kind is not ClaimKind.ENTITY:
+        raise ValueError(f"event sketch: claim {i} is not an entity")
+    return claims[i].canonical or claims[i].text
+
+
+def sketch_mentions(article: Article, claims: Sequence[Claim],
+                    sentences: Sequence[tuple[int, int]] | None = None) -> tuple[MentionSketch, ...]:
+    """The event mentions of one article as sketches (see :class:`MentionSketch`)."""
     lower = article.text.lower()
     forms = _event_forms_in(article.text, lower)
     if forms is not None and not forms:
-        return []  # no event noun anywhere in the article
+        return ()  # no event noun anywhere in the article
     spans = content_sentence_spans(article) if sentences is None else sentences
-    agent_default = main_agent(claims)
-    mentions: list[EventMention] = []
-    # Claims by sentence, in claim order: per-sentence lookups instead of scans of the article.
-    by_sentence: dict[int, list[Claim]] = defaultdict(list)
-    for claim in claims:
+    mentions: list[MentionSketch] = []
+    # Entity and date claims by sentence, with their index, in claim order.
+    by_sentence: dict[int, list[tuple[int, Claim]]] = defaultdict(list)
+    for i, claim in enumerate(claims):
         if claim.kind is ClaimKind.ENTITY or claim.kind is ClaimKind.DATE:
-            by_sentence[claim.sentence_start].append(claim)
+            by_sentence[claim.sentence_start].append((i, claim))
+    text_all = article.text
     for s_start, s_end in spans:
         if forms is not None and all(lower.find(form, s_start, s_end) < 0 for form in forms):
             continue  # no event noun in this sentence
-        text = article.text[s_start:s_end]
+        text = text_all[s_start:s_end]
         in_sentence = by_sentence.get(s_start, ())
-        persons = _entities_in(in_sentence, s_start, ("person", "organisation"))
-        places = _entities_in(in_sentence, s_start, ("place",))
-        sentence_dates = [d for d in in_sentence if d.kind is ClaimKind.DATE]
+        persons = [(i, c) for i, c in in_sentence
+                   if c.kind is ClaimKind.ENTITY and (c.subject or "other") in ("person", "organisation")]
+        places = [(i, c) for i, c in in_sentence if c.kind is ClaimKind.ENTITY and (c.subject or "other") == "place"]
+        sentence_dates = [(i, d) for i, d in in_sentence if d.kind is ClaimKind.DATE]
         nouns = [m for m in _EVENT_WORD.finditer(text) if _is_event_word(m.group(1))]
         for match in nouns:
             word = match.group(1)
@@ -298,69 +356,65 @@ def find_mentions(article: Article, claims: Sequence[Claim],
             # Agent: a possessive right before ("Lavrov's [two-day] visit"), else the nearest
             # person before the noun in the sentence, else the article's main person when the
             # noun is introduced by a pronoun or article ("his visit", "the trip").
-            agent = None
-            candidates = [p for p in persons if p.end <= pos]
-            for p in sorted(candidates, key=lambda c: -c.end):
-                between = article.text[p.end:pos]
-                if _POSSESSIVE_GAP.match(between):
-                    agent = p.canonical or p.text
+            agent: int | None = None
+            candidates = [(i, p) for i, p in persons if p.end <= pos]
+            for i, p in sorted(candidates, key=lambda ic: -ic[1].end):
+                if _POSSESSIVE_GAP.match(text_all[p.end:pos]):
+                    agent = i
                     break
             if agent is None:
                 # "a visit by Sergey Lavrov"
-                for p in sorted((p for p in persons if p.start > pos), key=lambda c: c.start):
-                    if _BY_GAP.match(article.text[pos + len(word):p.start]):
-                        agent = p.canonical or p.text
+                for i, p in sorted(((i, p) for i, p in persons if p.start > pos), key=lambda ic: ic[1].start):
+                    if _BY_GAP.match(text_all[pos + len(word):p.start]):
+                        agent = i
                     break
             personal = EVENT_CLASSES[noun] in _PERSONAL_CLASSES
             if agent is None and candidates and personal:
                 # The subject of the clause: the nearest person before the noun, in the same clause.
-                nearest = max(candidates, key=lambda c: c.end)
-                if not _CLAUSE_GAP.search(article.text[nearest.end:pos]):
-                    agent = nearest.canonical or nearest.text
+                nearest_i, nearest = max(candidates, key=lambda ic: ic[1].end)
+                if not _CLAUSE_GAP.search(text_all[nearest.end:pos]):
+                    agent = nearest_i
             if agent is None and personal and _PRONOUN_REF.search(before):
-                agent = agent_default
+                agent = MAIN_AGENT
             clause_before = _CLAUSE_SPLIT.split(before)[-1]
             planned = planned or bool(_PLANNED_CLAUSE.search(clause_before))
             # Place: "to North Korea", "in Pyongyang" right after the noun, or "N Korea visit".
-            place = None
-            after_places = [p for p in places if p.start > pos]
-            for p in sorted(after_places, key=lambda c: c.start):
-                between = article.text[pos + len(word):p.start]
+            place: int | None = None
+            for i, p in sorted(((i, p) for i, p in places if p.start > pos), key=lambda ic: ic[1].start):
+                between = text_all[pos + len(word):p.start]
                 if len(between) < 40 and _TO_PLACE.match(between):
-                    place = p.canonical or p.text
+                    place = i
                     break
             if place is None:
-                for p in places:
+                for i, p in places:
                     if 0 <= pos - p.end <= 2:
-                        place = p.canonical or p.text
+                        place = i
             # Time: a date in the same sentence about this noun (or the only event in it).
-            time: Interval | None = None
-            time_claim: Claim | None = None
-            for d in sorted(sentence_dates, key=lambda c: abs(c.start - pos)):
+            time: int | None = None
+            for i, d in sorted(sentence_dates, key=lambda ic: abs(ic[1].start - pos)):
                 if d.subject and singular(d.subject) != noun and len(nouns) > 1:
                     continue
                 lo_, hi_ = sorted((d.start, pos))
-                if _RELATIVE_GAP.search(article.text[lo_:hi_]):
+                if _RELATIVE_GAP.search(text_all[lo_:hi_]):
                     continue  # the date belongs to a relative clause about something else
                 if d.attr("preposition") in ("since", "until", "before", "after"):
                     continue
-                if _SINCE_BEFORE.search(article.text[max(0, d.start - 10):d.start]):
+                if _SINCE_BEFORE.search(text_all[max(0, d.start - 10):d.start]):
                     continue
-                if _OTHER_TIME.search(article.text[lo_:hi_]):
+                if _OTHER_TIME.search(text_all[lo_:hi_]):
                     continue  # "met Wednesday ... following the bombings", "Thursday condemned the attacks"
                 iv = interval_of(d)
                 if iv is None or d.granularity in (Granularity.YEAR, Granularity.QUARTER):
                     continue
                 if iv.width > 45:
                     continue
-                time, time_claim = iv, d
+                time = i
                 break
-            mentions.append(EventMention(
-                article=article.id, cls=EVENT_CLASSES[noun], noun=noun, start=pos, sentence_start=s_start,
-                agent=agent, place=place, time=time, time_claim=time_claim, planned=planned,
-                previous=previous, ordinal=ordinal,
+            mentions.append(MentionSketch(
+                cls=EVENT_CLASSES[noun], noun=noun, start=pos, sentence_start=s_start, agent=agent, place=place,
+                time=time, planned=planned, previous=previous, ordinal=ordinal,
             ))
-    return mentions
+    return tuple(mentions)
 
 
 @dataclass
@@ -392,15 +446,26 @@ def build_events(
     claims_by_article: Mapping[str, Sequence[Claim]],
     window_days: int = 21,
     sentences: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+    sketches: Mapping[str, Sequence[MentionSketch]] | None = None,
 ) -> EventIndex:
     """Find event mentions in every article and group them into event instances.
 
     ``sentences`` maps article ids to their content-sentence spans, as extraction found them;
-    articles not in it are segmented again."""
+    articles not in it are segmented again. ``sketches`` maps article ids to the sketches
+    extraction made of their mentions (:func:`sketch_mentions`, on the same claims in the same
+    order); articles not in it, or whose sketches do not fit their claims, are read again."""
     index = EventIndex()
     for aid in sorted(articles):
+        claims = claims_by_article.get(aid, ())
+        sketched = sketches.get(aid) if sketches is not None else None
+        if sketched is not None:
+            try:
+                index.mentions.extend(resolve_mentions(aid, claims, sketched))
+                continue
+            except ValueError:
+                pass  # not made on these claims: read the article again
         spans = sentences.get(aid) if sentences is not None else None
-        index.mentions.extend(find_mentions(articles[aid], claims_by_article.get(aid, ()), spans))
+        index.mentions.extend(find_mentions(articles[aid], claims, spans))
     for mention in index.mentions:
         index.by_sentence.setdefault((mention.article, mention.sentence_start), []).append(mention)
 

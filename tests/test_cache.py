@@ -21,6 +21,7 @@ from checker.cache import (
 )
 from checker.corpus import load_corpus
 from checker.engine import CheckSettings, extract_articles, run_check
+from checker.events import sketch_mentions
 from checker.extractors import ExtractOptions, extract
 from checker.model import Article, Claim, ClaimKind, Granularity, Qualifier
 from reports.json_report import render_json
@@ -50,6 +51,25 @@ def test_claims_of_every_seed_round_trip_exactly(seeds) -> None:  # type: ignore
         assert all(_same(x, y) for x, y in zip(claims, back.claims, strict=True))
         assert back.sentences == ((0, 5), (6, 9))
         assert claims[0].sentence not in data  # quotes are stored as offsets into the text
+
+
+def test_event_sketches_round_trip_exactly(seeds) -> None:  # type: ignore[no-untyped-def]
+    for article in seeds.articles:
+        claims = tuple(extract(article))
+        sketches = sketch_mentions(article, claims)
+        back = decode(encode(ArticleExtraction(claims, (), sketches), article.text), article.text)
+        assert back.mentions == sketches
+    assert decode(encode(ArticleExtraction(claims, ())), article.text).mentions is None
+
+
+@pytest.mark.parametrize("row", [[], ["visit"], ["visit", "visit", "1", 0, None, None, None, False, False, None],
+                                 ["visit", "visit", 1, 0, None, None, None, 0, False, None]])
+def test_malformed_event_sketches_are_rejected(seeds, row: list[object]) -> None:  # type: ignore[no-untyped-def]
+    article = seeds.articles[0]
+    obj = json.loads(encode(ArticleExtraction(tuple(extract(article)), ()), article.text))
+    obj["m"] = [row]
+    with pytest.raises(ValueError):
+        decode(json.dumps(obj), article.text)
 
 
 def test_odd_values_round_trip_exactly() -> None:
