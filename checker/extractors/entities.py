@@ -483,10 +483,10 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
                    aliases: Mapping[str, str] | None = None) -> list[Claim]:
     """Give spelling variants across the corpus one canonical name (the most frequent spelling)."""
     threshold = (options or ExtractOptions()).entity_similarity
-    names: Counter[tuple[str, str]] = Counter()
-    for claim in claims:
-        if claim.kind is ClaimKind.ENTITY and claim.canonical:
-            names[(claim.subject or OTHER, claim.canonical)] += 1
+    entity = ClaimKind.ENTITY
+    named: list[tuple[int, tuple[str, str]]] = [
+        (i, (c.subject or OTHER, c.canonical)) for i, c in enumerate(claims) if c.kind is entity and c.canonical]
+    names: Counter[tuple[str, str]] = Counter(key for _, key in named)
     blocks: dict[tuple[str, str, int], list[str]] = defaultdict(list)
     for kind, name in sorted(names):
         key = translit_key(name.split()[-1]) if name.split() else ""
@@ -514,19 +514,17 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
         for group in groups.values():
             if len(group) < 2:
                 continue
-            best = max(group, key=lambda n: (names[(kind, n)], -ord(n[0]), n))
             best = sorted(group, key=lambda n: (-names[(kind, n)], n))[0]
             for m in group:
                 mapping[(kind, m)] = best
-    out: list[Claim] = []
-    for claim in claims:
-        if claim.kind is ClaimKind.ENTITY and claim.canonical:
-            target = mapping.get((claim.subject or OTHER, claim.canonical))
-            if aliases and claim.canonical in aliases:
-                target = aliases[claim.canonical]
-            if target and target != claim.canonical:
-                claim = dataclasses.replace(claim, canonical=target)
-        out.append(claim)
+    out = list(claims)
+    for i, name_key in named:
+        target = mapping.get(name_key)
+        canonical = name_key[1]
+        if aliases and canonical in aliases:
+            target = aliases[canonical]
+        if target and target != canonical:
+            out[i] = dataclasses.replace(out[i], canonical=target)
     return out
 
 
