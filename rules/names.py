@@ -157,11 +157,16 @@ def _true_variants(spellings: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
         return merged
     main = max(merged, key=lambda k: (len(merged[k]), k))
     return {k: v for k, v in merged.items()
-            if k == main or (_similar(k, main) and not _truncation(_form(k), _form(main)))}
+            if k == main or (_similar(k, main) and not _truncation(_letters(k), _letters(main)))}
+
+
+def _letters(name: str) -> str:
+    return _NON_LETTER.sub("", name.lower())
 
 
 def _form(name: str) -> str:
-    letters = _NON_LETTER.sub("", name.lower())
+    """The letters of a name without a final plural "s": spellings of one form are one spelling."""
+    letters = _letters(name)
     return letters[:-1] if letters.endswith("s") and len(letters) > 3 else letters
 
 

@@ -104,3 +104,13 @@ def test_a_bare_surname_links_to_the_full_name_in_the_article() -> None:
 def test_months_weekdays_and_demonyms_are_not_entities() -> None:
     text = "On Wednesday, Russian and North Korean officials met in September."
     assert [c.text for c in entities(text)] == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Foreign Minister Jan Patel has landed in Delhi.", ["Jan Patel", "Delhi"]),  # Jan: a given name
+    ("Jun Nakamura met Jan Egeland on Tuesday.", ["Jun Nakamura", "Jan Egeland"]),
+    ("On 5 Jan Patel said the visit went well.", ["Patel"]),  # after a day: the month
+])
+def test_an_abbreviated_month_before_a_name_is_a_given_name_unless_a_day_comes_first(
+        text: str, names: list[str]) -> None:
+    assert [c.text for c in entities(text)] == names

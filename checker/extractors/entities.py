@@ -93,6 +93,8 @@ Once Instead Otherwise Indeed Perhaps Maybe Thus Hence Therefore Nevertheless No
 Additionally Initially Currently Recently Already Again Never Always Sometimes Often Later""".split())
 _MONTHS = frozenset("""January February March April May June July August September October November December Jan Feb Mar
 Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+_MONTH_ABBREVIATIONS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_NUMBER_BEFORE = regex.compile(r"\d\s*$")
 _DEMONYMS = frozenset("""Russian Korean American Ukrainian Chinese Japanese British English French German Italian
 Spanish Portuguese Dutch Belgian Swiss Austrian Polish Czech Slovak Hungarian Romanian Bulgarian Serbian Croatian
 Bosnian Albanian Greek Turkish Cypriot Georgian Armenian Azerbaijani Kazakh Uzbek Tajik Turkmen Kyrgyz Afghan
@@ -335,7 +337,9 @@ def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[
                 or (len(words) > 2 and words[1].rstrip(".").lower() in _TITLE_HEADS):
             titles.append(w)
             drop = True
-        elif w in _MONTHS and len(words) > 1:
+        elif w in _MONTHS and len(words) > 1 and (w not in _MONTH_ABBREVIATIONS
+                                                  or _NUMBER_BEFORE.search(sentence, 0, start + shift)):
+            # "March Lavrov" is a month; "Jan Patel" a given name unless a day is before it ("5 Jan").
             drop = True
         if not drop:
             break
