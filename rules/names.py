@@ -171,6 +171,12 @@ def _form(name: str) -> str:
 
 
 def _truncation(a: str, b: str) -> bool:
-    """One form is the other cut short by two letters or more ("Alex"/"Alexis"): a short form
-    or another name, not a spelling ("Zelensky"/"Zelenskyy" is one)."""
-    return abs(len(a) - len(b)) >= 2 and (a.startswith(b) or b.startswith(a))
+    """One name (its letters) is the other cut short by two letters or more ("Alex"/"Alexis"),
+    also once a plural "s" is dropped ("Democrats"/"Democratic"): a short form or another
+    word, not a spelling. "Zelensky"/"Zelenskyy" and "Kovacs"/"Kovacse" are spellings: the
+    shorter one is whole at the start of the longer, one letter short."""
+    short, long_ = sorted((a, b), key=lambda x: (len(x), x))
+    if long_.startswith(short):
+        return len(long_) - len(short) >= 2
+    stem = _form(short)
+    return stem != short and long_.startswith(stem) and len(long_) - len(stem) >= 2
