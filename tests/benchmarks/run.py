@@ -72,6 +72,21 @@ def _rss_mb() -> tuple[float, float]:
 
 
 def measure(kind: str, corpus_dir: Path, jobs: int, cache_dir: str | None) -> dict[str, Any]:
+    """One cold or warm run through the engine API, stage by stage, with Python's cyclic garbage
+    collector paused for the whole run as ``factlint`` pauses it for the whole command
+    (:mod:`checker.gcpause`), so that the stages cost what they cost in the CLI."""
+    import gc
+
+    try:
+        from checker.gcpause import gc_paused
+    except ImportError:  # an older checker: the collector stays on, as that CLI left it
+        return _measure(kind, corpus_dir, jobs, cache_dir)
+    gc.collect()
+    with gc_paused():
+        return _measure(kind, corpus_dir, jobs, cache_dir)
+
+
+def _measure(kind: str, corpus_dir: Path, jobs: int, cache_dir: str | None) -> dict[str, Any]:
     t0 = time.perf_counter()
     from checker.corpus import load_corpus
     from checker.engine import CheckSettings, extract_articles, run_check
