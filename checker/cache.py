@@ -30,7 +30,6 @@ import json
 import operator
 import os
 import sqlite3
-import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -153,9 +152,14 @@ def encode(extraction: ArticleExtraction, text: str = "") -> str:
                       ensure_ascii=False, separators=(",", ":"))
 
 
-def decode(data: str | bytes, text: str = "") -> ArticleExtraction:
+def decode(data: str | bytes, text: str = "", shared: dict[object, object] | None = None) -> ArticleExtraction:
     """The extraction back from :func:`encode` (given the same article ``text``); raises
-    ``ValueError`` on anything else."""
+    ``ValueError`` on anything else.
+
+    Equal quotes, modifiers and attributes are given one object each through ``shared``
+    (shared by the caller across articles, else within this one): a corpus repeats a few
+    thousand names and attribute pairs over hundreds of thousands of claims."""
+    share = (shared if shared is not None else {}).setdefault
     try:
         obj = json.loads(data)
         if tuple(obj["f"]) != _CLAIM_FIELDS:
@@ -166,8 +170,8 @@ def decode(data: str | bytes, text: str = "") -> ArticleExtraction:
         for row in obj["c"]:
             if not isinstance(row, list) or len(row) != width:
                 raise ValueError("malformed claim row")
-            if row[_TEXT] is None:
-                row[_TEXT] = text[row[_START]:row[_END]]
+            quote = text[row[_START]:row[_END]] if row[_TEXT] is None else row[_TEXT]
+            row[_TEXT] = share(quote, quote)
             sentence = row[_SENTENCE]
             if isinstance(sentence, int):
                 start = row[_SENTENCE_START]
@@ -177,20 +181,23 @@ def decode(data: str | bytes, text: str = "") -> ArticleExtraction:
                 row[_SENTENCE] = sentences_seen[span]
             row[_KIND] = _KINDS[row[_KIND]]
             # Values repeated across claims and articles (article ids, subjects, units, ISO
-            # dates) as one string object each: a large corpus holds millions of them.
+            # dates, names) as one string object each, a quote and an equal name included: a
+            # large corpus holds millions of them.
             for i in _SHARED_STRINGS:
                 if type(row[i]) is str:
-                    row[i] = sys.intern(row[i])
+                    row[i] = share(row[i], row[i])
             if row[_QUALIFIER] is not None:
                 row[_QUALIFIER] = _QUALIFIERS[row[_QUALIFIER]]
             if row[_GRANULARITY] is not None:
                 row[_GRANULARITY] = _GRANULARITIES[row[_GRANULARITY]]
             if row[_MODIFIERS]:
-                row[_MODIFIERS] = tuple(row[_MODIFIERS])
+                modifiers = tuple(row[_MODIFIERS])
+                row[_MODIFIERS] = share(modifiers, modifiers)
             else:
                 row[_MODIFIERS] = ()
             if row[_ATTRS]:
-                row[_ATTRS] = tuple(tuple(pair) for pair in row[_ATTRS])
+                attrs = tuple(tuple(pair) for pair in row[_ATTRS])
+                row[_ATTRS] = share(attrs, attrs)
             else:
                 row[_ATTRS] = ()
             claims.append(Claim(*row))
@@ -350,9 +357,12 @@ class ClaimCache:
             self._rebuild()
 
     # -- reading and writing
-    def get_many(self, keys: Sequence[str], texts: Mapping[str, str] | None = None) -> dict[str, ArticleExtraction]:
+    def get_many(self, keys: Sequence[str], texts: Mapping[str, str] | None = None,
+                 shared: dict[object, object] | None = None) -> dict[str, ArticleExtraction]:
         """The cached extractions of those ``keys`` that are in the cache; ``texts`` gives the
-        article text of each key (quotes are stored as offsets into it)."""
+        article text of each key (quotes are stored as offsets into it); equal values of their
+        claims are one object each through ``shared`` (:func:`decode`)."""
+        shared = {} if shared is None else shared
         found: dict[str, ArticleExtraction] = {}
         if self._conn is None:
             self.stats.misses += len(keys)
@@ -364,7 +374,7 @@ class ClaimCache:
                 marks = ",".join("?" * len(chunk))
                 for key, data in self._conn.execute(f"SELECT key, data FROM claims WHERE key IN ({marks})", chunk):
                     try:
-                        found[key] = decode(data, texts.get(key, "") if texts else "")
+                        found[key] = decode(data, texts.get(key, "") if texts else "", shared)
                     except ValueError:
                         self.stats.bad_entries += 1
         except sqlite3.Error as exc:

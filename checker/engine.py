@@ -129,6 +129,19 @@ def _share_sentences(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     return tuple(claims)
 
 
+def _share_values(claims: Sequence[Claim], shared: dict[object, object]) -> None:
+    """Give equal quotes, modifiers and attributes of fresh claims (nobody else holds them yet)
+    one object each, the objects of ``shared``: what decoding the cache does
+    (:func:`checker.cache.decode`), for claims that come from extraction."""
+    share = shared.setdefault
+    for claim in claims:
+        for name in ("text", "modifiers", "attrs"):
+            value = getattr(claim, name)
+            same = share(value, value)
+            if same is not value:
+                object.__setattr__(claim, name, same)
+
+
 def _extract_chunk(articles: Sequence[Article], options: ExtractOptions) -> list[ArticleExtraction | str]:
     return [_extract_one(a, options) for a in articles]
 
@@ -196,10 +209,11 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
     stats: CacheStats | None = None
     cache = None
     keys: dict[str, str] = {}
+    shared: dict[object, object] = {}  # one object per distinct quote, modifier and attribute tuple
     if cfg.use_cache:
         cache = open_cache(cfg.cache_dir, corpus.roots)
         keys = {a.id: article_key(a, options) for a in articles}
-        found = cache.get_many(list(keys.values()), {keys[a.id]: a.text for a in articles})
+        found = cache.get_many(list(keys.values()), {keys[a.id]: a.text for a in articles}, shared)
         done = {aid: found[key] for aid, key in keys.items() if key in found}
         if progress and done:
             progress(len(done))
@@ -213,6 +227,7 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
             diagnostics.append(Diagnostic(article.path, result, "error"))
             done[article.id] = ArticleExtraction((), (), ())
             continue
+        _share_values(result.claims, shared)
         done[article.id] = result
         if cache is not None:
             fresh.append((keys[article.id], article.id, result, article.text))

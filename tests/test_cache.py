@@ -127,6 +127,19 @@ def test_second_run_hits_and_gives_the_same_report(tmp_path: Path, seeds) -> Non
     assert (tmp_path / "cache" / ".gitignore").read_text().strip().endswith("*")
 
 
+def test_equal_values_are_one_object_fresh_or_from_the_cache(tmp_path: Path, seeds) -> None:  # type: ignore[no-untyped-def]
+    # A large corpus repeats names and attribute pairs over millions of claims: one object each.
+    for run in ("cold", "warm"):
+        claims = extract_articles(seeds, _settings(tmp_path)).claims
+        for name in ("text", "attrs"):
+            firsts: dict[object, object] = {}
+            for claim in claims:
+                value = getattr(claim, name)
+                assert firsts.setdefault(value, value) is value, (run, name, value)
+        quotes = [c.text for c in claims]
+        assert len(set(quotes)) < len(quotes)  # the seeds do repeat quotes ("Lavrov", "North Korea")
+
+
 def test_a_changed_article_is_extracted_again(tmp_path: Path) -> None:
     corpus_dir = tmp_path / "corpus"
     corpus_dir.mkdir()
