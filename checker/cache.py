@@ -6,9 +6,11 @@ its id and metadata (publication date, body offset), the extract options, and th
 extraction runs, plus the version of regex), so that editing an extractor
 invalidates its old entries without anyone bumping a number.
 
-Entries are stored as JSON (never pickle: a cache file is data that may come from anywhere,
-such as a pull request, and must not be able to run code). Decoding gives back claims equal
-to the extracted ones, field for field and type for type.
+An entry holds the article's claims, its content-sentence spans and the sketches of its
+event mentions (:class:`checker.events.MentionSketch`). Entries are stored as JSON (never
+pickle: a cache file is data that may come from anywhere, such as a pull request, and must
+not be able to run code). Decoding gives back claims equal to the extracted ones, field for
+field and type for type.
 
 Safety:
 

@@ -12,6 +12,12 @@ from its publication date; times further apart than a window are different insta
 October 2023 visit and a later one). Articles with no time at all are kept apart as
 *unresolved* rather than guessed into an instance.
 
+Finding the mentions of an article depends on the article alone except for the canonical
+names of its agents and places, which entity grouping decides across the corpus: extraction
+therefore *sketches* each article's mentions (claims named by index, :class:`MentionSketch`),
+the claim cache keeps the sketches with the claims, and a check resolves them to names
+(:func:`resolve_mentions`) instead of reading every article again.
+
 Pure functions only: no I/O, no printing.
 """
 
