@@ -131,8 +131,10 @@ def _share_sentences(claims: Sequence[Claim]) -> tuple[Claim, ...]:
 
 def _share_values(claims: Sequence[Claim], shared: dict[object, object]) -> None:
     """Give equal quotes, modifiers and attributes of fresh claims (nobody else holds them yet)
-    one object each, the objects of ``shared``: what decoding the cache does
-    (:func:`checker.cache.decode`), for claims that come from extraction."""
+    one object each, the objects of ``shared`` that the cache decoder also fills
+    (:func:`checker.cache.decode`), so that claims extracted in this run and claims read from
+    the cache share them. (The other repeated strings of fresh claims, article ids and
+    subjects, are already one object each.)"""
     share = shared.setdefault
     for claim in claims:
         for name in ("text", "modifiers", "attrs"):
