@@ -126,8 +126,11 @@ _QUALIFIER = _CLAIM_FIELDS.index("qualifier")
 _GRANULARITY = _CLAIM_FIELDS.index("granularity")
 _MODIFIERS = _CLAIM_FIELDS.index("modifiers")
 _ATTRS = _CLAIM_FIELDS.index("attrs")
-_SHARED_STRINGS = tuple(_CLAIM_FIELDS.index(name) for name in ("article", "subject", "low", "high", "unit",
-                                                                 "canonical", "anchor"))
+_SHARED_STRING_FIELDS = ("article", "subject", "low", "high", "unit", "canonical", "anchor")
+_SHARED_STRINGS = tuple(_CLAIM_FIELDS.index(name) for name in _SHARED_STRING_FIELDS)
+SHARED_FIELDS = ("text", "modifiers", "attrs", *_SHARED_STRING_FIELDS)
+"""Claim fields whose equal values :func:`decode` gives one object each: strings, and tuples of
+strings (never numbers: ``1 == 1.0`` and ``0.0 == -0.0`` are equal values of other types or signs)."""
 _KINDS = {m.value: m for m in ClaimKind}
 _QUALIFIERS = {m.value: m for m in Qualifier}
 _GRANULARITIES = {m.value: m for m in Granularity}

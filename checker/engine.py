@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .align import Alignment
-from .cache import ArticleExtraction, CacheStats, article_key, open_cache
+from .cache import SHARED_FIELDS, ArticleExtraction, CacheStats, article_key, open_cache
 from .events import EventIndex, MentionSketch, build_events, prune_events, sketch_mentions
 from .extractors import ExtractOptions, extract_doc, group_entities
 from .findings import Finding, sort_findings
@@ -130,18 +130,18 @@ def _share_sentences(claims: Sequence[Claim]) -> tuple[Claim, ...]:
 
 
 def _share_values(claims: Sequence[Claim], shared: dict[object, object]) -> None:
-    """Give equal quotes, modifiers and attributes of fresh claims (nobody else holds them yet)
-    one object each, the objects of ``shared`` that the cache decoder also fills
-    (:func:`checker.cache.decode`), so that claims extracted in this run and claims read from
-    the cache share them. (The other repeated strings of fresh claims, article ids and
-    subjects, are already one object each.)"""
+    """Give equal strings and string tuples of fresh claims (nobody else holds them yet) one
+    object each, the objects of ``shared`` that the cache decoder also fills (the fields of
+    :data:`checker.cache.SHARED_FIELDS`), so that claims extracted in this run and claims read
+    from the cache share them."""
     share = shared.setdefault
     for claim in claims:
-        for name in ("text", "modifiers", "attrs"):
+        for name in SHARED_FIELDS:
             value = getattr(claim, name)
-            same = share(value, value)
-            if same is not value:
-                object.__setattr__(claim, name, same)
+            if type(value) is str or type(value) is tuple:
+                same = share(value, value)
+                if same is not value:
+                    object.__setattr__(claim, name, same)
 
 
 def _extract_chunk(articles: Sequence[Article], options: ExtractOptions) -> list[ArticleExtraction | str]:
