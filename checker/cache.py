@@ -161,9 +161,9 @@ def decode(data: str | bytes, text: str = "", shared: dict[object, object] | Non
     """The extraction back from :func:`encode` (given the same article ``text``); raises
     ``ValueError`` on anything else.
 
-    Equal quotes, modifiers and attributes are given one object each through ``shared``
+    Equal values of the :data:`SHARED_FIELDS` are given one object each through ``shared``
     (shared by the caller across articles, else within this one): a corpus repeats a few
-    thousand names and attribute pairs over hundreds of thousands of claims."""
+    thousand names, dates and attribute pairs over hundreds of thousands of claims."""
     share = (shared if shared is not None else {}).setdefault
     try:
         obj = json.loads(data)

@@ -297,12 +297,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _json_with_baseline(result: CheckResult, options: Any, extra: dict[str, Any]) -> str:
     """The JSON report with its ``baseline`` object (README: JSON of check, 0.2.0)."""
-    import json
-
-    from reports import render
+    from reports import json_document
     from reports.jsontext import dumps
 
-    document = json.loads(render("json", result, options))
+    document = json_document(result, options)
     document["baseline"] = extra
     return dumps(document) + "\n"
 

@@ -120,23 +120,20 @@ def _share_sentences(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     """The claims with one string object per sentence (equal values, shared): an article's
     claims each carry their sentence, and on a large corpus the copies cost more memory than
     everything else, in this process and in what a pool worker sends back."""
-    shared: dict[str, str] = {}
-    for claim in claims:
-        sentence = shared.setdefault(claim.sentence, claim.sentence)
-        if sentence is not claim.sentence:
-            # Fresh claims nobody else holds yet: swapping in an equal string changes no value.
-            object.__setattr__(claim, "sentence", sentence)
+    _share_values(claims, {}, ("sentence",))
     return tuple(claims)
 
 
-def _share_values(claims: Sequence[Claim], shared: dict[object, object]) -> None:
-    """Give equal strings and string tuples of fresh claims (nobody else holds them yet) one
-    object each, the objects of ``shared`` that the cache decoder also fills (the fields of
-    :data:`checker.cache.SHARED_FIELDS`), so that claims extracted in this run and claims read
-    from the cache share them."""
+def _share_values(claims: Sequence[Claim], shared: dict[object, object],
+                  names: Sequence[str] = SHARED_FIELDS) -> None:
+    """Give equal strings and string tuples of fresh claims one object each, the objects of
+    ``shared``: by default in the fields the cache decoder shares (:data:`checker.cache.SHARED_FIELDS`,
+    with the same ``shared`` dictionary), so that claims extracted in this run and claims read
+    from the cache share them. Fresh claims are held by nobody else yet: swapping in an equal
+    object changes no value."""
     share = shared.setdefault
     for claim in claims:
-        for name in SHARED_FIELDS:
+        for name in names:
             value = getattr(claim, name)
             if type(value) is str or type(value) is tuple:
                 same = share(value, value)

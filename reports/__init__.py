@@ -49,7 +49,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from checker.findings import STATUS_ORDER, Finding, Status
 
@@ -225,14 +225,26 @@ def _rich(result: CheckResult, options: ReportOptions) -> str:
     return render_rich_report(result, options)
 
 
-def _json(result: CheckResult, options: ReportOptions) -> str:
+def _filtered(result: CheckResult, options: ReportOptions) -> CheckResult:
     import dataclasses
-
-    from .json_report import render_json
 
     if options.filtered:
         result = dataclasses.replace(result, findings=filter_findings(result.findings, options))
-    return render_json(result)
+    return result
+
+
+def json_document(result: CheckResult, options: ReportOptions) -> dict[str, Any]:
+    """The document of ``--format json`` (the findings the report options keep), before it is
+    written: the CLI adds its ``baseline`` object to it."""
+    from .json_report import check_document
+
+    return check_document(_filtered(result, options))
+
+
+def _json(result: CheckResult, options: ReportOptions) -> str:
+    from .json_report import render_json
+
+    return render_json(_filtered(result, options))
 
 
 def _sarif(result: CheckResult, options: ReportOptions) -> str:

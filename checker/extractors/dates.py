@@ -36,9 +36,6 @@ from .options import ExtractOptions
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
 _CLAUSE_BOUNDARY = regex.compile(r"[,;:\"“”()]|\.\s")
-# A sentence without any of these cannot hold a date (see :func:`_date_cue`).
-_DATE_CUE = regex.compile(r"\d|day|ago|week|month|year|quarter|tonight|tomorrow|"
-                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", regex.IGNORECASE)
 _BE_BEFORE = regex.compile(r"\bbe\s+$", regex.IGNORECASE)
 _STRONG_BREAK = regex.compile(r"[;:]|\s-\s")
 _CLAUSE_BREAK = regex.compile(r"[,;:]|\s-\s")
@@ -466,10 +463,12 @@ def find_dates(doc: Doc, options: ExtractOptions) -> list[Claim]:
 
 _MONTH_ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec"
 _DIGITS = "0123456789"
-# The words of _DATE_CUE ("day" covers weekdays, "today", "days ago"; "jan" covers "January"):
-# on an ASCII sentence, substring tests replace the scan.
+# A sentence without a digit or one of these words cannot hold a date ("day" covers weekdays,
+# "today", "days ago"; "jan" covers "January"). On an ASCII sentence substring tests find
+# them; otherwise the pattern built of the same words does.
 _CUE_WORDS = ("day", "ago", "week", "month", "year", "quarter", "tonight", "tomorrow",
               *_MONTH_ABBREVIATIONS.split())
+_DATE_CUE = regex.compile(r"\d|" + "|".join(_CUE_WORDS), regex.IGNORECASE)
 
 
 def _date_cue(text: str, lower: str | None) -> bool:
