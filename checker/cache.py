@@ -127,7 +127,7 @@ _GRANULARITY = _CLAIM_FIELDS.index("granularity")
 _MODIFIERS = _CLAIM_FIELDS.index("modifiers")
 _ATTRS = _CLAIM_FIELDS.index("attrs")
 _SHARED_STRING_FIELDS = ("article", "subject", "low", "high", "unit", "canonical", "anchor")
-_ARTICLE, _SUBJECT, _LOW, _HIGH, _UNIT, _CANONICAL, _ANCHOR = (_CLAIM_FIELDS.index(n) for n in _SHARED_STRING_FIELDS)
+_SHARED_STRINGS = tuple(_CLAIM_FIELDS.index(name) for name in _SHARED_STRING_FIELDS)
 SHARED_FIELDS = ("text", "modifiers", "attrs", *_SHARED_STRING_FIELDS)
 """Claim fields whose equal values :func:`decode` gives one object each: strings, and tuples of
 strings (never numbers: ``1 == 1.0`` and ``0.0 == -0.0`` are equal values of other types or signs)."""
@@ -174,47 +174,36 @@ def decode(data: str | bytes, text: str = "", shared: dict[object, object] | Non
         sentences_seen: dict[tuple[int, int], str] = {}  # one string object per sentence
         kinds, qualifiers, granularities, build = _KINDS, _QUALIFIERS, _GRANULARITIES, claim_from_fields
         for row in obj["c"]:
-            if type(row) is not list or len(row) != width:
+            if not isinstance(row, list) or len(row) != width:
                 raise ValueError("malformed claim row")
-            (kind, article, start, end, _line, _column, _end_line, _end_column, quote, sentence, subject,
-             qualifier, low, high, _low_open, _high_open, unit, granularity, _relative, canonical, anchor,
-             modifiers, sentence_start, attrs) = row
+            quote, sentence = row[_TEXT], row[_SENTENCE]
             if quote is None:
-                quote = text[start:end]
+                quote = text[row[_START]:row[_END]]
             row[_TEXT] = share(quote, quote)
-            if type(sentence) is int:
-                span = (sentence_start, sentence)
+            if isinstance(sentence, int):
+                start = row[_SENTENCE_START]
+                span = (start, sentence)
                 if span not in sentences_seen:
-                    sentences_seen[span] = text[sentence_start:sentence_start + sentence]
+                    sentences_seen[span] = text[start:start + sentence]
                 row[_SENTENCE] = sentences_seen[span]
-            row[_KIND] = kinds[kind]
+            row[_KIND] = kinds[row[_KIND]]
             # Values repeated across claims and articles (article ids, subjects, units, ISO
             # dates, names) as one string object each, a quote and an equal name included: a
             # large corpus holds millions of them.
-            row[_ARTICLE] = share(article, article)
-            if type(subject) is str:
-                row[_SUBJECT] = share(subject, subject)
-            if type(low) is str:
-                row[_LOW] = share(low, low)
-            if type(high) is str:
-                row[_HIGH] = share(high, high)
-            if type(unit) is str:
-                row[_UNIT] = share(unit, unit)
-            if type(canonical) is str:
-                row[_CANONICAL] = share(canonical, canonical)
-            if type(anchor) is str:
-                row[_ANCHOR] = share(anchor, anchor)
-            if qualifier is not None:
-                row[_QUALIFIER] = qualifiers[qualifier]
-            if granularity is not None:
-                row[_GRANULARITY] = granularities[granularity]
-            if modifiers:
-                modifiers = tuple(modifiers)
+            for i in _SHARED_STRINGS:
+                if type(row[i]) is str:
+                    row[i] = share(row[i], row[i])
+            if row[_QUALIFIER] is not None:
+                row[_QUALIFIER] = qualifiers[row[_QUALIFIER]]
+            if row[_GRANULARITY] is not None:
+                row[_GRANULARITY] = granularities[row[_GRANULARITY]]
+            if row[_MODIFIERS]:
+                modifiers = tuple(row[_MODIFIERS])
                 row[_MODIFIERS] = share(modifiers, modifiers)
             else:
                 row[_MODIFIERS] = ()
-            if attrs:
-                attrs = tuple(tuple(pair) for pair in attrs)
+            if row[_ATTRS]:
+                attrs = tuple(tuple(pair) for pair in row[_ATTRS])
                 row[_ATTRS] = share(attrs, attrs)
             else:
                 row[_ATTRS] = ()
