@@ -1,5 +1,5 @@
 """``python -m checker`` runs the factlint command line."""
 
-from .cli import main
+from .cli import entry
 
-raise SystemExit(main())
+entry()

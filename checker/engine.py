@@ -244,7 +244,7 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
     for article in articles:
         claims.extend(done[article.id].claims)
     return Extraction(
-        claims=group_entities(claims, options),
+        claims=group_entities(claims, options, workers=jobs),
         sentences={aid: ex.sentences for aid, ex in done.items()},
         sketches={aid: ex.mentions for aid, ex in done.items() if ex.mentions is not None},
         diagnostics=diagnostics,

@@ -94,6 +94,23 @@ def test_explain_prints_the_rule_documentation() -> None:
     assert "What it checks" in proc.stdout and "event-length" in proc.stdout
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["json", "rich"])
+def test_a_report_that_cannot_be_written_exits_2_and_says_where(fmt: str) -> None:
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "checker", "check", "seeds", "--format", fmt], cwd=ROOT,
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=300,
+                              env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == ["factlint: error: <stdout>: cannot write: No space left on device"]
+
+
+def test_the_output_is_whole_when_the_command_ends_without_teardown() -> None:
+    proc = run("check", "seeds", "--format", "json")  # python -m checker: cli.entry ends with os._exit
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout)["findings"]
+
+
 def test_missing_path_is_reported_and_exits_2(tmp_path: Path) -> None:
     proc = run("check", str(tmp_path / "nope"))
     assert proc.returncode == 2

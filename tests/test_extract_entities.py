@@ -6,6 +6,7 @@ import pytest
 
 from checker import extract_text
 from checker.extractors import group_entities
+from checker.extractors.entities import similar_pairs
 from checker.model import Claim, ClaimKind
 from tests.claims import claims_of
 
@@ -86,6 +87,14 @@ def test_transliteration_variants_across_articles_become_one_entity() -> None:
     grouped = group_entities([*first, *second])
     lavrov = {c.text: c.canonical for c in grouped if c.kind is ClaimKind.ENTITY and "Lavrov" in c.text}
     assert lavrov == {"Sergei Lavrov": "Sergei Lavrov", "Sergey Lavrov": "Sergei Lavrov"}
+
+
+def test_spellings_are_compared_alike_in_any_number_of_threads() -> None:
+    names = [f"{first} {last}" for first in ("Sergei", "Sergey", "Serhiy", "Dmitri", "Dmitry")
+             for last in ("Lavrov", "Lavrow", "Horvat", "Horvath", "Kovacs", "Kovach")]
+    claims = extract_text(" ".join(f"{name} spoke on Monday." for name in names))
+    assert similar_pairs(names, 80.0, workers=2) == similar_pairs(names, 80.0) != []
+    assert group_entities(claims, workers=2) == group_entities(claims)
 
 
 def test_north_and_south_korea_are_never_variants() -> None:

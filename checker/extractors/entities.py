@@ -174,8 +174,9 @@ _TRANSLIT_DOUBLE = regex.compile(r"(\p{L})\1+")
 @lru_cache(maxsize=1 << 18)
 def translit_key(name: str) -> str:
     """A spelling key under which transliteration variants coincide ("Sergey" ~ "Sergei")."""
-    text = unicodedata.normalize("NFKD", name.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = name.lower()
+    if not text.isascii():  # accents off ("Kovács" ~ "Kovacs"); ASCII has none to take off
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = _TRANSLIT_PUNCT.sub("", text)
     for a, b in (("kh", "h"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("yo", "io"), ("ye", "e"), ("ya", "ia"),
                  ("yu", "iu"), ("y", "i"), ("j", "i"), ("w", "v"), ("ts", "c"), ("tz", "c"), ("zh", "j")):
@@ -467,25 +468,27 @@ def _initials_match(abbrev: str, words: Sequence[str]) -> bool:
 _CDIST_CELLS = 1 << 22  # score-matrix cells computed at once (bounds memory on large blocks)
 
 
-def similar_pairs(keys: Sequence[str], threshold: float) -> list[tuple[int, int]]:
+def similar_pairs(keys: Sequence[str], threshold: float, workers: int = 1) -> list[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of ``keys`` whose ``fuzz.ratio`` is at least ``threshold``, in
-    row order: ``process.cdist`` over row bands, the pairs picked out by numpy rather than a
-    Python loop over every cell."""
+    row order: ``process.cdist`` over row bands (in ``workers`` threads: the same pairs whatever
+    their number), the pairs picked out by numpy rather than a Python loop over every cell."""
     import numpy as np
 
     n = len(keys)
     rows = max(1, _CDIST_CELLS // max(1, n))
     pairs: list[tuple[int, int]] = []
     for r0 in range(0, n, rows):
-        band = process.cdist(keys[r0:r0 + rows], keys, scorer=fuzz.ratio, score_cutoff=threshold)
+        band = process.cdist(keys[r0:r0 + rows], keys, scorer=fuzz.ratio, score_cutoff=threshold,
+                             workers=workers)
         ii, jj = np.nonzero(band >= threshold)
         pairs.extend((int(i) + r0, int(j)) for i, j in zip(ii, jj, strict=True) if int(i) + r0 < j)
     return pairs
 
 
 def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = None,
-                   aliases: Mapping[str, str] | None = None) -> list[Claim]:
-    """Give spelling variants across the corpus one canonical name (the most frequent spelling)."""
+                   aliases: Mapping[str, str] | None = None, workers: int = 1) -> list[Claim]:
+    """Give spelling variants across the corpus one canonical name (the most frequent spelling);
+    ``workers`` threads compare spellings (the result does not depend on their number)."""
     threshold = (options or ExtractOptions()).entity_similarity
     entity = ClaimKind.ENTITY
     named: list[tuple[int, tuple[str, str]]] = [
@@ -508,7 +511,7 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
                 i = parent[i]
             return i
 
-        for i, j in similar_pairs(keys, threshold):
+        for i, j in similar_pairs(keys, threshold, workers):
             if _compatible(members[i], members[j]):
                 a, b = find(i), find(j)
                 parent[max(a, b)] = min(a, b)
