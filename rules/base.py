@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from checker.findings import Evidence, Finding, Severity, Status, fingerprint
-from checker.model import Claim
+from checker.model import Claim, ClaimKind
 from checker.values import display
 
 if TYPE_CHECKING:
@@ -49,9 +49,19 @@ class RuleContext:
     alignment: Alignment
     events: EventIndex
     options: Mapping[str, Any] = field(default_factory=dict)
+    _by_kind: dict[ClaimKind, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def article(self, article_id: str) -> Any:
         return self.alignment.articles.get(article_id)
+
+    def claims_of(self, kind: ClaimKind) -> Sequence[Claim]:
+        """The claims of one kind, in the order of :attr:`claims` (sorted out once for all
+        rules: most claims are entities, and a rule about figures need not look at them)."""
+        if self._by_kind is None:
+            self._by_kind = {k: [] for k in ClaimKind}
+            for claim in self.claims:
+                self._by_kind[claim.kind].append(claim)
+        return self._by_kind[kind]
 
 
 class Rule:

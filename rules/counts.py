@@ -397,7 +397,7 @@ class CountMismatch(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         blocks: dict[CountKey, list[Claim]] = defaultdict(list)
-        for claim in ctx.claims:
+        for claim in ctx.claims_of(ClaimKind.QUANTITY):
             key = ctx.alignment.count_key(claim)
             if key is not None:
                 blocks[key].append(claim)
@@ -492,8 +492,8 @@ class RelatedCounts(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         groups: dict[str, list[Claim]] = defaultdict(list)
-        for claim in ctx.claims:
-            if claim.kind is not ClaimKind.QUANTITY or claim.unit == "percent":
+        for claim in ctx.claims_of(ClaimKind.QUANTITY):
+            if claim.unit == "percent":
                 continue
             key = ctx.alignment.count_key(claim)
             if key is None:

@@ -267,8 +267,8 @@ class RelativeDateMisfit(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         window = int(self.values["window"])
-        for claim in ctx.claims:
-            if claim.kind is not ClaimKind.DATE or not claim.relative or not claim.anchor:
+        for claim in ctx.claims_of(ClaimKind.DATE):
+            if not claim.relative or not claim.anchor:
                 continue
             if not _DEICTIC.search(claim.text):
                 continue

@@ -58,8 +58,8 @@ class EventLength(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         by_family: dict[str, list[tuple[Claim, Event]]] = defaultdict(list)
-        for claim in ctx.claims:
-            if claim.kind is not ClaimKind.DURATION or not claim.subject:
+        for claim in ctx.claims_of(ClaimKind.DURATION):
+            if not claim.subject:
                 continue
             if singular(claim.subject) not in EVENT_CLASSES:
                 continue

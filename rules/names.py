@@ -72,9 +72,9 @@ class NameVariants(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         by_canonical: dict[str, list[Claim]] = defaultdict(list)
-        for claim in ctx.claims:
+        for claim in ctx.claims_of(ClaimKind.ENTITY):
             # Aliases, abbreviations and surnames ("DPRK", "Lavrov") are other names, not spellings.
-            if claim.kind is ClaimKind.ENTITY and claim.canonical and claim.attr("alias_of") is None:
+            if claim.canonical and claim.attr("alias_of") is None:
                 by_canonical[claim.canonical].append(claim)
         for canonical in sorted(by_canonical):
             claims = by_canonical[canonical]

@@ -49,3 +49,23 @@ def test_severity_override_and_options() -> None:
 def test_selection_errors_name_the_key(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(RuleSelectionError, match=message):
         select_rules(**kwargs)  # type: ignore[arg-type]
+
+
+def test_a_rule_context_gives_the_claims_of_one_kind_in_corpus_order() -> None:
+    from pathlib import Path
+
+    from checker.align import Alignment
+    from checker.corpus import load_corpus
+    from checker.engine import extract_corpus
+    from checker.events import EventIndex
+    from checker.extractors import ExtractOptions
+    from checker.model import ClaimKind
+    from rules import RuleContext
+
+    corpus = load_corpus([Path(__file__).resolve().parents[1] / "seeds"])
+    claims = extract_corpus(corpus, ExtractOptions())
+    ctx = RuleContext(corpus, claims, Alignment.build(corpus.articles, claims), EventIndex())
+    for kind in ClaimKind:
+        assert list(ctx.claims_of(kind)) == [c for c in claims if c.kind is kind]
+    assert sum(len(ctx.claims_of(kind)) for kind in ClaimKind) == len(claims)
+    assert ctx.claims_of(ClaimKind.QUANTITY) and ctx.claims_of(ClaimKind.ENTITY)
