@@ -12,6 +12,11 @@ pickle: a cache file is data that may come from anywhere, such as a pull request
 not be able to run code). Decoding gives back claims equal to the extracted ones, field for
 field and type for type.
 
+Beside the entries, the cache keeps the corpus-wide comparisons of name spellings of the last
+run (:class:`checker.extractors.entities.PairMemo`, table ``name_pairs``), each keyed by a
+digest of the names it compared, so that a run after a small change compares only the name
+blocks that changed.
+
 Safety:
 
 - two runs at once: WAL journal, a busy timeout, ``INSERT OR REPLACE`` in short transactions;
@@ -45,7 +50,9 @@ from .model import Article, Claim, ClaimKind, Diagnostic, Granularity, Qualifier
 DEFAULT_CACHE_DIRNAME = ".factlint-cache"
 CACHE_FILENAME = "claims.sqlite"
 SCHEMA_VERSION = 2
-"""Bump when the table layout or the entry encoding changes."""
+"""Bump when the table layout or the entry encoding changes incompatibly (a table added with
+``CREATE TABLE IF NOT EXISTS``, as ``name_pairs`` was, is not: older files gain it, older
+versions of factlint ignore it)."""
 
 Span = tuple[int, int]
 
@@ -265,6 +272,7 @@ CREATE TABLE IF NOT EXISTS claims (
     stored REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS claims_article ON claims (article);
+CREATE TABLE IF NOT EXISTS name_pairs (key TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL);
 """
 _BATCH = 500  # keys per SELECT ... IN (...) (under SQLite's variable limit)
 
@@ -321,6 +329,7 @@ class ClaimCache:
             elif row[0] != str(SCHEMA_VERSION):
                 raise sqlite3.DatabaseError(f"cache schema {row[0]}, expected {SCHEMA_VERSION}")
             conn.execute("SELECT key, article, data, stored FROM claims LIMIT 1").fetchall()
+            conn.execute("SELECT key, version, data FROM name_pairs LIMIT 1").fetchall()
         except BaseException:
             conn.close()
             raise
@@ -418,6 +427,42 @@ class ClaimCache:
     def put(self, key: str, article: str, extraction: ArticleExtraction, text: str = "") -> None:
         self.put_many([(key, article, extraction, text)])
 
+    def get_pairs(self) -> dict[str, list[tuple[int, int]]]:
+        """The similar spellings of name blocks the last run kept (:class:`~checker.extractors.entities.PairMemo`),
+        those of this extractor version; a malformed entry is left out (its block is compared again)."""
+        if self._conn is None:
+            return {}
+        version = extractor_version()
+        found: dict[str, list[tuple[int, int]]] = {}
+        try:
+            rows = self._conn.execute("SELECT key, data FROM name_pairs WHERE version = ?", (version,)).fetchall()
+        except sqlite3.Error as exc:
+            self._failed(exc, "read")
+            return {}
+        for key, data in rows:
+            try:
+                pairs = json.loads(data)
+                if isinstance(key, str) and isinstance(pairs, list) and all(
+                        isinstance(p, list) and len(p) == 2 and all(type(v) is int for v in p) for p in pairs):
+                    found[key] = [(i, j) for i, j in pairs]
+            except (ValueError, TypeError):
+                continue
+        return found
+
+    def put_pairs(self, pairs: Mapping[str, Sequence[tuple[int, int]]]) -> None:
+        """Keep these block pairs for the next run, in place of what was kept before."""
+        if self._conn is None:
+            return
+        version = extractor_version()
+        rows = [(key, version, json.dumps(list(value), separators=(",", ":"))) for key, value in pairs.items()]
+        try:
+            with self._transaction():
+                self._conn.execute("DELETE FROM name_pairs")
+                self._conn.executemany("INSERT OR REPLACE INTO name_pairs (key, version, data) VALUES (?, ?, ?)",
+                                       rows)
+        except sqlite3.Error as exc:
+            self._failed(exc, "write")
+
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
         assert self._conn is not None
@@ -450,6 +495,7 @@ class ClaimCache:
         try:
             with self._transaction():
                 self._conn.execute("DELETE FROM claims")
+                self._conn.execute("DELETE FROM name_pairs")
         except sqlite3.Error as exc:
             self._failed(exc, "clear")
 

@@ -23,6 +23,7 @@ from .align import Alignment
 from .cache import SHARED_FIELDS, ArticleExtraction, CacheStats, article_key, open_cache
 from .events import EventIndex, MentionSketch, build_events, prune_events, sketch_mentions
 from .extractors import ExtractOptions, extract_doc, group_entities
+from .extractors.entities import PairMemo
 from .findings import Finding, sort_findings
 from .gcpause import gc_paused
 from .model import Article, Claim, ClaimKind, Corpus, Diagnostic
@@ -234,17 +235,20 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
                 cache.put_many(fresh)
                 cache.prune({aid: key for key, aid, _, _ in fresh})
                 fresh = []
-    if cache is not None:
-        cache.put_many(fresh)
-        cache.prune({aid: key for key, aid, _, _ in fresh})
-        diagnostics.extend(cache.diagnostics)
-        stats = cache.stats
-        cache.close()
     claims: list[Claim] = []
     for article in articles:
         claims.extend(done[article.id].claims)
+    memo = PairMemo(cache.get_pairs()) if cache is not None else None
+    grouped = group_entities(claims, options, workers=jobs, memo=memo)
+    if cache is not None and memo is not None:
+        cache.put_many(fresh)
+        cache.prune({aid: key for key, aid, _, _ in fresh})
+        cache.put_pairs(memo.used)
+        diagnostics.extend(cache.diagnostics)
+        stats = cache.stats
+        cache.close()
     return Extraction(
-        claims=group_entities(claims, options, workers=jobs),
+        claims=grouped,
         sentences={aid: ex.sentences for aid, ex in done.items()},
         sketches={aid: ex.mentions for aid, ex in done.items() if ex.mentions is not None},
         diagnostics=diagnostics,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from checker import engine
 from checker.cache import (
     CACHE_FILENAME,
     SHARED_FIELDS,
@@ -19,11 +20,13 @@ from checker.cache import (
     decode,
     default_cache_dir,
     encode,
+    extractor_version,
 )
 from checker.corpus import load_corpus
 from checker.engine import CheckSettings, extract_articles, run_check
 from checker.events import sketch_mentions
 from checker.extractors import ExtractOptions, extract
+from checker.extractors.entities import PairMemo
 from checker.model import Article, Claim, ClaimKind, Granularity, Qualifier, claim_from_fields
 from reports.json_report import render_json
 
@@ -97,6 +100,43 @@ def test_the_fast_claim_constructor_makes_the_same_frozen_claim() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.text = "changed"  # type: ignore[misc]
     assert dataclasses.replace(fast, text="other").text == "other"
+
+
+def test_name_pairs_are_kept_for_the_next_run_of_this_extractor_version(tmp_path: Path) -> None:
+    with ClaimCache(tmp_path) as cache:
+        cache.put_pairs({"a": [(0, 1), (2, 5)], "b": []})
+        assert cache.get_pairs() == {"a": [(0, 1), (2, 5)], "b": []}
+        cache.put_pairs({"c": [(1, 2)]})  # what a run did not use is dropped
+        assert cache.get_pairs() == {"c": [(1, 2)]}
+    conn = sqlite3.connect(tmp_path / CACHE_FILENAME)
+    with conn:
+        conn.executemany("INSERT INTO name_pairs (key, version, data) VALUES (?, ?, ?)",
+                         [("old", "another-version", "[[0,1]]"), ("bad", extractor_version(), "[[0,\"x\"]]"),
+                          ("junk", extractor_version(), "{")])
+    conn.close()
+    with ClaimCache(tmp_path) as cache:
+        assert cache.get_pairs() == {"c": [(1, 2)]}
+        assert cache.diagnostics == []
+
+
+def test_a_warm_run_compares_only_the_name_blocks_that_changed(tmp_path: Path, seeds) -> None:  # type: ignore[no-untyped-def]
+    settings = CheckSettings(use_cache=True, cache_dir=str(tmp_path))
+    first = extract_articles(seeds, settings)
+    with ClaimCache(tmp_path) as cache:
+        kept = cache.get_pairs()
+    assert kept
+    seen: list[PairMemo] = []
+    real = engine.group_entities
+
+    def spy(claims, options, workers=1, memo=None):  # type: ignore[no-untyped-def]
+        seen.append(memo)
+        return real(claims, options, workers=workers, memo=memo)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine, "group_entities", spy)
+        second = extract_articles(seeds, settings)
+    assert second.claims == first.claims
+    assert seen[0] is not None and seen[0].hits == len(kept)
 
 
 def test_garbage_entries_are_rejected() -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from checker import extract_text
 from checker.extractors import group_entities
-from checker.extractors.entities import similar_pairs
+from checker.extractors.entities import PairMemo, similar_pairs
 from checker.model import Claim, ClaimKind
 from tests.claims import claims_of
 
@@ -95,6 +95,32 @@ def test_spellings_are_compared_alike_in_any_number_of_threads() -> None:
     claims = extract_text(" ".join(f"{name} spoke on Monday." for name in names))
     assert similar_pairs(names, 80.0, workers=2) == similar_pairs(names, 80.0) != []
     assert group_entities(claims, workers=2) == group_entities(claims)
+
+
+def test_a_pair_memo_gives_the_grouping_of_comparing_and_is_used_again() -> None:
+    names = [f"{first} {last}" for first in ("Sergei", "Sergey", "Dmitri", "Dmitry")
+             for last in ("Lavrov", "Lavrow", "Horvat", "Horvath")]
+    claims = extract_text(" ".join(f"{name} spoke on Monday." for name in names))
+    first = PairMemo()
+    assert group_entities(claims, memo=first) == group_entities(claims)
+    assert first.used and first.hits == 0
+    again = PairMemo(known=first.used)
+    assert group_entities(claims, memo=again) == group_entities(claims)
+    assert again.hits == len(first.used) and again.used == first.used
+    # One more name: its block is compared again, the others come from the memo.
+    more = [*claims, *extract_text("Sergei Lavroff spoke on Monday.")]
+    partly = PairMemo(known=first.used)
+    assert group_entities(more, memo=partly) == group_entities(more)
+    assert 0 < partly.hits < len(partly.used)
+
+
+def test_a_pair_memo_entry_that_cannot_be_right_is_compared_again() -> None:
+    claims = extract_text("Sergei Lavrov spoke. Sergey Lavrov spoke. Dmitri Horvat spoke.")
+    honest = PairMemo()
+    expected = group_entities(claims, memo=honest)
+    forged = PairMemo(known={key: [(0, 99)] for key in honest.used})
+    assert group_entities(claims, memo=forged) == expected
+    assert forged.hits == 0
 
 
 def test_north_and_south_korea_are_never_variants() -> None:

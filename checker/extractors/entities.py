@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import hashlib
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -485,10 +486,45 @@ def similar_pairs(keys: Sequence[str], threshold: float, workers: int = 1) -> li
     return pairs
 
 
+Pair = tuple[int, int]
+
+
+@dataclasses.dataclass
+class PairMemo:
+    """The similar spellings of name blocks found by an earlier run, so that a run whose names
+    are mostly those of the last one (a corpus with an article added or edited) compares only
+    the blocks whose names changed. Kept by the claim cache (:meth:`checker.cache.ClaimCache.get_pairs`).
+
+    A block is keyed by a digest of the similarity threshold and of its names, all of them, in
+    order: the pairs are a function of exactly that, so a hit gives what comparing would give.
+    ``known`` is what the earlier run left; ``used`` is what this run needed, to be kept for
+    the next."""
+
+    known: Mapping[str, Sequence[Pair]] = dataclasses.field(default_factory=dict)
+    used: dict[str, list[Pair]] = dataclasses.field(default_factory=dict)
+    hits: int = 0
+
+    def pairs(self, names: Sequence[str], threshold: float, workers: int = 1) -> list[Pair]:
+        digest = hashlib.blake2b(f"{threshold!r}\n".encode(), digest_size=16)
+        for name in names:
+            digest.update(name.encode("utf-8", "surrogatepass") + b"\0")
+        key = digest.hexdigest()
+        found = self.known.get(key)
+        if found is not None and all(0 <= i < j < len(names) for i, j in found):
+            pairs = [(i, j) for i, j in found]
+            self.hits += 1
+        else:
+            pairs = similar_pairs([translit_key(n) for n in names], threshold, workers)
+        self.used[key] = pairs
+        return pairs
+
+
 def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = None,
-                   aliases: Mapping[str, str] | None = None, workers: int = 1) -> list[Claim]:
+                   aliases: Mapping[str, str] | None = None, workers: int = 1,
+                   memo: PairMemo | None = None) -> list[Claim]:
     """Give spelling variants across the corpus one canonical name (the most frequent spelling);
-    ``workers`` threads compare spellings (the result does not depend on their number)."""
+    ``workers`` threads compare spellings, ``memo`` gives the comparisons of an earlier run
+    (neither changes the result)."""
     threshold = (options or ExtractOptions()).entity_similarity
     entity = ClaimKind.ENTITY
     named: list[tuple[int, tuple[str, str]]] = [
@@ -502,7 +538,6 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
     for (kind, _first, _n), members in blocks.items():
         if len(members) == 1:
             continue
-        keys = [translit_key(m) for m in members]
         parent = list(range(len(members)))
 
         def find(i: int, parent: list[int] = parent) -> int:
@@ -511,7 +546,9 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
                 i = parent[i]
             return i
 
-        for i, j in similar_pairs(keys, threshold, workers):
+        pairs = (memo.pairs(members, threshold, workers) if memo is not None
+                 else similar_pairs([translit_key(m) for m in members], threshold, workers))
+        for i, j in pairs:
             if _compatible(members[i], members[j]):
                 a, b = find(i), find(j)
                 parent[max(a, b)] = min(a, b)
