@@ -223,14 +223,16 @@ def decode(data: str | bytes, text: str = "", shared: dict[object, object] | Non
 
 
 _SKETCH_FIELDS = operator.attrgetter(*(f.name for f in fields(MentionSketch)))
-_SKETCH_TYPES: tuple[tuple[type, ...], ...] = tuple(
+_SKETCH_TYPES: tuple[frozenset[type], ...] = tuple(frozenset(
     {"str": (str,), "int": (int,), "bool": (bool,), "int | None": (int, type(None)),
-     "str | None": (str, type(None))}[str(f.type)] for f in fields(MentionSketch))
+     "str | None": (str, type(None))}[str(f.type)]) for f in fields(MentionSketch))
+_ALLOWS = frozenset.__contains__
 
 
 def _sketch(row: object) -> MentionSketch:
+    # The type of each value must be one its field allows, exactly (a JSON true is no index).
     if not isinstance(row, list) or len(row) != len(_SKETCH_TYPES) \
-            or not all(isinstance(v, t) for v, t in zip(row, _SKETCH_TYPES, strict=True)):
+            or not all(map(_ALLOWS, _SKETCH_TYPES, map(type, row))):
         raise ValueError("malformed event sketch")
     return MentionSketch(*row)
 

@@ -64,11 +64,22 @@ def select_changed(findings: Iterable[Finding], changed: Iterable[str | Path]) -
     files = set(targets)
     dirs = tuple(t.rstrip(os.sep) + os.sep for t in targets)
     cache: dict[str, bool] = {}
+    real_dirs: dict[str, str] = {}
+
+    def real(path: str) -> str:
+        # The real path of a file that is no link is its real directory and its name: one
+        # lstat per file instead of one per path component (a report quotes thousands of files).
+        head, name = os.path.split(path)
+        if name in ("", ".", "..") or os.path.islink(path):
+            return _real(path)
+        if head not in real_dirs:
+            real_dirs[head] = _real(head or os.curdir)
+        return os.path.join(real_dirs[head], os.path.normcase(name))
 
     def hit(path: str) -> bool:
         if path not in cache:
-            real = _real(path)
-            cache[path] = real in files or real.startswith(dirs)
+            resolved = real(path)
+            cache[path] = resolved in files or resolved.startswith(dirs)
         return cache[path]
 
     return [f for f in findings if any(hit(e.path) for e in f.claims)]

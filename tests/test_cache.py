@@ -67,7 +67,8 @@ def test_event_sketches_round_trip_exactly(seeds) -> None:  # type: ignore[no-un
 
 
 @pytest.mark.parametrize("row", [[], ["visit"], ["visit", "visit", "1", 0, None, None, None, False, False, None],
-                                 ["visit", "visit", 1, 0, None, None, None, 0, False, None]])
+                                 ["visit", "visit", 1, 0, None, None, None, 0, False, None],
+                                 ["visit", "visit", True, 0, None, None, None, False, False, None]])
 def test_malformed_event_sketches_are_rejected(seeds, row: list[object]) -> None:  # type: ignore[no-untyped-def]
     article = seeds.articles[0]
     obj = json.loads(encode(ArticleExtraction(tuple(extract(article)), ()), article.text))
