@@ -45,7 +45,7 @@ from pathlib import Path
 
 from .events import MentionSketch
 from .extractors.options import ExtractOptions
-from .model import Article, Claim, ClaimKind, Diagnostic, Granularity, Qualifier, claim_from_fields
+from .model import Article, Claim, ClaimKind, Diagnostic, Granularity, Qualifier, new_claim
 
 DEFAULT_CACHE_DIRNAME = ".factlint-cache"
 CACHE_FILENAME = "claims.sqlite"
@@ -179,7 +179,7 @@ def decode(data: str | bytes, text: str = "", shared: dict[object, object] | Non
         claims: list[Claim] = []
         width = len(_CLAIM_FIELDS)
         sentences_seen: dict[tuple[int, int], str] = {}  # one string object per sentence
-        kinds, qualifiers, granularities, build = _KINDS, _QUALIFIERS, _GRANULARITIES, claim_from_fields
+        kinds, qualifiers, granularities, build = _KINDS, _QUALIFIERS, _GRANULARITIES, new_claim
         for row in obj["c"]:
             if not isinstance(row, list) or len(row) != width:
                 raise ValueError("malformed claim row")
@@ -214,7 +214,7 @@ def decode(data: str | bytes, text: str = "", shared: dict[object, object] | Non
                 row[_ATTRS] = share(attrs, attrs)
             else:
                 row[_ATTRS] = ()
-            claims.append(build(row))
+            claims.append(build(*row))
         sentences = tuple((int(a), int(b)) for a, b in obj["s"])
         mentions = None if obj["m"] is None else tuple(_sketch(row) for row in obj["m"])
     except (KeyError, TypeError, ValueError, IndexError) as exc:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Article, Claim, ClaimKind
+from .model import Article, Claim, ClaimKind, new_claim
 from .segment import Sentence, split_sentences
 from .text import LineIndex, NormText, normalise
 
@@ -59,7 +59,7 @@ class Doc:
         s_start, s_end = self.nt.to_original(sentence.start, sentence.end)
         line, column = self.lines.position(o_start)
         end_line, end_column = self.lines.position(max(o_start, o_end - 1))
-        return Claim(
+        return new_claim(
             kind=kind,
             article=self.article_id,
             start=o_start,

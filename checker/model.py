@@ -7,7 +7,7 @@ process pool and claims can be cached. Nothing in this module prints or reads fi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import operator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, cast
@@ -123,6 +123,12 @@ class Claim:
                 return value
         return None
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Pickled as new_claim(*fields): extraction workers send every claim to the main
+        # process, and the frozen dataclass's own way back (a __setstate__ that sets field by
+        # field through object.__setattr__) took 4x as long to unpickle.
+        return new_claim, _CLAIM_VALUES(self)
+
     def to_json(self) -> dict[str, Any]:
         """The claim in the ``factlint extract --format json`` contract."""
         return {
@@ -144,20 +150,22 @@ class Claim:
 
 
 class _ClaimSlots:
-    """The slots of :class:`Claim` without its frozen guard, for :func:`claim_from_fields`.
+    """The slots of :class:`Claim` without its frozen guard, for :func:`new_claim`.
 
     A frozen dataclass sets each field through ``object.__setattr__``, which makes ``Claim(...)``
-    about seven times slower than a plain slotted class; the claim cache rebuilds hundreds of
-    thousands of claims on every warm run (``tests/test_cache.py`` checks the two agree)."""
+    about seven times slower than a plain slotted class; extraction builds dozens of claims per
+    article and the claim cache rebuilds hundreds of thousands on every warm run. The
+    parameters are Claim's, in its order, with its defaults (``tests/test_cache.py`` checks)."""
 
     __slots__ = Claim.__slots__
 
     def __init__(self, kind: ClaimKind, article: str, start: int, end: int, line: int, column: int,
-                 end_line: int, end_column: int, text: str, sentence: str, subject: str | None,
-                 qualifier: Qualifier | None, low: Bound, high: Bound, low_open: bool, high_open: bool,
-                 unit: str | None, granularity: Granularity | None, relative: bool | None,
-                 canonical: str | None, anchor: str | None, modifiers: tuple[str, ...], sentence_start: int,
-                 attrs: tuple[tuple[str, str], ...]) -> None:
+                 end_line: int, end_column: int, text: str, sentence: str, subject: str | None = None,
+                 qualifier: Qualifier | None = None, low: Bound = None, high: Bound = None, low_open: bool = False,
+                 high_open: bool = False, unit: str | None = None, granularity: Granularity | None = None,
+                 relative: bool | None = None, canonical: str | None = None, anchor: str | None = None,
+                 modifiers: tuple[str, ...] = (), sentence_start: int = 0,
+                 attrs: tuple[tuple[str, str], ...] = ()) -> None:
         self.kind, self.article, self.start, self.end = kind, article, start, end
         self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
         self.text, self.sentence, self.subject, self.qualifier = text, sentence, subject, qualifier
@@ -166,12 +174,14 @@ class _ClaimSlots:
         self.anchor, self.modifiers, self.sentence_start, self.attrs = anchor, modifiers, sentence_start, attrs
 
 
-def claim_from_fields(values: Sequence[Any]) -> Claim:
-    """``Claim(*values)`` (every field, in declaration order), built as a plain slotted object
-    whose class is then set to :class:`Claim`: the same object, equal and hashing alike, frozen
-    from then on, made without the frozen ``__init__``'s cost. No check of the values is made
-    (``Claim(...)`` makes none either)."""
-    claim: Any = _ClaimSlots(*values)
+_CLAIM_VALUES = operator.attrgetter(*Claim.__slots__)
+
+
+def new_claim(*args: Any, **fields: Any) -> Claim:
+    """``Claim(*args, **fields)``, built as a plain slotted object whose class is then set to
+    :class:`Claim`: the same object, equal and hashing alike, frozen from then on, made without
+    the frozen ``__init__``'s cost. Like ``Claim(...)`` it checks no value."""
+    claim: Any = _ClaimSlots(*args, **fields)
     claim.__class__ = Claim
     return cast(Claim, claim)
 

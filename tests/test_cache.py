@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import inspect
 import json
 import multiprocessing
+import pickle
 import sqlite3
 from pathlib import Path
 
@@ -27,7 +30,7 @@ from checker.engine import CheckSettings, extract_articles, run_check
 from checker.events import sketch_mentions
 from checker.extractors import ExtractOptions, extract
 from checker.extractors.entities import PairMemo
-from checker.model import Article, Claim, ClaimKind, Granularity, Qualifier, claim_from_fields
+from checker.model import Article, Claim, ClaimKind, Granularity, Qualifier, _ClaimSlots, new_claim
 from reports.json_report import render_json
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -94,13 +97,22 @@ def test_odd_values_round_trip_exactly() -> None:
 
 def test_the_fast_claim_constructor_makes_the_same_frozen_claim() -> None:
     values = [f"v{i}" for i in range(len(dataclasses.fields(Claim)))]  # every field told apart
-    fast, slow = claim_from_fields(values), Claim(*values)  # type: ignore[arg-type]
+    fast, slow = new_claim(*values), Claim(*values)  # type: ignore[arg-type]
     assert type(fast) is Claim
     assert _same(fast, slow) and fast == slow and hash(fast) == hash(slow)
     assert [getattr(fast, f.name) for f in dataclasses.fields(Claim)] == values
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.text = "changed"  # type: ignore[misc]
     assert dataclasses.replace(fast, text="other").text == "other"
+    # The same defaults: a claim built with the required fields only is the same claim.
+    required = {f.name: getattr(slow, f.name) for f in dataclasses.fields(Claim)
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+    assert _same(new_claim(**required), Claim(**required))
+    assert _same(pickle.loads(pickle.dumps(fast)), slow) and type(copy.deepcopy(fast)) is Claim
+    parameters = inspect.signature(_ClaimSlots).parameters.values()
+    assert [(p.name, p.default) for p in parameters] == [
+        (f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default)
+        for f in dataclasses.fields(Claim)]
 
 
 def test_name_pairs_are_kept_for_the_next_run_of_this_extractor_version(tmp_path: Path) -> None:
