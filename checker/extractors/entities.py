@@ -572,14 +572,24 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
     return out
 
 
+def _vowel_variant(x: str, y: str) -> bool:
+    """Two words of four letters or more that differ only in an initial "o" and "u", as
+    transliterations of Arabic names write the same vowel ("Omar"/"Umar", "Osama"/"Usama",
+    "Othman"/"Uthman"). Other initial vowels are told apart: "Ivan" and "Evan" are two names."""
+    return {x[:1].lower(), y[:1].lower()} == {"o", "u"} and min(len(x), len(y)) >= 4 \
+        and translit_key(x)[1:] == translit_key(y)[1:]
+
+
 def _compatible(a: str, b: str) -> bool:
-    """Two spellings may be one name: same number of words, each word's first letter equal and
-    each pair of words close once transliterated ("Sergei"/"Sergey"), and no direction word
-    differing ("North Korea" / "South Korea")."""
+    """Two spellings may be one name: same number of words, each pair of words with the same
+    first letter and close once transliterated ("Sergei"/"Sergey") or vowel variants of each
+    other (:func:`_vowel_variant`)."""
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
         return False
     for x, y in zip(wa, wb, strict=True):
+        if _vowel_variant(x, y):
+            continue
         if x[0].lower() != y[0].lower():
             return False
         if translit_key(x) != translit_key(y) and fuzz.ratio(translit_key(x), translit_key(y)) < 80:
