@@ -495,8 +495,9 @@ class PairMemo:
     are mostly those of the last one (a corpus with an article added or edited) compares only
     the blocks whose names changed. Kept by the claim cache (:meth:`checker.cache.ClaimCache.get_pairs`).
 
-    A block is keyed by a digest of the similarity threshold and of its names, all of them, in
-    order: the pairs are a function of exactly that, so a hit gives what comparing would give.
+    A block is keyed by a digest of the similarity threshold, the kind of entity and its names,
+    all of them, in order: the pairs are a function of exactly that (and of the code, which the
+    cache's version covers), so a hit gives what comparing would give.
     ``known`` is what the earlier run left; ``used`` is what this run needed, to be kept for
     the next."""
 
@@ -504,8 +505,8 @@ class PairMemo:
     used: dict[str, list[Pair]] = dataclasses.field(default_factory=dict)
     hits: int = 0
 
-    def pairs(self, names: Sequence[str], threshold: float, workers: int = 1) -> list[Pair]:
-        digest = hashlib.blake2b(f"{threshold!r}\n".encode(), digest_size=16)
+    def pairs(self, names: Sequence[str], threshold: float, workers: int = 1, kind: str = OTHER) -> list[Pair]:
+        digest = hashlib.blake2b(f"{threshold!r}\n{kind}\n".encode(), digest_size=16)
         for name in names:
             digest.update(name.encode("utf-8", "surrogatepass") + b"\0")
         key = digest.hexdigest()
@@ -514,7 +515,7 @@ class PairMemo:
             pairs = [(i, j) for i, j in found]
             self.hits += 1
         else:
-            pairs = similar_pairs([translit_key(n) for n in names], threshold, workers)
+            pairs = similar_pairs([spelling_key(n, kind) for n in names], threshold, workers)
         self.used[key] = pairs
         return pairs
 
@@ -546,10 +547,10 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
                 i = parent[i]
             return i
 
-        pairs = (memo.pairs(members, threshold, workers) if memo is not None
-                 else similar_pairs([translit_key(m) for m in members], threshold, workers))
+        pairs = (memo.pairs(members, threshold, workers, kind) if memo is not None
+                 else similar_pairs([spelling_key(m, kind) for m in members], threshold, workers))
         for i, j in pairs:
-            if _compatible(members[i], members[j]):
+            if _compatible(members[i], members[j], kind):
                 a, b = find(i), find(j)
                 parent[max(a, b)] = min(a, b)
         groups: dict[int, list[str]] = defaultdict(list)
@@ -572,6 +573,15 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
     return out
 
 
+def spelling_key(name: str, kind: str) -> str:
+    """The key under which spellings of a name are compared: :func:`translit_key`, and for a
+    person each word's initial "o" written "u" (:func:`_vowel_variant`: "Omar Tan" ~ "Umar Tan")."""
+    key = translit_key(name)
+    if kind != PERSON or "o" not in key:
+        return key
+    return " ".join("u" + word[1:] if word.startswith("o") else word for word in key.split(" "))
+
+
 def _vowel_variant(x: str, y: str) -> bool:
     """Two words of four letters or more that differ only in an initial "o" and "u", as
     transliterations of Arabic names write the same vowel ("Omar"/"Umar", "Osama"/"Usama",
@@ -580,15 +590,15 @@ def _vowel_variant(x: str, y: str) -> bool:
         and translit_key(x)[1:] == translit_key(y)[1:]
 
 
-def _compatible(a: str, b: str) -> bool:
+def _compatible(a: str, b: str, kind: str = OTHER) -> bool:
     """Two spellings may be one name: same number of words, each pair of words with the same
-    first letter and close once transliterated ("Sergei"/"Sergey") or vowel variants of each
-    other (:func:`_vowel_variant`)."""
+    first letter and close once transliterated ("Sergei"/"Sergey") or, in a person's name,
+    vowel variants of each other (:func:`_vowel_variant`; "Oman" and "Uman" are two places)."""
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
         return False
     for x, y in zip(wa, wb, strict=True):
-        if _vowel_variant(x, y):
+        if kind == PERSON and _vowel_variant(x, y):
             continue
         if x[0].lower() != y[0].lower():
             return False
