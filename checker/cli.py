@@ -60,7 +60,8 @@ def _jobs(text: str) -> int:
 
 def _add_speed(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
-                     help="processes extracting claims (default 0: one per core; large corpora only)")
+                     help="processes extracting claims, threads comparing names (default 0: one per core; "
+                          "processes for large corpora only)")
     cmd.add_argument("--no-cache", action="store_true",
                      help="do not read or write the claim cache (default: .factlint-cache in the working directory)")
     cmd.add_argument("--cache-dir", metavar="DIR", help="directory of the claim cache")

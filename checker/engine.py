@@ -43,8 +43,9 @@ class CheckSettings:
     units: UnitTable = DEFAULT_UNITS
     event_window_days: int = 21
     jobs: int = 1
-    """Processes extracting claims: 1 extracts in this process; 0 (or less) means one per core
-    (:func:`default_jobs`). The result is identical whatever the number."""
+    """Processes extracting claims (and threads comparing name spellings): 1 extracts in this
+    process; 0 (or less) means one per core (:func:`default_jobs`). The result is identical
+    whatever the number."""
     use_cache: bool = False
     """Read and write the per-article claim cache (:mod:`checker.cache`)."""
     cache_dir: str | None = None
