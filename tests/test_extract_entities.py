@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from rapidfuzz import fuzz
 
 from checker import extract_text
 from checker.extractors import group_entities
@@ -95,6 +98,22 @@ def test_spellings_are_compared_alike_in_any_number_of_threads() -> None:
     claims = extract_text(" ".join(f"{name} spoke on Monday." for name in names))
     assert similar_pairs(names, 80.0, workers=2) == similar_pairs(names, 80.0) != []
     assert group_entities(claims, workers=2) == group_entities(claims)
+
+
+@pytest.mark.parametrize("threshold", [90.0, 80.0, 100.0, 40.0])
+def test_a_large_block_compares_by_length_and_finds_every_pair(threshold: float) -> None:
+    rng = random.Random(7)
+    keys: list[str] = []
+    while len(keys) < 700:  # over the size from which lengths are banded
+        word = "".join(rng.choice("abcdef ") for _ in range(rng.randint(1, 30)))
+        keys.append(word)
+        if rng.random() < 0.4:
+            at = rng.randrange(len(word) + 1)
+            keys.append(word[:at] + rng.choice("abc") + word[at:])
+    every = [(i, j) for i in range(len(keys)) for j in range(i + 1, len(keys))
+             if fuzz.ratio(keys[i], keys[j]) >= threshold]
+    assert similar_pairs(keys, threshold) == every
+    assert similar_pairs(keys, threshold, workers=2) == every
 
 
 def test_a_pair_memo_gives_the_grouping_of_comparing_and_is_used_again() -> None:

@@ -467,22 +467,55 @@ def _initials_match(abbrev: str, words: Sequence[str]) -> bool:
 
 
 _CDIST_CELLS = 1 << 22  # score-matrix cells computed at once (bounds memory on large blocks)
+_BANDED_FROM = 256  # keys in a block from which only keys of compatible lengths are compared
 
 
 def similar_pairs(keys: Sequence[str], threshold: float, workers: int = 1) -> list[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, of ``keys`` whose ``fuzz.ratio`` is at least ``threshold``, in
-    row order: ``process.cdist`` over row bands (in ``workers`` threads: the same pairs whatever
-    their number), the pairs picked out by numpy rather than a Python loop over every cell."""
+    """Pairs ``(i, j)``, ``i < j``, of ``keys`` whose ``fuzz.ratio`` is at least ``threshold``,
+    sorted: ``process.cdist`` (in ``workers`` threads: the same pairs whatever their number),
+    the pairs picked out by numpy rather than a Python loop over every cell.
+
+    ``fuzz.ratio`` is ``100 * (1 - d / (la + lb))`` with ``d`` the Indel distance, which is at
+    least ``|la - lb|``: two keys can reach the threshold only if the longer is at most
+    ``(1 + s) / (1 - s)`` times as long as the shorter, ``s = 1 - threshold / 100``. So in a large
+    block the keys of each length are compared only with those of that length and of the longer
+    lengths that can reach it (one character of slack against rounding), not with every key."""
+    n = len(keys)
+    if n < _BANDED_FROM:
+        return _pairs_after(keys, keys, threshold, workers)
+    slack = 1 - threshold / 100
+    order = sorted(range(n), key=lambda i: (len(keys[i]), i))
+    lengths = [len(keys[i]) for i in order]
+    found: list[tuple[int, int]] = []
+    lo = hi = 0
+    while lo < n:
+        same = lo
+        while same < n and lengths[same] == lengths[lo]:
+            same += 1
+        limit = lengths[lo] * (1 + slack) / (1 - slack) + 1 if slack < 1 else float("inf")
+        hi = max(hi, same)
+        while hi < n and lengths[hi] <= limit:
+            hi += 1
+        rows, cols = [keys[i] for i in order[lo:same]], [keys[i] for i in order[lo:hi]]
+        # Columns begin with the rows: a column after a row's own place pairs with it once.
+        for r, c in _pairs_after(rows, cols, threshold, workers):
+            a, b = order[lo + r], order[lo + c]
+            found.append((a, b) if a < b else (b, a))
+        lo = same
+    return sorted(found)
+
+
+def _pairs_after(rows: Sequence[str], cols: Sequence[str], threshold: float, workers: int) -> list[tuple[int, int]]:
+    """``(r, c)``, ``c > r``, of rows and columns (which begin with the rows) scoring at least
+    ``threshold``, in row order; rows go in bands of at most :data:`_CDIST_CELLS` cells."""
     import numpy as np
 
-    n = len(keys)
-    rows = max(1, _CDIST_CELLS // max(1, n))
+    step = max(1, _CDIST_CELLS // max(1, len(cols)))
     pairs: list[tuple[int, int]] = []
-    for r0 in range(0, n, rows):
-        band = process.cdist(keys[r0:r0 + rows], keys, scorer=fuzz.ratio, score_cutoff=threshold,
-                             workers=workers)
+    for r0 in range(0, len(rows), step):
+        band = process.cdist(rows[r0:r0 + step], cols, scorer=fuzz.ratio, score_cutoff=threshold, workers=workers)
         ii, jj = np.nonzero(band >= threshold)
-        pairs.extend((int(i) + r0, int(j)) for i, j in zip(ii, jj, strict=True) if int(i) + r0 < j)
+        pairs.extend((r + r0, c) for r, c in zip(ii.tolist(), jj.tolist(), strict=True) if c > r + r0)
     return pairs
 
 
