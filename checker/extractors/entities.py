@@ -623,12 +623,22 @@ def _vowel_variant(x: str, y: str) -> bool:
         and translit_key(x)[1:] == translit_key(y)[1:]
 
 
+def _plural_pair(x: str, y: str) -> bool:
+    """One word is the other with an "s" added: as the last words of a person's name, two
+    surnames ("Varga" and "Vargas", "Robert" and "Roberts"), not two spellings of one."""
+    short, long_ = sorted((x.lower(), y.lower()), key=len)
+    return len(short) >= 3 and long_ == short + "s"
+
+
 def _compatible(a: str, b: str, kind: str = OTHER) -> bool:
     """Two spellings may be one name: same number of words, each pair of words with the same
     first letter and close once transliterated ("Sergei"/"Sergey") or, in a person's name,
-    vowel variants of each other (:func:`_vowel_variant`; "Oman" and "Uman" are two places)."""
+    vowel variants of each other (:func:`_vowel_variant`; "Oman" and "Uman" are two places)
+    and not ending in a surname and its "s" form (:func:`_plural_pair`)."""
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
+        return False
+    if kind == PERSON and _plural_pair(wa[-1], wb[-1]):
         return False
     for x, y in zip(wa, wb, strict=True):
         if kind == PERSON and _vowel_variant(x, y):
