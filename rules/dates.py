@@ -29,23 +29,28 @@ def _when(event: Event) -> str:
     return event.start if event.start == event.end else f"{event.start} to {event.end}"
 
 
-def _unplanned_mentions(ctx: RuleContext, family: str) -> dict[str, list[EventMention]]:
-    """The mentions of a family that are not of a planned event, by article, in the family's
-    order (sorted out once per family, not once per event of it)."""
-    out: dict[str, list[EventMention]] = {}
-    for m in ctx.events.family_mentions(family):
-        if ctx.events.family_key(m) == family and not m.planned:
-            out.setdefault(m.article, []).append(m)
+Placed = dict[str, list[tuple[int, EventMention]]]
+"""A family's mentions by article, each with its place in the family's order."""
+
+
+def _unplanned_mentions(ctx: RuleContext, family: str) -> Placed:
+    """The mentions of a family that are not of a planned event, by article, each with its
+    place in the family's order: sorted out once per family, not once per event of it (a family
+    of 100,000 articles has thousands)."""
+    out: Placed = {}
+    for position, m in enumerate(ctx.events.family_mentions(family)):
+        if not m.planned:
+            out.setdefault(m.article, []).append((position, m))
     return out
 
 
-def _event_evidence(ctx: RuleContext, event: Event, mentions: dict[str, list[EventMention]]) -> list[Claim]:
+def _event_evidence(ctx: RuleContext, event: Event, mentions: Placed) -> list[Claim]:
     """Claims that show what each article says of the event: the date it gives, else a claim
     about this very event (its length; not a referring phrase like "the two nations"), else the
     agent's name where the event is mentioned. ``mentions``: :func:`_unplanned_mentions` of its family."""
     out: list[Claim] = []
     for article in event.articles:
-        own = mentions.get(article, [])
+        own = [m for _, m in mentions.get(article, ())]
         dated = [m.time_claim for m in own if m.time_claim is not None and not m.previous]
         if dated:
             out.append(min(dated, key=lambda c: c.start))
@@ -102,18 +107,15 @@ class EventDate(Rule):
         for family in sorted(ctx.events.families):
             events = ctx.events.families[family]
             topic = f"{_family_label(events[0])}: date"
-            dated: dict[str, list[tuple[int, EventMention]]] | None = None
+            unplanned = _unplanned_mentions(ctx, family)
             for event in events:
                 if event.resolved:
-                    if dated is None:
-                        dated = _dated_mentions(ctx, family)
-                    yield from self._within(ctx, topic, event, dated)
+                    yield from self._within(ctx, topic, event, unplanned)
             if len(events) > 1:
                 resolved = [e for e in events if e.resolved]
                 unresolved = [e for e in events if not e.resolved]
                 claims: list[Claim] = []
                 parts: list[str] = []
-                unplanned = _unplanned_mentions(ctx, family)
                 for event in events:
                     evidence = _event_evidence(ctx, event, unplanned)
                     claims.extend(evidence)
@@ -131,11 +133,10 @@ class EventDate(Rule):
                     yield self.finding(ctx, Status.SINGLE_SOURCE, topic, message, claims, 0.4,
                                        event=unresolved[0].id, values=parts)
 
-    def _within(self, ctx: RuleContext, topic: str, event: Event,
-                dated: dict[str, list[tuple[int, EventMention]]]) -> Iterator[Finding]:
-        # The dated mentions of the event's articles, in the family's order.
-        mentions = sorted((pair for article in set(event.articles) for pair in dated.get(article, ())),
-                          key=lambda pair: pair[0])
+    def _within(self, ctx: RuleContext, topic: str, event: Event, unplanned: Placed) -> Iterator[Finding]:
+        # The mentions of the event's articles with a date of their own, in the family's order.
+        mentions = sorted((pair for article in set(event.articles) for pair in unplanned.get(article, ())
+                           if pair[1].time_claim is not None and not pair[1].previous), key=lambda pair: pair[0])
         claims = [m.time_claim for _, m in mentions if m.time_claim is not None]
         seen: set[tuple[str, int]] = set()
         unique = []
@@ -153,17 +154,6 @@ class EventDate(Rule):
         else:
             yield self.finding(ctx, Status.AGREEMENT, topic, f"Sources agree on the date: {sides_text(unique, ' and ')}.",
                                unique, 0.85, event=event.id)
-
-
-def _dated_mentions(ctx: RuleContext, family: str) -> dict[str, list[tuple[int, EventMention]]]:
-    """The mentions of a family that date its event (a date of their own, neither a previous
-    nor a planned one), by article, each with its place in the family's order: sorted out once
-    per family, not once per event of it (a family of 100,000 articles has thousands)."""
-    out: dict[str, list[tuple[int, EventMention]]] = {}
-    for position, m in enumerate(ctx.events.family_mentions(family)):
-        if ctx.events.family_key(m) == family and m.time_claim is not None and not m.previous and not m.planned:
-            out.setdefault(m.article, []).append((position, m))
-    return out
 
 
 def _basis(event: Event) -> str:
