@@ -560,6 +560,7 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
     ``workers`` threads compare spellings, ``memo`` gives the comparisons of an earlier run
     (neither changes the result)."""
     threshold = (options or ExtractOptions()).entity_similarity
+    memo = memo if memo is not None else PairMemo()
     entity = ClaimKind.ENTITY
     named: list[tuple[int, tuple[str, str]]] = [
         (i, (c.subject or OTHER, c.canonical)) for i, c in enumerate(claims) if c.kind is entity and c.canonical]
@@ -580,9 +581,7 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
                 i = parent[i]
             return i
 
-        pairs = (memo.pairs(members, threshold, workers, kind) if memo is not None
-                 else similar_pairs([spelling_key(m, kind) for m in members], threshold, workers))
-        for i, j in pairs:
+        for i, j in memo.pairs(members, threshold, workers, kind):
             if _compatible(members[i], members[j], kind):
                 a, b = find(i), find(j)
                 parent[max(a, b)] = min(a, b)
