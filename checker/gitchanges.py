@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .findings import Finding
@@ -58,12 +58,13 @@ def _real(path: str | Path) -> str:
     return os.path.normcase(os.path.realpath(path))
 
 
-def select_changed(findings: Iterable[Finding], changed: Iterable[str | Path]) -> list[Finding]:
-    """The findings with at least one side in a changed file (or under a changed directory)."""
+def _under_changed(changed: Iterable[str | Path]) -> Callable[[str], bool]:
+    """A test of a path: is it one of the changed files, or under a changed directory, once
+    both are resolved (relative spellings, symbolic links)? Answers are kept per path."""
     targets = [_real(p) for p in changed]
     files = set(targets)
     dirs = tuple(t.rstrip(os.sep) + os.sep for t in targets)
-    cache: dict[str, bool] = {}
+    answers: dict[str, bool] = {}
     real_dirs: dict[str, str] = {}
 
     def real(path: str) -> str:
@@ -77,17 +78,15 @@ def select_changed(findings: Iterable[Finding], changed: Iterable[str | Path]) -
         return os.path.join(real_dirs[head], os.path.normcase(name))
 
     def hit(path: str) -> bool:
-        if path not in cache:
+        if path not in answers:
             resolved = real(path)
-            cache[path] = resolved in files or resolved.startswith(dirs)
-        return cache[path]
+            answers[path] = resolved in files or resolved.startswith(dirs)
+        return answers[path]
 
+    return hit
+
+
+def select_changed(findings: Iterable[Finding], changed: Iterable[str | Path]) -> list[Finding]:
+    """The findings with at least one side in a changed file (or under a changed directory)."""
+    hit = _under_changed(changed)
     return [f for f in findings if any(hit(e.path) for e in f.claims)]
-
-
-def changed_articles(article_paths: Iterable[str], changed: Iterable[str | Path]) -> list[str]:
-    """The article paths that are among (or under) the changed paths."""
-    targets = [_real(p) for p in changed]
-    files = set(targets)
-    dirs = tuple(t.rstrip(os.sep) + os.sep for t in targets)
-    return [p for p in article_paths if _real(p) in files or _real(p).startswith(dirs)]
