@@ -239,9 +239,9 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
     claims: list[Claim] = []
     for article in articles:
         claims.extend(done[article.id].claims)
-    memo = PairMemo(cache.get_pairs()) if cache is not None else None
+    memo = PairMemo(cache.get_pairs() if cache is not None else {})
     grouped = group_entities(claims, options, workers=jobs, memo=memo)
-    if cache is not None and memo is not None:
+    if cache is not None:
         cache.put_many(fresh)
         cache.prune({aid: key for key, aid, _, _ in fresh})
         cache.put_pairs(memo.used)
