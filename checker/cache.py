@@ -15,7 +15,9 @@ field and type for type.
 Beside the entries, the cache keeps the corpus-wide comparisons of name spellings of the last
 run (:class:`checker.extractors.entities.PairMemo`, table ``name_pairs``), each keyed by a
 digest of the names it compared, so that a run after a small change compares only the name
-blocks that changed.
+blocks that changed; and the parse of each corpus manifest (table ``parsed``, by path, with the
+digest of the file's bytes), which :func:`checker.corpus.load_corpus` reuses while the file is
+unchanged.
 
 Safety:
 
@@ -100,6 +102,15 @@ def extractor_version() -> str:
 
 
 def options_key(options: ExtractOptions) -> str:
+    """The options as the cache key spells them (computed once per options, not per article)."""
+    try:
+        return _options_key(options)
+    except TypeError:  # options built with a list somewhere: unhashable, spelled the same
+        return _options_key.__wrapped__(options)
+
+
+@lru_cache(maxsize=16)
+def _options_key(options: ExtractOptions) -> str:
     return json.dumps([[f.name, getattr(options, f.name)] for f in fields(options)], separators=(",", ":"))
 
 
@@ -125,16 +136,13 @@ _CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 _FIELDS_OF = operator.attrgetter(*_CLAIM_FIELDS)
 _TEXT = _CLAIM_FIELDS.index("text")
 _SENTENCE = _CLAIM_FIELDS.index("sentence")
-_START = _CLAIM_FIELDS.index("start")
-_END = _CLAIM_FIELDS.index("end")
-_SENTENCE_START = _CLAIM_FIELDS.index("sentence_start")
-_KIND = _CLAIM_FIELDS.index("kind")
-_QUALIFIER = _CLAIM_FIELDS.index("qualifier")
-_GRANULARITY = _CLAIM_FIELDS.index("granularity")
-_MODIFIERS = _CLAIM_FIELDS.index("modifiers")
-_ATTRS = _CLAIM_FIELDS.index("attrs")
 _SHARED_STRING_FIELDS = ("article", "subject", "low", "high", "unit", "canonical", "anchor")
-_SHARED_STRINGS = tuple(_CLAIM_FIELDS.index(name) for name in _SHARED_STRING_FIELDS)
+_ROW_ORDER = ("kind", "article", "start", "end", "line", "column", "end_line", "end_column", "text", "sentence",
+              "subject", "qualifier", "low", "high", "low_open", "high_open", "unit", "granularity", "relative",
+              "canonical", "anchor", "modifiers", "sentence_start", "attrs")
+"""The order in which :func:`decode` unpacks a row: Claim's fields, which it must stay."""
+if _ROW_ORDER != _CLAIM_FIELDS:  # pragma: no cover - a Claim field added without updating decode
+    raise ImportError(f"checker.cache: decode unpacks {_ROW_ORDER}, Claim has {_CLAIM_FIELDS}")
 SHARED_FIELDS = ("text", "modifiers", "attrs", *_SHARED_STRING_FIELDS)
 """Claim fields whose equal values :func:`decode` gives one object each: strings, and tuples of
 strings (never numbers: ``1 == 1.0`` and ``0.0 == -0.0`` are equal values of other types or signs)."""
@@ -181,40 +189,46 @@ def decode(data: str | bytes, text: str = "", shared: dict[object, object] | Non
         sentences_seen: dict[tuple[int, int], str] = {}  # one string object per sentence
         kinds, qualifiers, granularities, build = _KINDS, _QUALIFIERS, _GRANULARITIES, new_claim
         for row in obj["c"]:
-            if not isinstance(row, list) or len(row) != width:
+            if type(row) is not list or len(row) != width:
                 raise ValueError("malformed claim row")
-            quote, sentence = row[_TEXT], row[_SENTENCE]
+            # The fields in Claim's order (the "f" check above), unpacked once: naming them is
+            # cheaper than indexing the row again for each (this loop runs per cached claim).
+            (kind, article, start, end, line, column, end_line, end_column, quote, sentence, subject,
+             qualifier, low, high, low_open, high_open, unit, granularity, relative, canonical, anchor,
+             modifiers, sentence_start, attrs) = row
             if quote is None:
-                quote = text[row[_START]:row[_END]]
-            row[_TEXT] = share(quote, quote)
-            if isinstance(sentence, int):
-                start = row[_SENTENCE_START]
-                span = (start, sentence)
-                if span not in sentences_seen:
-                    sentences_seen[span] = text[start:start + sentence]
-                row[_SENTENCE] = sentences_seen[span]
-            row[_KIND] = kinds[row[_KIND]]
+                quote = text[start:end]
+            if type(sentence) is int:
+                span = (sentence_start, sentence)
+                known = sentences_seen.get(span)
+                if known is None:
+                    known = sentences_seen[span] = text[sentence_start:sentence_start + sentence]
+                sentence = known
             # Values repeated across claims and articles (article ids, subjects, units, ISO
             # dates, names) as one string object each, a quote and an equal name included: a
-            # large corpus holds millions of them.
-            for i in _SHARED_STRINGS:
-                if type(row[i]) is str:
-                    row[i] = share(row[i], row[i])
-            if row[_QUALIFIER] is not None:
-                row[_QUALIFIER] = qualifiers[row[_QUALIFIER]]
-            if row[_GRANULARITY] is not None:
-                row[_GRANULARITY] = granularities[row[_GRANULARITY]]
-            if row[_MODIFIERS]:
-                modifiers = tuple(row[_MODIFIERS])
-                row[_MODIFIERS] = share(modifiers, modifiers)
+            # large corpus holds millions of them. These fields hold text or null (None shares
+            # as itself); a bound may be a number, and numbers are never shared.
+            article, subject, unit = share(article, article), share(subject, subject), share(unit, unit)
+            canonical, anchor = share(canonical, canonical), share(anchor, anchor)
+            if type(low) is str:
+                low = share(low, low)
+            if type(high) is str:
+                high = share(high, high)
+            if modifiers:
+                modifiers = tuple(modifiers)
+                modifiers = share(modifiers, modifiers)
             else:
-                row[_MODIFIERS] = ()
-            if row[_ATTRS]:
-                attrs = tuple(tuple(pair) for pair in row[_ATTRS])
-                row[_ATTRS] = share(attrs, attrs)
+                modifiers = ()
+            if attrs:
+                attrs = tuple(map(tuple, attrs))
+                attrs = share(attrs, attrs)
             else:
-                row[_ATTRS] = ()
-            claims.append(build(*row))
+                attrs = ()
+            claims.append(build(
+                kinds[kind], article, start, end, line, column, end_line, end_column, share(quote, quote),
+                sentence, subject, None if qualifier is None else qualifiers[qualifier], low, high, low_open,
+                high_open, unit, None if granularity is None else granularities[granularity], relative,
+                canonical, anchor, modifiers, sentence_start, attrs))
         sentences = tuple((int(a), int(b)) for a, b in obj["s"])
         mentions = None if obj["m"] is None else tuple(_sketch(row) for row in obj["m"])
     except (KeyError, TypeError, ValueError, IndexError) as exc:
@@ -275,6 +289,7 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 CREATE INDEX IF NOT EXISTS claims_article ON claims (article);
 CREATE TABLE IF NOT EXISTS name_pairs (key TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS parsed (name TEXT PRIMARY KEY, digest TEXT NOT NULL, data TEXT NOT NULL);
 """
 _BATCH = 500  # keys per SELECT ... IN (...) (under SQLite's variable limit)
 
@@ -332,6 +347,7 @@ class ClaimCache:
                 raise sqlite3.DatabaseError(f"cache schema {row[0]}, expected {SCHEMA_VERSION}")
             conn.execute("SELECT key, article, data, stored FROM claims LIMIT 1").fetchall()
             conn.execute("SELECT key, version, data FROM name_pairs LIMIT 1").fetchall()
+            conn.execute("SELECT name, digest, data FROM parsed LIMIT 1").fetchall()
         except BaseException:
             conn.close()
             raise
@@ -465,6 +481,31 @@ class ClaimCache:
         except sqlite3.Error as exc:
             self._failed(exc, "write")
 
+    def get_parsed(self, name: str, digest: str) -> str | None:
+        """What the last run stored for the file ``name`` (:meth:`put_parsed`) if its digest was
+        ``digest``, else ``None``."""
+        if self._conn is None:
+            return None
+        try:
+            row = self._conn.execute("SELECT data FROM parsed WHERE name = ? AND digest = ?", (name, digest)).fetchone()
+        except sqlite3.Error as exc:
+            self._failed(exc, "read")
+            return None
+        return row[0] if row is not None and isinstance(row[0], str) else None
+
+    def put_parsed(self, name: str, digest: str, data: str) -> None:
+        """Keep ``data`` (the parse of the file ``name`` whose content has ``digest``, as text)
+        in place of what was kept for that file before: corpus manifests, whose TOML parse
+        cost a large corpus more than reading all of its articles."""
+        if self._conn is None:
+            return
+        try:
+            with self._transaction():
+                self._conn.execute("INSERT OR REPLACE INTO parsed (name, digest, data) VALUES (?, ?, ?)",
+                                   (name, digest, data))
+        except sqlite3.Error as exc:
+            self._failed(exc, "write")
+
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
         assert self._conn is not None
@@ -498,6 +539,7 @@ class ClaimCache:
             with self._transaction():
                 self._conn.execute("DELETE FROM claims")
                 self._conn.execute("DELETE FROM name_pairs")
+                self._conn.execute("DELETE FROM parsed")
         except sqlite3.Error as exc:
             self._failed(exc, "clear")
 

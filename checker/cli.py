@@ -7,9 +7,10 @@ input error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -18,6 +19,7 @@ from . import __version__
 
 if TYPE_CHECKING:
     from .baseline import Baseline, Entry
+    from .cache import ClaimCache
     from .config import Config
     from .engine import CheckResult
     from .model import Claim, Corpus
@@ -194,13 +196,14 @@ def _run(args: argparse.Namespace, config: Config, paths: Sequence[str]) -> _Run
                              config.severity, config.options)
     except RuleSelectionError as exc:
         raise UsageError(str(exc)) from None
-    corpus = _load_corpus(paths, config)
-    settings = CheckSettings(units=UnitTable.build(config.equivalent, config.related), aliases=config.aliases,
-                             jobs=args.jobs, use_cache=not args.no_cache, cache_dir=args.cache_dir)
-    from reports import progress_bar
+    with _open_cache(args, paths) as cache:
+        corpus = _load_corpus(paths, config, cache)
+        settings = CheckSettings(units=UnitTable.build(config.equivalent, config.related), aliases=config.aliases,
+                                 jobs=args.jobs, use_cache=cache is not None, cache_dir=args.cache_dir)
+        from reports import progress_bar
 
-    with progress_bar(len(corpus.articles)) as advance:
-        result = run_check(corpus, rules, settings, progress=advance)
+        with progress_bar(len(corpus.articles)) as advance:
+            result = run_check(corpus, rules, settings, progress=advance, cache=cache)
     for diag in result.diagnostics:
         _warn(str(diag))
     errors = bool(corpus.errors) or any(d.level == "error" for d in result.diagnostics)
@@ -214,12 +217,28 @@ def _require_paths(paths: Sequence[str], config: Config) -> None:
                          + (f" ({config.source})" if config.source else ""))
 
 
-def _load_corpus(paths: Sequence[str], config: Config) -> Corpus:
+@contextlib.contextmanager
+def _open_cache(args: argparse.Namespace, paths: Sequence[str]) -> Iterator[ClaimCache | None]:
+    """The claim cache of this run (``None`` with ``--no-cache``), open for the corpus load (which
+    keeps manifest parses in it) and the extraction, closed at the end."""
+    if args.no_cache:
+        yield None
+        return
+    from .cache import open_cache
+
+    cache = open_cache(args.cache_dir, paths)
+    try:
+        yield cache
+    finally:
+        cache.close()
+
+
+def _load_corpus(paths: Sequence[str], config: Config, cache: ClaimCache | None = None) -> Corpus:
     """The corpus as configured (include, exclude, size limit); its problems go to stderr."""
     from .corpus import LoadOptions, load_corpus
 
     corpus = load_corpus(paths, LoadOptions(include=config.include, exclude=config.exclude,
-                                             max_bytes=config.max_article_bytes))
+                                             max_bytes=config.max_article_bytes), cache)
     for diag in corpus.diagnostics:
         _warn(str(diag))
     return corpus
@@ -422,11 +441,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     config = _load_config(args)
     paths = list(args.paths) or list(config.paths)
     _require_paths(paths, config)
-    corpus = _load_corpus(paths, config)
     options = ExtractOptions(kinds=tuple(args.kind)) if args.kind else ExtractOptions()
-    settings = CheckSettings(extract=options, jobs=args.jobs, use_cache=not args.no_cache,
-                             cache_dir=args.cache_dir)
-    extraction = extract_articles(corpus, settings)
+    with _open_cache(args, paths) as cache:
+        corpus = _load_corpus(paths, config, cache)
+        settings = CheckSettings(extract=options, jobs=args.jobs, use_cache=cache is not None,
+                                 cache_dir=args.cache_dir)
+        extraction = extract_articles(corpus, settings, cache=cache)
     _retain(corpus, extraction)
     for diag in extraction.diagnostics:
         _warn(str(diag))

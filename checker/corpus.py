@@ -4,18 +4,23 @@ Metadata comes from a front-matter block at the top of an article (``---`` ... `
 with the keys ``title``, ``source``, ``published``, ``url``) or from a ``corpus.toml``
 manifest beside the files; front matter wins. Problems never stop the load: each becomes
 a one-line :class:`~checker.model.Diagnostic` naming the file, and the rest is read.
-Nothing here writes anywhere.
+Nothing here writes anywhere, except through the memo a caller may give :func:`load_corpus`
+(the claim cache, in its own directory), which keeps the parse of each manifest.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
+import json
 import os
+import sys
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import regex
 import yaml
@@ -172,13 +177,81 @@ def _front_matter(text: str, where: str, col: _Collector) -> tuple[dict[str, Any
     return _clean_meta(raw, where, col), match.end()
 
 
-def _load_manifest(directory: Path, col: _Collector) -> dict[str, dict[str, Any]]:
+class ParsedMemo(Protocol):
+    """Where :func:`load_corpus` keeps the parse of each manifest between runs (the claim cache,
+    :class:`checker.cache.ClaimCache`): by file, with a digest of the file's bytes."""
+
+    def get_parsed(self, name: str, digest: str) -> str | None: ...
+
+    def put_parsed(self, name: str, digest: str, data: str) -> None: ...
+
+
+# Part of every memo digest: another parser (or another Python's tomllib) parses afresh.
+_PARSE_TAG = f"tomllib {sys.version_info[0]}.{sys.version_info[1]} tagged-json 1\0".encode()
+
+
+def _tagged(value: Any) -> Any:
+    """A TOML value as JSON data that :func:`_untagged` turns back into an equal value of the
+    same types: dates and times become ``{"$date": ...}``-style objects, and a table key that
+    starts with ``$`` gets one more, so that no table reads back as a date."""
+    if isinstance(value, dict):
+        return {("$" + k if k.startswith("$") else k): _tagged(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_tagged(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, dt.time):
+        return {"$time": value.isoformat()}
+    if value is None or isinstance(value, (str, int, float)):  # bool is an int
+        return value
+    raise TypeError(f"not a TOML value: {type(value).__name__}")
+
+
+_UNTAG = {"$datetime": dt.datetime.fromisoformat, "$date": dt.date.fromisoformat, "$time": dt.time.fromisoformat}
+
+
+def _untagged(value: Any) -> Any:
+    if isinstance(value, dict):
+        if len(value) == 1:
+            key, inner = next(iter(value.items()))
+            if key in _UNTAG:
+                return _UNTAG[key](inner)
+        return {(k[1:] if k.startswith("$") else k): _untagged(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_untagged(v) for v in value]
+    return value
+
+
+def _parse_toml(data: bytes, name: str, memo: ParsedMemo | None) -> dict[str, Any]:
+    """``tomllib.loads`` of the UTF-8 (with or without BOM) ``data`` of the file ``name``,
+    through ``memo`` when given: a parse kept for the same bytes is read back instead (a
+    broken or foreign entry is parsed afresh). Raises what decoding and tomllib raise."""
+    if memo is None:
+        return tomllib.loads(data.decode("utf-8-sig"))
+    digest = hashlib.sha256(_PARSE_TAG + data).hexdigest()
+    kept = memo.get_parsed(name, digest)
+    if kept is not None:
+        try:
+            parsed = _untagged(json.loads(kept))
+            if isinstance(parsed, dict):
+                return parsed
+        except (ValueError, TypeError, AttributeError, RecursionError):
+            pass
+    parsed = tomllib.loads(data.decode("utf-8-sig"))
+    with contextlib.suppress(TypeError, ValueError, RecursionError):  # else nothing kept: parsed again next time
+        memo.put_parsed(name, digest, json.dumps(_tagged(parsed), ensure_ascii=False, separators=(",", ":")))
+    return parsed
+
+
+def _load_manifest(directory: Path, col: _Collector, memo: ParsedMemo | None = None) -> dict[str, dict[str, Any]]:
     manifest = directory / MANIFEST_NAME
     if not manifest.is_file():
         return {}
     where = _display(manifest)
     try:
-        data = tomllib.loads(manifest.read_bytes().decode("utf-8-sig"))
+        data = _parse_toml(manifest.read_bytes(), os.path.abspath(manifest), memo)
     except (OSError, UnicodeDecodeError) as exc:
         col.error(where, f"cannot read manifest: {exc}")
         return {}
@@ -300,8 +373,12 @@ def read_article(
     )
 
 
-def load_corpus(paths: Iterable[str | os.PathLike[str]], options: LoadOptions | None = None) -> Corpus:
-    """Read the articles under ``paths`` (files or directories, searched recursively)."""
+def load_corpus(paths: Iterable[str | os.PathLike[str]], options: LoadOptions | None = None,
+                memo: ParsedMemo | None = None) -> Corpus:
+    """Read the articles under ``paths`` (files or directories, searched recursively).
+
+    ``memo`` (the claim cache) keeps the parse of each manifest for the next run; nothing is
+    written anywhere without it."""
     opts = options or LoadOptions()
     col = _Collector()
     articles: dict[str, Article] = {}
@@ -311,7 +388,7 @@ def load_corpus(paths: Iterable[str | os.PathLike[str]], options: LoadOptions | 
     def manifest_for(path: Path) -> dict[str, Any] | None:
         directory = path.parent
         if directory not in manifests:
-            manifests[directory] = _load_manifest(directory, col)
+            manifests[directory] = _load_manifest(directory, col, memo)
         return manifests[directory].get(path.name)
 
     for raw in paths:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .align import Alignment
-from .cache import SHARED_FIELDS, ArticleExtraction, CacheStats, article_key, open_cache
+from .cache import SHARED_FIELDS, ArticleExtraction, CacheStats, ClaimCache, article_key, open_cache
 from .events import EventIndex, MentionSketch, build_events, prune_events, sketch_mentions
 from .extractors import ExtractOptions, extract_doc, group_entities
 from .extractors.entities import PairMemo
@@ -193,15 +193,20 @@ class _Runner:
 
 def extract_articles(
     corpus: Corpus, settings: CheckSettings | None = None, progress: Callable[[int], None] | None = None,
+    cache: ClaimCache | None = None,
 ) -> Extraction:
     """Claims of every article of ``corpus``: from the cache when ``settings.use_cache`` and the
     entry is current, else extracted (``settings.jobs`` processes); entity names grouped across
-    the corpus. ``progress`` is called with the number of articles done as they finish."""
+    the corpus. ``progress`` is called with the number of articles done as they finish.
+
+    ``cache``: an open claim cache to use (whatever ``settings`` say of the cache), which the
+    caller closes; its warnings so far come with the extraction's diagnostics."""
     with gc_paused():
-        return _extract_articles(corpus, settings or CheckSettings(), progress)
+        return _extract_articles(corpus, settings or CheckSettings(), progress, cache)
 
 
-def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[int], None] | None) -> Extraction:
+def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[int], None] | None,
+                      given: ClaimCache | None = None) -> Extraction:
     options = cfg.extract
     jobs = cfg.jobs if cfg.jobs > 0 else default_jobs()
     diagnostics: list[Diagnostic] = []
@@ -211,8 +216,8 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
     cache = None
     keys: dict[str, str] = {}
     shared: dict[object, object] = {}  # one object per distinct quote, modifier and attribute tuple
-    if cfg.use_cache:
-        cache = open_cache(cfg.cache_dir, corpus.roots)
+    if given is not None or cfg.use_cache:
+        cache = given if given is not None else open_cache(cfg.cache_dir, corpus.roots)
         keys = {a.id: article_key(a, options) for a in articles}
         found = cache.get_many(list(keys.values()), {keys[a.id]: a.text for a in articles}, shared)
         done = {aid: found[key] for aid, key in keys.items() if key in found}
@@ -247,7 +252,8 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
         cache.put_pairs(memo.used)
         diagnostics.extend(cache.diagnostics)
         stats = cache.stats
-        cache.close()
+        if given is None:
+            cache.close()
     return Extraction(
         claims=grouped,
         sentences={aid: ex.sentences for aid, ex in done.items()},
@@ -284,11 +290,13 @@ def run_check(
     claims: Sequence[Claim] | None = None,
     progress: Callable[[int], None] | None = None,
     extraction: Extraction | None = None,
+    cache: ClaimCache | None = None,
 ) -> CheckResult:
     """Check ``corpus``: extract its claims (or take ``claims``, or an ``extraction`` made by
-    :func:`extract_articles`), align them, find events and run the rules."""
+    :func:`extract_articles`, through the open ``cache`` if given), align them, find events and
+    run the rules."""
     with gc_paused():
-        return _run_check(corpus, rules, settings or CheckSettings(), claims, progress, extraction)
+        return _run_check(corpus, rules, settings or CheckSettings(), claims, progress, extraction, cache)
 
 
 def _run_check(
@@ -298,12 +306,13 @@ def _run_check(
     claims: Sequence[Claim] | None,
     progress: Callable[[int], None] | None,
     extraction: Extraction | None,
+    cache: ClaimCache | None = None,
 ) -> CheckResult:
     from rules import RuleContext, select_rules
 
     active = list(rules) if rules is not None else select_rules()
     if extraction is None:
-        extraction = Extraction(list(claims)) if claims is not None else extract_articles(corpus, cfg, progress)
+        extraction = Extraction(list(claims)) if claims is not None else extract_articles(corpus, cfg, progress, cache)
     all_claims = extraction.claims
     if cfg.aliases:
         all_claims = apply_aliases(all_claims, cfg.aliases)

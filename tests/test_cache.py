@@ -24,6 +24,7 @@ from checker.cache import (
     default_cache_dir,
     encode,
     extractor_version,
+    options_key,
 )
 from checker.corpus import load_corpus
 from checker.engine import CheckSettings, extract_articles, run_check
@@ -299,3 +300,20 @@ def test_default_directory_is_never_inside_the_corpus(tmp_path: Path, monkeypatc
         chosen = default_cache_dir([str(corpus)], cwd=cwd)
         assert corpus.resolve() not in chosen.parents
         assert (tmp_path / "xdg" / "factlint").resolve() in chosen.parents
+
+
+def test_options_key_is_the_same_for_unhashable_options_spelled_alike() -> None:
+    listed = ExtractOptions(kinds=["date", "entity"])  # type: ignore[arg-type]
+    assert options_key(listed) == options_key(ExtractOptions(kinds=("date", "entity")))
+
+
+def test_the_cache_keeps_one_parse_per_file_for_its_digest(tmp_path: Path) -> None:
+    with ClaimCache(tmp_path) as cache:
+        assert cache.get_parsed("/c/corpus.toml", "d1") is None
+        cache.put_parsed("/c/corpus.toml", "d1", '{"a":1}')
+        cache.put_parsed("/c/corpus.toml", "d2", '{"a":2}')  # the file changed: replaces
+        assert cache.get_parsed("/c/corpus.toml", "d1") is None
+        assert cache.get_parsed("/c/corpus.toml", "d2") == '{"a":2}'
+        cache.clear()
+        assert cache.get_parsed("/c/corpus.toml", "d2") is None
+    assert not list(tmp_path.glob("corpus.toml"))  # nothing written beside the cache file

@@ -125,3 +125,27 @@ def test_the_readme_screenshot_script_renders_the_seed_report(tmp_path: Path) ->
     svg = (tmp_path / "report.svg").read_text("utf-8")
     assert svg.startswith("<svg") and "CONFLICT" in svg and "file://" not in svg
     assert (ROOT / "docs" / "seeds-report.svg").is_file()
+
+
+def test_check_reads_a_manifest_from_the_cache_as_it_parses_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The delegation arrived for a two-day visit.\n", "utf-8")
+    (corpus / "b.txt").write_text("The delegation arrived for a three-day visit.\n", "utf-8")
+    (corpus / "corpus.toml").write_text(
+        '[articles."a.txt"]\npublished = 2023-10-18\nsource = "Wire"\n'
+        '[articles."b.txt"]\npublished = 2023-10-19\nsource = "Daily"\n', "utf-8")
+    args = ("check", "corpus", "--format", "json", "--cache-dir", str(tmp_path / "cache"))
+    first = run(*args, cwd=tmp_path)
+    assert first.returncode in (0, 1), first.stderr
+    assert {a["source"] for a in json.loads(first.stdout)["articles"]} == {"Wire", "Daily"}
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / "cache" / "claims.sqlite")
+    ((name,),) = db.execute("SELECT name FROM parsed").fetchall()
+    db.close()
+    assert Path(name).resolve() == (corpus / "corpus.toml").resolve()
+    second = run(*args, cwd=tmp_path)  # the manifest's parse comes from the cache
+    assert (second.stdout, second.stderr) == (first.stdout, first.stderr)
+    assert run(*args[:-2], "--no-cache", cwd=tmp_path).stdout == first.stdout
+    assert sorted(p.name for p in corpus.iterdir()) == ["a.txt", "b.txt", "corpus.toml"]  # nothing written there

@@ -93,3 +93,124 @@ def test_ambiguous_relative_or_partial_publication_dates_leave_the_article_undat
     assert corpus.articles[0].published is None
     (message,) = [str(d) for d in corpus.diagnostics]
     assert "a.md" in message and written in message and "month name" in message
+
+
+# -- the manifest memo: a parse kept in the claim cache is the parse ---------------------------
+
+_RICH_TOML = """
+title = "T"
+"$date" = "a table key that looks like a tag"
+"$$x" = 1
+when = 2020-01-02
+at = 2020-01-02T03:04:05.123456+05:30
+utc = 2020-01-02T03:04:05Z
+local = 2020-01-02T03:04:05
+clock = 07:08:09.5
+floats = [inf, -inf, -0.0, 1e300, 0.1]
+ints = [0, -1, 123456789012345678901234567890]
+flags = [true, false]
+nested = [[1, "a"], [{ "$date" = 2021-03-04 }]]
+text = "quote \\" backslash \\\\ nul \\u0000 e\u0301 \U0001F600"
+
+[articles."a.txt"]
+published = 2019-05-05
+
+[[list]]
+"$time" = 1
+"""
+
+
+class DictMemo:
+    """A ParsedMemo in a dictionary, counting what it is asked."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, tuple[str, str]] = {}
+        self.hits = 0
+
+    def get_parsed(self, name: str, digest: str) -> str | None:
+        kept = self.kept.get(name)
+        if kept is not None and kept[0] == digest:
+            self.hits += 1
+            return kept[1]
+        return None
+
+    def put_parsed(self, name: str, digest: str, data: str) -> None:
+        self.kept[name] = (digest, data)
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal with the same types all the way down (and nan equal to nan)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        assert isinstance(b, dict)
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        assert isinstance(b, list)
+        return len(a) == len(b) and all(map(_same, a, b))
+    if isinstance(a, float):
+        assert isinstance(b, float)
+        return (a != a and b != b) or (a == b and str(a) == str(b))  # -0.0 stays -0.0
+    if isinstance(a, dt.datetime):
+        assert isinstance(b, dt.datetime)
+        return a == b and a.utcoffset() == b.utcoffset() and str(a) == str(b)
+    return a == b
+
+
+def test_a_kept_manifest_parse_reads_back_as_the_same_values_and_types() -> None:
+    import tomllib
+
+    from checker.corpus import _parse_toml
+
+    data = _RICH_TOML.encode("utf-8")
+    memo = DictMemo()
+    first = _parse_toml(data, "m.toml", memo)
+    assert _same(first, tomllib.loads(_RICH_TOML))
+    again = _parse_toml(data, "m.toml", memo)
+    assert memo.hits == 1
+    assert _same(again, first)
+    assert again["$date"] == "a table key that looks like a tag"  # a key, not a date
+    assert again["nested"][1][0] == {"$date": dt.date(2021, 3, 4)}
+    assert _same(_parse_toml(b"x = nan", "n.toml", memo)["x"], float("nan"))
+
+
+def test_a_manifest_parse_is_kept_per_file_and_renewed_when_the_file_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomllib
+
+    (tmp_path / "a.txt").write_text("Body text.\n", "utf-8")
+    manifest = tmp_path / "corpus.toml"
+    manifest.write_text('[articles."a.txt"]\npublished = 2019-05-05\nsource = "Wire"\n', "utf-8")
+    memo = DictMemo()
+    plain = load_corpus([tmp_path])
+    assert load_corpus([tmp_path], memo=memo) == plain
+    parses: list[str] = []
+    real_loads = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda text: parses.append(text) or real_loads(text))
+    assert load_corpus([tmp_path], memo=memo) == plain
+    assert parses == [] and memo.hits == 1  # read back, not parsed
+    manifest.write_text('[articles."a.txt"]\npublished = 2019-05-06\n', "utf-8")
+    (article,) = load_corpus([tmp_path], memo=memo).articles
+    assert article.published == dt.date(2019, 5, 6) and article.source is None
+    assert len(parses) == 1
+
+
+@pytest.mark.parametrize("kept", ["not json", "[1, 2]", '{"$date": "not a date"}', '{"$date": 5}'])
+def test_a_broken_kept_parse_is_parsed_again(tmp_path: Path, kept: str) -> None:
+    (tmp_path / "a.txt").write_text("Body text.\n", "utf-8")
+    (tmp_path / "corpus.toml").write_text('[articles."a.txt"]\ntitle = "T"\n', "utf-8")
+    memo = DictMemo()
+    plain = load_corpus([tmp_path])
+    load_corpus([tmp_path], memo=memo)
+    ((name, (digest, _)),) = memo.kept.items()
+    memo.kept[name] = (digest, kept)
+    assert load_corpus([tmp_path], memo=memo) == plain
+
+
+def test_a_malformed_manifest_is_reported_with_or_without_the_memo(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Body text.\n", "utf-8")
+    (tmp_path / "corpus.toml").write_text("[articles\n", "utf-8")
+    memo = DictMemo()
+    assert load_corpus([tmp_path], memo=memo).diagnostics == load_corpus([tmp_path]).diagnostics
+    assert memo.kept == {}
+    assert any("malformed manifest" in d.message for d in load_corpus([tmp_path], memo=memo).diagnostics)
