@@ -214,3 +214,20 @@ def test_a_malformed_manifest_is_reported_with_or_without_the_memo(tmp_path: Pat
     assert load_corpus([tmp_path], memo=memo).diagnostics == load_corpus([tmp_path]).diagnostics
     assert memo.kept == {}
     assert any("malformed manifest" in d.message for d in load_corpus([tmp_path], memo=memo).diagnostics)
+
+
+@pytest.mark.parametrize(("root", "expected"), [
+    (".", [("c/a", "c/a.txt"), ("c/sub/b.b", "c/sub/b.b.MD")]),
+    ("./c/", [("a", "c/a.txt"), ("sub/b.b", "c/sub/b.b.MD")]),
+    ("c//", [("a", "c/a.txt"), ("sub/b.b", "c/sub/b.b.MD")]),
+    ("c/sub", [("b.b", "c/sub/b.b.MD")]),
+])
+def test_article_ids_and_paths_are_spelled_as_pathlib_spells_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, root: str, expected: list[tuple[str, str]]) -> None:
+    (tmp_path / "c" / "sub").mkdir(parents=True)
+    (tmp_path / "c" / "a.txt").write_text("A text.\n", "utf-8")
+    (tmp_path / "c" / "sub" / "b.b.MD").write_text("B text.\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert [(a.id, a.path) for a in load_corpus([root]).articles] == expected
+    absolute = load_corpus([tmp_path / root]).articles
+    assert [(a.id, a.path) for a in absolute] == [(i, (tmp_path / p).as_posix()) for i, p in expected]
