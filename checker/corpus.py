@@ -19,11 +19,11 @@ import sys
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 import regex
-import yaml
 
 from .model import Article, Corpus, Diagnostic
 
@@ -32,14 +32,21 @@ MANIFEST_NAME = "corpus.toml"
 METADATA_KEYS = ("title", "source", "published", "url")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """YAML without implicit timestamps: dates stay text and are checked by :func:`parse_date`."""
+@lru_cache(maxsize=1)
+def _front_matter_loader() -> type[Any]:
+    """YAML without implicit timestamps: dates stay text and are checked by :func:`parse_date`.
+    (PyYAML is imported when an article first has front matter, not with this module.)"""
+    import yaml
 
+    class FrontMatterLoader(yaml.SafeLoader):
+        pass
 
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    FrontMatterLoader.yaml_implicit_resolvers = {
+        key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return FrontMatterLoader
+
 
 _FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
 
@@ -163,8 +170,10 @@ def _front_matter(text: str, where: str, col: _Collector) -> tuple[dict[str, Any
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, 0
+    import yaml
+
     try:
-        raw = yaml.load(match.group(1), Loader=_FrontMatterLoader)
+        raw = yaml.load(match.group(1), Loader=_front_matter_loader())
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         problem = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
         col.warning(where, f"malformed front matter ignored: {problem}")

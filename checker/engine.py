@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from .align import Alignment
 from .cache import SHARED_FIELDS, ArticleExtraction, CacheStats, ClaimCache, article_key, open_cache
 from .events import EventIndex, MentionSketch, build_events, prune_events, sketch_mentions
-from .extractors import ExtractOptions, extract_doc, group_entities
+from .extractors import ExtractOptions, extract_doc, group_entities, load_extractors
 from .extractors.entities import PairMemo
 from .findings import Finding, sort_findings
 from .gcpause import gc_paused
@@ -168,6 +168,8 @@ class _Runner:
     def run(self, articles: Sequence[Article]) -> Iterator[ArticleExtraction | str]:
         jobs = min(self.jobs, math.ceil(len(articles) / MIN_ARTICLES_PER_JOB)) if articles else 1
         done = 0
+        if articles:
+            load_extractors()  # in this process, before any fork: workers share the compiled patterns
         if jobs > 1:
             from concurrent.futures import ProcessPoolExecutor
             from concurrent.futures.process import BrokenProcessPool

@@ -317,3 +317,24 @@ def test_the_cache_keeps_one_parse_per_file_for_its_digest(tmp_path: Path) -> No
         cache.clear()
         assert cache.get_parsed("/c/corpus.toml", "d2") is None
     assert not list(tmp_path.glob("corpus.toml"))  # nothing written beside the cache file
+
+
+def test_a_run_served_by_the_cache_never_loads_the_pattern_extractors(tmp_path: Path, seeds_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from checker.corpus import load_corpus\n"
+        "from checker.engine import CheckSettings, run_check\n"
+        f"settings = CheckSettings(use_cache=True, cache_dir={str(tmp_path)!r})\n"
+        f"result = run_check(load_corpus([{str(seeds_dir)!r}]), settings=settings)\n"
+        "print(result.cache.hits, result.cache.misses, len(result.findings),"
+        " sorted(m for m in sys.modules if m.startswith('checker.extractors.')))\n"
+    )
+    cold, warm = (subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+                  for _ in range(2))
+    assert cold.startswith("0 5 ") and "checker.extractors.dates" in cold
+    hits, misses, findings, modules = warm.split(" ", 3)
+    assert (hits, misses, findings) == ("5", "0", cold.split(" ")[2])
+    assert "dates" not in modules and "quantities" not in modules and "durations" not in modules
