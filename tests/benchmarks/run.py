@@ -88,12 +88,15 @@ def measure(kind: str, corpus_dir: Path, jobs: int, cache_dir: str | None) -> di
 
 def _measure(kind: str, corpus_dir: Path, jobs: int, cache_dir: str | None) -> dict[str, Any]:
     t0 = time.perf_counter()
+    from checker.cache import open_cache
     from checker.corpus import load_corpus
     from checker.engine import CheckSettings, extract_articles, run_check
     from reports.json_report import render_json
 
     t_import = time.perf_counter()
-    corpus = load_corpus([corpus_dir])
+    # As the command opens it: once, for the load (manifest parses) and the extraction.
+    cache = open_cache(cache_dir, [str(corpus_dir)]) if cache_dir is not None else None
+    corpus = load_corpus([corpus_dir], memo=cache)
     t_load = time.perf_counter()
     first: list[float] = []
 
@@ -102,7 +105,9 @@ def _measure(kind: str, corpus_dir: Path, jobs: int, cache_dir: str | None) -> d
             first.append(time.perf_counter())
 
     settings = CheckSettings(jobs=jobs, use_cache=cache_dir is not None, cache_dir=cache_dir)
-    extraction = extract_articles(corpus, settings, progress)
+    extraction = extract_articles(corpus, settings, progress, cache)
+    if cache is not None:
+        cache.close()
     t_extract = time.perf_counter()
     out: dict[str, Any] = {
         "articles": len(corpus.articles),
@@ -178,11 +183,15 @@ def incremental_api(corpus_dir: Path, cache_dir: str, jobs: int) -> str:
     """The steps of `factlint check DIR --format json` with a cache, through the engine API."""
     return (
         "import sys\n"
+        "from checker.cache import open_cache\n"
         "from checker.corpus import load_corpus\n"
         "from checker.engine import CheckSettings, run_check\n"
         "from reports.json_report import render_json\n"
-        f"corpus = load_corpus([{str(corpus_dir)!r}])\n"
-        f"result = run_check(corpus, settings=CheckSettings(jobs={jobs}, use_cache=True, cache_dir={cache_dir!r}))\n"
+        f"cache = open_cache({cache_dir!r}, [{str(corpus_dir)!r}])\n"
+        f"corpus = load_corpus([{str(corpus_dir)!r}], memo=cache)\n"
+        f"result = run_check(corpus, settings=CheckSettings(jobs={jobs}, use_cache=True, cache_dir={cache_dir!r}),"
+        " cache=cache)\n"
+        "cache.close()\n"
         "sys.stdout.write(render_json(result))\n"
     )
 
