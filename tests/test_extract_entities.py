@@ -168,3 +168,12 @@ def test_months_weekdays_and_demonyms_are_not_entities() -> None:
 def test_an_abbreviated_month_before_a_name_is_a_given_name_unless_a_day_comes_first(
         text: str, names: list[str]) -> None:
     assert [c.text for c in entities(text)] == names
+
+
+def test_a_persons_h_after_a_consonant_is_compared_as_g_and_digraphs_keep_theirs() -> None:
+    from checker.extractors.entities import PERSON, PLACE, spelling_key
+
+    assert spelling_key("Olha Stefanishyna", PERSON) == spelling_key("Olga Stefanishyna", PERSON)
+    assert spelling_key("Serhiy Kyslytsya", PERSON) == spelling_key("Sergiy Kyslytsya", PERSON)
+    assert spelling_key("Natasha Ahmed", PERSON) == "natasha ahmed"  # "sh" and a vowel before h: unchanged
+    assert spelling_key("Elhovo", PLACE) != spelling_key("Elgovo", PLACE)  # places are not persons

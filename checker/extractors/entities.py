@@ -573,22 +573,7 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
     for (kind, _first, _n), members in blocks.items():
         if len(members) == 1:
             continue
-        parent = list(range(len(members)))
-
-        def find(i: int, parent: list[int] = parent) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for i, j in memo.pairs(members, threshold, workers, kind):
-            if _compatible(members[i], members[j], kind):
-                a, b = find(i), find(j)
-                parent[max(a, b)] = min(a, b)
-        groups: dict[int, list[str]] = defaultdict(list)
-        for i, m in enumerate(members):
-            groups[find(i)].append(m)
-        for group in groups.values():
+        for group in _spelling_groups(members, memo.pairs(members, threshold, workers, kind), kind):
             if len(group) < 2:
                 continue
             best = sorted(group, key=lambda n: (-names[(kind, n)], n))[0]
@@ -605,13 +590,61 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
     return out
 
 
+def _spelling_groups(members: Sequence[str], pairs: Sequence[Pair], kind: str) -> list[list[str]]:
+    """The names of a block grouped as spellings of one name: similar pairs (``pairs``) that
+    are :func:`_compatible` are joined, the closest first, and two groups are never joined when
+    a name of one and a name of the other are two people (:func:`_separate`): "Vargase" joins
+    "Vargas" (one letter apart), and then not "Varga", another surname of "Vargas"'s block."""
+    scored = sorted((-fuzz.ratio(spelling_key(members[i], kind), spelling_key(members[j], kind)), i, j)
+                    for i, j in pairs if _compatible(members[i], members[j], kind))
+    parent = list(range(len(members)))
+    group: dict[int, list[int]] = {i: [i] for i in range(len(members))}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _score, i, j in scored:
+        a, b = find(i), find(j)
+        if a == b or (kind == PERSON and any(_separate(members[x], members[y], kind)
+                                             for x in group[a] for y in group[b])):
+            continue
+        low, high = min(a, b), max(a, b)
+        parent[high] = low
+        group[low].extend(group.pop(high))
+    return [[members[i] for i in sorted(indices)] for _root, indices in sorted(group.items())]
+
+
+def _separate(a: str, b: str, kind: str) -> bool:
+    """Two names that are never spellings of one, however they are linked through others: a
+    person's names ending in a surname and its "s" form (:func:`_plural_pair`)."""
+    return kind == PERSON and _plural_pair(a.split()[-1], b.split()[-1])
+
+
 def spelling_key(name: str, kind: str) -> str:
     """The key under which spellings of a name are compared: :func:`translit_key`, and for a
-    person each word's initial "o" written "u" (:func:`_vowel_variant`: "Omar Tan" ~ "Umar Tan")."""
+    person each word's initial "o" written "u" (:func:`_vowel_variant`: "Omar Tan" ~ "Umar Tan")
+    and an "h" after a consonant written "g" (:func:`_person_key`: "Olha" ~ "Olga")."""
     key = translit_key(name)
-    if kind != PERSON or "o" not in key:
+    if kind != PERSON:
         return key
-    return " ".join("u" + word[1:] if word.startswith("o") else word for word in key.split(" "))
+    return " ".join(_person_key(word) for word in key.split(" "))
+
+
+# After transliteration, the consonants that make no digraph with a following "h" ("ch", "sh",
+# "th", "dh", "gh" and the like keep theirs).
+_H_AFTER_CONSONANT = regex.compile(r"(?<=[bfjlmnqrvx])h")
+
+
+def _person_key(word: str) -> str:
+    """One transliterated word of a person's name as spellings of it are compared: an initial
+    "o" written "u" ("Omar"/"Umar"), and an "h" after a consonant written "g", the Ukrainian
+    and the Russian transliteration of one letter ("Olha"/"Olga", "Serhiy"/"Sergiy")."""
+    if word.startswith("o"):
+        word = "u" + word[1:]
+    return _H_AFTER_CONSONANT.sub("g", word) if "h" in word else word
 
 
 def _vowel_variant(x: str, y: str) -> bool:
@@ -632,8 +665,9 @@ def _plural_pair(x: str, y: str) -> bool:
 def _compatible(a: str, b: str, kind: str = OTHER) -> bool:
     """Two spellings may be one name: same number of words, each pair of words with the same
     first letter and close once transliterated ("Sergei"/"Sergey") or, in a person's name,
-    vowel variants of each other (:func:`_vowel_variant`; "Oman" and "Uman" are two places)
-    and not ending in a surname and its "s" form (:func:`_plural_pair`)."""
+    vowel variants of each other (:func:`_vowel_variant`; "Oman" and "Uman" are two places) or
+    close under :func:`_person_key` ("Olha"/"Olga"), and not ending in a surname and its "s"
+    form (:func:`_plural_pair`)."""
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
         return False
@@ -644,6 +678,9 @@ def _compatible(a: str, b: str, kind: str = OTHER) -> bool:
             continue
         if x[0].lower() != y[0].lower():
             return False
-        if translit_key(x) != translit_key(y) and fuzz.ratio(translit_key(x), translit_key(y)) < 80:
+        kx, ky = translit_key(x), translit_key(y)
+        if kind == PERSON:
+            kx, ky = _person_key(kx), _person_key(ky)
+        if kx != ky and fuzz.ratio(kx, ky) < 80:
             return False
     return min(len(a), len(b)) >= 4
