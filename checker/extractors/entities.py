@@ -671,7 +671,7 @@ def _compatible(a: str, b: str, kind: str = OTHER) -> bool:
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
         return False
-    if kind == PERSON and _plural_pair(wa[-1], wb[-1]):
+    if _separate(a, b, kind):
         return False
     for x, y in zip(wa, wb, strict=True):
         if kind == PERSON and _vowel_variant(x, y):
