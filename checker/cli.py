@@ -199,7 +199,7 @@ def _run(args: argparse.Namespace, config: Config, paths: Sequence[str]) -> _Run
     with _open_cache(args, paths) as cache:
         corpus = _load_corpus(paths, config, cache)
         settings = CheckSettings(units=UnitTable.build(config.equivalent, config.related), aliases=config.aliases,
-                                 jobs=args.jobs, use_cache=cache is not None, cache_dir=args.cache_dir)
+                                 jobs=args.jobs)
         from reports import progress_bar
 
         with progress_bar(len(corpus.articles)) as advance:
@@ -220,7 +220,8 @@ def _require_paths(paths: Sequence[str], config: Config) -> None:
 @contextlib.contextmanager
 def _open_cache(args: argparse.Namespace, paths: Sequence[str]) -> Iterator[ClaimCache | None]:
     """The claim cache of this run (``None`` with ``--no-cache``), open for the corpus load (which
-    keeps manifest parses in it) and the extraction, closed at the end."""
+    keeps manifest parses in it) and the extraction, closed at the end. The engine is given this
+    cache, so its settings need not say where the cache is or whether to use one."""
     if args.no_cache:
         yield None
         return
@@ -444,8 +445,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     options = ExtractOptions(kinds=tuple(args.kind)) if args.kind else ExtractOptions()
     with _open_cache(args, paths) as cache:
         corpus = _load_corpus(paths, config, cache)
-        settings = CheckSettings(extract=options, jobs=args.jobs, use_cache=cache is not None,
-                                 cache_dir=args.cache_dir)
+        settings = CheckSettings(extract=options, jobs=args.jobs)
         extraction = extract_articles(corpus, settings, cache=cache)
     _retain(corpus, extraction)
     for diag in extraction.diagnostics:

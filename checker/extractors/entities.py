@@ -597,22 +597,16 @@ def _spelling_groups(members: Sequence[str], pairs: Sequence[Pair], kind: str) -
     "Vargas" (one letter apart), and then not "Varga", another surname of "Vargas"'s block."""
     scored = sorted((-fuzz.ratio(spelling_key(members[i], kind), spelling_key(members[j], kind)), i, j)
                     for i, j in pairs if _compatible(members[i], members[j], kind))
-    parent = list(range(len(members)))
+    root = list(range(len(members)))  # each name's group, named by its smallest index
     group: dict[int, list[int]] = {i: [i] for i in range(len(members))}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     for _score, i, j in scored:
-        a, b = find(i), find(j)
+        a, b = root[i], root[j]
         if a == b or (kind == PERSON and any(_separate(members[x], members[y], kind)
                                              for x in group[a] for y in group[b])):
             continue
         low, high = min(a, b), max(a, b)
-        parent[high] = low
+        for x in group[high]:
+            root[x] = low
         group[low].extend(group.pop(high))
     return [[members[i] for i in sorted(indices)] for _root, indices in sorted(group.items())]
 
