@@ -10,12 +10,15 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import __version__
+
+Writer = Callable[[str], object]
+"""A function that writes text (a file's or stdout's ``write``)."""
 
 if TYPE_CHECKING:
     from .baseline import Baseline, Entry
@@ -302,7 +305,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     shown = dataclasses.replace(result, findings=list(scope))
     try:
         if args.format == "json" and extra is not None:
-            _write(_json_with_baseline(shown, options, extra), args.output)
+            _write_with(_json_with_baseline(shown, options, extra), args.output)
         else:
             write_report(args.format, shown, options)
         if args.format == "github":
@@ -318,14 +321,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _json_with_baseline(result: CheckResult, options: Any, extra: dict[str, Any]) -> str:
-    """The JSON report with its ``baseline`` object (README: JSON of check, 0.2.0)."""
+def _json_with_baseline(result: CheckResult, options: Any, extra: dict[str, Any]) -> Callable[[Writer], None]:
+    """The JSON report with its ``baseline`` object (README: JSON of check, 0.2.0), written
+    in pieces through the ``write`` function it is given."""
     from reports import json_document
-    from reports.jsontext import dumps
+    from reports.jsontext import dump
 
     document = json_document(result, options)
     document["baseline"] = extra
-    return dumps(document) + "\n"
+
+    def emit(write: Writer) -> None:
+        dump(document, write)
+        write("\n")
+
+    return emit
 
 
 def _baseline_note(path: str, known: int, stale: Sequence[Entry]) -> None:
@@ -456,10 +465,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         by_article[claim.article].append(claim)
     fmt = args.format or "rich"
     if fmt == "json":
-        from reports.extract_json import render_extract_json
+        from reports.extract_json import write_extract_json
 
-        text = render_extract_json(corpus, by_article)
-        _write(text, args.output)
+        _write_with(lambda write: write_extract_json(corpus, by_article, write), args.output)
     else:
         from reports.extract_rich import render_extract_rich
 
@@ -469,11 +477,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _write(text: str, output: str | None) -> None:
+    _write_with(lambda write: write(text), output)
+
+
+def _write_with(emit: Callable[[Writer], object], output: str | None) -> None:
+    """Write what ``emit`` writes (through the function it is given) to ``output`` (UTF-8,
+    ``\\n`` line ends) or to stdout."""
     if output:
         with open(output, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            emit(handle.write)
     else:
-        sys.stdout.write(text)
+        emit(sys.stdout.write)
         sys.stdout.flush()
 
 

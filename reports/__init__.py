@@ -21,6 +21,10 @@ name         function                             output
 ``html``     ``reports.html.render_html``         one self-contained HTML page
 ===========  ===================================  ==========================================
 
+:data:`STREAMERS` gives the machine formats ``json`` and ``sarif`` a second form that writes the
+same text in pieces as it is made (``stream(result, options, write)``); :func:`write_report`
+uses it, so that the report of a large corpus is never held whole in memory.
+
 Every renderer applies :func:`filter_findings` (``--only``, ``--rule``, ``--article``,
 ``--min-confidence``) to ``result.findings`` itself; pass the unfiltered result.
 
@@ -112,6 +116,7 @@ class ReportOptions:
 
 
 Renderer = Callable[["CheckResult", ReportOptions], str]
+Streamer = Callable[["CheckResult", ReportOptions, Callable[[str], object]], None]
 
 
 def _rule_matches(finding: Finding, selector: str) -> bool:
@@ -259,6 +264,18 @@ def _github(result: CheckResult, options: ReportOptions) -> str:
     return render_github(result, options)
 
 
+def _json_stream(result: CheckResult, options: ReportOptions, write: Callable[[str], object]) -> None:
+    from .json_report import write_json
+
+    write_json(_filtered(result, options), write)
+
+
+def _sarif_stream(result: CheckResult, options: ReportOptions, write: Callable[[str], object]) -> None:
+    from .sarif import write_sarif
+
+    write_sarif(result, options, write)
+
+
 def _markdown(result: CheckResult, options: ReportOptions) -> str:
     from .markdown import render_markdown
 
@@ -288,6 +305,14 @@ FORMATS: dict[str, Renderer] = {
 }
 
 
+STREAMERS: dict[str, Streamer] = {
+    "json": _json_stream,
+    "sarif": _sarif_stream,
+}
+"""Formats that can be written in pieces as they are made (the same text as :data:`FORMATS`
+gives): the machine formats, whose text on a large corpus is too large to hold twice."""
+
+
 def render(fmt: str, result: CheckResult, options: ReportOptions | None = None) -> str:
     """Render ``result`` in format ``fmt`` (a key of :data:`FORMATS`); ``KeyError`` otherwise."""
     return FORMATS[fmt](result, options or ReportOptions())
@@ -296,14 +321,23 @@ def render(fmt: str, result: CheckResult, options: ReportOptions | None = None) 
 def write_report(fmt: str, result: CheckResult, options: ReportOptions, stream: IO[str] | None = None) -> None:
     """Render and write: to ``options.output`` (UTF-8, ``\\n`` line ends) or to ``stream``
     (default stdout). A rich report written to a file is plain text unless ``color`` is
-    ``always``."""
-    text = render(fmt, result, options)
+    ``always``. The formats of :data:`STREAMERS` are written in pieces as they are made."""
+    streamer = STREAMERS.get(fmt)
+    # Any other format is rendered whole before the file is opened (a failure leaves it as it was).
+    text = render(fmt, result, options) if streamer is None else ""
+
+    def emit(write: Callable[[str], object]) -> None:
+        if streamer is not None:
+            streamer(result, options, write)
+        else:
+            write(text)
+
     if options.output:
         with open(options.output, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            emit(handle.write)
         return
     out = stream or sys.stdout
-    out.write(text)
+    emit(out.write)
     out.flush()
 
 
@@ -343,9 +377,11 @@ def progress_bar(total: int, enabled: bool | None = None, description: str = "re
 __all__ = [
     "FORMATS",
     "PROBLEM_STATUSES",
+    "STREAMERS",
     "EventGroup",
     "Renderer",
     "ReportOptions",
+    "Streamer",
     "TopicGroup",
     "count_name_variants",
     "count_statuses",

@@ -7,31 +7,34 @@ seed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from checker import __version__
 from checker.engine import CheckResult
-from checker.findings import Status
+from checker.findings import Finding, Status
+from checker.model import Article
 
-from .jsontext import dumps
+from .jsontext import Rows, dump, dumps
+
+
+def _article(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "path": a.path,
+        "title": a.title,
+        "source": a.source,
+        "published": a.published.isoformat() if a.published else None,
+    }
 
 
 def check_document(result: CheckResult) -> dict[str, Any]:
     findings = result.findings
     return {
         "factlint": __version__,
-        "articles": [
-            {
-                "id": a.id,
-                "path": a.path,
-                "title": a.title,
-                "source": a.source,
-                "published": a.published.isoformat() if a.published else None,
-            }
-            for a in result.corpus.articles
-        ],
+        "articles": Rows(result.corpus.articles, _article),
         "events": [e.to_json() for e in result.events.events],
-        "findings": [f.to_json() for f in findings],
+        "findings": Rows(findings, Finding.to_json),
         "summary": {
             "articles": len(result.corpus.articles),
             "claims": len(result.claims),
@@ -44,3 +47,9 @@ def check_document(result: CheckResult) -> dict[str, Any]:
 
 def render_json(result: CheckResult) -> str:
     return dumps(check_document(result)) + "\n"
+
+
+def write_json(result: CheckResult, write: Callable[[str], object]) -> None:
+    """:func:`render_json` through ``write``, in pieces (:func:`reports.jsontext.dump`)."""
+    dump(check_document(result), write)
+    write("\n")

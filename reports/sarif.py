@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -29,7 +30,7 @@ from checker.engine import CheckResult
 from checker.findings import Evidence, Finding, Severity
 
 from . import PROBLEM_STATUSES, ReportOptions, filter_findings
-from .jsontext import dumps
+from .jsontext import Rows, dump, dumps
 from .terminal import clean, one_line
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -178,7 +179,7 @@ def sarif_document(result: CheckResult, options: ReportOptions | None = None,
                 "rules": descriptors,
             }},
             "columnKind": "unicodeCodePoints",
-            "results": [sarif_result(f, index.get(f.rule), cwd) for f in shown],
+            "results": Rows(shown, lambda f: sarif_result(f, index.get(f.rule), cwd)),
         }],
     }
 
@@ -186,3 +187,9 @@ def sarif_document(result: CheckResult, options: ReportOptions | None = None,
 def render_sarif(result: CheckResult, options: ReportOptions | None = None) -> str:
     """SARIF 2.1.0 as a JSON string (the registry's ``sarif`` format)."""
     return dumps(sarif_document(result, options)) + "\n"
+
+
+def write_sarif(result: CheckResult, options: ReportOptions | None, write: Callable[[str], object]) -> None:
+    """:func:`render_sarif` through ``write``, in pieces (:func:`reports.jsontext.dump`)."""
+    dump(sarif_document(result, options), write)
+    write("\n")

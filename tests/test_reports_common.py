@@ -7,6 +7,7 @@ commands, percent escapes, newlines and pipes). The format tests import it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -297,6 +298,27 @@ def test_write_report_writes_files_plain_and_streams_as_rendered(tmp_path: Path)
     stream = io.StringIO()
     write_report("sarif", sample_result(), ReportOptions(), stream)
     assert stream.getvalue() == render("sarif", sample_result())
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_format_writes_exactly_its_rendered_text_to_a_file_and_a_stream(fmt: str, tmp_path: Path) -> None:
+    import io
+
+    from reports import STREAMERS, write_report
+
+    result = big_result(300, 20, 400)
+    options = ReportOptions(color="never", width=80, verbose=True)
+    expected = render(fmt, result, options)
+    stream = io.StringIO()
+    write_report(fmt, result, options, stream)
+    target = tmp_path / "report.out"
+    write_report(fmt, result, dataclasses.replace(options, output=str(target)))
+    assert stream.getvalue() == expected
+    assert target.read_bytes() == expected.encode("utf-8")
+    if fmt in STREAMERS:  # the machine formats reach the stream in pieces, never whole
+        pieces: list[str] = []
+        STREAMERS[fmt](result, options, pieces.append)
+        assert "".join(pieces) == expected and len(pieces) > 2
 
 
 def test_an_unknown_format_is_a_key_error() -> None:
