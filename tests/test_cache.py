@@ -207,6 +207,19 @@ def test_equal_values_are_one_object_fresh_or_from_the_cache(tmp_path: Path, see
         assert len(set(quotes)) < len(quotes)  # the seeds do repeat quotes ("Lavrov", "North Korea")
 
 
+def test_the_claims_of_one_sentence_share_its_offset_fresh_or_from_the_cache(tmp_path: Path, seeds) -> None:  # type: ignore[no-untyped-def]
+    # An int above 256 is an object of its own: one per sentence, not one per claim.
+    for run in ("cold", "warm"):
+        claims = extract_articles(seeds, _settings(tmp_path)).claims
+        firsts: dict[tuple[str, int], int] = {}
+        shared = 0
+        for claim in claims:
+            first = firsts.setdefault((claim.article, claim.sentence_start), claim.sentence_start)
+            assert first is claim.sentence_start, (run, claim)
+            shared += first is claim.sentence_start and claim.sentence_start > 256
+        assert shared > len(firsts) // 2, run  # the seeds have long articles with many claims a sentence
+
+
 def test_a_changed_article_is_extracted_again(tmp_path: Path) -> None:
     corpus_dir = tmp_path / "corpus"
     corpus_dir.mkdir()
