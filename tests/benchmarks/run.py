@@ -91,7 +91,7 @@ def _measure(kind: str, corpus_dir: Path, jobs: int, cache_dir: str | None) -> d
     from checker.cache import open_cache
     from checker.corpus import load_corpus
     from checker.engine import CheckSettings, extract_articles, run_check
-    from reports.json_report import render_json
+    from reports.json_report import write_json
 
     t_import = time.perf_counter()
     # As the command opens it: once, for the load (manifest parses) and the extraction.
@@ -124,14 +124,18 @@ def _measure(kind: str, corpus_dir: Path, jobs: int, cache_dir: str | None) -> d
     if kind == "check":
         result = run_check(corpus, settings=settings, extraction=extraction)
         t_check = time.perf_counter()
-        text = render_json(result)
-        t_report = time.perf_counter()
+        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as handle:
+            write_json(result, handle.write)  # as the command writes it: in pieces, never whole
+            t_report = time.perf_counter()
+            out["rss_mb"], out["worker_rss_mb"] = _rss_mb()  # before the report is read back
+            handle.seek(0)
+            text = handle.read()
         out.update(check_s=t_check - t_extract, report_s=t_report - t_check, total_s=t_report - t0,
                    findings=len(result.findings), report_bytes=len(text.encode("utf-8")),
                    conflicts=_conflicts(json.loads(text)))
     else:
         out["total_s"] = t_extract - t0
-    out["rss_mb"], out["worker_rss_mb"] = _rss_mb()
+        out["rss_mb"], out["worker_rss_mb"] = _rss_mb()
     return out
 
 
