@@ -17,10 +17,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import __version__
 
-Writer = Callable[[str], object]
-"""A function that writes text (a file's or stdout's ``write``)."""
-
 if TYPE_CHECKING:
+    from reports.jsontext import Writer
+
     from .baseline import Baseline, Entry
     from .cache import ClaimCache
     from .config import Config

@@ -57,6 +57,8 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 from checker.findings import STATUS_ORDER, Finding, Status
 
+from .jsontext import Writer
+
 if TYPE_CHECKING:
     from checker.engine import CheckResult
 
@@ -116,7 +118,7 @@ class ReportOptions:
 
 
 Renderer = Callable[["CheckResult", ReportOptions], str]
-Streamer = Callable[["CheckResult", ReportOptions, Callable[[str], object]], None]
+Streamer = Callable[["CheckResult", ReportOptions, Writer], None]
 
 
 def _rule_matches(finding: Finding, selector: str) -> bool:
@@ -264,13 +266,13 @@ def _github(result: CheckResult, options: ReportOptions) -> str:
     return render_github(result, options)
 
 
-def _json_stream(result: CheckResult, options: ReportOptions, write: Callable[[str], object]) -> None:
+def _json_stream(result: CheckResult, options: ReportOptions, write: Writer) -> None:
     from .json_report import write_json
 
     write_json(_filtered(result, options), write)
 
 
-def _sarif_stream(result: CheckResult, options: ReportOptions, write: Callable[[str], object]) -> None:
+def _sarif_stream(result: CheckResult, options: ReportOptions, write: Writer) -> None:
     from .sarif import write_sarif
 
     write_sarif(result, options, write)
@@ -326,7 +328,7 @@ def write_report(fmt: str, result: CheckResult, options: ReportOptions, stream: 
     # Any other format is rendered whole before the file is opened (a failure leaves it as it was).
     text = render(fmt, result, options) if streamer is None else ""
 
-    def emit(write: Callable[[str], object]) -> None:
+    def emit(write: Writer) -> None:
         if streamer is not None:
             streamer(result, options, write)
         else:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from checker import __version__
 from checker.model import Claim, Corpus
 
-from .jsontext import Rows, dump, dumps
+from .jsontext import Rows, Writer, dump, dumps
 
 
 def extract_document(corpus: Corpus, claims: Mapping[str, Sequence[Claim]]) -> dict[str, Any]:
@@ -29,7 +29,7 @@ def render_extract_json(corpus: Corpus, claims: Mapping[str, Sequence[Claim]]) -
     return dumps(extract_document(corpus, claims)) + "\n"
 
 
-def write_extract_json(corpus: Corpus, claims: Mapping[str, Sequence[Claim]], write: Callable[[str], object]) -> None:
+def write_extract_json(corpus: Corpus, claims: Mapping[str, Sequence[Claim]], write: Writer) -> None:
     """:func:`render_extract_json` through ``write``, in pieces (:func:`reports.jsontext.dump`)."""
     dump(extract_document(corpus, claims), write)
     write("\n")

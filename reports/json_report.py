@@ -7,7 +7,6 @@ seed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from checker import __version__
@@ -15,7 +14,7 @@ from checker.engine import CheckResult
 from checker.findings import Finding, Status
 from checker.model import Article
 
-from .jsontext import Rows, dump, dumps
+from .jsontext import Rows, Writer, dump, dumps
 
 
 def _article(a: Article) -> dict[str, Any]:
@@ -49,7 +48,7 @@ def render_json(result: CheckResult) -> str:
     return dumps(check_document(result)) + "\n"
 
 
-def write_json(result: CheckResult, write: Callable[[str], object]) -> None:
+def write_json(result: CheckResult, write: Writer) -> None:
     """:func:`render_json` through ``write``, in pieces (:func:`reports.jsontext.dump`)."""
     dump(check_document(result), write)
     write("\n")

@@ -28,6 +28,9 @@ from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
+Writer = Callable[[str], object]
+"""A function that writes text: a file's or stdout's ``write``, a list's ``append``."""
+
 CHUNK = 16384
 """Parts gathered before :func:`dump` joins them and hands them to ``write``."""
 
@@ -52,7 +55,7 @@ def dumps(obj: Any) -> str:
     return "".join(parts)
 
 
-def dump(obj: Any, write: Callable[[str], object], chunk: int = CHUNK) -> None:
+def dump(obj: Any, write: Writer, chunk: int = CHUNK) -> None:
     """Write ``dumps(obj)`` through ``write``, in pieces of about ``chunk`` parts."""
     parts: list[str] = []
 

@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -30,7 +29,7 @@ from checker.engine import CheckResult
 from checker.findings import Evidence, Finding, Severity
 
 from . import PROBLEM_STATUSES, ReportOptions, filter_findings
-from .jsontext import Rows, dump, dumps
+from .jsontext import Rows, Writer, dump, dumps
 from .terminal import clean, one_line
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -189,7 +188,7 @@ def render_sarif(result: CheckResult, options: ReportOptions | None = None) -> s
     return dumps(sarif_document(result, options)) + "\n"
 
 
-def write_sarif(result: CheckResult, options: ReportOptions | None, write: Callable[[str], object]) -> None:
+def write_sarif(result: CheckResult, options: ReportOptions | None, write: Writer) -> None:
     """:func:`render_sarif` through ``write``, in pieces (:func:`reports.jsontext.dump`)."""
     dump(sarif_document(result, options), write)
     write("\n")
