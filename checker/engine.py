@@ -27,6 +27,7 @@ from .extractors.entities import PairMemo
 from .findings import Finding, sort_findings
 from .gcpause import gc_paused
 from .model import Article, Claim, ClaimKind, Corpus, Diagnostic
+from .stories import StoryIndex, build_stories
 from .units import DEFAULT_UNITS, UnitTable
 
 if TYPE_CHECKING:
@@ -88,6 +89,8 @@ class CheckResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     """Problems of the run itself (cache warnings, failed extractions); the CLI prints them."""
     cache: CacheStats | None = None
+    stories: StoryIndex = field(default_factory=lambda: StoryIndex([], {}))
+    """The articles grouped by the happening they report (:mod:`checker.stories`)."""
 
 
 def default_jobs() -> int:
@@ -335,12 +338,21 @@ def _run_check(
     alignment = Alignment.build(corpus.articles, all_claims, cfg.units)
     events = build_events(alignment.articles, alignment.by_article, cfg.event_window_days,
                           extraction.sentences or None, extraction.sketches or None)
-    ctx = RuleContext(corpus, all_claims, alignment, events)
+    stories = build_stories(corpus.articles, alignment.by_article)
+    ctx = RuleContext(corpus, all_claims, alignment, events, stories=stories)
     findings: list[Finding] = []
     for rule in active:
-        findings.extend(rule.check(ctx))
+        findings.extend(_with_story(f, stories) for f in rule.check(ctx))
     # Keep the events an editor needs: those findings refer to and those several articles describe.
     mapping = prune_events(events, {f.event for f in findings if f.event})
     findings = [f if f.event is None else dataclasses.replace(f, event=mapping.get(f.event)) for f in findings]
     return CheckResult(corpus, all_claims, events, sort_findings(findings), active, extraction.diagnostics,
-                       extraction.cache)
+                       extraction.cache, stories)
+
+
+def _with_story(finding: Finding, stories: StoryIndex) -> Finding:
+    """The finding with the story its articles belong to, when they all belong to one."""
+    found = {stories.story_of(e.article) for e in finding.claims}
+    if len(found) == 1 and finding.story is None:
+        return dataclasses.replace(finding, story=found.pop())
+    return finding

@@ -117,6 +117,8 @@ class Finding:
     fingerprint: str
     event: str | None
     claims: tuple[Evidence, ...]
+    story: str | None = None
+    """The story (``S1`` ...) all the finding's articles belong to, or ``None``."""
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -142,6 +144,7 @@ class Finding:
             "confidence": round(self.confidence, 3),
             "fingerprint": self.fingerprint,
             "event": self.event,
+            "story": self.story,
             "claims": [e.to_json() for e in self.claims],
         }
 

@@ -98,7 +98,9 @@ def _with_unit(text: str, unit: str | None, subject: str | None, one: bool = Fal
         if subject:
             text = f"{text} of {subject}"
         return text
-    if unit:
+    if unit and unit.isupper():  # a currency code: "1,000,000 USD"
+        text = f"{text} {unit}"
+    elif unit:
         text = f"{text} {unit if one else plural(unit)}"
     if subject:
         adjective = subject in ("dead", "missing", "injured", "wounded") or subject.endswith("ed")

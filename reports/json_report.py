@@ -13,6 +13,7 @@ from checker import __version__
 from checker.engine import CheckResult
 from checker.findings import Finding, Status
 from checker.model import Article
+from checker.stories import Story
 
 from .jsontext import Rows, Writer, dump, dumps
 
@@ -32,6 +33,7 @@ def check_document(result: CheckResult) -> dict[str, Any]:
     return {
         "factlint": __version__,
         "articles": Rows(result.corpus.articles, _article),
+        "stories": Rows(result.stories.stories, Story.to_json),
         "events": [e.to_json() for e in result.events.events],
         "findings": Rows(findings, Finding.to_json),
         "summary": {

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from checker.findings import Evidence, Finding, Severity, Status, fingerprint
+from checker.frames import Frame, frame_of
 from checker.model import Claim, ClaimKind
+from checker.stories import StoryIndex, background, build_stories
 from checker.values import display
 
 if TYPE_CHECKING:
@@ -49,7 +51,10 @@ class RuleContext:
     alignment: Alignment
     events: EventIndex
     options: Mapping[str, Any] = field(default_factory=dict)
+    stories: StoryIndex | None = None
+    """The stories of the corpus (built from the claims when not given)."""
     _by_kind: dict[ClaimKind, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
+    _frames: dict[int, Frame | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def article(self, article_id: str) -> Any:
         return self.alignment.articles.get(article_id)
@@ -62,6 +67,25 @@ class RuleContext:
             for claim in self.claims:
                 self._by_kind[claim.kind].append(claim)
         return self._by_kind[kind]
+
+    def story_of(self, article: str) -> str:
+        """The id of the story an article belongs to (the article's own id when it is in none)."""
+        if self.stories is None:
+            self.stories = build_stories(list(self.alignment.articles.values()), self.alignment.by_article)
+        return self.stories.story_of(article) or article
+
+    def frame(self, claim: Claim) -> Frame | None:
+        """The fact frame of a quantity (computed once per claim)."""
+        frames = self._frames
+        key = id(claim)
+        if key not in frames:
+            frames[key] = frame_of(claim, self.alignment.thing(claim))
+        return frames[key]
+
+    def background(self, claim: Claim) -> bool:
+        """Does the claim's sentence tie it to another happening than its article's story?"""
+        article = self.alignment.articles.get(claim.article)
+        return background(claim, article.published.year if article is not None and article.published else None)
 
 
 class Rule:

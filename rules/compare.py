@@ -32,12 +32,16 @@ class Comparison:
 
 
 def _value(claim: Claim) -> Interval | None:
-    """The interval a claim allows; a vague figure ("several", "dozens", "days-long") is read
-    generously, from half its lower bound to twice its upper bound, since such words are loose."""
+    """The interval a claim allows, read as a newsroom reads it: "more than 1,000" allows
+    1,000 (a round figure with "more than" is a floor, not a strict bound: "$1 million" and
+    "more than $1 million" agree), and a vague figure ("several", "dozens", "days-long") is
+    read generously, from half its lower bound to twice its upper bound."""
     iv = interval_of(claim)
-    if iv is not None and str(claim.qualifier or "") == "vague":
-        return Interval(iv.low / 2, iv.high * 2, iv.low_open, iv.high_open)
-    return iv
+    if iv is None:
+        return None
+    if str(claim.qualifier or "") == "vague":
+        return Interval(iv.low / 2, iv.high * 2)
+    return Interval(iv.low, iv.high)
 
 
 def compare(claims: Sequence[Claim]) -> Comparison:

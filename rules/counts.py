@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import bisect
-import datetime as dt
-import heapq
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Generic, TypeVar
+from collections.abc import Iterator, Sequence
 
 import regex
 
-from checker.align import CountKey, overlap_ratio
 from checker.extractors.entities import is_country
 from checker.findings import Finding, Severity, Status
+from checker.frames import PEOPLE_MEASURES, SHAPE_MEASURES, TOLL_MEASURES, Frame, years
 from checker.model import Claim, ClaimKind
 from checker.values import Interval, display, interval_of
 
-from .base import Option, Rule, RuleContext
+from .base import Rule, RuleContext
 from .compare import compare, short_id, sides_text
-
-T = TypeVar("T")
-
-_CONTEXT_TYPES = ("place", "organisation", "person")
-
-
-def _context(ctx: RuleContext, claim: Claim) -> set[str]:
-    return ctx.alignment.entities_near(claim, _CONTEXT_TYPES)
 
 
 def _places(ctx: RuleContext, claim: Claim) -> set[str]:
@@ -86,149 +74,6 @@ def _event_of(ctx: RuleContext, claim: Claim) -> str | None:
     return event.id if event else None
 
 
-class _Memo(Generic[T]):
-    """One feature of claims, computed once per claim (by identity: the claims outlive the rule run)."""
-
-    __slots__ = ("compute", "values")
-
-    def __init__(self, compute: Callable[[Claim], T]) -> None:
-        self.compute = compute
-        self.values: dict[int, T] = {}
-
-    def __call__(self, claim: Claim) -> T:
-        key = id(claim)
-        values = self.values
-        if key in values:
-            return values[key]
-        value = values[key] = self.compute(claim)
-        return value
-
-
-class _Features:
-    """What :func:`_same_story` and :func:`_same_fact` read of each claim, computed once per
-    claim and rule run: comparing figures pairwise then costs set comparisons, not sentence scans."""
-
-    def __init__(self, ctx: RuleContext) -> None:
-        self.event: _Memo[str | None] = _Memo(lambda c: _event_of(ctx, c))
-        self.local_places: _Memo[frozenset[str]] = _Memo(lambda c: frozenset(_local_places(ctx, c)[0]))
-        self.places: _Memo[set[str]] = _Memo(lambda c: _places(ctx, c))
-        self.context: _Memo[set[str]] = _Memo(lambda c: _context(ctx, c))
-        self.predicate: _Memo[frozenset[str]] = _Memo(_predicate)
-        self.scope: _Memo[tuple[bool, bool]] = _Memo(_scope)
-        self.years: _Memo[frozenset[str]] = _Memo(_years)
-
-
-# Reports further apart than this speak of different moments (a toll of 1998 is not one of 2004).
-MAX_DAYS_APART = 60
-
-
-def _same_time(ctx: RuleContext, a: Claim, b: Claim) -> bool:
-    """Can two figures be of the same moment? Not if one article is dated and the other is not
-    (nothing ties the undated one to that moment), nor if they were published months apart."""
-    da, db = _published(ctx, a), _published(ctx, b)
-    if (da is None) != (db is None):
-        return False
-    return da is None or db is None or abs((da - db).days) <= MAX_DAYS_APART
-
-
-def _published(ctx: RuleContext, claim: Claim) -> dt.date | None:
-    """The publication date of a claim's article (``None``: undated or not in the corpus)."""
-    article = ctx.alignment.articles.get(claim.article)
-    return article.published if article is not None else None
-
-
-def _same_story(ctx: RuleContext, a: Claim, b: Claim, min_overlap: float, same_places: bool = False,
-                features: _Features | None = None) -> bool:
-    """Do two figures about the same thing speak about the same happening?
-
-    Their sentences must share context (places, people, organisations), must not name
-    different places only, and, when both are tied to events, must be tied to the same one.
-    With ``same_places`` (figures to be compared), the places where the figures happened must
-    be the same: a toll in Tanzania is not the toll in Kenya and Tanzania.
-    """
-    f = features or _Features(ctx)
-    ea, eb = f.event(a), f.event(b)
-    if ea and eb and ea != eb:
-        return False
-    # Figures are compared only where the text places them in the same places: "247 in
-    # Kenya" is not the toll of "the attacks in Nairobi and Dar es Salaam".
-    if same_places and f.local_places(a) != f.local_places(b):
-        return False
-    if same_places and not _same_time(ctx, a, b):
-        return False
-    pa, pb = f.places(a), f.places(b)
-    if pa and pb and not (pa & pb):
-        return False
-    ca, cb = f.context(a), f.context(b)
-    if ea and ea == eb:
-        return True
-    return overlap_ratio(ca, cb) >= min_overlap
-
-
-def _related(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float) -> list[list[Claim]]:
-    """Figures about one happening, grouped without chains: a figure joins the first group in
-    which every figure of another article speaks about the same story (:func:`_same_story`)
-    and was published within MAX_DAYS_APART of it; groups of one article are left out.
-
-    Linking pairs into connected components instead chained unrelated stories through names
-    they share ("Russia", a capital): on 100,000 articles one group held 2,668 figures."""
-    features = _Features(ctx)
-    groups: list[list[Claim]] = []
-    index: _GroupIndex[tuple[str, str]] = _GroupIndex()
-    for claim in sorted(claims, key=lambda c: (c.article, c.start)):
-        keys = _story_keys(claim, features)
-        candidates = _merged(*index.under(keys)) if min_overlap > 0 else iter(range(len(groups)))
-
-        def accepts(group: list[Claim], claim: Claim = claim) -> bool:
-            others = [m for m in group if m.article != claim.article]
-            return bool(others) and all(
-                _same_time(ctx, claim, m) and _same_story(ctx, claim, m, min_overlap, False, features)
-                for m in others)
-
-        joined, _ = _join_first(groups, claim, candidates, accepts)
-        for key in keys:
-            index.add(key, joined)
-    return [g for g in groups if len({c.article for c in g}) > 1]
-
-
-K = TypeVar("K")
-
-
-class _GroupIndex(Generic[K]):
-    """The groups that have a member under a key, as ascending lists of group indices."""
-
-    def __init__(self) -> None:
-        self._lists: dict[K, list[int]] = defaultdict(list)
-        self._seen: set[tuple[K, int]] = set()
-
-    def add(self, key: K, group: int) -> None:
-        if (key, group) not in self._seen:
-            self._seen.add((key, group))
-            bisect.insort(self._lists[key], group)
-
-    def under(self, keys: Iterable[K]) -> list[list[int]]:
-        return [self._lists.get(key, []) for key in keys]
-
-
-def _join_first(groups: list[list[Claim]], claim: Claim, candidates: Iterable[int],
-                accepts: Callable[[list[Claim]], bool]) -> tuple[int, bool]:
-    """Add ``claim`` to the first candidate group that accepts it, else to a new group; returns
-    the group's index and whether it is new."""
-    for index in candidates:
-        if accepts(groups[index]):
-            groups[index].append(claim)
-            return index, False
-    groups.append([claim])
-    return len(groups) - 1, True
-
-
-def _story_keys(claim: Claim, f: _Features) -> list[tuple[str, str]]:
-    """What two figures about the same story share: their event, or a context entity."""
-    event = f.event(claim)
-    keys = [("context", name) for name in sorted(f.context(claim))]
-    return [("event", event), *keys] if event else keys
-
-
 _STOPWORDS = frozenset("""a an the of to in on at by for from with and or but as is are was were be been being has
 have had do does did it its this that these those there their they he she his her him we our you your
 who which whom whose what when where while than then so not no nor also just only more less most least
@@ -264,99 +109,7 @@ def _scope(claim: Claim) -> tuple[bool, bool]:
     return bool(_TOTAL.search(around)), bool(_RATE.search(around))
 
 
-def _same_fact(a: Claim, b: Claim, role: str | None, f: _Features) -> bool:
-    """Two figures state the same fact: same scope and years, and the same thing is said about
-    them (a role like "killed", or content words in common around the figures: three, or half
-    of the fewer)."""
-    if f.scope(a) != f.scope(b) or f.years(a) != f.years(b):
-        return False
-    if role is not None:
-        return True
-    thing = {w.lower()[:5] for w in _WORD.findall(a.subject or "")} | {w.lower()[:5] for w in _WORD.findall(b.subject or "")}
-    pa, pb = f.predicate(a) - thing, f.predicate(b) - thing
-    shared = len(pa & pb)
-    return shared >= 3 or (shared >= 1 and shared >= 0.5 * min(len(pa), len(pb)))
-
-
-_YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
-
-
-def _years(claim: Claim) -> frozenset[str]:
-    """Years named near a figure ("the 2004 tsunami that killed 168,000"): a figure about
-    another year is another fact."""
-    return frozenset(_YEAR.findall(claim.sentence.replace(claim.text, " ")))
-
-
-def _cliques(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
-             role: str | None = None) -> list[list[Claim]]:
-    """Group figures to compare: a figure joins a group only if it speaks about the same
-    happening as every member from other articles (no chains A~B~C), and a group keeps at most
-    one value per article (two figures of one article count different things)."""
-    groups: list[list[Claim]] = []
-    features = _Features(ctx)
-    # Only groups with a member placed where the claim is (same local places) and published
-    # within MAX_DAYS_APART of it (or, for an undated claim, undated), both conditions of
-    # _same_story with same_places, or groups made of the claim's own article, can take it:
-    # the others are skipped unvisited, in the same order, so that cost stays near-linear.
-    # Groups are indexed by place and by window of publication dates (MAX_DAYS_APART + 1 days
-    # wide: a date within MAX_DAYS_APART of the claim's is in its window or a neighbour).
-    index: _GroupIndex[tuple[frozenset[str], int | None]] = _GroupIndex()
-    # With min_overlap > 0, _same_story holds only for figures tied to the same event or sharing
-    # a context name (_story_keys): a group can take a figure only if it has no figure of another
-    # article or its figures share such a key with it. Groups failing that cheap test are
-    # passed over without comparing their figures one by one (on 100,000 articles a place and
-    # window held thousands of groups); they could not have taken the figure anyway.
-    story_keys: list[set[tuple[str, str]]] = []
-    articles: list[set[str]] = []
-    own: list[int] = []
-    current = None
-    for claim in sorted(claims, key=lambda c: (c.article, c.start)):
-        if claim.article != current:
-            current, own = claim.article, []
-        value = interval_of(claim)
-        where = features.local_places(claim)
-        window = _date_window(ctx, claim)
-        windows = (None,) if window is None else (window - 1, window, window + 1)
-        keys = set(_story_keys(claim, features))
-
-        def accepts(group: list[Claim], claim: Claim = claim, value: Interval | None = value) -> bool:
-            if any(interval_of(m) != value for m in group if m.article == claim.article):
-                return False
-            return all(m.article == claim.article or (_same_story(ctx, claim, m, min_overlap, True, features)
-                                                      and _same_fact(claim, m, role, features))
-                       for m in group)
-
-        def may_accept(index: int, claim: Claim = claim, keys: set[tuple[str, str]] = keys) -> bool:
-            return min_overlap <= 0 or not story_keys[index].isdisjoint(keys) or articles[index] == {claim.article}
-
-        candidates = filter(may_accept, _merged(own, *index.under((where, w) for w in windows)))
-        joined, new = _join_first(groups, claim, candidates, accepts)
-        if new:
-            own.append(joined)
-            story_keys.append(set())
-            articles.append(set())
-        story_keys[joined] |= keys
-        articles[joined].add(claim.article)
-        index.add((where, window), joined)
-    return [g for g in groups if len({c.article for c in g}) > 1]
-
-
-def _date_window(ctx: RuleContext, claim: Claim) -> int | None:
-    """The window of publication dates of a claim's article (``None``: undated)."""
-    published = _published(ctx, claim)
-    return None if published is None else published.toordinal() // (MAX_DAYS_APART + 1)
-
-
-def _merged(*lists: list[int]) -> Iterator[int]:
-    """The union of ascending lists of indices, ascending, each index once."""
-    last = -1
-    for index in heapq.merge(*lists):
-        if index != last:
-            last = index
-            yield index
-
-
-def _topic(key: CountKey, claims: Sequence[Claim], ctx: RuleContext) -> str:
+def _topic(frame: Frame, claims: Sequence[Claim], ctx: RuleContext) -> str:
     places: dict[str, int] = defaultdict(int)
     for claim in claims:
         for p in _places(ctx, claim):
@@ -365,26 +118,139 @@ def _topic(key: CountKey, claims: Sequence[Claim], ctx: RuleContext) -> str:
     if places:
         best = max(places.items(), key=lambda kv: (kv[1], kv[0]))
         where = f" ({best[0]})"
-    return f"count of {key.label()}{where}"
+    return f"count of {frame.label()}{where}"
+
+
+class _Framed:
+    """What CT01 compares of a figure: its frame and the scope words around it."""
+
+    __slots__ = ("claim", "explicit", "frame", "places", "predicate", "scope", "value", "years")
+
+    def __init__(self, ctx: RuleContext, claim: Claim, frame: Frame) -> None:
+        self.claim, self.frame = claim, frame
+        local, explicit = _local_places(ctx, claim)
+        self.places, self.explicit = frozenset(local), explicit
+        self.years = years(claim)
+        self.scope = _scope(claim)
+        self.predicate = _predicate(claim)
+        self.value = interval_of(claim)
+
+    def compatible(self, other: _Framed) -> bool:
+        """Can two figures of one story and frame key state the same fact? Not when one is a part
+        and the other not, when they name different places or years explicitly, when one is a
+        total or a rate and the other not, or (for a thing with nothing said of it) when nothing
+        said around them is the same."""
+        if self.frame.part != other.frame.part or self.scope != other.scope:
+            return False
+        if self.frame.who and other.frame.who and self.frame.who != other.frame.who:
+            return False  # "two soldiers killed" and "ten civilians killed" count different people
+        if self.explicit and other.explicit and self.places != other.places:
+            return False  # "20,000 marched in Thessaloniki" is not the Athens march
+        if self.places and other.places and self.places.isdisjoint(other.places):
+            return False  # sentences set in different places ("in Gaza", "in Zaporizhzhia")
+        if self.places != other.places and (self.explicit or other.explicit) and self.places and other.places:
+            return False  # "247 people in Kenya" is not the toll of Kenya and Tanzania
+        if self.years and other.years and self.years != other.years:
+            return False
+        if self.frame.role is None and self.frame.measure not in PEOPLE_MEASURES | SHAPE_MEASURES:
+            thing = _stems(self.claim.subject) | _stems(other.claim.subject)
+            pa, pb = self.predicate - thing, other.predicate - thing
+            shared = len(pa & pb)
+            return shared >= 3 or (shared >= 1 and shared >= 0.5 * min(len(pa), len(pb)))
+        return True
+
+
+def _stems(subject: str | None) -> set[str]:
+    return {w.lower()[:5] for w in _WORD.findall(subject or "")}
+
+
+# A figure visits at most this many groups beside those holding its own value: an article
+# listing thousands of figures of one kind (a results table, a hostile input) must not make
+# every figure visit every group.
+MAX_GROUPS_VISITED = 64
+
+
+def _fact_groups(items: Sequence[_Framed]) -> list[list[_Framed]]:
+    """Group the figures of one story and frame key into facts: a figure joins a group only if
+    it is compatible with every member from other articles (no chains A~B~C) and equal to the
+    members of its own article (two different figures of one article count different things);
+    of the groups that take it, one whose figures agree with it is preferred. Groups of one
+    article are left out.
+
+    A figure visits the groups that hold its value first, then at most
+    :data:`MAX_GROUPS_VISITED` others, in the order they were made: cost stays linear in the
+    number of figures."""
+    groups: list[list[_Framed]] = []
+    by_value: dict[Interval | None, list[int]] = defaultdict(list)
+    for item in sorted(items, key=lambda x: (x.claim.article, x.claim.start)):
+        article = item.claim.article
+        chosen = fallback = None
+        visited = 0
+        for index in itertools.chain(by_value.get(item.value, ()), range(len(groups))):
+            if visited >= MAX_GROUPS_VISITED + len(by_value.get(item.value, ())):
+                break
+            visited += 1
+            group = groups[index]
+            if any(m.claim.article == article and m.value != item.value for m in group):
+                continue
+            others = [m for m in group if m.claim.article != article]
+            if not all(item.compatible(m) for m in others):
+                continue
+            if all(_agrees(item, m) for m in others):
+                chosen = index
+                break
+            if fallback is None:
+                fallback = index
+        found = chosen if chosen is not None else fallback
+        if found is None:
+            found = len(groups)
+            groups.append([])
+        index = found
+        if index not in by_value[item.value]:
+            by_value[item.value].append(index)
+        groups[index].append(item)
+    return [g for g in groups if len({m.claim.article for m in g}) > 1]
+
+
+def _agrees(a: _Framed, b: _Framed) -> bool:
+    return a.value is not None and b.value is not None and a.value.overlaps(b.value)
+
+
+_CORRECTION = regex.compile(r"\bnot\s+(?:\p{L}+|\d+)\s+as\s+(?:\p{L}+\s+)?(?:first|initially|earlier|previously|"
+                            r"originally)\s+(?:reported|said|stated|thought)\b|\b(?:revised|corrected|correction)\b",
+                            regex.I)
+
+
+def corrects(claim: Claim) -> bool:
+    """Does the figure's sentence say it corrects an earlier figure ("four people were injured,
+    not five as first reported")?"""
+    return _CORRECTION.search(claim.sentence) is not None
 
 
 class CountMismatch(Rule):
     """Sources give incompatible figures for the same count or amount.
 
-    **What it checks**: quantities are aligned on what they count (the counted thing,
-    singular and with equivalent terms merged: "vessels" ~ "ships"), their unit, what
-    happened to the people counted ("killed", "injured") and the context of their sentence
-    (places, people and organisations, and the event they are tied to). Two figures are
-    compared only when they state the same fact: the same places ("247 in Kenya" is not the
-    toll of Kenya and Tanzania), the same scope (a total is not one operation's figure, a
-    per-season rate is not a count), the same years, and the same thing said about them (a
-    role such as "killed", or content words in common). Figures are compared as intervals:
+    **What it checks**: the articles of one story (one real-world happening, see
+    ``stories`` in the report) are compared figure by figure on what each figure measures,
+    its *fact frame*: people killed, injured, arrested, evacuated ... (the predicate said of
+    them, in any inflection: "killed", "dead", "died", "bodies", "death toll" are all
+    deaths), a specific counted thing ("containers", "cables", with what happened to them:
+    "damaged"), or a shape that says it ("a mother of 12" counts children, "a .38-caliber
+    revolver" gives a calibre, "shot eleven times" counts hits). Two figures are compared
+    only when their frames agree: the same measure and unit, both parts of a whole or neither
+    ("including two children", "another 20,000"), no different explicit place ("20,000
+    marched in Thessaloniki" is not the Athens march) or year, the same scope (a total is not
+    one operation's figure, a per-season rate is not a count). A figure whose sentence ties
+    it to another happening ("the 2004 tsunami", "last year's fire") is left out. Names are
+    not needed: "Five people were injured in the shooting." and "four people were injured"
+    in another article of the same story are compared. Figures are compared as intervals:
     "more than 1,000" and "1,200" agree, "about 300" and "more than 1,000" conflict; vague
     words ("several", "dozens") are read loosely. A toll that only rises from one day's
-    report to a later one is reported as a ``variant`` (an update), not a conflict. Figures
-    within one article are never compared with each other, nor figures of a dated and an
-    undated article or of reports published more than 60 days apart. Ages, times, sports statistics
-    and model numbers ("FireWire 800 port") are not counts and are left out.
+    report to a later one is reported as a ``variant`` (an update), not a conflict; a figure
+    that says it corrects another ("not five as first reported") is a conflict whose
+    correcting side is named. Figures within one article are never compared with each other.
+    Ages, times, sports statistics and model numbers ("FireWire 800 port") are not counts and
+    are left out.
 
     **Why it matters**: counts (casualties, shipments, troops) are the facts most often
     updated, rounded or garbled between outlets.
@@ -398,8 +264,7 @@ class CountMismatch(Rule):
 
         A: more than 1,000 containers ...   B: some 1,200 containers ...
 
-    **Options**: ``min_context_overlap`` (share of context entities two sentences must have
-    in common to speak about the same story, default 0.5).
+    **Options**: none.
     """
 
     code = "CT01"
@@ -408,27 +273,31 @@ class CountMismatch(Rule):
     severity = Severity.ERROR
     groups = ("counts",)
     consumes = ("quantity",)
-    options = (Option("min_context_overlap", float, 0.5,
-                      "share of context entities two sentences must share to speak about the same story"),)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        blocks: dict[CountKey, list[Claim]] = defaultdict(list)
+        blocks: dict[tuple[str, tuple[str, str, str]], list[_Framed]] = defaultdict(list)
         for claim in ctx.claims_of(ClaimKind.QUANTITY):
-            key = ctx.alignment.count_key(claim)
-            if key is not None:
-                blocks[key].append(claim)
-        min_overlap = float(self.values["min_context_overlap"])
-        for key in sorted(blocks, key=lambda k: (k.thing, k.unit or "", k.role or "")):
-            claims = blocks[key]
-            if len({c.article for c in claims}) < 2:
+            frame = ctx.frame(claim)
+            if frame is None or ctx.background(claim):
                 continue
-            for group in _cliques(ctx, claims, min_overlap, key.role):
-                group.sort(key=lambda c: (c.article, c.start))
-                topic = _topic(key, group, ctx)
+            blocks[(ctx.story_of(claim.article), frame.key)].append(_Framed(ctx, claim, frame))
+        for block_key in sorted(blocks):
+            items = blocks[block_key]
+            if len({x.claim.article for x in items}) < 2:
+                continue
+            for fact in _fact_groups(items):
+                group = sorted((x.claim for x in fact), key=lambda c: (c.article, c.start))
+                frame = fact[0].frame
+                topic = _topic(frame, group, ctx)
                 result = compare(group)
                 event = next((e for e in (_event_of(ctx, c) for c in group) if e), None)
                 dates = sorted({d for d in (ctx.alignment.articles[c.article].published for c in group) if d})
-                if result.conflict and _is_toll(key) and _rising(ctx, result.disjoint):
+                fixes = sorted({short_id(c.article) for c in group if corrects(c)})
+                if result.conflict and fixes:
+                    message = (f"Incompatible figures: {sides_text(group)}; {', '.join(fixes)} says it corrects "
+                               "an earlier figure.")
+                    yield self.finding(ctx, Status.CONFLICT, topic, message, group, 0.8, event=event)
+                elif result.conflict and _is_toll(frame) and _rising(ctx, result.disjoint):
                     message = (f"The figure changed between reports published on different days, each later "
                                f"report higher: {_by_date(ctx, group)}; an updated toll, not a conflict.")
                     yield self.finding(ctx, Status.VARIANT, topic, message, group, 0.6, event=event,
@@ -436,7 +305,8 @@ class CountMismatch(Rule):
                 elif result.conflict:
                     message = f"Incompatible figures: {sides_text(group)}."
                     if len(dates) > 1 and (dates[-1] - dates[0]).days >= 1:
-                        message += (f" The reports were published {(dates[-1] - dates[0]).days} day(s) apart"
+                        days = (dates[-1] - dates[0]).days
+                        message += (f" The reports were published {days} day{'s' if days != 1 else ''} apart"
                                     " (the later may be an update).")
                     yield self.finding(ctx, Status.CONFLICT, topic, message, group, 0.75, event=event)
                 else:
@@ -444,11 +314,9 @@ class CountMismatch(Rule):
                                        group, 0.75, event=event)
 
 
-_TOLL_ROLES = frozenset({"killed", "injured", "missing", "arrested", "evacuated", "rescued"})
-
-
-def _is_toll(key: CountKey) -> bool:
-    return key.role in _TOLL_ROLES or key.thing in ("death", "injury", "casualty", "fatality")
+def _is_toll(frame: Frame) -> bool:
+    """Figures that grow as a story unfolds: casualties, arrests, evacuations."""
+    return frame.measure.split(":")[0] in TOLL_MEASURES or frame.role in TOLL_MEASURES
 
 
 def _rising(ctx: RuleContext, disjoint: Sequence[tuple[Claim, Claim]]) -> bool:
@@ -494,7 +362,7 @@ class RelatedCounts(Rule):
 
     **Agreeing example**: figures stated in the same unit go to CT01 instead.
 
-    **Options**: ``min_context_overlap`` (default 0.5, as in CT01).
+    **Options**: none.
     """
 
     code = "CT02"
@@ -503,33 +371,56 @@ class RelatedCounts(Rule):
     severity = Severity.INFO
     groups = ("counts",)
     consumes = ("quantity",)
-    options = (Option("min_context_overlap", float, 0.5,
-                      "share of context entities two sentences must share to speak about the same story"),)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        groups: dict[str, list[Claim]] = defaultdict(list)
+        groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         for claim in ctx.claims_of(ClaimKind.QUANTITY):
-            if claim.unit == "percent":
+            if claim.unit == "percent" or ctx.background(claim):
                 continue
-            key = ctx.alignment.count_key(claim)
-            if key is None:
+            frame = ctx.frame(claim)
+            if frame is None or frame.part is not None:
                 continue
-            group = ctx.alignment.units.group(key.thing)
+            group = ctx.alignment.units.group(frame.measure.split(": ")[-1])
             if group:
-                groups[group].append(claim)
-        min_overlap = float(self.values["min_context_overlap"])
-        for name in sorted(groups):
-            claims = groups[name]
-            for component in _related(ctx, claims, min_overlap):
-                things = sorted({ctx.alignment.thing(c) or "" for c in component})
-                if len(things) < 2:
-                    continue
-                component.sort(key=lambda c: (c.article, c.start))
-                topic = f"{name}: figures in different units ({', '.join(things)})"
-                message = (f"The {name} are counted in different units: {sides_text(component)}; "
-                           "they cannot be compared without a conversion, review them together.")
-                yield self.finding(ctx, Status.VARIANT, topic, message, component, 0.6,
-                                   event=next((e for e in (_event_of(ctx, c) for c in component) if e), None))
+                groups[(ctx.story_of(claim.article), group)].append(claim)
+        for story, name in sorted(groups):
+            for window in _windows(ctx, groups[(story, name)]):
+                yield from self._component(ctx, name, window)
+
+    def _component(self, ctx: RuleContext, name: str, claims: list[Claim]) -> Iterator[Finding]:
+        component = sorted(claims, key=lambda c: (c.article, c.start))
+        things = sorted({(ctx.frame(c) or Frame("", None)).measure for c in component})
+        if len(things) < 2 or len({c.article for c in component}) < 2:
+            return
+        topic = f"{name}: figures in different units ({', '.join(things)})"
+        message = (f"The {name} are counted in different units: {sides_text(component)}; "
+                   "they cannot be compared without a conversion, review them together.")
+        yield self.finding(ctx, Status.VARIANT, topic, message, component, 0.6,
+                           event=next((e for e in (_event_of(ctx, c) for c in component) if e), None))
+
+
+# Figures of related units published further apart than this describe different moments of an
+# activity (a month's shipments are not the next year's).
+MAX_DAYS_APART = 60
+
+
+def _windows(ctx: RuleContext, claims: Sequence[Claim]) -> list[list[Claim]]:
+    """The claims split where their articles' publication dates are more than
+    :data:`MAX_DAYS_APART` apart (undated articles form a window of their own)."""
+    def day(c: Claim) -> int:
+        article = ctx.alignment.articles.get(c.article)
+        return article.published.toordinal() if article is not None and article.published else -1
+
+    ordered = sorted(claims, key=lambda c: (day(c), c.article, c.start))
+    out: list[list[Claim]] = []
+    last: int | None = None
+    for claim in ordered:
+        d = day(claim)
+        if last is None or (d == -1) != (last == -1) or d - last > MAX_DAYS_APART:
+            out.append([])
+        out[-1].append(claim)
+        last = d
+    return out
 
 
 __all__ = ["CountMismatch", "RelatedCounts", "short_id"]

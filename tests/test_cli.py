@@ -65,11 +65,17 @@ def test_check_json_has_the_documented_shape() -> None:
     proc = run("check", "seeds", "--format", "json")
     assert proc.returncode in (0, 1), proc.stderr
     data = json.loads(proc.stdout)
-    assert set(data) == {"factlint", "articles", "events", "findings", "summary"}
+    assert set(data) == {"factlint", "articles", "stories", "events", "findings", "summary"}
     assert set(data["summary"]) == {"articles", "claims", "findings", "conflicts", "agreements"}
+    # every article is in exactly one story
+    members = [a for s in data["stories"] for a in s["articles"]]
+    assert sorted(members) == sorted(a["id"] for a in data["articles"])
+    for story in data["stories"]:
+        assert set(story) == {"id", "label", "articles", "start", "end", "dated_by"}
     for finding in data["findings"]:
         assert set(finding) == {"rule", "name", "status", "severity", "topic", "message", "confidence",
-                                "fingerprint", "event", "claims"}
+                                "fingerprint", "event", "story", "claims"}
+        assert finding["story"] is None or finding["story"] in {s["id"] for s in data["stories"]}
         assert finding["status"] in ("conflict", "agreement", "single-source", "variant", "distinct-events")
         assert 0 <= finding["confidence"] <= 1
         for claim in finding["claims"]:

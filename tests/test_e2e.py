@@ -114,7 +114,7 @@ def test_every_format_reports_both_conflicts_and_exits_1(outputs: dict[str, tupl
 
 def test_json_is_the_documented_document(outputs: dict[str, tuple[int, str, str]]) -> None:
     data = json.loads(outputs["json"][1])
-    assert set(data) == {"factlint", "articles", "events", "findings", "summary"}
+    assert set(data) == {"factlint", "articles", "stories", "events", "findings", "summary"}
     assert [a["id"] for a in data["articles"]] == ["a", "b", "c", "d"]
     assert data["summary"]["conflicts"] == 2
 

@@ -44,7 +44,7 @@ def load_extractors() -> None:
     from the cache never uses them, and compiling their patterns was over a third of its
     start-up. The engine calls this before it forks extraction processes, so that they share
     the compiled patterns instead of compiling them each."""
-    from . import dates, durations, quantities  # noqa: F401
+    from . import dates, durations, quantities, zeros  # noqa: F401
 
 
 def extract_doc(doc: Doc, options: ExtractOptions = DEFAULT_OPTIONS) -> list[Claim]:
@@ -52,6 +52,7 @@ def extract_doc(doc: Doc, options: ExtractOptions = DEFAULT_OPTIONS) -> list[Cla
     from .dates import find_dates
     from .durations import find_durations
     from .quantities import find_quantities
+    from .zeros import find_zeros
 
     claims: list[Claim] = []
     kinds = set(options.kinds)
@@ -65,7 +66,10 @@ def extract_doc(doc: Doc, options: ExtractOptions = DEFAULT_OPTIONS) -> list[Cla
     claims.extend(temporal)
     if "quantity" in kinds:
         spans = _Spans([(c.start, c.end) for c in temporal])
-        claims.extend(c for c in find_quantities(doc, options) if not spans.overlaps(c))
+        figures = [c for c in find_quantities(doc, options) if not spans.overlaps(c)]
+        taken = _Spans([(c.start, c.end) for c in figures])
+        claims.extend(figures)
+        claims.extend(c for c in find_zeros(doc, options) if not taken.overlaps(c))
     if "entity" in kinds:
         claims.extend(find_entities(doc, options))
     claims.sort(key=lambda c: (c.start, c.end, c.kind.value, c.text))

@@ -1,0 +1,253 @@
+"""Fact frames: what a figure measures, so that only figures stating the same fact are compared.
+
+A quantity's frame says what it counts and what is said of it:
+
+- ``measure``: the class of the fact. People said to be killed, dead, to have died, bodies, a
+  death toll measure ``deaths``; injured, wounded, hurt, hospitalised ``injuries``; arrested,
+  detained ``arrests``; and so on (the classes are reviewed data, ``checker/data/measures.toml``;
+  words are matched as lemmas, so every inflection counts). A specific counted thing keeps its
+  name ("container", "cable"), with the class as its role when one is said ("cable damaged").
+  Some shapes say the measure themselves: "a mother of 12" counts children, "a .38-caliber
+  revolver" gives a calibre, "shot eleven times" counts hits.
+- ``part``: ``part`` when the figure is a part of a larger whole or an addition to another
+  figure ("including two children", "another 20,000", "two more", "of whom"), ``total`` when it
+  is said to be the whole ("a total of", "in all"); ``None`` otherwise.
+- ``places``: the places the text says the figure happened in ("20,000 marched in Thessaloniki"),
+  when it says so explicitly; ``years``: years named beside the figure ("the 2004 tsunami").
+
+Two frames are compatible when they have the same measure and unit and the same part, and no
+explicit place or year of one contradicts the other's (an absent place is no contradiction:
+"Five people were injured." and "five were injured in Halifax" state one fact).
+
+Pure functions only: no I/O beyond reading the packaged data once, no printing.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import regex
+
+from .extractors.nouns import singular
+from .model import Claim, ClaimKind
+
+# Counted things too generic to compare without knowing what happened to them.
+GENERIC_THINGS = frozenset(
+    """person people civilian man woman child adult resident citizen individual victim soldier troop
+    worker member official employee student passenger patient teen teenager boy girl officer""".split()
+)
+# Counted "things" that measure time or play rather than count objects ("in 54 games", "six
+# seasons", "two blocks away", "3 p.m."): figures about them are not aligned as counts.
+SPAN_THINGS = frozenset(
+    """second minute hour day night week month year decade century season game match inning round
+    start time times block mile kilometre kilometer meter metre foot feet yard inch p am pm a.m. p.m.
+    lead loss win victory defeat record score deficit edge margin x by""".split()
+)
+# Sports statistics change with every game and are stated per game, season or career.
+STAT_THINGS = frozenset(
+    """touchdown rebound shot pass homer run rbi goal point assist yard carry catch reception sack
+    strikeout hit basket knockout punch birdie bogey wicket""".split()
+)
+# Nouns that measure or classify rather than name the counted thing ("two counts of murder").
+MEASURE_THINGS = frozenset("count charge piece pair group number set series kind type lot batch part share".split())
+# Adjectives used as the counted people ("24 dead", "over 200 injured"), with their class.
+ADJECTIVE_PEOPLE = {"dead": "deaths", "injured": "injuries", "injure": "injuries", "wounded": "injuries",
+                    "wound": "injuries", "missing": "missing"}
+
+# Measures of people (the classes of measures.toml [people], and what adjectives say).
+PEOPLE_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
+                             "participants", "casualties", "killed or missing", "children"})
+# Measures that grow as a story unfolds: a later, higher figure is an update.
+TOLL_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
+                           "casualties", "killed or missing"})
+
+_WORDS = regex.compile(r"\p{L}+")
+_CLAUSE_END = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas|as well as)\s", regex.I)
+_DEAD_OR_MISSING = regex.compile(r"^\s+(?:dead|killed)\s+(?:and|or)\s+missing\b", regex.I)
+_NAME_BEFORE = regex.compile(r"(?<![.!?]\s)(?<!^)\b\p{Lu}[\p{L}\d-]*\s+$")
+_PARTITIVE_BEFORE = regex.compile(r"\d\s+(?:of|out\s+of)\s+$")
+# Shapes that say what a bare number measures.
+_PARENT_OF = regex.compile(r"\b(?:mother|father|parent|mom|dad|grandmother|grandfather)\s+of\s+$", regex.I)
+_CALIBER_AFTER = regex.compile(r"^\s*-?\s*(?:caliber|calibre|cal\.|mm)\b", regex.I)
+_TIMES_AFTER = regex.compile(r"^\s+times\b", regex.I)
+_HIT_BEFORE = regex.compile(r"\b(?:shot|struck|hit|stabbed|hitting|shooting|stabbing)\s+(?:\p{L}+\s+){0,2}$", regex.I)
+_PART_BEFORE = regex.compile(
+    r"\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|of\s+which|other|another|"
+    r"further|additional|besides|plus|also)\s+(?:\p{L}+\s+){0,1}$", regex.I)
+_PART_AFTER = regex.compile(r"^\s+(?:more|others?|additional|of\s+(?:them|those|whom))\b", regex.I)
+# A figure coordinated with another ("a man and two women", "two women and a man"): a part.
+_NUMBER_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d[\d,]*)"
+_COORD_BEFORE = regex.compile(r"\b" + _NUMBER_WORD + r"\s+(?:[\p{L}-]+\s+){0,2}(?:and|as\s+well\s+as|plus)\s+$",
+                              regex.I)
+_COORD_AFTER = regex.compile(r"^\s+(?:and|as\s+well\s+as|plus)\s+" + _NUMBER_WORD + r"\s", regex.I)
+_TOTAL_NEAR = regex.compile(r"\b(?:a\s+total\s+of|in\s+all|altogether|combined|overall|in\s+total|totall?ing)\b",
+                            regex.I)
+_YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
+_POSSESSIVE_BEFORE = regex.compile(r"\b(?:her|his|their)\s+$", regex.I)
+_OFFSPRING = frozenset({"child", "kid", "son", "daughter", "grandchild", "offspring"})
+_PROJECTILES = frozenset({"bullet", "round", "slug", "pellet"})
+_HIT_WORDS = frozenset({"hit", "strike", "struck", "enter", "pierce", "wound", "riddle"})
+# Measures said by a shape of the text: the shape is the fact, nothing more need be said.
+SHAPE_MEASURES = frozenset({"children", "caliber", "hits"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a figure measures (see the module's documentation)."""
+
+    measure: str
+    unit: str | None
+    role: str | None = None
+    part: str | None = None
+    who: str | None = None
+    """For a measure of people, the noun that counts them ("worker" in "three bank workers
+    dead"): not part of the key, but two different specific nouns ("soldiers", "civilians")
+    count different people."""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """The blocking key: figures with different keys are never compared."""
+        return (self.measure, self.unit or "", self.role or "")
+
+    def label(self) -> str:
+        if self.unit == "percent":
+            return f"share of {self.measure}" if self.measure else "percentage"
+        text = f"{self.measure} {self.role}" if self.role else self.measure
+        return f"{text} ({self.part})" if self.part else text
+
+
+@cache
+def _classes() -> tuple[dict[str, str], dict[str, str]]:
+    data = tomllib.loads(resources.files("checker").joinpath("data/measures.toml").read_text("utf-8"))
+    people = {w: cls for cls, words in data["people"].items() for w in words}
+    things = {w: cls for cls, words in data["things"].items() for w in words}
+    return people, things
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> tuple[str, ...]:
+    """The word in lower case and its lemmas (every part of speech), by lemminflect."""
+    from lemminflect import getAllLemmas  # imported on first use: it loads its tables
+
+    w = word.lower()
+    found = {w}
+    for forms in getAllLemmas(w).values():
+        found.update(forms)
+    return tuple(sorted(found))
+
+
+def _class_of(words: list[str], table: dict[str, str]) -> str | None:
+    for word in words:
+        for lemma in lemmas(word):
+            cls = table.get(lemma)
+            if cls is not None:
+                return cls
+    return None
+
+
+def _predicate_words(claim: Claim) -> list[str]:
+    """Words around a figure in order of preference: the two before it, six after it up to the
+    end of its clause, then the two before those."""
+    sentence = claim.sentence
+    offset = claim.start - claim.sentence_start
+    end = offset + len(claim.text)
+    after = _CLAUSE_END.split(sentence[end:end + 60], 1)[0]
+    before_words = _WORDS.findall(_CLAUSE_END.split(sentence[max(0, offset - 40):offset])[-1])
+    return [*reversed(before_words[-2:]), *_WORDS.findall(after)[:6], *reversed(before_words[-4:-2])]
+
+
+def _context(claim: Claim, before: int, after: int) -> tuple[str, str]:
+    offset = claim.start - claim.sentence_start
+    end = offset + len(claim.text)
+    return claim.sentence[max(0, offset - before):offset], claim.sentence[end:end + after]
+
+
+def _part(claim: Claim) -> str | None:
+    left, right = _context(claim, 40, 25)
+    if _PART_BEFORE.search(left) or _PART_AFTER.match(right):
+        return "part"
+    after_noun = claim.sentence[claim.end - claim.sentence_start:][:25]
+    if _COORD_BEFORE.search(left) or _COORD_AFTER.match(after_noun):
+        return "part"
+    if _TOTAL_NEAR.search(left[-25:] + " " + right[:15]):
+        return "total"
+    return None
+
+
+def _integral(claim: Claim) -> bool:
+    return not any(isinstance(v, float) and not v.is_integer() and v != float("inf")
+                   for v in (claim.low, claim.high) if v is not None)
+
+
+def frame_of(claim: Claim, thing: str | None) -> Frame | None:
+    """The frame of a quantity claim, or ``None`` when the figure cannot be aligned safely (an
+    age, a time of day, a sports statistic, part of a name). ``thing`` is the claim's counted
+    thing with spellings merged across the corpus (``Alignment.thing``)."""
+    if claim.kind is not ClaimKind.QUANTITY or claim.attr("referential") or claim.attr("measure") == "age":
+        return None
+    left, right = _context(claim, 30, 20)
+    if claim.subject is None:
+        return _bare_frame(claim, left, right)
+    if thing is None or thing in SPAN_THINGS or thing in MEASURE_THINGS or thing in STAT_THINGS:
+        return None
+    if _PARTITIVE_BEFORE.search(left[-12:]):
+        return None  # "28 of 41 passes": a part of an unnamed whole
+    if claim.text[:1].isdigit() and _NAME_BEFORE.search(left):
+        return None  # "FireWire 800 port", "Week 15 loss": part of a name
+    if _CALIBER_AFTER.match(claim.sentence[claim.end - claim.sentence_start - len(claim.text)
+                                          + len(claim.text.split()[0]):][:12]):
+        return Frame("caliber", None)  # ".357 caliber revolver"
+    people, things = _classes()
+    if _DEAD_OR_MISSING.match(right):
+        return Frame("killed or missing", claim.unit, part=_part(claim))
+    words = _predicate_words(claim)
+    if thing in ADJECTIVE_PEOPLE:  # "24 dead and over 200 injured"
+        return Frame(ADJECTIVE_PEOPLE[thing], claim.unit, part=_part(claim)) if _integral(claim) else None
+    if thing in ("death", "fatality"):
+        return Frame("deaths", claim.unit, part=_part(claim))
+    if thing in ("injury", "casualty"):
+        return Frame("injuries" if thing == "injury" else "casualties", claim.unit, part=_part(claim))
+    if thing in _OFFSPRING and _POSSESSIVE_BEFORE.search(left[-8:]):
+        return Frame("children", claim.unit)  # "one of her 12 children"
+    if thing in _PROJECTILES and any(lemma in _HIT_WORDS for w in words for lemma in lemmas(w)):
+        return Frame("hits", claim.unit)  # "seven bullets hit Mr. Gray", "hit by seven bullets"
+    generic = thing in GENERIC_THINGS or singular(thing) in GENERIC_THINGS
+    if generic or thing == "person":
+        cls = _class_of(words, people)
+        if cls is None:
+            return None  # "five people": what happened to them is not said near the figure
+        if not _integral(claim):
+            return None  # "6.1 magnitude earthquake injures": people are counted in whole numbers
+        if cls in ("hits",):
+            return None
+        who = None if thing in ("person", "victim", "people") else thing
+        return Frame(cls, claim.unit, part=_part(claim), who=who)
+    role = _class_of(words, things) or _class_of(words, people)
+    if role in ("participants", "hits", "rescues"):
+        role = None  # said of people, not of things ("hundreds of cars joined")
+    return Frame(thing, claim.unit, role, _part(claim))
+
+
+def _bare_frame(claim: Claim, left: str, right: str) -> Frame | None:
+    """A figure with no counted noun, framed by a shape around it or by its currency."""
+    if claim.unit is not None and claim.unit.isupper() and len(claim.unit) == 3:  # a currency code
+        _people, things = _classes()
+        role = _class_of(_predicate_words(claim), things)
+        return Frame("amount", claim.unit, role, _part(claim))
+    if not _integral(claim) and not claim.text.lstrip().startswith("."):
+        return None
+    if _PARENT_OF.search(left):
+        return Frame("children", None)
+    if _CALIBER_AFTER.match(right):
+        return Frame("caliber", None)
+    if _TIMES_AFTER.match(right) and _HIT_BEFORE.search(left):
+        return Frame("hits", None)
+    return None
+
+
+def years(claim: Claim) -> frozenset[str]:
+    """Years named in a figure's sentence: a figure about another year is another fact."""
+    return frozenset(_YEAR.findall(claim.sentence.replace(claim.text, " ")))

@@ -1,0 +1,328 @@
+"""Stories: the articles of a corpus grouped by the real-world happening they report.
+
+Two articles belong to one story when they share what is distinctive of them: content words
+and names weighted by TF-IDF (a word every article uses says nothing; the victim's name, the
+street, the town do), compared by cosine similarity, with a penalty when their publication
+dates lie far apart (two fires in one town three weeks apart are two stories). Articles are
+merged by average linkage: a story takes an article (or another story) only when the average
+similarity over all its pairs stays above the threshold, so that a name shared by two stories
+("Russia", "police") cannot chain them together the way single links would.
+
+Cost stays near-linear: only pairs of articles that share one of their most distinctive terms
+are compared (an inverted index over each article's top terms; terms in most articles of a
+large corpus are not indexed), and average linkage runs over those pairs only.
+
+A claim belongs to its article's story unless its sentence ties it to another happening
+("the 2004 tsunami", "last year's fire", "a previous shooting"): :func:`background` says so.
+
+Pure functions only: no I/O, no printing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .model import Article, Claim, ClaimKind
+
+# Function words and the words of every news report: never distinctive of a story.
+STOPWORDS = frozenset("""
+a about above after again against ago all almost along also although always am among an and another any
+anyone anything are around as at away back be became because become been before being below between both
+but by came can cannot could day days did do does doing done down during each early either else end even
+ever every few first for former from further get gets getting give given go going gone got had has have
+having he her here hers herself him himself his how however i if in including into is it its itself just
+last later least less like made make many may me might more most much must my near nearly never new news
+next no nor not now of off often on once one only onto or other others our ours out over own part per
+perhaps put rather really said same say saying says see seen several she should since so some still such
+take taken than that the their theirs them themselves then there these they thing things this those though
+three through thus time times to today together told too toward two under until up upon us use used very
+via was way we week weeks well were what when where whether which while who whom whose why will with
+within without would year years yet you your yesterday according added asked called including reported
+reports report reporting tuesday monday wednesday thursday friday saturday sunday morning afternoon evening
+night tonight am pm p.m a.m mr mrs ms dr st told think know want wanted lot lots among amid across people
+man woman men women statement official officials saturday story stories read click share email print
+comments comment copyright rights reserved updated posted photo photos video image images
+""".split())
+
+_WORD = regex.compile(r"\p{L}[\p{L}'’-]*\p{L}")
+_NAME_KINDS = frozenset({"person", "place", "organisation", "other"})
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOptions:
+    threshold: float = 0.12
+    """Average cosine similarity above which two groups of articles are one story."""
+    top_terms: int = 40
+    """Terms of each article used to find candidate pairs."""
+    max_df_share: float = 0.5
+    """Terms in more than this share of the articles (of a corpus of 20 or more) find no pairs."""
+    name_weight: float = 2.0
+    """How much more a name counts than a content word."""
+    near_days: int = 30
+    """Articles published at most this many days apart are fully comparable."""
+    far_days: int = 730
+    """Articles published more than this many days apart are different stories."""
+
+
+DEFAULT_STORY_OPTIONS = StoryOptions()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles about one happening."""
+
+    id: str
+    label: str
+    articles: tuple[str, ...]
+    start: str | None
+    end: str | None
+    """First and last publication date of its articles (ISO), ``None`` when none is dated."""
+    terms: tuple[str, ...] = ()
+    """The terms most distinctive of the story (its label is made of them)."""
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "label": self.label, "articles": list(self.articles), "start": self.start,
+                "end": self.end, "dated_by": "publication" if self.start else None}
+
+
+@dataclass
+class StoryIndex:
+    stories: list[Story]
+    of_article: dict[str, str]
+
+    def story_of(self, article: str) -> str | None:
+        return self.of_article.get(article)
+
+    def get(self, story_id: str | None) -> Story | None:
+        for story in self.stories:
+            if story.id == story_id:
+                return story
+        return None
+
+
+def _stem(word: str) -> str:
+    """A light stem: lower case, no possessive, no plural ``s`` (shootings ~ shooting)."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def article_terms(article: Article, claims: Iterable[Claim], name_weight: float = 2.0) -> dict[str, float]:
+    """Term counts of an article: its content words (stemmed, stopwords left out) and the
+    canonical names of its entities (``@name``, weighted ``name_weight``)."""
+    counts: dict[str, float] = defaultdict(float)
+    body = article.text[article.body_offset:]
+    for match in _WORD.finditer(body):
+        word = match.group()
+        if word.lower() in STOPWORDS:
+            continue
+        stem = _stem(word)
+        if len(stem) > 2 and stem not in STOPWORDS:
+            counts[stem] += 1.0
+    for claim in claims:
+        if claim.kind is ClaimKind.ENTITY and (claim.subject or "other") in _NAME_KINDS:
+            name = (claim.canonical or claim.text).strip().lower()
+            if len(name) > 2:
+                counts["@" + name] += name_weight
+    return counts
+
+
+def _vectors(term_counts: Sequence[Mapping[str, float]]) -> tuple[list[dict[str, float]], Counter[str]]:
+    """TF-IDF vectors (sublinear tf, smoothed idf, unit length) and the document frequencies."""
+    df: Counter[str] = Counter()
+    for counts in term_counts:
+        df.update(counts.keys())
+    n = len(term_counts)
+    vectors: list[dict[str, float]] = []
+    for counts in term_counts:
+        vec = {t: (1.0 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1.0) for t, c in counts.items() if c > 0}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({t: v / norm for t, v in vec.items()})
+    return vectors, df
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[t] for t, v in a.items() if t in b)
+
+
+def _time_factor(a: dt.date | None, b: dt.date | None, options: StoryOptions) -> float:
+    """How far publication dates allow two articles to be one story: 1 when close or unknown,
+    falling linearly to 0 at ``far_days``."""
+    if a is None or b is None:
+        return 1.0
+    gap = abs((a - b).days)
+    if gap <= options.near_days:
+        return 1.0
+    if gap >= options.far_days:
+        return 0.0
+    return 1.0 - (gap - options.near_days) / (options.far_days - options.near_days)
+
+
+DATELINE_CHARS = 300
+"""A full date within this many characters of the start of an undated article's body is its
+dateline ("Tuesday, August 7, 2012", "July 23, 2008, 4:49 pm")."""
+
+
+def reference_date(article: Article, claims: Iterable[Claim]) -> dt.date | None:
+    """When an article was written: its publication date, else the full date of its dateline."""
+    if article.published is not None:
+        return article.published
+    for claim in claims:
+        if (claim.kind is ClaimKind.DATE and not claim.relative and claim.granularity is not None
+                and claim.granularity.value == "day" and claim.start - article.body_offset < DATELINE_CHARS
+                and isinstance(claim.low, str)):
+            try:
+                return dt.date.fromisoformat(claim.low)
+            except ValueError:
+                continue
+    return None
+
+
+def similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[Claim]],
+                 options: StoryOptions = DEFAULT_STORY_OPTIONS) -> tuple[dict[tuple[int, int], float],
+                                                                          list[dict[str, float]]]:
+    """Similarity of the candidate pairs of articles (indices into ``articles``, ``i < j``)."""
+    counts = [article_terms(a, by_article.get(a.id, ()), options.name_weight) for a in articles]
+    dates = [reference_date(a, by_article.get(a.id, ())) for a in articles]
+    vectors, df = _vectors(counts)
+    n = len(articles)
+    max_df = n if n < 20 else max(2, int(options.max_df_share * n))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, vec in enumerate(vectors):
+        top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:options.top_terms]
+        for term, _ in top:
+            if 1 < df[term] <= max_df:
+                postings[term].append(i)
+    pairs: dict[tuple[int, int], float] = {}
+    for term in sorted(postings):
+        members = postings[term]
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if (i, j) in pairs:
+                    continue
+                factor = _time_factor(dates[i], dates[j], options)
+                pairs[(i, j)] = _cosine(vectors[i], vectors[j]) * factor if factor > 0 else 0.0
+    return pairs, vectors
+
+
+def cluster(n: int, pairs: Mapping[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Average-linkage clustering of ``n`` items over sparse similarities (absent pairs count 0):
+    the two groups with the highest average similarity merge while it is at least ``threshold``.
+    Deterministic: ties go to the smallest indices. Groups are returned sorted by first member."""
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), s in pairs.items():
+        if s > 0:
+            sums[i][j] = sums[i].get(j, 0.0) + s
+            sums[j][i] = sums[j].get(i, 0.0) + s
+    heap: list[tuple[float, int, int]] = []
+    for i in sorted(sums):
+        for j, s in sorted(sums[i].items()):
+            if i < j and s >= threshold:
+                heap.append((-s, i, j))
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue
+        current = sums[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
+        if abs(current + neg) > 1e-12:
+            continue  # a stale entry: the groups changed since it was pushed
+        # merge b into a (a < b)
+        members[a].extend(members.pop(b))
+        for c, s in sums.pop(b).items():
+            if c == a:
+                continue
+            del sums[c][b]
+            sums[a][c] = sums[a].get(c, 0.0) + s
+            sums[c][a] = sums[a][c]
+        sums[a].pop(b, None)
+        size_a = len(members[a])
+        for c, s in sums[a].items():
+            avg = s / (size_a * len(members[c]))
+            if avg >= threshold:
+                heapq.heappush(heap, (-avg, min(a, c), max(a, c)))
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+def build_stories(articles: Sequence[Article], by_article: Mapping[str, Sequence[Claim]],
+                  options: StoryOptions = DEFAULT_STORY_OPTIONS) -> StoryIndex:
+    """Group ``articles`` into stories. Every article is in exactly one story (a story of one
+    article when nothing else reports its happening). Story ids (``S1``, ``S2`` ...) follow the
+    order of their first article, so the result depends on the corpus only, not on file order."""
+    ordered = sorted(articles, key=lambda a: a.id)
+    pairs, vectors = similarities(ordered, by_article, options)
+    groups = cluster(len(ordered), pairs, options.threshold)
+    stories: list[Story] = []
+    of_article: dict[str, str] = {}
+    for number, group in enumerate(groups, 1):
+        sid = f"S{number}"
+        ids = tuple(ordered[i].id for i in group)
+        dates = sorted(d for d in (ordered[i].published for i in group) if d is not None)
+        terms = _label_terms([vectors[i] for i in group])
+        stories.append(Story(sid, _label(terms, [ordered[i] for i in group]), ids,
+                             dates[0].isoformat() if dates else None,
+                             dates[-1].isoformat() if dates else None, terms))
+        for aid in ids:
+            of_article[aid] = sid
+    return StoryIndex(stories, of_article)
+
+
+def _label_terms(vectors: Sequence[Mapping[str, float]], size: int = 4) -> tuple[str, ...]:
+    total: dict[str, float] = defaultdict(float)
+    for vec in vectors:
+        for term, weight in vec.items():
+            total[term] += weight
+    # Terms shared by the most articles of the story first, then by weight.
+    shared = Counter(t for vec in vectors for t in vec)
+    best = sorted(total, key=lambda t: (-shared[t], -total[t], t))
+    return tuple(best[:size])
+
+
+def _label(terms: Sequence[str], articles: Sequence[Article]) -> str:
+    """A human label: the title of the story's first titled article, else its top terms."""
+    for article in articles:
+        if article.title:
+            return article.title.strip()[:100]
+    names = [t[1:].title() for t in terms if t.startswith("@")]
+    words = [t for t in terms if not t.startswith("@")]
+    return ", ".join([*names, *words]) or "untitled"
+
+
+# Words in a figure's sentence that tie it to another happening than the story's own.
+_BACKGROUND = regex.compile(
+    r"\b(?:last\s+year|last\s+month|a\s+year\s+ago|years?\s+ago|months\s+ago|previous|prior|earlier\s+this\s+year|"
+    r"another\s+(?:\p{L}+\s+){0,2}(?:attack|shooting|fire|incident|crash|earthquake|bombing)|"
+    r"similar\s+(?:attacks?|shootings?|incidents?)|record|history|historic|ever|so\s+far\s+this\s+year|"
+    r"this\s+year|nationwide|worldwide|statewide|across\s+the\s+country)\b", regex.I)
+_YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def background(claim: Claim, year: int | None = None) -> bool:
+    """Does the claim's sentence tie it to another happening than its article's story ("the
+    2004 tsunami killed 230,000", "last year's fire", "a previous shooting", a national tally)?
+    ``year``: the article's year; a sentence naming only that year (or the one before, for a
+    story of early January) is about the story."""
+    if _BACKGROUND.search(claim.sentence) is not None:
+        return True
+    named = {int(y) for y in _YEAR.findall(claim.sentence.replace(claim.text, " "))}
+    if not named:
+        return False
+    if year is None:
+        return False  # an undated article: years are kept as the figure's scope (frames.years)
+    return not named <= {year, year - 1}
