@@ -59,7 +59,7 @@ ADJECTIVE_PEOPLE = {"dead": "deaths", "injured": "injuries", "injure": "injuries
 
 # Measures of people (the classes of measures.toml [people], and what adjectives say).
 PEOPLE_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
-                             "participants", "casualties", "killed or missing", "children"})
+                             "participants", "casualties", "killed or missing", "children", "hits"})
 # Measures that grow as a story unfolds: a later, higher figure is an update.
 TOLL_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
                            "casualties", "killed or missing"})
@@ -90,6 +90,8 @@ _POSSESSIVE_BEFORE = regex.compile(r"\b(?:her|his|their)\s+$", regex.I)
 _OFFSPRING = frozenset({"child", "kid", "son", "daughter", "grandchild", "offspring"})
 _PROJECTILES = frozenset({"bullet", "round", "slug", "pellet"})
 _HIT_WORDS = frozenset({"hit", "strike", "struck", "enter", "pierce", "wound", "riddle"})
+# Classes said only of people: a specific noun they are said of counts people ("firefighters").
+_PEOPLE_ONLY = frozenset({"deaths", "injuries", "arrests", "evacuations", "missing", "charges"})
 # Measures said by a shape of the text: the shape is the fact, nothing more need be said.
 SHAPE_MEASURES = frozenset({"children", "caliber", "hits"})
 
@@ -156,7 +158,8 @@ def _predicate_words(claim: Claim) -> list[str]:
     end = offset + len(claim.text)
     after = _CLAUSE_END.split(sentence[end:end + 60], 1)[0]
     before_words = _WORDS.findall(_CLAUSE_END.split(sentence[max(0, offset - 40):offset])[-1])
-    return [*reversed(before_words[-2:]), *_WORDS.findall(after)[:6], *reversed(before_words[-4:-2])]
+    beyond = _WORDS.findall(sentence[end:end + 80])[:8]  # past a comma: "two children, were injured"
+    return [*reversed(before_words[-2:]), *_WORDS.findall(after)[:6], *reversed(before_words[-4:-2]), *beyond]
 
 
 def _context(claim: Claim, before: int, after: int) -> tuple[str, str]:
@@ -186,9 +189,13 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
     """The frame of a quantity claim, or ``None`` when the figure cannot be aligned safely (an
     age, a time of day, a sports statistic, part of a name). ``thing`` is the claim's counted
     thing with spellings merged across the corpus (``Alignment.thing``)."""
-    if claim.kind is not ClaimKind.QUANTITY or claim.attr("referential") or claim.attr("measure") == "age":
+    if claim.kind is not ClaimKind.QUANTITY or claim.attr("measure") == "age":
         return None
     left, right = _context(claim, 30, 20)
+    if thing in _OFFSPRING and _POSSESSIVE_BEFORE.search(left[-8:]):
+        return Frame("children", claim.unit)  # "one of her 12 children": how many children she has
+    if claim.attr("referential"):
+        return None  # "the two nations" refers, it does not count
     if claim.subject is None:
         return _bare_frame(claim, left, right)
     if thing is None or thing in SPAN_THINGS or thing in MEASURE_THINGS or thing in STAT_THINGS:
@@ -210,8 +217,6 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
         return Frame("deaths", claim.unit, part=_part(claim))
     if thing in ("injury", "casualty"):
         return Frame("injuries" if thing == "injury" else "casualties", claim.unit, part=_part(claim))
-    if thing in _OFFSPRING and _POSSESSIVE_BEFORE.search(left[-8:]):
-        return Frame("children", claim.unit)  # "one of her 12 children"
     if thing in _PROJECTILES and any(lemma in _HIT_WORDS for w in words for lemma in lemmas(w)):
         return Frame("hits", claim.unit)  # "seven bullets hit Mr. Gray", "hit by seven bullets"
     generic = thing in GENERIC_THINGS or singular(thing) in GENERIC_THINGS
@@ -225,10 +230,14 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
             return None
         who = None if thing in ("person", "victim", "people") else thing
         return Frame(cls, claim.unit, part=_part(claim), who=who)
-    role = _class_of(words, things) or _class_of(words, people)
-    if role in ("participants", "hits", "rescues"):
-        role = None  # said of people, not of things ("hundreds of cars joined")
-    return Frame(thing, claim.unit, role, _part(claim))
+    role = _class_of(words, things)
+    if role is not None:
+        return Frame(thing, claim.unit, role, _part(claim))
+    cls = _class_of(words, people)
+    if cls in _PEOPLE_ONLY and _integral(claim):
+        # "two firefighters were injured": only people are injured, arrested, evacuated
+        return Frame(cls, claim.unit, part=_part(claim), who=thing)
+    return Frame(thing, claim.unit, None, _part(claim))
 
 
 def _bare_frame(claim: Claim, left: str, right: str) -> Frame | None:

@@ -23,6 +23,7 @@ def _places(ctx: RuleContext, claim: Claim) -> set[str]:
 
 
 _LOCAL_PLACE = regex.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:of\s+)?$")
+_LOCAL_PLACE_BEFORE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
 _CLAUSE_BREAK = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s+\p{Ll}")
 _COORDINATED = regex.compile(r"^\s*(?:,\s*and|,|and|or)\s+$")
 _ADJECTIVAL = regex.compile(r"^\s+[a-z]")
@@ -49,6 +50,13 @@ def _local_places(ctx: RuleContext, claim: Claim) -> tuple[set[str], bool]:
                     break
                 local.add(e.canonical or e.text)
             return local - _appositions(following, text), True
+    preceding = sorted((e for e in entities if e.end <= claim.start), key=lambda e: e.start)
+    if preceding:
+        last = preceding[-1]
+        before = text[max(last.start - 12, 0):last.start]
+        between = text[last.end:claim.start]
+        if claim.start - last.end <= 60 and not _CLAUSE_BREAK.search(between) and _LOCAL_PLACE_BEFORE.search(before):
+            return {last.canonical or last.text} - _appositions(preceding, text), True  # "a strike in Gaza killed 500"
     out = set()
     for e in entities:
         if "." in e.text and e.text.replace(".", "").isupper() and _ADJECTIVAL.match(text[e.end:e.end + 3]):
@@ -146,10 +154,10 @@ class _Framed:
             return False  # "two soldiers killed" and "ten civilians killed" count different people
         if self.explicit and other.explicit and self.places != other.places:
             return False  # "20,000 marched in Thessaloniki" is not the Athens march
-        if self.places and other.places and self.places.isdisjoint(other.places):
-            return False  # sentences set in different places ("in Gaza", "in Zaporizhzhia")
-        if self.places != other.places and (self.explicit or other.explicit) and self.places and other.places:
-            return False  # "247 people in Kenya" is not the toll of Kenya and Tanzania
+        if self.explicit != other.explicit:
+            placed, spread = (self, other) if self.explicit else (other, self)
+            if len(spread.places) >= 2 and spread.places != placed.places:
+                return False  # "247 people in Kenya" is not the toll of the attacks in Nairobi and Dar es Salaam
         if self.years and other.years and self.years != other.years:
             return False
         if self.frame.role is None and self.frame.measure not in PEOPLE_MEASURES | SHAPE_MEASURES:

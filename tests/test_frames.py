@@ -1,0 +1,76 @@
+"""Fact frames: what a figure measures, read from the words around it (checker/frames.py)."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from checker.align import Alignment
+from checker.frames import PEOPLE_MEASURES, Frame, frame_of, lemmas
+from checker.model import ClaimKind
+from tests.claims import only_claim
+
+# sentence, quote of the figure, expected (measure, role, part, who) or None
+CASES = [
+    ("Five people were injured in the shooting.", "Five people", ("injuries", None, None, None)),
+    ("Two men were wounded.", "Two men", ("injuries", None, None, "man")),
+    ("The blast left 40 people dead.", "40 people", ("deaths", None, None, None)),
+    ("Three people have suffocated.", "Three people", ("deaths", None, None, None)),
+    ("Police said 46 people had been arrested.", "46 people", ("arrests", None, None, None)),
+    ("About 2,000 residents were evacuated.", "About 2,000 residents", ("evacuations", None, None, "resident")),
+    ("No one was hurt in the fire.", "No one", ("injuries", None, None, None)),
+    ("No injuries were reported.", "No injuries", ("injuries", None, None, None)),
+    ("Three undersea cables were damaged.", "Three undersea cables", ("cable", "damaged", None, None)),
+    ("Zurana Horton, a mother of 12, was killed.", "12", ("children", None, None, None)),
+    ("She was walking with one of her 12 children.", "12 children", ("children", None, None, None)),
+    ("He pointed a .357 caliber revolver at them.", ".357 caliber revolver", ("caliber", None, None, None)),
+    ("Gray was shot eleven times.", "eleven", ("hits", None, None, None)),
+    ("Seven bullets hit Mr. Gray.", "Seven bullets", ("hits", None, None, None)),
+    ("The fire caused an estimated $1 million in damage.", "an estimated $1 million", ("amount", "damaged", None, None)),
+    ("A handful of people, including two children, were injured.", "two children", ("injuries", None, "part", "child")),
+    ("Another 20,000 people marched in Thessaloniki.", "20,000 people", ("participants", None, "part", None)),
+    ("The three bank workers, a man and two women, died.", "two women", ("deaths", None, "part", "woman")),
+    ("A total of 31 people were arrested.", "31 people", ("arrests", None, "total", None)),
+]
+
+@pytest.mark.parametrize(("sentence", "quote", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_a_figure_has_the_frame_its_words_say(sentence: str, quote: str, expected: tuple[str, ...]) -> None:
+    claim = only_claim(ClaimKind.QUANTITY, sentence, quote)
+    frame = frame_of(claim, Alignment.build([], [claim]).thing(claim))
+    assert frame is not None
+    assert (frame.measure, frame.role, frame.part, frame.who) == expected
+
+
+@pytest.mark.parametrize(("sentence", "quote"), [
+    ("The five people met on Tuesday.", "five people"),  # nothing is said of them
+    ("He scored 30 touchdowns in his career.", "30 touchdowns"),  # a sports statistic
+    ("The ship sailed two blocks.", "two blocks"),  # a distance, not a count
+])
+def test_a_figure_with_nothing_comparable_said_of_it_has_no_frame(sentence: str, quote: str) -> None:
+    claim = only_claim(ClaimKind.QUANTITY, sentence, quote)
+    assert frame_of(claim, Alignment.build([], [claim]).thing(claim)) is None
+
+
+def test_the_measure_classes_are_lemmas_of_one_class_each() -> None:
+    data = tomllib.loads(resources.files("checker").joinpath("data/measures.toml").read_text("utf-8"))
+    seen: dict[str, str] = {}
+    for table in ("people", "things"):
+        for cls, words in data[table].items():
+            for word in words:
+                assert word == word.lower() and " " not in word, word
+                assert seen.setdefault(word, cls) == cls, f"{word!r} is in {seen[word]} and {cls}"
+    assert set(data["people"]) <= PEOPLE_MEASURES
+
+
+@pytest.mark.parametrize(("word", "lemma"), [("killed", "kill"), ("wounded", "wound"), ("bodies", "body"),
+                                             ("hospitalized", "hospitalize"), ("detained", "detain")])
+def test_inflections_reach_their_lemma(word: str, lemma: str) -> None:
+    assert lemma in lemmas(word)
+
+
+def test_frames_of_different_measures_have_different_keys() -> None:
+    assert Frame("deaths", None).key != Frame("injuries", None).key
+    assert Frame("cable", None, "damaged").key != Frame("cable", None).key
+    assert Frame("deaths", None, who="worker").key == Frame("deaths", None).key
