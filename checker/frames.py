@@ -122,11 +122,24 @@ class Frame:
 
 
 @cache
+def _data() -> dict[str, dict[str, list[str]]]:
+    data: dict[str, dict[str, list[str]]] = tomllib.loads(
+        resources.files("checker").joinpath("data/measures.toml").read_text("utf-8"))
+    return data
+
+
+def _table(name: str) -> dict[str, str]:
+    return {w: cls for cls, words in _data()[name].items() for w in words}
+
+
+@cache
 def _classes() -> tuple[dict[str, str], dict[str, str]]:
-    data = tomllib.loads(resources.files("checker").joinpath("data/measures.toml").read_text("utf-8"))
-    people = {w: cls for cls, words in data["people"].items() for w in words}
-    things = {w: cls for cls, words in data["things"].items() for w in words}
-    return people, things
+    return _table("people"), _table("things")
+
+
+@cache
+def _happenings() -> dict[str, str]:
+    return _table("happenings")
 
 
 @lru_cache(maxsize=65536)
@@ -192,7 +205,7 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
     if claim.kind is not ClaimKind.QUANTITY or claim.attr("measure") == "age":
         return None
     left, right = _context(claim, 30, 20)
-    if thing in _OFFSPRING and _POSSESSIVE_BEFORE.search(left[-8:]):
+    if thing in _OFFSPRING and (_POSSESSIVE_BEFORE.search(left[-8:]) or _PARENT_OF.search(left)):
         return Frame("children", claim.unit)  # "one of her 12 children": how many children she has
     if claim.attr("referential"):
         return None  # "the two nations" refers, it does not count
@@ -260,3 +273,38 @@ def _bare_frame(claim: Claim, left: str, right: str) -> Frame | None:
 def years(claim: Claim) -> frozenset[str]:
     """Years named in a figure's sentence: a figure about another year is another fact."""
     return frozenset(_YEAR.findall(claim.sentence.replace(claim.text, " ")))
+
+
+# A day told by the report, not by the happening: "police said Tuesday", "announced on Monday".
+_REPORTED_BEFORE = regex.compile(r"\b(?:said|say|says|told|announced|reported|confirmed|added|stated|released|"
+                                 r"identified|updated|wrote|revealed|shown|showed|played|aired|testified|heard|"
+                                 r"ruled|began|begins|opened|started|continued|resumed|held|scheduled|set)"
+                                 r"(?:\s+\p{L}+){0,2}\s+(?:on\s+)?$", regex.I)
+_HAPPENING_WORDS = 10
+"""Event words up to this many words before a date (in its clause) say what it dates."""
+_DATE_CLAUSE_END = regex.compile(r"[;:()]|\s(?:and|but|while|whereas|after|before|when|as)\s", regex.I)
+
+
+def happening_of(claim: Claim) -> str | None:
+    """What a day-precise date is the day of: the class of the nearest event word in its clause
+    ("was shot on Sunday" -> ``violence``, "the Dec. 6 killing" -> ``violence``, "a fire broke
+    out Tuesday" -> ``fire``), or ``None`` when no event word is near, or when the date is the
+    day something was said ("police said Tuesday")."""
+    if claim.kind is not ClaimKind.DATE or claim.granularity is None or claim.granularity.value != "day":
+        return None
+    offset = claim.start - claim.sentence_start
+    end = offset + len(claim.text)
+    left = _DATE_CLAUSE_END.split(claim.sentence[max(0, offset - 80):offset])[-1]
+    if _REPORTED_BEFORE.search(left):
+        return None
+    right = _DATE_CLAUSE_END.split(claim.sentence[end:end + 40], 1)[0]
+    table = _happenings()
+    # The event word before the date first ("was shot on Sunday", "the shooting of X on
+    # Saturday"), nearest first; then right after it ("the Dec. 6 killing", "Tuesday's fire").
+    order = [*reversed(_WORDS.findall(left)[-_HAPPENING_WORDS:]), *_WORDS.findall(right)[:3]]
+    for word in order:
+        for lemma in lemmas(word):
+            cls = table.get(lemma)
+            if cls is not None:
+                return cls
+    return None

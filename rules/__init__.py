@@ -18,6 +18,7 @@ from .base import Option, Rule, RuleContext
 from .counts import CountMismatch, RelatedCounts
 from .dates import EventDate, RelativeDateMisfit, WeekdayMismatch
 from .durations import EventLength
+from .happenings import HappeningDay
 from .names import NameVariants
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
@@ -25,6 +26,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     EventDate,
     WeekdayMismatch,
     RelativeDateMisfit,
+    HappeningDay,
     CountMismatch,
     RelatedCounts,
     NameVariants,

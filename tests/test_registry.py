@@ -13,12 +13,12 @@ def codes(**kwargs: object) -> list[str]:
 
 
 def test_all_rules_by_default() -> None:
-    assert codes() == ["DU01", "DT01", "DT02", "DT03", "CT01", "CT02", "NM01"]
+    assert codes() == ["DU01", "DT01", "DT02", "DT03", "DT04", "CT01", "CT02", "NM01"]
 
 
 @pytest.mark.parametrize(
     ("select", "expected"),
-    [(["DU01"], ["DU01"]), (["DT"], ["DT01", "DT02", "DT03"]), (["event-length"], ["DU01"]),
+    [(["DU01"], ["DU01"]), (["DT"], ["DT01", "DT02", "DT03", "DT04"]), (["event-length"], ["DU01"]),
      (["counts"], ["CT01", "CT02"]), (["names", "DU"], ["DU01", "NM01"])],
 )
 def test_select(select: list[str], expected: list[str]) -> None:
@@ -26,7 +26,7 @@ def test_select(select: list[str], expected: list[str]) -> None:
 
 
 def test_ignore_wins_over_select() -> None:
-    assert codes(select=["DT"], ignore=["DT03"]) == ["DT01", "DT02"]
+    assert codes(select=["DT"], ignore=["DT03"]) == ["DT01", "DT02", "DT04"]
 
 
 def test_severity_override_and_options() -> None:
