@@ -200,8 +200,6 @@ def parse_config(data: Mapping[str, Any], source: str | None = None, table: str 
         return base.error(key, problem)
 
     def strings(key: str, value: Any) -> tuple[str, ...]:
-        if isinstance(value, str):
-            value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, f"expected an array of strings, got {_type_name(value)}")
         return tuple(value)
@@ -268,7 +266,7 @@ def parse_config(data: Mapping[str, Any], source: str | None = None, table: str 
         values["aliases"] = {name: string(f"{key}.{name}", target) for name, target in subtable(key, value).items()}
 
     def parse_fail_on(key: str, value: Any) -> None:
-        if isinstance(value, str | list):  # shorthand: fail-on = ["conflict", "variant"]
+        if isinstance(value, list):  # shorthand: fail-on = ["conflict", "variant"]
             value = {"status": value}
         statuses: set[Status] = set(FailOn().statuses)
         severity = FailOn().severity
