@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -37,6 +38,68 @@ FORMAT_NAMES = ("rich", "json", "sarif", "github", "markdown", "junit", "html")
 
 class UsageError(Exception):
     """A usage, configuration or input problem: printed as one line, exit code 2."""
+
+
+class _ArgumentError(Exception):
+    """A command-line argument argparse refused; :func:`main` prints it as one line."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(message)
+        self.parser = parser
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (README: every error is one line starting
+    with ``factlint:``), not a usage block: :meth:`error` raises :class:`_ArgumentError`."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _ArgumentError(self, message)
+
+
+def _option_strings(parser: argparse.ArgumentParser) -> list[str]:
+    return [o for action in parser._actions for o in action.option_strings if o.startswith("--")]
+
+
+def _subparser(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser of the command named in ``argv`` (``parser`` itself when none is)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for arg in argv:
+                if arg in action.choices:
+                    chosen: argparse.ArgumentParser = action.choices[arg]
+                    return chosen
+    return parser
+
+
+_INVALID_CHOICE = re.compile(r"invalid choice: '?(?P<value>[^'(]*?)'? \(choose from (?P<choices>.*)\)$")
+
+
+def _argument_error_line(error: _ArgumentError, parser: argparse.ArgumentParser, argv: Sequence[str]) -> str:
+    """The one line of an argument error, with the closest valid option or value when the
+    refused one looks like a typo (``--formt``: did you mean --format?)."""
+    import difflib
+
+    message = error.message
+    command = _subparser(parser, argv)
+    hint = ""
+    if message.startswith("unrecognized arguments:"):
+        options = _option_strings(command)
+        for word in message.split(":", 1)[1].split():
+            if word.startswith("--"):
+                close = difflib.get_close_matches(word.split("=", 1)[0], options, n=1, cutoff=0.6)
+                if close:
+                    hint = f" (did you mean {close[0]}?)"
+                    break
+    else:
+        match = _INVALID_CHOICE.search(message)
+        if match:
+            choices = [c.strip().strip("'") for c in match.group("choices").split(",")]
+            close = difflib.get_close_matches(match.group("value"), choices, n=1, cutoff=0.5)
+            if close:
+                hint = f" (did you mean {close[0]}?)"
+    where = f"{command.prog.removeprefix('factlint').strip()}: " if command is not parser else ""
+    return f"factlint: error: {where}{message}{hint}"
 
 
 def _confidence(text: str) -> float:
@@ -80,7 +143,7 @@ def _add_rule_selection(cmd: argparse.ArgumentParser) -> None:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="factlint",
         description="Cross-article fact-consistency checker for news corpora.",
         epilog="Exit codes: 0 nothing fails, 1 failing findings, 2 usage, configuration or input error.",
@@ -523,6 +586,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     try:
         args = parser.parse_args(argv)
+    except _ArgumentError as exc:
+        print(_argument_error_line(exc, parser, sys.argv[1:] if argv is None else argv), file=sys.stderr)
+        return EXIT_ERROR
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_ERROR
     if args.command is None:
