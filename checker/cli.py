@@ -174,10 +174,12 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_rule_selection(chk)
     chk.add_argument("--only", choices=("conflicts", "agreements", "variants"),
                      help="report only findings of this status")
-    chk.add_argument("--rule", action="append", default=[], metavar="CODE",
-                     help="report only findings of these rules (code, prefix or name; repeatable)")
+    chk.add_argument("--rule", action="append", default=[], metavar="RULE",
+                     help="report only findings of these rules (code, prefix, name or group, as --select; "
+                          "repeatable, comma-separated)")
     chk.add_argument("--article", action="append", default=[], metavar="ID",
-                     help="report only findings with a side in this article (id or path; repeatable)")
+                     help="report only findings with a side in this article (short id as in the messages, "
+                          "id or path; repeatable)")
     chk.add_argument("--min-confidence", type=_confidence, default=0.0, metavar="X",
                      help="report only findings at least this confident (0 to 1)")
     chk.add_argument("--verbose", "-v", action="store_true", help="expand agreements and single-source findings")
@@ -336,10 +338,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     config = _load_config(args)
     paths, changed = _changed_files(args, config)
+    _require_rules(_split(args.rule))
     baseline_path = None if args.no_baseline else (args.baseline or config.baseline)
     baseline = _read_baseline(baseline_path) if baseline_path else None
     run = _run(args, config, paths)
     result = run.result
+    _require_articles(args.article, result.corpus)
     options = ReportOptions(verbose=args.verbose, color=args.color, only=args.only, rules=tuple(_split(args.rule)),
                             articles=tuple(args.article), min_confidence=args.min_confidence,
                             output=args.output)
@@ -381,6 +385,28 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if run.input_errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _require_rules(selectors: Sequence[str]) -> None:
+    """``--rule`` names rules as ``--select`` does; one that names none is a usage error, not an
+    empty report that passes."""
+    from rules import RuleSelectionError, unmatched
+
+    try:
+        missing = unmatched(selectors)
+    except RuleSelectionError as exc:
+        raise UsageError(str(exc)) from None
+    if missing:
+        raise UsageError(f"--rule {missing[0]}: no rule matches {missing[0]!r} (see 'factlint rules')")
+
+
+def _require_articles(names: Sequence[str], corpus: Corpus) -> None:
+    """Every ``--article`` must name an article of the corpus (by short id, id or path)."""
+    from .findings import names_article
+
+    for name in names:
+        if not any(names_article(name, a.id, a.path) for a in corpus.articles):
+            raise UsageError(f"--article {name}: no article of the corpus has this short id, id or path")
 
 
 def _json_with_baseline(result: CheckResult, options: Any, extra: dict[str, Any]) -> Callable[[Writer], None]:

@@ -265,3 +265,24 @@ def test_max_article_bytes_skips_larger_articles_and_must_be_a_positive_integer(
                          text=True, timeout=120)
     assert bad.returncode == 2
     assert "max-article-bytes" in bad.stderr and "factlint.toml" in bad.stderr
+
+
+def test_rule_tables_name_rules_as_select_does_the_closest_key_winning(tmp_path: Path) -> None:
+    write(tmp_path / "factlint.toml", '[rules.dates]\nseverity = "info"\n[rules.DT01]\nseverity = "error"\n')
+    config = load_config(cwd=tmp_path)
+    validate_rules(config)
+    severities = {code: rule["severity"] for code, rule in effective(config)["rules"].items()}
+    assert (severities["DT01"], severities["DT02"], severities["DT03"], severities["DU01"]) == \
+        ("error", "info", "info", "error")
+
+
+@pytest.mark.parametrize(("text", "key", "problem"), [
+    ('[rules.counts]\nunresolved_confidence = 0.3\n', "rules.counts.unresolved_confidence",
+     "rule CT01 has no such option"),
+    ('[rules.XX]\nseverity = "info"\n', "rules.XX", "no such rule"),
+])
+def test_a_rule_table_naming_no_rule_or_an_option_a_rule_lacks_is_refused(tmp_path: Path, text: str, key: str,
+                                                                         problem: str) -> None:
+    write(tmp_path / "factlint.toml", text)
+    with pytest.raises(ConfigError, match=f"^factlint.toml: {key}: {problem}"):
+        validate_rules(load_config(cwd=tmp_path))

@@ -211,6 +211,46 @@ def test_filters_narrow_the_report_and_the_exit_code_follows_what_is_reported(
     assert findings(proc) == expected
 
 
+@pytest.mark.parametrize(("report_filter", "selection"), [
+    (["--rule", "dates"], ["--select", "dates"]),
+    (["--rule", "counts,DU"], ["--select", "counts", "--select", "DU"]),
+    (["--rule", "event-length"], ["--select", "DU01"]),
+])
+def test_rule_filters_match_rules_as_the_selection_does(project: Path, report_filter: list[str],
+                                                       selection: list[str]) -> None:
+    filtered = factlint("check", "corpus", "--format", "json", *report_filter, cwd=project)
+    selected = factlint("check", "corpus", "--format", "json", *selection, cwd=project)
+    assert findings(filtered) == findings(selected) != []
+    assert filtered.returncode == selected.returncode
+
+
+def test_every_name_a_report_shows_selects_the_article(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    by_id = factlint("check", "corpus", "--format", "json", "--article", "002_d65288dac923f199", cwd=tmp_path)
+    assert "(002" in by_id.stdout  # the messages name the article by its short id
+    for name in ("002", "corpus/002_d65288dac923f199.txt", "./corpus/002_d65288dac923f199.txt",
+                 str(corpus / "002_d65288dac923f199.txt")):
+        proc = factlint("check", "corpus", "--format", "json", "--article", name, cwd=tmp_path)
+        assert (proc.returncode, findings(proc)) == (by_id.returncode, findings(by_id)), name
+    assert findings(by_id)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--rule", "XX"], "factlint: error: --rule XX: no rule matches 'XX'"),
+    (["--rule", "DU01,nosuch"], "factlint: error: --rule nosuch: no rule matches 'nosuch'"),
+    (["--article", "nosuch"], "factlint: error: --article nosuch: no article of the corpus"),
+    (["--article", "a", "--article", "corpus/zz.txt"], "factlint: error: --article corpus/zz.txt: no article"),
+])
+def test_a_filter_that_matches_no_rule_or_no_article_is_a_usage_error(project: Path, args: list[str],
+                                                                      message: str) -> None:
+    proc = factlint("check", "corpus", "--format", "json", *args, cwd=project)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith(message)
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["check", "corpus", "--format", "yaml"], "invalid choice"),
     (["check", "corpus", "--min-confidence", "2"], "from 0 to 1"),
