@@ -40,6 +40,10 @@ class UsageError(Exception):
     """A usage, configuration or input problem: printed as one line, exit code 2."""
 
 
+class _Reported(Exception):
+    """An input error already reported on stderr (one line per problem): exit code 2, nothing else."""
+
+
 class _ArgumentError(Exception):
     """A command-line argument argparse refused; :func:`main` prints it as one line."""
 
@@ -265,6 +269,7 @@ def _run(args: argparse.Namespace, config: Config, paths: Sequence[str]) -> _Run
         raise UsageError(str(exc)) from None
     with _open_cache(args, paths) as cache:
         corpus = _load_corpus(paths, config, cache)
+        _require_articles_found(corpus, paths, config)
         settings = CheckSettings(units=UnitTable.build(config.equivalent, config.related), aliases=config.aliases,
                                  jobs=args.jobs)
         from reports import progress_bar
@@ -282,6 +287,47 @@ def _require_paths(paths: Sequence[str], config: Config) -> None:
     if not paths:
         raise UsageError("no corpus: give PATH arguments or set 'paths' in the configuration"
                          + (f" ({config.source})" if config.source else ""))
+
+
+def _require_articles_found(corpus: Corpus, paths: Sequence[str], config: Config) -> None:
+    """A run that would check no article is an input error, never an empty report that passes.
+    When loading already said why (a path that does not exist, files that cannot be read),
+    that is all that is printed; else one line says where factlint looked and what it left out."""
+    if corpus.articles:
+        return
+    if corpus.errors:
+        raise _Reported
+    other_type, left_out = _files_not_read(paths)
+    reasons = []
+    if other_type:
+        reasons.append(f"{other_type} file{'s' if other_type != 1 else ''} skipped: not a supported type")
+    if left_out:
+        by = "include/exclude" + (f" of {config.source}" if config.source else "")
+        reasons.append(f"{left_out} article file{'s' if left_out != 1 else ''} left out by {by}")
+    where = ", ".join(paths)
+    raise UsageError(f"no article found in {where}" + (f" ({'; '.join(reasons)})" if reasons else ""))
+
+
+def _files_not_read(paths: Sequence[str]) -> tuple[int, int]:
+    """Below the directories of ``paths``: the files of a type that is not read as an article
+    (hidden files, hidden directories and manifests apart), and the article files (which, when
+    no article was read and loading reported nothing, include/exclude left out)."""
+    from .corpus import ARTICLE_SUFFIXES, MANIFEST_NAME
+
+    other_type = articles = 0
+    for path in paths:
+        if not os.path.isdir(path):
+            continue
+        for _, dirnames, filenames in os.walk(path, followlinks=False):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            for name in filenames:
+                if name.startswith(".") or name == MANIFEST_NAME:
+                    continue
+                if name.lower().endswith(ARTICLE_SUFFIXES):
+                    articles += 1
+                else:
+                    other_type += 1
+    return other_type, articles
 
 
 @contextlib.contextmanager
@@ -542,6 +588,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     options = ExtractOptions(kinds=tuple(args.kind)) if args.kind else ExtractOptions()
     with _open_cache(args, paths) as cache:
         corpus = _load_corpus(paths, config, cache)
+        _require_articles_found(corpus, paths, config)
         settings = CheckSettings(extract=options, jobs=args.jobs)
         extraction = extract_articles(corpus, settings, cache=cache)
     _retain(corpus, extraction)
@@ -561,7 +608,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
         render_extract_rich(corpus, by_article, output=args.output, color=args.color)
     failed = any(d.level == "error" for d in extraction.diagnostics)
-    return EXIT_ERROR if (corpus.errors and not corpus.articles) or failed else EXIT_OK
+    return EXIT_ERROR if failed else EXIT_OK
 
 
 def _write(text: str, output: str | None) -> None:
@@ -629,6 +676,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return handler(args)
     except UsageError as exc:
         print(f"factlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except _Reported:
         return EXIT_ERROR
     except BrokenPipeError:
         import os

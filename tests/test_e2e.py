@@ -251,6 +251,32 @@ def test_a_filter_that_matches_no_rule_or_no_article_is_a_usage_error(project: P
     assert line.startswith(message)
 
 
+@pytest.mark.parametrize(("files", "config", "args", "stderr"), [
+    ({}, None, ["check", "corpus"], ["factlint: error: no article found in corpus"]),
+    ({"a.pdf": "%PDF", "b.docx": "x", ".hidden.txt": "x", "corpus.toml": ""}, None, ["check", "corpus"],
+     ["factlint: error: no article found in corpus (2 files skipped: not a supported type)"]),
+    ({"a.txt": ARTICLES["a.txt"], "b.txt": ARTICLES["b.txt"], "c.pdf": "%PDF"}, 'paths = ["corpus"]\ninclude = ["*.md"]\n',
+     ["check"], ["factlint: error: no article found in corpus (1 file skipped: not a supported type; "
+                 "2 article files left out by include/exclude of factlint.toml)"]),
+    ({"a.txt": ARTICLES["a.txt"]}, None, ["check", "nowhere"], ["factlint: nowhere: error: no such file or directory"]),
+    ({"a.txt": "binary\x00data"}, None, ["check", "corpus"],
+     ["factlint: corpus/a.txt: error: skipped: binary file (contains NUL bytes)"]),
+    ({}, None, ["baseline", "corpus"], ["factlint: error: no article found in corpus"]),
+    ({}, None, ["extract", "corpus"], ["factlint: error: no article found in corpus"]),
+])
+@pytest.mark.parametrize("fmt", [None, "json"])
+def test_a_run_that_checks_no_article_is_an_input_error_with_only_the_error_printed(
+        tmp_path: Path, files: dict[str, str], config: str | None, args: list[str], stderr: list[str],
+        fmt: str | None) -> None:
+    make_corpus(tmp_path, files)
+    if config is not None:
+        (tmp_path / "factlint.toml").write_text(config, "utf-8")
+    fmt_args = ["--format", fmt] if fmt and args[0] != "baseline" else []
+    proc = factlint(*args, *fmt_args, cwd=tmp_path)
+    assert (proc.returncode, proc.stderr.splitlines(), proc.stdout) == (2, stderr, "")
+    assert not (tmp_path / "factlint-baseline.json").exists()
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["check", "corpus", "--format", "yaml"], "invalid choice"),
     (["check", "corpus", "--min-confidence", "2"], "from 0 to 1"),
