@@ -191,8 +191,8 @@ def _build_parser() -> argparse.ArgumentParser:
                      help="colour and links in the rich report (auto: on a terminal unless NO_COLOR is set)")
     _add_config(chk)
     chk.add_argument("--baseline", metavar="FILE", help="fail only on findings not in this baseline file "
-                     "(default: the configured baseline)")
-    chk.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
+                     "(default: the configured baseline, else factlint-baseline.json when it exists)")
+    chk.add_argument("--no-baseline", action="store_true", help="use no baseline: show and fail on everything")
     chk.add_argument("--changed", nargs="*", metavar="PATH", default=None,
                      help="report only findings involving these changed articles (the whole corpus is still "
                           "aligned); given with no PATH after it, the PATH arguments are the changed files and "
@@ -385,7 +385,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     config = _load_config(args)
     paths, changed = _changed_files(args, config)
     _require_rules(_split(args.rule))
-    baseline_path = None if args.no_baseline else (args.baseline or config.baseline)
+    baseline_path = None if args.no_baseline else _baseline_path(args.baseline, config)
     baseline = _read_baseline(baseline_path) if baseline_path else None
     run = _run(args, config, paths)
     result = run.result
@@ -426,8 +426,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
             append_step_summary(shown, dataclasses.replace(options, output=None), step_summary_path())
     except OSError as exc:
         raise UsageError(f"{exc.filename or args.output or '<stdout>'}: cannot write: {exc.strerror or exc}") from None
-    if extra is not None and args.format != "json" and baseline_path is not None:
-        _baseline_note(baseline_path, extra["known"], stale)
+    if extra is not None and baseline_path is not None:
+        entries = extra["entries"]
+        _warn(f"{baseline_path}: baseline in use ({entries} entr{'ies' if entries != 1 else 'y'}; "
+              "--no-baseline shows everything)")
+        if args.format != "json":
+            _baseline_note(baseline_path, extra["known"], stale)
     if run.input_errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
@@ -469,6 +473,16 @@ def _json_with_baseline(result: CheckResult, options: Any, extra: dict[str, Any]
         write("\n")
 
     return emit
+
+
+def _baseline_path(given: str | None, config: Config) -> str | None:
+    """The baseline of a check: ``--baseline FILE``, else the configured one, else the file
+    ``factlint baseline`` writes by default (``factlint-baseline.json``) when it exists."""
+    from .config import DEFAULT_BASELINE
+
+    if given or config.baseline:
+        return given or config.baseline
+    return DEFAULT_BASELINE if os.path.isfile(DEFAULT_BASELINE) else None
 
 
 def _baseline_note(path: str, known: int, stale: Sequence[Entry]) -> None:

@@ -431,6 +431,26 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     assert "ci/factlint-baseline.json: 1 known finding in the baseline not shown" in rich.stderr
 
 
+def test_the_default_baseline_file_is_used_when_it_exists(tmp_path: Path) -> None:
+    make_corpus(tmp_path)
+    (tmp_path / "factlint.toml").write_text('paths = ["corpus"]\n', "utf-8")
+    before = factlint("check", cwd=tmp_path)
+    assert before.returncode == 1
+    assert "baseline" not in before.stderr  # no baseline file yet: none in use
+    written = factlint("baseline", cwd=tmp_path)
+    assert "wrote 2 findings to factlint-baseline.json" in written.stderr
+    after = factlint("check", cwd=tmp_path)
+    assert after.returncode == 0, after.stderr
+    assert "factlint: factlint-baseline.json: baseline in use (2 entries; --no-baseline shows everything)" \
+        in after.stderr.splitlines()
+    as_json = factlint("check", "--format", "json", cwd=tmp_path)
+    assert json.loads(as_json.stdout)["baseline"]["path"] == "factlint-baseline.json"
+    everything = factlint("check", "--no-baseline", "--format", "json", cwd=tmp_path)
+    assert everything.returncode == 1
+    assert "baseline" not in json.loads(everything.stdout) and "baseline" not in everything.stderr
+    assert sorted(f for f in findings(everything) if f[1] == "conflict") == CONFLICTS
+
+
 def test_a_broken_baseline_exits_2(tmp_path: Path) -> None:
     make_corpus(tmp_path)
     (tmp_path / "base.json").write_text('{"findings": []}', "utf-8")
