@@ -148,10 +148,20 @@ class Finding:
         }
 
 
-def fingerprint(rule: str, topic: str, values: Iterable[str], articles: Iterable[str]) -> str:
-    """A stable id: rule + topic + normalised values + article ids (never positions)."""
+FINGERPRINT_VERSION = 2
+"""Part of every fingerprint: fingerprints of another version never match (version 1 hashed the
+English topic; see :func:`fingerprint`)."""
+
+
+def fingerprint(rule: str, fact: Sequence[str], values: Iterable[str], articles: Iterable[str]) -> str:
+    """A stable id of a finding: the rule code, the normalised fact compared (a
+    language-independent key such as ``("count", "container", "", "")`` or ``("length",
+    <event family key>)``), the normalised values and the article ids. Never the topic or the
+    message (rewording them keeps every fingerprint), never positions (editing an unrelated
+    line keeps them)."""
     payload = json.dumps(
-        [rule, topic, sorted(set(values)), sorted(set(articles))], ensure_ascii=False, separators=(",", ":")
+        [FINGERPRINT_VERSION, rule, list(fact), sorted(set(values)), sorted(set(articles))],
+        ensure_ascii=False, separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 

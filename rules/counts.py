@@ -432,16 +432,22 @@ class CountMismatch(Rule):
                     message = (f"The figure changed between reports published on different days, each later "
                                f"report higher: {_by_date(ctx, group)}; an updated toll, not a conflict.")
                     yield self.finding(ctx, Status.VARIANT, topic, message, group, 0.6, event=event,
-                                       severity=Severity.INFO)
+                                       severity=Severity.INFO, fact=_fact(key))
                 elif result.conflict:
                     message = f"Incompatible figures: {sides_text(group)}."
                     if len(dates) > 1 and (dates[-1] - dates[0]).days >= 1:
                         message += (f" The reports were published {(dates[-1] - dates[0]).days} day(s) apart"
                                     " (the later may be an update).")
-                    yield self.finding(ctx, Status.CONFLICT, topic, message, group, 0.75, event=event)
+                    yield self.finding(ctx, Status.CONFLICT, topic, message, group, 0.75, event=event,
+                                       fact=_fact(key))
                 else:
                     yield self.finding(ctx, Status.AGREEMENT, topic, f"Figures agree: {sides_text(group, ' and ')}.",
-                                       group, 0.75, event=event)
+                                       group, 0.75, event=event, fact=_fact(key))
+
+
+def _fact(key: CountKey) -> tuple[str, ...]:
+    """What CT01 compares, for fingerprints: the counted thing, its unit and role."""
+    return ("count", key.thing, key.unit or "", key.role or "")
 
 
 _TOLL_ROLES = frozenset({"killed", "injured", "missing", "arrested", "evacuated", "rescued"})
@@ -528,7 +534,7 @@ class RelatedCounts(Rule):
                 topic = f"{name}: figures in different units ({', '.join(things)})"
                 message = (f"The {name} are counted in different units: {sides_text(component)}; "
                            "they cannot be compared without a conversion, review them together.")
-                yield self.finding(ctx, Status.VARIANT, topic, message, component, 0.6,
+                yield self.finding(ctx, Status.VARIANT, topic, message, component, 0.6, fact=("related", name, *things),
                                    event=next((e for e in (_event_of(ctx, c) for c in component) if e), None))
 
 

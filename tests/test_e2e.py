@@ -391,7 +391,7 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     assert "wrote 2 findings to ci/factlint-baseline.json" in written.stderr
     path = tmp_path / "ci" / "factlint-baseline.json"
     data = json.loads(path.read_text("utf-8"))
-    assert data["factlint-baseline"] == 1
+    assert data["factlint-baseline"] == 2
     assert [(e["rule"], e["status"], e["articles"]) for e in data["findings"]] == [
         ("CT01", "conflict", ["c", "d"]), ("DU01", "conflict", ["a", "b"])]
     assert data["findings"][1]["values"] == ["2 days", "3 days"]
@@ -449,6 +449,17 @@ def test_the_default_baseline_file_is_used_when_it_exists(tmp_path: Path) -> Non
     assert everything.returncode == 1
     assert "baseline" not in json.loads(everything.stdout) and "baseline" not in everything.stderr
     assert sorted(f for f in findings(everything) if f[1] == "conflict") == CONFLICTS
+
+
+def test_a_version_1_baseline_says_to_write_it_again_in_one_line(tmp_path: Path) -> None:
+    make_corpus(tmp_path)
+    (tmp_path / "factlint-baseline.json").write_text(
+        '{"factlint-baseline": 1, "findings": [{"fingerprint": "0f8f6445", "rule": "DU01"}]}', "utf-8")
+    proc = factlint("check", "corpus", cwd=tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.splitlines() == [
+        "factlint: error: factlint-baseline.json: baseline format 1 is out of date: its fingerprints were made "
+        "from the English topics of findings and match none now; write it again with 'factlint baseline'"]
 
 
 def test_a_broken_baseline_exits_2(tmp_path: Path) -> None:
