@@ -249,8 +249,9 @@ def _load_config(args: argparse.Namespace) -> Config:
         raise UsageError(str(exc)) from None
 
 
-def _run(args: argparse.Namespace, config: Config, paths: Sequence[str]) -> _Run:
-    """Load the corpus and run the rules as configured (the command line wins)."""
+def _run(args: argparse.Namespace, config: Config, paths: Sequence[str], articles: Sequence[str] = ()) -> _Run:
+    """Load the corpus and run the rules as configured (the command line wins). ``articles``
+    (``--article``) must each name an article of the corpus, checked before the rules run."""
     from rules import RuleSelectionError, select_rules
 
     from .config import ConfigError, validate_rules
@@ -270,6 +271,7 @@ def _run(args: argparse.Namespace, config: Config, paths: Sequence[str]) -> _Run
     with _open_cache(args, paths) as cache:
         corpus = _load_corpus(paths, config, cache)
         _require_articles_found(corpus, paths, config)
+        _require_articles(articles, corpus)
         settings = CheckSettings(units=UnitTable.build(config.equivalent, config.related), aliases=config.aliases,
                                  jobs=args.jobs)
         from reports import progress_bar
@@ -387,9 +389,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     _require_rules(_split(args.rule))
     baseline_path = None if args.no_baseline else _baseline_path(args.baseline, config)
     baseline = _read_baseline(baseline_path) if baseline_path else None
-    run = _run(args, config, paths)
+    run = _run(args, config, paths, args.article)
     result = run.result
-    _require_articles(args.article, result.corpus)
     options = ReportOptions(verbose=args.verbose, color=args.color, only=args.only, rules=tuple(_split(args.rule)),
                             articles=tuple(args.article), min_confidence=args.min_confidence,
                             output=args.output)
