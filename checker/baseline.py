@@ -4,7 +4,7 @@
 :class:`~checker.config.FailOn`) to a JSON file meant to be committed::
 
     {
-      "factlint-baseline": 1,
+      "factlint-baseline": 2,
       "findings": [
         {"fingerprint": "3f0c...", "rule": "DU01", "status": "conflict", "severity": "error",
          "topic": "Sergei Lavrov's visit to North Korea: length",
@@ -13,8 +13,10 @@
     }
 
 Only ``fingerprint`` matters for matching (it never depends on line numbers, so editing an
-unrelated line of an article keeps it); the other fields are for humans reading the file
-or its diff. Entries are sorted by rule, topic and fingerprint; the file is byte-identical
+unrelated line of an article keeps it, nor on the wording of topics and messages); the other
+fields are for humans reading the file or its diff. Version 1 files hold fingerprints made from
+the English topic of each finding, which match nothing now: reading one is a one-line error
+that says to write the baseline again. Entries are sorted by rule, topic and fingerprint; the file is byte-identical
 for the same findings. Pure: reading and writing files is the caller's business.
 """
 
@@ -28,7 +30,9 @@ from typing import Any
 from .findings import Finding
 
 FORMAT_KEY = "factlint-baseline"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2 since fingerprints are made from the rule's fact key instead of the English topic
+(:func:`checker.findings.fingerprint`); the fields are those of version 1."""
 
 
 class BaselineError(ValueError):
@@ -99,6 +103,9 @@ class Baseline:
             raise BaselineError(f"invalid JSON: {exc}") from None
         if not isinstance(data, dict) or FORMAT_KEY not in data:
             raise BaselineError(f"not a factlint baseline (no {FORMAT_KEY!r} key)")
+        if data[FORMAT_KEY] == 1:
+            raise BaselineError("baseline format 1 is out of date: its fingerprints were made from the English "
+                                "topics of findings and match none now; write it again with 'factlint baseline'")
         if data[FORMAT_KEY] != FORMAT_VERSION:
             raise BaselineError(f"baseline format {data[FORMAT_KEY]!r} is not supported (expected {FORMAT_VERSION})")
         items = data.get("findings")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -37,6 +38,72 @@ FORMAT_NAMES = ("rich", "json", "sarif", "github", "markdown", "junit", "html")
 
 class UsageError(Exception):
     """A usage, configuration or input problem: printed as one line, exit code 2."""
+
+
+class _Reported(Exception):
+    """An input error already reported on stderr (one line per problem): exit code 2, nothing else."""
+
+
+class _ArgumentError(Exception):
+    """A command-line argument argparse refused; :func:`main` prints it as one line."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(message)
+        self.parser = parser
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (README: every error is one line starting
+    with ``factlint:``), not a usage block: :meth:`error` raises :class:`_ArgumentError`."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _ArgumentError(self, message)
+
+
+def _option_strings(parser: argparse.ArgumentParser) -> list[str]:
+    return [o for action in parser._actions for o in action.option_strings if o.startswith("--")]
+
+
+def _subparser(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser of the command named in ``argv`` (``parser`` itself when none is)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for arg in argv:
+                if arg in action.choices:
+                    chosen: argparse.ArgumentParser = action.choices[arg]
+                    return chosen
+    return parser
+
+
+_INVALID_CHOICE = re.compile(r"invalid choice: '?(?P<value>[^'(]*?)'? \(choose from (?P<choices>.*)\)$")
+
+
+def _argument_error_line(error: _ArgumentError, parser: argparse.ArgumentParser, argv: Sequence[str]) -> str:
+    """The one line of an argument error, with the closest valid option or value when the
+    refused one looks like a typo (``--formt``: did you mean --format?)."""
+    import difflib
+
+    message = error.message
+    command = _subparser(parser, argv)
+    hint = ""
+    if message.startswith("unrecognized arguments:"):
+        options = _option_strings(command)
+        for word in message.split(":", 1)[1].split():
+            if word.startswith("--"):
+                close = difflib.get_close_matches(word.split("=", 1)[0], options, n=1, cutoff=0.6)
+                if close:
+                    hint = f" (did you mean {close[0]}?)"
+                    break
+    else:
+        match = _INVALID_CHOICE.search(message)
+        if match:
+            choices = [c.strip().strip("'") for c in match.group("choices").split(",")]
+            close = difflib.get_close_matches(match.group("value"), choices, n=1, cutoff=0.5)
+            if close:
+                hint = f" (did you mean {close[0]}?)"
+    where = f"{command.prog.removeprefix('factlint').strip()}: " if command is not parser else ""
+    return f"factlint: error: {where}{message}{hint}"
 
 
 def _confidence(text: str) -> float:
@@ -80,7 +147,7 @@ def _add_rule_selection(cmd: argparse.ArgumentParser) -> None:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="factlint",
         description="Cross-article fact-consistency checker for news corpora.",
         epilog="Exit codes: 0 nothing fails, 1 failing findings, 2 usage, configuration or input error.",
@@ -111,10 +178,12 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_rule_selection(chk)
     chk.add_argument("--only", choices=("conflicts", "agreements", "variants"),
                      help="report only findings of this status")
-    chk.add_argument("--rule", action="append", default=[], metavar="CODE",
-                     help="report only findings of these rules (code, prefix or name; repeatable)")
+    chk.add_argument("--rule", action="append", default=[], metavar="RULE",
+                     help="report only findings of these rules (code, prefix, name or group, as --select; "
+                          "repeatable, comma-separated)")
     chk.add_argument("--article", action="append", default=[], metavar="ID",
-                     help="report only findings with a side in this article (id or path; repeatable)")
+                     help="report only findings with a side in this article (short id as in the messages, "
+                          "id or path; repeatable)")
     chk.add_argument("--min-confidence", type=_confidence, default=0.0, metavar="X",
                      help="report only findings at least this confident (0 to 1)")
     chk.add_argument("--verbose", "-v", action="store_true", help="expand agreements and single-source findings")
@@ -122,8 +191,8 @@ def _build_parser() -> argparse.ArgumentParser:
                      help="colour and links in the rich report (auto: on a terminal unless NO_COLOR is set)")
     _add_config(chk)
     chk.add_argument("--baseline", metavar="FILE", help="fail only on findings not in this baseline file "
-                     "(default: the configured baseline)")
-    chk.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
+                     "(default: the configured baseline, else factlint-baseline.json when it exists)")
+    chk.add_argument("--no-baseline", action="store_true", help="use no baseline: show and fail on everything")
     chk.add_argument("--changed", nargs="*", metavar="PATH", default=None,
                      help="report only findings involving these changed articles (the whole corpus is still "
                           "aligned); given with no PATH after it, the PATH arguments are the changed files and "
@@ -180,8 +249,9 @@ def _load_config(args: argparse.Namespace) -> Config:
         raise UsageError(str(exc)) from None
 
 
-def _run(args: argparse.Namespace, config: Config, paths: Sequence[str]) -> _Run:
-    """Load the corpus and run the rules as configured (the command line wins)."""
+def _run(args: argparse.Namespace, config: Config, paths: Sequence[str], articles: Sequence[str] = ()) -> _Run:
+    """Load the corpus and run the rules as configured (the command line wins). ``articles``
+    (``--article``) must each name an article of the corpus, checked before the rules run."""
     from rules import RuleSelectionError, select_rules
 
     from .config import ConfigError, validate_rules
@@ -200,6 +270,8 @@ def _run(args: argparse.Namespace, config: Config, paths: Sequence[str]) -> _Run
         raise UsageError(str(exc)) from None
     with _open_cache(args, paths) as cache:
         corpus = _load_corpus(paths, config, cache)
+        _require_articles_found(corpus, paths, config)
+        _require_articles(articles, corpus)
         settings = CheckSettings(units=UnitTable.build(config.equivalent, config.related), aliases=config.aliases,
                                  jobs=args.jobs)
         from reports import progress_bar
@@ -217,6 +289,47 @@ def _require_paths(paths: Sequence[str], config: Config) -> None:
     if not paths:
         raise UsageError("no corpus: give PATH arguments or set 'paths' in the configuration"
                          + (f" ({config.source})" if config.source else ""))
+
+
+def _require_articles_found(corpus: Corpus, paths: Sequence[str], config: Config) -> None:
+    """A run that would check no article is an input error, never an empty report that passes.
+    When loading already said why (a path that does not exist, files that cannot be read),
+    that is all that is printed; else one line says where factlint looked and what it left out."""
+    if corpus.articles:
+        return
+    if corpus.errors:
+        raise _Reported
+    other_type, left_out = _files_not_read(paths)
+    reasons = []
+    if other_type:
+        reasons.append(f"{other_type} file{'s' if other_type != 1 else ''} skipped: not a supported type")
+    if left_out:
+        by = "include/exclude" + (f" of {config.source}" if config.source else "")
+        reasons.append(f"{left_out} article file{'s' if left_out != 1 else ''} left out by {by}")
+    where = ", ".join(paths)
+    raise UsageError(f"no article found in {where}" + (f" ({'; '.join(reasons)})" if reasons else ""))
+
+
+def _files_not_read(paths: Sequence[str]) -> tuple[int, int]:
+    """Below the directories of ``paths``: the files of a type that is not read as an article
+    (hidden files, hidden directories and manifests apart), and the article files (which, when
+    no article was read and loading reported nothing, include/exclude left out)."""
+    from .corpus import ARTICLE_SUFFIXES, MANIFEST_NAME
+
+    other_type = articles = 0
+    for path in paths:
+        if not os.path.isdir(path):
+            continue
+        for _, dirnames, filenames in os.walk(path, followlinks=False):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            for name in filenames:
+                if name.startswith(".") or name == MANIFEST_NAME:
+                    continue
+                if name.lower().endswith(ARTICLE_SUFFIXES):
+                    articles += 1
+                else:
+                    other_type += 1
+    return other_type, articles
 
 
 @contextlib.contextmanager
@@ -273,9 +386,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     config = _load_config(args)
     paths, changed = _changed_files(args, config)
-    baseline_path = None if args.no_baseline else (args.baseline or config.baseline)
+    _require_rules(_split(args.rule))
+    baseline_path = None if args.no_baseline else _baseline_path(args.baseline, config)
     baseline = _read_baseline(baseline_path) if baseline_path else None
-    run = _run(args, config, paths)
+    run = _run(args, config, paths, args.article)
     result = run.result
     options = ReportOptions(verbose=args.verbose, color=args.color, only=args.only, rules=tuple(_split(args.rule)),
                             articles=tuple(args.article), min_confidence=args.min_confidence,
@@ -313,11 +427,37 @@ def _cmd_check(args: argparse.Namespace) -> int:
             append_step_summary(shown, dataclasses.replace(options, output=None), step_summary_path())
     except OSError as exc:
         raise UsageError(f"{exc.filename or args.output or '<stdout>'}: cannot write: {exc.strerror or exc}") from None
-    if extra is not None and args.format != "json" and baseline_path is not None:
-        _baseline_note(baseline_path, extra["known"], stale)
+    if extra is not None and baseline_path is not None:
+        entries = extra["entries"]
+        _warn(f"{baseline_path}: baseline in use ({entries} entr{'ies' if entries != 1 else 'y'}; "
+              "--no-baseline shows everything)")
+        if args.format != "json":
+            _baseline_note(baseline_path, extra["known"], stale)
     if run.input_errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _require_rules(selectors: Sequence[str]) -> None:
+    """``--rule`` names rules as ``--select`` does; one that names none is a usage error, not an
+    empty report that passes."""
+    from rules import RuleSelectionError, unmatched
+
+    try:
+        missing = unmatched(selectors)
+    except RuleSelectionError as exc:
+        raise UsageError(str(exc)) from None
+    if missing:
+        raise UsageError(f"--rule {missing[0]}: no rule matches {missing[0]!r} (see 'factlint rules')")
+
+
+def _require_articles(names: Sequence[str], corpus: Corpus) -> None:
+    """Every ``--article`` must name an article of the corpus (by short id, id or path)."""
+    from .findings import names_article
+
+    for name in names:
+        if not any(names_article(name, a.id, a.path) for a in corpus.articles):
+            raise UsageError(f"--article {name}: no article of the corpus has this short id, id or path")
 
 
 def _json_with_baseline(result: CheckResult, options: Any, extra: dict[str, Any]) -> Callable[[Writer], None]:
@@ -334,6 +474,16 @@ def _json_with_baseline(result: CheckResult, options: Any, extra: dict[str, Any]
         write("\n")
 
     return emit
+
+
+def _baseline_path(given: str | None, config: Config) -> str | None:
+    """The baseline of a check: ``--baseline FILE``, else the configured one, else the file
+    ``factlint baseline`` writes by default (``factlint-baseline.json``) when it exists."""
+    from .config import DEFAULT_BASELINE
+
+    if given or config.baseline:
+        return given or config.baseline
+    return DEFAULT_BASELINE if os.path.isfile(DEFAULT_BASELINE) else None
 
 
 def _baseline_note(path: str, known: int, stale: Sequence[Entry]) -> None:
@@ -453,6 +603,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     options = ExtractOptions(kinds=tuple(args.kind)) if args.kind else ExtractOptions()
     with _open_cache(args, paths) as cache:
         corpus = _load_corpus(paths, config, cache)
+        _require_articles_found(corpus, paths, config)
         settings = CheckSettings(extract=options, jobs=args.jobs)
         extraction = extract_articles(corpus, settings, cache=cache)
     _retain(corpus, extraction)
@@ -472,7 +623,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
         render_extract_rich(corpus, by_article, output=args.output, color=args.color)
     failed = any(d.level == "error" for d in extraction.diagnostics)
-    return EXIT_ERROR if (corpus.errors and not corpus.articles) or failed else EXIT_OK
+    return EXIT_ERROR if failed else EXIT_OK
 
 
 def _write(text: str, output: str | None) -> None:
@@ -523,6 +674,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     try:
         args = parser.parse_args(argv)
+    except _ArgumentError as exc:
+        print(_argument_error_line(exc, parser, sys.argv[1:] if argv is None else argv), file=sys.stderr)
+        return EXIT_ERROR
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_ERROR
     if args.command is None:
@@ -537,6 +691,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return handler(args)
     except UsageError as exc:
         print(f"factlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except _Reported:
         return EXIT_ERROR
     except BrokenPipeError:
         import os

@@ -200,8 +200,6 @@ def parse_config(data: Mapping[str, Any], source: str | None = None, table: str 
         return base.error(key, problem)
 
     def strings(key: str, value: Any) -> tuple[str, ...]:
-        if isinstance(value, str):
-            value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, f"expected an array of strings, got {_type_name(value)}")
         return tuple(value)
@@ -268,7 +266,7 @@ def parse_config(data: Mapping[str, Any], source: str | None = None, table: str 
         values["aliases"] = {name: string(f"{key}.{name}", target) for name, target in subtable(key, value).items()}
 
     def parse_fail_on(key: str, value: Any) -> None:
-        if isinstance(value, str | list):  # shorthand: fail-on = ["conflict", "variant"]
+        if isinstance(value, list):  # shorthand: fail-on = ["conflict", "variant"]
             value = {"status": value}
         statuses: set[Status] = set(FailOn().statuses)
         severity = FailOn().severity
@@ -311,43 +309,44 @@ def parse_config(data: Mapping[str, Any], source: str | None = None, table: str 
 def validate_rules(config: Config, available: Sequence[type[Rule]] | None = None) -> None:
     """Check ``select``, ``ignore`` and the ``[rules.*]`` tables against the registry;
     :class:`ConfigError` names the key."""
-    from rules import all_rules, matches
+    from rules import all_rules, matches, unmatched
 
     pool = list(available) if available is not None else all_rules()
     for key in ("select", "ignore"):
-        for selector in getattr(config, key):
-            if not any(matches(r, selector) for r in pool):
-                raise config.error(key, f"no rule matches {selector!r}")
-    by_key = {k: r for r in pool for k in (r.code, r.name)}
-    for code in {*config.severity, *config.options}:
-        if code not in by_key:
-            raise config.error(f"rules.{code}", "no such rule (a rule code or name, see 'factlint rules')")
+        for selector in unmatched(getattr(config, key), pool):
+            raise config.error(key, f"no rule matches {selector!r}")
+    for code in sorted(unmatched({*config.severity, *config.options}, pool)):
+        raise config.error(f"rules.{code}", "no such rule (a rule code, code prefix, name or group, "
+                                             "see 'factlint rules')")
     for code, options in config.options.items():
-        rule = by_key[code]
-        known = {o.name: o for o in rule.options}
-        for name, value in options.items():
-            if name not in known:
-                listed = ", ".join(known) or "none"
-                raise config.error(f"rules.{code}.{name}", f"rule {rule.code} has no such option (options: {listed})")
-            try:
-                known[name].coerce(value)
-            except TypeError as exc:
-                raise config.error(f"rules.{code}.{name}", str(exc)) from None
+        for rule in (r for r in pool if matches(r, code)):
+            known = {o.name: o for o in rule.options}
+            for name, value in options.items():
+                if name not in known:
+                    listed = ", ".join(known) or "none"
+                    raise config.error(f"rules.{code}.{name}",
+                                       f"rule {rule.code} has no such option (options: {listed})")
+                try:
+                    known[name].coerce(value)
+                except TypeError as exc:
+                    raise config.error(f"rules.{code}.{name}", str(exc)) from None
 
 
 def effective(config: Config, available: Sequence[type[Rule]] | None = None) -> dict[str, Any]:
     """The effective configuration as plain data (for ``factlint config``): every setting
     with its default, every rule with its severity and options, the full unit table."""
     from rules import all_rules
+    from rules import configured as configured_for
 
     from .units import DEFAULT_EQUIVALENT, DEFAULT_RELATED
 
     pool = list(available) if available is not None else all_rules()
     rules: dict[str, dict[str, Any]] = {}
     for rule in pool:
-        severity = next((config.severity[k] for k in (rule.code, rule.name) if k in config.severity),
-                        rule.severity.value)
-        configured = next((config.options[k] for k in (rule.code, rule.name) if k in config.options), {})
+        severity = ([rule.severity.value, *configured_for(config.severity, rule)])[-1]
+        configured: dict[str, Any] = {}
+        for table in configured_for(config.options, rule):
+            configured.update(table)
         entry: dict[str, Any] = {"severity": severity}
         for option in rule.options:
             entry[option.name] = option.coerce(configured[option.name]) if option.name in configured \

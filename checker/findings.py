@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -149,12 +151,44 @@ class Finding:
         }
 
 
-def fingerprint(rule: str, topic: str, values: Iterable[str], articles: Iterable[str]) -> str:
-    """A stable id: rule + topic + normalised values + article ids (never positions)."""
+FINGERPRINT_VERSION = 2
+"""Part of every fingerprint: fingerprints of another version never match (version 1 hashed the
+English topic; see :func:`fingerprint`)."""
+
+
+def fingerprint(rule: str, fact: Sequence[str], values: Iterable[str], articles: Iterable[str]) -> str:
+    """A stable id of a finding: the rule code, the normalised fact compared (a
+    language-independent key such as ``("count", "container", "", "")`` or ``("length",
+    <event family key>)``), the normalised values and the article ids. Never the topic or the
+    message (rewording them keeps every fingerprint), never positions (editing an unrelated
+    line keeps them)."""
     payload = json.dumps(
-        [rule, topic, sorted(set(values)), sorted(set(articles))], ensure_ascii=False, separators=(",", ":")
+        [FINGERPRINT_VERSION, rule, list(fact), sorted(set(values)), sorted(set(articles))],
+        ensure_ascii=False, separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+_HASHED_ID = re.compile(r"^(?:.*/)?(\w+?)_[0-9a-f]{12,}$")
+
+
+def short_id(article: str) -> str:
+    """A short article reference for messages ("003" for "003_dee4665052dcf1ba")."""
+    match = _HASHED_ID.match(article)
+    return match.group(1) if match else article
+
+
+def names_article(name: str, article: str, path: str) -> bool:
+    """Whether ``name`` (as given to ``--article``) names the article of id ``article`` read
+    from ``path``: every name a report shows is accepted, the short id of the messages
+    ("003"), the full id and the path (as shown, or spelt otherwise: ``./seeds/003_....txt``,
+    an absolute path)."""
+    wanted = name.strip()
+    if not wanted:
+        return False
+    if wanted in (article, short_id(article), path):
+        return True
+    return os.path.normpath(os.path.abspath(wanted)) == os.path.normpath(os.path.abspath(path))
 
 
 def sort_findings(findings: Sequence[Finding]) -> list[Finding]:

@@ -55,7 +55,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from checker.findings import STATUS_ORDER, Finding, Status
+from checker.findings import STATUS_ORDER, Finding, Status, names_article
 
 from .jsontext import Writer
 
@@ -122,22 +122,23 @@ Streamer = Callable[["CheckResult", ReportOptions, Writer], None]
 
 
 def _rule_matches(finding: Finding, selector: str) -> bool:
-    s = selector.strip()
-    if not s:
-        return False
-    return s.upper() == "ALL" or finding.rule.upper().startswith(s.upper()) or finding.name == s.lower()
+    from rules import finding_matches  # the one matcher of select, ignore and [rules.X]
+
+    return finding_matches(finding.rule, finding.name, selector)
 
 
 def _article_matches(finding: Finding, wanted: Sequence[str]) -> bool:
-    return any(evidence.article in wanted or evidence.path in wanted for evidence in finding.claims)
+    return any(names_article(name, evidence.article, evidence.path) for evidence in finding.claims for name in wanted)
 
 
 def filter_findings(findings: Iterable[Finding], options: ReportOptions) -> list[Finding]:
     """The findings a report shows, in their order.
 
     - ``only``: ``conflicts``, ``agreements`` or ``variants`` keeps that status only;
-    - ``rules``: codes, code prefixes (``DT``) or names (``event-length``), any of them;
-    - ``articles``: article ids or paths; a finding stays when one of its sides is there;
+    - ``rules``: codes, code prefixes (``DT``), names (``event-length``) or groups (``dates``),
+      any of them, matched as ``--select`` matches them (:func:`rules.selector_matches`);
+    - ``articles``: short ids as in the messages (``003``), article ids or paths; a finding
+      stays when one of its sides is there;
     - ``min_confidence``: findings at least that confident.
     """
     wanted_status = ONLY_STATUS[options.only] if options.only else None

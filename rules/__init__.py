@@ -9,6 +9,7 @@ through the entry-point group ``factlint.rules`` (each entry point names a
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from importlib.metadata import entry_points
 from typing import Any
 
@@ -34,7 +35,8 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
 
 ENTRY_POINT_GROUP = "factlint.rules"
 
-__all__ = ["BUILTIN_RULES", "Option", "Rule", "RuleContext", "RuleSelectionError", "all_rules", "select_rules"]
+__all__ = ["BUILTIN_RULES", "Option", "Rule", "RuleContext", "RuleSelectionError", "all_rules", "configured",
+           "finding_matches", "matches", "select_rules", "selector_matches", "unmatched"]
 
 
 class RuleSelectionError(ValueError):
@@ -66,13 +68,55 @@ def all_rules(include_plugins: bool = True) -> list[type[Rule]]:
     return rules
 
 
-def matches(rule: type[Rule], selector: str) -> bool:
+def selector_matches(code: str, name: str, groups: Iterable[str], selector: str) -> bool:
+    """The one matcher of every option that names rules (``select``, ``ignore``, ``--rule``,
+    ``[rules.X]``): ``ALL``, a code or code prefix (any case), a name or a group."""
     s = selector.strip()
     if not s:
         return False
     if s.upper() == "ALL":
         return True
-    return rule.code.upper().startswith(s.upper()) or rule.name == s.lower() or s.lower() in rule.groups
+    return code.upper().startswith(s.upper()) or name == s.lower() or s.lower() in groups
+
+
+def matches(rule: type[Rule], selector: str) -> bool:
+    return selector_matches(rule.code, rule.name, rule.groups, selector)
+
+
+def _specificity(rule: type[Rule], selector: str) -> int:
+    """How closely ``selector`` names ``rule``: a code or name (3) wins over a code prefix (2),
+    a group (1) and ``ALL`` (0)."""
+    s = selector.strip()
+    if s.upper() == rule.code.upper() or s.lower() == rule.name:
+        return 3
+    if s.upper() == "ALL":
+        return 0
+    return 2 if rule.code.upper().startswith(s.upper()) else 1
+
+
+def configured(table: Mapping[str, Any] | None, rule: type[Rule]) -> list[Any]:
+    """The entries of a per-rule table (keyed by code, prefix, name or group) that apply to
+    ``rule``, the least specific first: ``[rules.dates]`` then ``[rules.DT]`` then
+    ``[rules.DT01]``, so that the closer key wins where they set the same thing."""
+    keys = [k for k in (table or {}) if matches(rule, k)]
+    return [table[k] for k in sorted(keys, key=lambda k: (_specificity(rule, k), k))] if table else []
+
+
+def unmatched(selectors: Iterable[str], available: Iterable[type[Rule]] | None = None) -> list[str]:
+    """The selectors that name no rule (a usage error wherever rules are named)."""
+    pool = list(available) if available is not None else all_rules()
+    return [s for s in selectors if not any(matches(r, s) for r in pool)]
+
+
+@lru_cache(maxsize=1)
+def _groups_by_code() -> dict[str, tuple[str, ...]]:
+    return {r.code: r.groups for r in all_rules()}
+
+
+def finding_matches(code: str, name: str, selector: str) -> bool:
+    """:func:`selector_matches` for a finding of the rule ``code`` (its groups looked up in the
+    registry), so that ``--rule dates`` reports what ``--select dates`` runs."""
+    return selector_matches(code, name, _groups_by_code().get(code, ()), selector)
 
 
 def select_rules(
@@ -88,27 +132,21 @@ def select_rules(
     options raise :class:`RuleSelectionError` with the offending key.
     """
     pool = list(available) if available is not None else all_rules()
-    for selector in [*(select or ()), *(ignore or ())]:
-        if not any(matches(r, selector) for r in pool):
-            raise RuleSelectionError(f"no rule matches {selector!r}")
+    for selector in unmatched([*(select or ()), *(ignore or ())], pool):
+        raise RuleSelectionError(f"no rule matches {selector!r}")
     chosen = [r for r in pool if not select or any(matches(r, s) for s in select)]
     chosen = [r for r in chosen if not any(matches(r, s) for s in (ignore or ()))]
 
-    def lookup(table: Mapping[str, Any] | None, rule: type[Rule]) -> Any:
-        if not table:
-            return None
-        for key in (rule.code, rule.name):
-            if key in table:
-                return table[key]
-        return None
-
     for table_name, table in (("severity", severity), ("options", options)):
-        for key in table or {}:
-            if not any(key in (r.code, r.name) for r in pool):
-                raise RuleSelectionError(f"{table_name}: no rule {key!r}")
+        for key in unmatched(table or {}, pool):
+            raise RuleSelectionError(f"{table_name}: no rule {key!r}")
     instances: list[Rule] = []
     for rule in chosen:
-        sev_name = lookup(severity, rule)
+        severities = configured(severity, rule)
+        sev_name = severities[-1] if severities else None
+        merged: dict[str, Any] = {}
+        for table in configured(options, rule):
+            merged.update(table)
         sev = None
         if sev_name is not None:
             try:
@@ -117,7 +155,7 @@ def select_rules(
                 raise RuleSelectionError(
                     f"severity of {rule.code}: expected error, warning or info, got {sev_name!r}") from None
         try:
-            instances.append(rule(sev, lookup(options, rule)))
+            instances.append(rule(sev, merged or None))
         except (KeyError, TypeError) as exc:
             raise RuleSelectionError(f"options of {rule.code}: {exc.args[0] if exc.args else exc}") from None
     return instances

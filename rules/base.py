@@ -124,15 +124,26 @@ class Rule:
         message: str,
         claims: Sequence[Claim],
         confidence: float,
+        *,
+        fact: Sequence[str],
         event: str | None = None,
         severity: Severity | None = None,
         values: Sequence[str] | None = None,
         shown_as: Callable[[Claim], str] = display,
         fingerprint_articles: Sequence[str] | None = None,
     ) -> Finding:
-        """Build a finding with its evidence and a stable fingerprint; ``shown_as`` gives the
-        value shown for each claim (its normalised value by default); ``fingerprint_articles``
-        the articles the fingerprint names when not those of the evidence."""
+        """Build a finding with its evidence and a stable fingerprint.
+
+        ``fact`` is the language-independent key of what is compared (for counts the counted
+        thing, unit and role; for event dates and lengths the event family key and the
+        attribute): with the rule code, the normalised ``values`` (by default the displayed
+        value of each claim) and the articles it makes the fingerprint, which never uses
+        ``topic`` or ``message``, so rewording them keeps every baseline valid.
+        ``shown_as`` gives the value shown for each claim (its normalised value by default);
+        ``fingerprint_articles`` the articles the fingerprint names when not those of the
+        evidence."""
+        if isinstance(fact, str):  # a str is a Sequence[str]: a topic passed as the fact by mistake
+            raise TypeError(f"{self.code}: fact is a sequence of keys, not a string ({fact!r})")
         ordered = sorted(claims, key=lambda c: (c.article, c.start, c.end))
         evidence = tuple(Evidence.of(c, ctx.alignment.articles.get(c.article), shown_as(c)) for c in ordered)
         shown = list(values) if values is not None else [e.display for e in evidence]
@@ -148,7 +159,7 @@ class Rule:
             topic=topic,
             message=message,
             confidence=max(0.0, min(1.0, confidence)),
-            fingerprint=fingerprint(self.code, topic, shown, [c.article for c in ordered]
+            fingerprint=fingerprint(self.code, fact, shown, [c.article for c in ordered]
                                     if fingerprint_articles is None else fingerprint_articles),
             event=event,
             claims=evidence,

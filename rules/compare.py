@@ -6,12 +6,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
+from checker.findings import short_id as short_id  # re-exported: the rules name articles by it
 from checker.model import Claim
 from checker.values import Interval, display, interval_of
-
-_HASHED_ID = regex.compile(r"^(?:.*/)?(\w+?)_[0-9a-f]{12,}$")
 
 
 @dataclass(frozen=True)
@@ -66,12 +63,6 @@ def sides(claims: Sequence[Claim]) -> list[tuple[str, list[str]]]:
     for claim in claims:
         groups[display(claim)].add(claim.article)
     return sorted(((v, sorted(a)) for v, a in groups.items()), key=lambda kv: (-len(kv[1]), kv[0]))
-
-
-def short_id(article: str) -> str:
-    """A short article reference for messages ("003" for "003_dee4665052dcf1ba")."""
-    match = _HASHED_ID.match(article)
-    return match.group(1) if match else article
 
 
 def sides_text(claims: Sequence[Claim], joiner: str = " vs ") -> str:

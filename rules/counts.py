@@ -304,22 +304,29 @@ class CountMismatch(Rule):
                 if result.conflict and fixes:
                     message = (f"Incompatible figures: {sides_text(group)}; {', '.join(fixes)} says it corrects "
                                "an earlier figure.")
-                    yield self.finding(ctx, Status.CONFLICT, topic, message, group, 0.8, event=event)
+                    yield self.finding(ctx, Status.CONFLICT, topic, message, group, 0.8, event=event,
+                                       fact=_fact(frame))
                 elif result.conflict and _is_toll(frame) and _rising(ctx, result.disjoint):
                     message = (f"The figure changed between reports published on different days, each later "
                                f"report higher: {_by_date(ctx, group)}; an updated toll, not a conflict.")
                     yield self.finding(ctx, Status.VARIANT, topic, message, group, 0.6, event=event,
-                                       severity=Severity.INFO)
+                                       severity=Severity.INFO, fact=_fact(frame))
                 elif result.conflict:
                     message = f"Incompatible figures: {sides_text(group)}."
                     if len(dates) > 1 and (dates[-1] - dates[0]).days >= 1:
                         days = (dates[-1] - dates[0]).days
                         message += (f" The reports were published {days} day{'s' if days != 1 else ''} apart"
                                     " (the later may be an update).")
-                    yield self.finding(ctx, Status.CONFLICT, topic, message, group, 0.75, event=event)
+                    yield self.finding(ctx, Status.CONFLICT, topic, message, group, 0.75, event=event,
+                                       fact=_fact(frame))
                 else:
                     yield self.finding(ctx, Status.AGREEMENT, topic, f"Figures agree: {sides_text(group, ' and ')}.",
-                                       group, 0.75, event=event)
+                                       group, 0.75, event=event, fact=_fact(frame))
+
+
+def _fact(frame: Frame) -> tuple[str, ...]:
+    """What CT01 compares, for fingerprints: the frame's measure, unit, role and part."""
+    return ("count", frame.measure, frame.unit or "", frame.role or "", frame.part or "")
 
 
 def _is_toll(frame: Frame) -> bool:
@@ -403,7 +410,7 @@ class RelatedCounts(Rule):
         topic = f"{name}: figures in different units ({', '.join(things)})"
         message = (f"The {name} are counted in different units: {sides_text(component)}; "
                    "they cannot be compared without a conversion, review them together.")
-        yield self.finding(ctx, Status.VARIANT, topic, message, component, 0.6,
+        yield self.finding(ctx, Status.VARIANT, topic, message, component, 0.6, fact=("related", name, *things),
                            event=next((e for e in (_event_of(ctx, c) for c in component) if e), None))
 
 

@@ -123,15 +123,17 @@ class EventDate(Rule):
                     parts.append(f"{arts}: {_when(event)} ({_basis(event)})")
                 if len(claims) < 2:
                     continue
+                # Normalised, for the fingerprint: each instance's articles and dates.
+                values = [f"{' '.join(e.articles)}={e.start or ''}/{e.end or ''}" for e in events]
                 if len(resolved) > 1:
                     message = "Different events of this kind: " + "; ".join(parts) + "."
                     yield self.finding(ctx, Status.DISTINCT_EVENTS, topic, message, claims, 0.8,
-                                       event=resolved[0].id, values=parts)
+                                       fact=("date", family), event=resolved[0].id, values=values)
                 elif unresolved and resolved:
                     message = ("Could not tell whether these are the same event: " + "; ".join(parts)
                                + ". Nothing dates the unresolved articles.")
                     yield self.finding(ctx, Status.SINGLE_SOURCE, topic, message, claims, 0.4,
-                                       event=unresolved[0].id, values=parts)
+                                       fact=("date", family), event=unresolved[0].id, values=values)
 
     def _within(self, ctx: RuleContext, topic: str, event: Event, unplanned: Placed) -> Iterator[Finding]:
         # The mentions of the event's articles with a date of their own, in the family's order.
@@ -150,10 +152,10 @@ class EventDate(Rule):
         if result.conflict:
             yield self.finding(ctx, Status.CONFLICT, topic,
                                f"The same event is dated differently: {sides_text(unique)}.", unique, 0.8,
-                               event=event.id)
+                               fact=("date", event.family), event=event.id)
         else:
             yield self.finding(ctx, Status.AGREEMENT, topic, f"Sources agree on the date: {sides_text(unique, ' and ')}.",
-                               unique, 0.85, event=event.id)
+                               unique, 0.85, fact=("date", event.family), event=event.id)
 
 
 def _basis(event: Event) -> str:
@@ -215,7 +217,7 @@ class WeekdayMismatch(Rule):
                         yield self.finding(
                             ctx, Status.CONFLICT, f"{short_id(article)}: weekday of {day}",
                             f"'{name.capitalize()}' is given for {day}, which was a {actual.capitalize()}.",
-                            evidence, 0.95, values=[name.lower(), day],
+                            evidence, 0.95, fact=("weekday", day), values=[name.lower(), day],
                         )
 
 
@@ -304,7 +306,8 @@ class RelativeDateMisfit(Rule):
                            f"but the clause speaks of the future ('{verb}')")
             if problem:
                 yield self.finding(ctx, Status.CONFLICT, f"{short_id(claim.article)}: relative date '{claim.text}'",
-                                   problem + ".", [claim], 0.7, values=[claim.text, claim.anchor])
+                                   problem + ".", [claim], 0.7, fact=("relative-date", claim.text),
+                                   values=[claim.text, claim.anchor])
 
 
 __all__ = ["EventDate", "RelativeDateMisfit", "WeekdayMismatch"]

@@ -104,7 +104,7 @@ class EventLength(Rule):
             yield self.finding(
                 ctx, Status.SINGLE_SOURCE, topic,
                 f"Only {short_id(next(iter(articles)))} gives the length: {sides_text(claims)}.",
-                claims, 0.8, event=event.id,
+                claims, 0.8, fact=_fact(event), event=event.id,
             )
             return
         result = compare(claims)
@@ -112,12 +112,14 @@ class EventLength(Rule):
             message = f"Different lengths for the same event: {sides_text(claims)}."
             if note:
                 message = f"Different lengths: {sides_text(claims)}; {note}."
-            yield self.finding(ctx, Status.CONFLICT, topic, message, claims, base_conf, event=event.id)
+            yield self.finding(ctx, Status.CONFLICT, topic, message, claims, base_conf, fact=_fact(event),
+                               event=event.id)
         else:
             message = f"Sources agree on the length: {sides_text(claims, ' and ')}."
             if note:
                 message = f"Lengths agree: {sides_text(claims, ' and ')}; {note}."
-            yield self.finding(ctx, Status.AGREEMENT, topic, message, claims, min(base_conf, 0.9), event=event.id)
+            yield self.finding(ctx, Status.AGREEMENT, topic, message, claims, min(base_conf, 0.9), fact=_fact(event),
+                               event=event.id)
 
     def _distinct(self, ctx: RuleContext, topic: str, events: Sequence[Event], by_event: dict[str, list[Claim]]) -> Finding:
         parts = []
@@ -130,7 +132,13 @@ class EventLength(Rule):
                 when += " (by publication dates)"
             parts.append(f"{sides_text(cs)} dated {when}")
         message = "Different events, not a conflict: " + "; ".join(parts) + "."
-        return self.finding(ctx, Status.DISTINCT_EVENTS, topic, message, claims, 0.8, event=events[0].id)
+        return self.finding(ctx, Status.DISTINCT_EVENTS, topic, message, claims, 0.8, fact=_fact(events[0]),
+                            event=events[0].id)
+
+
+def _fact(event: Event) -> tuple[str, str]:
+    """What DU01 compares, for fingerprints: the length of the events of one family."""
+    return ("length", event.family)
 
 
 def _base_label(event: Event) -> str:

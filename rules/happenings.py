@@ -124,8 +124,8 @@ class HappeningDay(Rule):
         topic = f"day of the {cls}"
         if disagree:
             yield self.finding(ctx, Status.CONFLICT, topic, f"The articles give different days for the {cls}: {text}.",
-                               claims, 0.6, values=sorted(sides))
+                               claims, 0.6, values=sorted(sides), fact=("happening-day", cls))
         else:
             yield self.finding(ctx, Status.AGREEMENT, topic, f"The articles agree on the day of the {cls}: {text}.",
-                               claims, 0.6, values=sorted(sides))
+                               claims, 0.6, values=sorted(sides), fact=("happening-day", cls))
 

@@ -113,7 +113,8 @@ class NameVariants(Rule):
             yield self.finding(
                 ctx, Status.VARIANT, f"spelling of {canonical}",
                 f"The {kind} {canonical} is spelled {len(parts)} ways: " + ", ".join(parts) + ".",
-                evidence, 0.8, values=sorted(variants), shown_as=spelling, fingerprint_articles=deviating,
+                evidence, 0.8, fact=("spelling", canonical), values=sorted(variants), shown_as=spelling,
+                fingerprint_articles=deviating,
             )
 
 

@@ -155,3 +155,25 @@ def test_check_reads_a_manifest_from_the_cache_as_it_parses_it(tmp_path: Path) -
     assert (second.stdout, second.stderr) == (first.stdout, first.stderr)
     assert run(*args[:-2], "--no-cache", cwd=tmp_path).stdout == first.stdout
     assert sorted(p.name for p in corpus.iterdir()) == ["a.txt", "b.txt", "corpus.toml"]  # nothing written there
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (["check", "seeds", "--formt", "json"],
+     "factlint: error: check: unrecognized arguments: --formt json (did you mean --format?)"),
+    (["check", "seeds", "--format", "jsn"],
+     "factlint: error: check: argument --format: invalid choice: 'jsn' (choose from 'rich', 'json', 'sarif', "
+     "'github', 'markdown', 'junit', 'html') (did you mean json?)"),
+    (["check", "seeds", "--only", "conflict"],
+     "factlint: error: check: argument --only: invalid choice: 'conflict' (choose from 'conflicts', 'agreements', "
+     "'variants') (did you mean conflicts?)"),
+    (["chek", "seeds"],
+     "factlint: error: argument COMMAND: invalid choice: 'chek' (choose from 'extract', 'check', 'baseline', "
+     "'config', 'rules', 'explain') (did you mean check?)"),
+    (["explain"], "factlint: error: explain: the following arguments are required: CODE"),
+    (["check", "seeds", "--zzz"], "factlint: error: check: unrecognized arguments: --zzz"),
+])
+def test_argument_errors_are_one_line_with_the_closest_valid_option(args: list[str], line: str) -> None:
+    proc = run(*args)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [line]
+    assert proc.stdout == ""

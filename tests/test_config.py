@@ -88,7 +88,7 @@ def test_every_key(tmp_path: Path) -> None:
     write(tmp_path / "factlint.toml", """
 paths = ["corpus", "more"]
 include = ["*.md"]
-exclude = "drafts/*"
+exclude = ["drafts/*"]
 select = ["DU", "DT01"]
 ignore = ["NM01"]
 baseline = "ci/baseline.json"
@@ -167,15 +167,24 @@ def test_units_extend_the_built_in_table() -> None:
     ('[fail-on]\nseverity = "high"\n', "fail-on.severity", "expected error, warning or info"),
     ('[fail-on]\nlevel = "error"\n', "fail-on.level", "unknown key"),
     ('[units]\nsynonyms = {}\n', "units.synonyms", "unknown key"),
-    ('[units.equivalent]\nship = "boat"\n', "units.equivalent.ship", None),
+    ('[units.equivalent]\nship = "boat"\n', "units.equivalent.ship", "expected an array of strings, got a string"),
+    ('[units]\nrelated = ["ship"]\n', "units.related", "expected a table, got an array"),
     ("[aliases]\nDPRK = 1\n", "aliases.DPRK", "expected a non-empty string"),
+    ('aliases = ["DPRK"]\n', "aliases", "expected a table, got an array"),
+    # every documented array rejects a lone string (README: wrong types exit 2 naming the key)
+    ('paths = "seeds"\n', "paths", "expected an array of strings, got a string"),
+    ('include = "*.txt"\n', "include", "expected an array of strings, got a string"),
+    ('exclude = "drafts/*"\n', "exclude", "expected an array of strings, got a string"),
+    ('select = "DU"\n', "select", "expected an array of strings, got a string"),
+    ('ignore = "NM01"\n', "ignore", "expected an array of strings, got a string"),
+    ('fail-on = "conflict"\n', "fail-on", "expected a table, got a string"),
+    ('[fail-on]\nstatus = "conflict"\n', "fail-on.status", "expected an array of strings, got a string"),
+    ('max-article-bytes = "20MB"\n', "max-article-bytes", "expected a positive integer"),
+    ("baseline = 1\n", "baseline", "expected a non-empty string, got a number"),
+    ('rules = { DU01 = "error" }\n', "rules.DU01", "expected a table, got a string"),
 ])
-def test_wrong_keys_and_types_name_the_key_and_the_file(tmp_path: Path, text: str, key: str,
-                                                        problem: str | None) -> None:
+def test_wrong_keys_and_types_name_the_key_and_the_file(tmp_path: Path, text: str, key: str, problem: str) -> None:
     write(tmp_path / "factlint.toml", text)
-    if problem is None:  # a single string where an array is expected is accepted
-        load_config(cwd=tmp_path)
-        return
     with pytest.raises(ConfigError) as caught:
         load_config(cwd=tmp_path)
     message = str(caught.value)
@@ -185,7 +194,7 @@ def test_wrong_keys_and_types_name_the_key_and_the_file(tmp_path: Path, text: st
 
 
 def test_keys_in_a_pyproject_are_named_with_their_table(tmp_path: Path) -> None:
-    write(tmp_path / "pyproject.toml", '[tool.factlint]\nselect = "DU"\ncolour = "red"\n')
+    write(tmp_path / "pyproject.toml", '[tool.factlint]\nselect = ["DU"]\ncolour = "red"\n')
     with pytest.raises(ConfigError, match=r"^pyproject\.toml: tool\.factlint\.colour: unknown key"):
         load_config(cwd=tmp_path)
 
@@ -256,3 +265,24 @@ def test_max_article_bytes_skips_larger_articles_and_must_be_a_positive_integer(
                          text=True, timeout=120)
     assert bad.returncode == 2
     assert "max-article-bytes" in bad.stderr and "factlint.toml" in bad.stderr
+
+
+def test_rule_tables_name_rules_as_select_does_the_closest_key_winning(tmp_path: Path) -> None:
+    write(tmp_path / "factlint.toml", '[rules.dates]\nseverity = "info"\n[rules.DT01]\nseverity = "error"\n')
+    config = load_config(cwd=tmp_path)
+    validate_rules(config)
+    severities = {code: rule["severity"] for code, rule in effective(config)["rules"].items()}
+    assert (severities["DT01"], severities["DT02"], severities["DT03"], severities["DU01"]) == \
+        ("error", "info", "info", "error")
+
+
+@pytest.mark.parametrize(("text", "key", "problem"), [
+    ('[rules.counts]\nunresolved_confidence = 0.3\n', "rules.counts.unresolved_confidence",
+     "rule CT01 has no such option"),
+    ('[rules.XX]\nseverity = "info"\n', "rules.XX", "no such rule"),
+])
+def test_a_rule_table_naming_no_rule_or_an_option_a_rule_lacks_is_refused(tmp_path: Path, text: str, key: str,
+                                                                         problem: str) -> None:
+    write(tmp_path / "factlint.toml", text)
+    with pytest.raises(ConfigError, match=f"^factlint.toml: {key}: {problem}"):
+        validate_rules(load_config(cwd=tmp_path))

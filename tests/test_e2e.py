@@ -211,6 +211,72 @@ def test_filters_narrow_the_report_and_the_exit_code_follows_what_is_reported(
     assert findings(proc) == expected
 
 
+@pytest.mark.parametrize(("report_filter", "selection"), [
+    (["--rule", "dates"], ["--select", "dates"]),
+    (["--rule", "counts,DU"], ["--select", "counts", "--select", "DU"]),
+    (["--rule", "event-length"], ["--select", "DU01"]),
+])
+def test_rule_filters_match_rules_as_the_selection_does(project: Path, report_filter: list[str],
+                                                       selection: list[str]) -> None:
+    filtered = factlint("check", "corpus", "--format", "json", *report_filter, cwd=project)
+    selected = factlint("check", "corpus", "--format", "json", *selection, cwd=project)
+    assert findings(filtered) == findings(selected) != []
+    assert filtered.returncode == selected.returncode
+
+
+def test_every_name_a_report_shows_selects_the_article(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    by_id = factlint("check", "corpus", "--format", "json", "--article", "002_d65288dac923f199", cwd=tmp_path)
+    assert "(002" in by_id.stdout  # the messages name the article by its short id
+    for name in ("002", "corpus/002_d65288dac923f199.txt", "./corpus/002_d65288dac923f199.txt",
+                 str(corpus / "002_d65288dac923f199.txt")):
+        proc = factlint("check", "corpus", "--format", "json", "--article", name, cwd=tmp_path)
+        assert (proc.returncode, findings(proc)) == (by_id.returncode, findings(by_id)), name
+    assert findings(by_id)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--rule", "XX"], "factlint: error: --rule XX: no rule matches 'XX'"),
+    (["--rule", "DU01,nosuch"], "factlint: error: --rule nosuch: no rule matches 'nosuch'"),
+    (["--article", "nosuch"], "factlint: error: --article nosuch: no article of the corpus"),
+    (["--article", "a", "--article", "corpus/zz.txt"], "factlint: error: --article corpus/zz.txt: no article"),
+])
+def test_a_filter_that_matches_no_rule_or_no_article_is_a_usage_error(project: Path, args: list[str],
+                                                                      message: str) -> None:
+    proc = factlint("check", "corpus", "--format", "json", *args, cwd=project)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith(message)
+
+
+@pytest.mark.parametrize(("files", "config", "args", "stderr"), [
+    ({}, None, ["check", "corpus"], ["factlint: error: no article found in corpus"]),
+    ({"a.pdf": "%PDF", "b.docx": "x", ".hidden.txt": "x", "corpus.toml": ""}, None, ["check", "corpus"],
+     ["factlint: error: no article found in corpus (2 files skipped: not a supported type)"]),
+    ({"a.txt": ARTICLES["a.txt"], "b.txt": ARTICLES["b.txt"], "c.pdf": "%PDF"}, 'paths = ["corpus"]\ninclude = ["*.md"]\n',
+     ["check"], ["factlint: error: no article found in corpus (1 file skipped: not a supported type; "
+                 "2 article files left out by include/exclude of factlint.toml)"]),
+    ({"a.txt": ARTICLES["a.txt"]}, None, ["check", "nowhere"], ["factlint: nowhere: error: no such file or directory"]),
+    ({"a.txt": "binary\x00data"}, None, ["check", "corpus"],
+     ["factlint: corpus/a.txt: error: skipped: binary file (contains NUL bytes)"]),
+    ({}, None, ["baseline", "corpus"], ["factlint: error: no article found in corpus"]),
+    ({}, None, ["extract", "corpus"], ["factlint: error: no article found in corpus"]),
+])
+@pytest.mark.parametrize("fmt", [None, "json"])
+def test_a_run_that_checks_no_article_is_an_input_error_with_only_the_error_printed(
+        tmp_path: Path, files: dict[str, str], config: str | None, args: list[str], stderr: list[str],
+        fmt: str | None) -> None:
+    make_corpus(tmp_path, files)
+    if config is not None:
+        (tmp_path / "factlint.toml").write_text(config, "utf-8")
+    fmt_args = ["--format", fmt] if fmt and args[0] != "baseline" else []
+    proc = factlint(*args, *fmt_args, cwd=tmp_path)
+    assert (proc.returncode, proc.stderr.splitlines(), proc.stdout) == (2, stderr, "")
+    assert not (tmp_path / "factlint-baseline.json").exists()
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["check", "corpus", "--format", "yaml"], "invalid choice"),
     (["check", "corpus", "--min-confidence", "2"], "from 0 to 1"),
@@ -325,7 +391,7 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     assert "wrote 2 findings to ci/factlint-baseline.json" in written.stderr
     path = tmp_path / "ci" / "factlint-baseline.json"
     data = json.loads(path.read_text("utf-8"))
-    assert data["factlint-baseline"] == 1
+    assert data["factlint-baseline"] == 2
     assert [(e["rule"], e["status"], e["articles"]) for e in data["findings"]] == [
         ("CT01", "conflict", ["c", "d"]), ("DU01", "conflict", ["a", "b"])]
     assert data["findings"][1]["values"] == ["2 days", "3 days"]
@@ -363,6 +429,37 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     assert rich.returncode == 1
     assert "1 baseline entry no longer occur" in rich.stderr and "CT01 conflict" in rich.stderr
     assert "ci/factlint-baseline.json: 1 known finding in the baseline not shown" in rich.stderr
+
+
+def test_the_default_baseline_file_is_used_when_it_exists(tmp_path: Path) -> None:
+    make_corpus(tmp_path)
+    (tmp_path / "factlint.toml").write_text('paths = ["corpus"]\n', "utf-8")
+    before = factlint("check", cwd=tmp_path)
+    assert before.returncode == 1
+    assert "baseline" not in before.stderr  # no baseline file yet: none in use
+    written = factlint("baseline", cwd=tmp_path)
+    assert "wrote 2 findings to factlint-baseline.json" in written.stderr
+    after = factlint("check", cwd=tmp_path)
+    assert after.returncode == 0, after.stderr
+    assert "factlint: factlint-baseline.json: baseline in use (2 entries; --no-baseline shows everything)" \
+        in after.stderr.splitlines()
+    as_json = factlint("check", "--format", "json", cwd=tmp_path)
+    assert json.loads(as_json.stdout)["baseline"]["path"] == "factlint-baseline.json"
+    everything = factlint("check", "--no-baseline", "--format", "json", cwd=tmp_path)
+    assert everything.returncode == 1
+    assert "baseline" not in json.loads(everything.stdout) and "baseline" not in everything.stderr
+    assert sorted(f for f in findings(everything) if f[1] == "conflict") == CONFLICTS
+
+
+def test_a_version_1_baseline_says_to_write_it_again_in_one_line(tmp_path: Path) -> None:
+    make_corpus(tmp_path)
+    (tmp_path / "factlint-baseline.json").write_text(
+        '{"factlint-baseline": 1, "findings": [{"fingerprint": "0f8f6445", "rule": "DU01"}]}', "utf-8")
+    proc = factlint("check", "corpus", cwd=tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.splitlines() == [
+        "factlint: error: factlint-baseline.json: baseline format 1 is out of date: its fingerprints were made "
+        "from the English topics of findings and match none now; write it again with 'factlint baseline'"]
 
 
 def test_a_broken_baseline_exits_2(tmp_path: Path) -> None:

@@ -36,6 +36,37 @@ def test_severity_override_and_options() -> None:
     assert rule.values["unresolved_confidence"] == 0.3
 
 
+@pytest.mark.parametrize(("severity", "expected"), [
+    ({"dates": "info"}, {"DT01": "info", "DT02": "info", "DT03": "info", "DU01": "error"}),
+    ({"dates": "info", "DT": "warning"}, {"DT01": "warning", "DT02": "warning", "DT03": "warning"}),
+    ({"DT01": "error", "dates": "info", "DT": "warning"}, {"DT01": "error", "DT02": "warning"}),
+    ({"event-date": "info", "ALL": "warning"}, {"DT01": "info", "CT01": "warning", "NM01": "warning"}),
+])
+def test_per_rule_settings_name_rules_as_select_does_and_the_closest_key_wins(
+        severity: dict[str, str], expected: dict[str, str]) -> None:
+    chosen = {r.code: r.effective_severity.value for r in select_rules(severity=severity)}
+    assert {code: chosen[code] for code in expected} == expected
+
+
+def test_per_rule_options_of_a_prefix_reach_its_rules_and_the_closest_key_wins() -> None:
+    chosen = {r.code: r.values for r in select_rules(options={"DU": {"unresolved_confidence": 0.2}})}
+    assert chosen["DU01"]["unresolved_confidence"] == 0.2
+    chosen = {r.code: r.values for r in select_rules(options={"DU": {"unresolved_confidence": 0.2},
+                                                               "DU01": {"unresolved_confidence": 0.9}})}
+    assert chosen["DU01"]["unresolved_confidence"] == 0.9
+
+
+@pytest.mark.parametrize(("selector", "rule", "name", "expected"), [
+    ("dates", "DT01", "event-date", True), ("DT", "DT02", "weekday-mismatch", True),
+    ("event-date", "DT01", "event-date", True), ("dt01", "DT01", "event-date", True),
+    ("counts", "DT01", "event-date", False), ("ALL", "NM01", "name-variants", True), ("", "DT01", "event-date", False),
+])
+def test_findings_are_matched_by_the_selection_matcher(selector: str, rule: str, name: str, expected: bool) -> None:
+    from rules import finding_matches
+
+    assert finding_matches(rule, name, selector) is expected
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [

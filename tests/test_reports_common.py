@@ -42,7 +42,7 @@ def finding(rule: str, name: str, status: Status, severity: Severity, topic: str
             sides: list[Evidence], event: str | None, confidence: float = 0.9) -> Finding:
     return Finding(rule=rule, name=name, status=status, severity=severity, topic=topic, message=message,
                    confidence=confidence,
-                   fingerprint=fingerprint(rule, topic, [e.display for e in sides], [e.article for e in sides]),
+                   fingerprint=fingerprint(rule, (topic,), [e.display for e in sides], [e.article for e in sides]),
                    event=event, claims=tuple(sides))
 
 
