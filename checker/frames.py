@@ -54,17 +54,20 @@ STAT_THINGS = frozenset(
 # Nouns that measure or classify rather than name the counted thing ("two counts of murder").
 MEASURE_THINGS = frozenset("count charge piece pair group number set series kind type lot batch part share".split())
 # Adjectives used as the counted people ("24 dead", "over 200 injured"), with their class.
-ADJECTIVE_PEOPLE = {"dead": "deaths", "injured": "injuries", "injure": "injuries", "wounded": "injuries",
-                    "wound": "injuries", "missing": "missing"}
+ADJECTIVE_PEOPLE = {"dead": "deaths", "killed": "deaths", "injured": "injuries", "injure": "injuries",
+                    "wounded": "injuries", "wound": "injuries", "hurt": "injuries", "missing": "missing",
+                    "arrested": "arrests", "detained": "arrests", "shot": "shot"}
+# "a sweet 16 party", "a 12-gauge shotgun": a number after an indefinite article names a kind.
+_KIND_BEFORE = regex.compile(r"\b(?:a|an)\s+(?:[\p{L}-]+\s+)?$", regex.I)
 
 # Measures of people (the classes of measures.toml [people], and what adjectives say).
 PEOPLE_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
-                             "participants", "casualties", "killed or missing", "children", "hits"})
+                             "participants", "casualties", "killed or missing", "children", "hits", "shot"})
 # Measures that grow as a story unfolds: a later, higher figure is an update.
 TOLL_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
-                           "casualties", "killed or missing"})
+                           "casualties", "killed or missing", "shot"})
 
-_WORDS = regex.compile(r"\p{L}+")
+_WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")  # "non-fatal" is one word, not "fatal"
 _CLAUSE_END = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas|as well as)\s", regex.I)
 _DEAD_OR_MISSING = regex.compile(r"^\s+(?:dead|killed)\s+(?:and|or)\s+missing\b", regex.I)
 _NAME_BEFORE = regex.compile(r"(?<![.!?]\s)(?<!^)\b\p{Lu}[\p{L}\d-]*\s+$")
@@ -91,7 +94,10 @@ _OFFSPRING = frozenset({"child", "kid", "son", "daughter", "grandchild", "offspr
 _PROJECTILES = frozenset({"bullet", "round", "slug", "pellet"})
 _HIT_WORDS = frozenset({"hit", "strike", "struck", "enter", "pierce", "wound", "riddle"})
 # Classes said only of people: a specific noun they are said of counts people ("firefighters").
-_PEOPLE_ONLY = frozenset({"deaths", "injuries", "arrests", "evacuations", "missing", "charges"})
+_PEOPLE_ONLY = frozenset({"deaths", "injuries", "arrests", "evacuations", "missing", "charges", "shot"})
+# Parts of a body are not counted as facts of a story ("shot twice in one arm").
+BODY_PARTS = frozenset("""arm leg hand head shoulder chest torso foot back neck face stomach abdomen thigh hip knee
+    finger eye ear buttock""".split())
 # Measures said by a shape of the text: the shape is the fact, nothing more need be said.
 SHAPE_MEASURES = frozenset({"children", "caliber", "hits"})
 
@@ -171,7 +177,8 @@ def _predicate_words(claim: Claim) -> list[str]:
     end = offset + len(claim.text)
     after = _CLAUSE_END.split(sentence[end:end + 60], 1)[0]
     before_words = _WORDS.findall(_CLAUSE_END.split(sentence[max(0, offset - 40):offset])[-1])
-    beyond = _WORDS.findall(sentence[end:end + 80])[:8]  # past a comma: "two children, were injured"
+    # Past an apposition ("two children, were injured"): only when the clause ends right after the figure.
+    beyond = _WORDS.findall(sentence[end:end + 80])[:8] if not after.strip() else []
     return [*reversed(before_words[-2:]), *_WORDS.findall(after)[:6], *reversed(before_words[-4:-2]), *beyond]
 
 
@@ -211,10 +218,12 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
         return None  # "the two nations" refers, it does not count
     if claim.subject is None:
         return _bare_frame(claim, left, right)
-    if thing is None or thing in SPAN_THINGS or thing in MEASURE_THINGS or thing in STAT_THINGS:
+    if thing is None or thing in SPAN_THINGS or thing in MEASURE_THINGS or thing in STAT_THINGS or thing in BODY_PARTS:
         return None
     if _PARTITIVE_BEFORE.search(left[-12:]):
         return None  # "28 of 41 passes": a part of an unnamed whole
+    if claim.text[:1].isdigit() and _KIND_BEFORE.search(left[-20:]):
+        return None  # "a sweet 16 party": a kind, not a count
     if claim.text[:1].isdigit() and _NAME_BEFORE.search(left):
         return None  # "FireWire 800 port", "Week 15 loss": part of a name
     if _CALIBER_AFTER.match(claim.sentence[claim.end - claim.sentence_start - len(claim.text)
@@ -247,6 +256,8 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
     if role is not None:
         return Frame(thing, claim.unit, role, _part(claim))
     cls = _class_of(words, people)
+    if cls is not None and cls == _class_of([thing], people):
+        cls = None  # "19 gunshots": the thing is the event itself, not people it happened to
     if cls in _PEOPLE_ONLY and _integral(claim):
         # "two firefighters were injured": only people are injured, arrested, evacuated
         return Frame(cls, claim.unit, part=_part(claim), who=thing)
@@ -278,9 +289,14 @@ def years(claim: Claim) -> frozenset[str]:
 # A day told by the report, not by the happening: "police said Tuesday", "announced on Monday".
 _REPORTED_BEFORE = regex.compile(r"\b(?:said|say|says|told|announced|reported|confirmed|added|stated|released|"
                                  r"identified|updated|wrote|revealed|shown|showed|played|aired|testified|heard|"
-                                 r"ruled|began|begins|opened|started|continued|resumed|held|scheduled|set)"
+                                 r"ruled|began|begins|opened|started|continued|resumed|held|scheduled|set|described|"
+                                 r"ordered|filed|issued|charged|sentenced|arraigned|indicted)"
                                  r"(?:\s+\p{L}+){0,2}\s+(?:on\s+)?$", regex.I)
 _HAPPENING_WORDS = 10
+_CRIME = frozenset({"violence", "fire", "explosion"})
+_LEGAL = frozenset({"arrest", "charge", "verdict", "sentencing", "court"})
+# "a vigil today", "tonight's game": the day of the report itself, not of the happening.
+_DEICTIC = frozenset({"today", "tonight"})
 """Event words up to this many words before a date (in its clause) say what it dates."""
 _DATE_CLAUSE_END = regex.compile(r"[;:()]|\s(?:and|but|while|whereas|after|before|when|as)\s", regex.I)
 
@@ -292,6 +308,8 @@ def happening_of(claim: Claim) -> str | None:
     day something was said ("police said Tuesday")."""
     if claim.kind is not ClaimKind.DATE or claim.granularity is None or claim.granularity.value != "day":
         return None
+    if claim.text.strip().lower() in _DEICTIC:
+        return None
     offset = claim.start - claim.sentence_start
     end = offset + len(claim.text)
     left = _DATE_CLAUSE_END.split(claim.sentence[max(0, offset - 80):offset])[-1]
@@ -302,9 +320,9 @@ def happening_of(claim: Claim) -> str | None:
     # The event word before the date first ("was shot on Sunday", "the shooting of X on
     # Saturday"), nearest first; then right after it ("the Dec. 6 killing", "Tuesday's fire").
     order = [*reversed(_WORDS.findall(left)[-_HAPPENING_WORDS:]), *_WORDS.findall(right)[:3]]
-    for word in order:
-        for lemma in lemmas(word):
-            cls = table.get(lemma)
-            if cls is not None:
-                return cls
-    return None
+    found = [cls for word in order for cls in dict.fromkeys(table.get(lemma) for lemma in lemmas(word)) if cls]
+    if not found:
+        return None
+    if found[0] in _CRIME and any(cls in _LEGAL for cls in found):
+        return None  # "arrested on a count of assault Thursday": the day of the arrest, or of the crime?
+    return found[0]

@@ -132,7 +132,7 @@ def _topic(frame: Frame, claims: Sequence[Claim], ctx: RuleContext) -> str:
 class _Framed:
     """What CT01 compares of a figure: its frame and the scope words around it."""
 
-    __slots__ = ("claim", "explicit", "frame", "places", "predicate", "scope", "value", "years")
+    __slots__ = ("claim", "explicit", "frame", "persons", "places", "predicate", "scope", "value", "years")
 
     def __init__(self, ctx: RuleContext, claim: Claim, frame: Frame) -> None:
         self.claim, self.frame = claim, frame
@@ -142,6 +142,8 @@ class _Framed:
         self.scope = _scope(claim)
         self.predicate = _predicate(claim)
         self.value = interval_of(claim)
+        self.persons = frozenset(ctx.alignment.entities_near(claim, ("person",))) \
+            if frame.measure in SHAPE_MEASURES else frozenset()
 
     def compatible(self, other: _Framed) -> bool:
         """Can two figures of one story and frame key state the same fact? Not when one is a part
@@ -150,6 +152,8 @@ class _Framed:
         said around them is the same."""
         if self.frame.part != other.frame.part or self.scope != other.scope:
             return False
+        if self.persons and other.persons and self.persons.isdisjoint(other.persons):
+            return False  # "she was shot seven times" and "Young was struck eight times": two people
         if self.frame.who and other.frame.who and self.frame.who != other.frame.who:
             return False  # "two soldiers killed" and "ten civilians killed" count different people
         if self.explicit and other.explicit and self.places != other.places:

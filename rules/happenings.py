@@ -15,13 +15,22 @@ from checker.model import Claim, ClaimKind
 from .base import Rule, RuleContext
 from .compare import short_id
 
+# Happenings that take place once in a story: a shooting, a fire, a crash. Arrests, hearings,
+# deaths of the wounded and protests come on several days of one story and are not compared.
+ONE_DAY = frozenset({"violence", "fire", "crash", "explosion", "storm"})
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _day(claim: Claim) -> tuple[str | None, str | None]:
-    """(ISO date, weekday) a day-precise date claim gives; either may be unknown."""
+    """(ISO date, weekday) a day-precise date claim gives; either may be unknown. A bare weekday
+    ("on Saturday") says only the weekday: its resolution against the publication date is a
+    guess (an article published weeks later about "Saturday night" means that Saturday), so
+    it is compared as a weekday."""
     iso = claim.low if isinstance(claim.low, str) and claim.low == claim.high else None
     weekday = claim.attr("weekday")
+    if weekday is not None and claim.relative:
+        return None, weekday
     if iso is not None:
         try:
             weekday = _WEEKDAYS[dt.date.fromisoformat(iso[:10]).weekday()]
@@ -70,7 +79,9 @@ class HappeningDay(Rule):
     and an undated article's bare weekday is compared as a weekday. An article that gives two
     different days for one kind of happening (a shooting on Saturday, another on Monday) is
     left out of that comparison, and so is a date in a sentence tied to another happening
-    ("last year's fire").
+    ("last year's fire"). Only happenings that take place once in a story are compared (a
+    shooting, a fire, a crash, an explosion, a storm): arrests, hearings, deaths of the
+    wounded and protests come on several days of one story.
 
     **Why it matters**: the day of a shooting or a fire is the first fact a reader checks,
     and outlets that rewrite "Saturday night" as "Sunday" get it wrong.
@@ -98,7 +109,7 @@ class HappeningDay(Rule):
         blocks: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         for claim in ctx.claims_of(ClaimKind.DATE):
             cls = happening_of(claim)
-            if cls is None or ctx.background(claim) or _day(claim) == (None, None):
+            if cls not in ONE_DAY or ctx.background(claim) or _day(claim) == (None, None):
                 continue
             blocks[(ctx.story_of(claim.article), cls)][claim.article].append(claim)
         for story, cls in sorted(blocks):
