@@ -57,6 +57,7 @@ MEASURE_THINGS = frozenset("count charge piece pair group number set series kind
 ADJECTIVE_PEOPLE = {"dead": "deaths", "killed": "deaths", "injured": "injuries", "injure": "injuries",
                     "wounded": "injuries", "wound": "injuries", "hurt": "injuries", "missing": "missing",
                     "arrested": "arrests", "detained": "arrests", "shot": "shot"}
+_IDIOM_END = regex.compile(r"\b(?:open(?:ed|s)?|return(?:ed|s)?|exchang(?:ed|es)?|caught|catch(?:es)?)\s+fire$", regex.I)
 # "a sweet 16 party", "a 12-gauge shotgun": a number after an indefinite article names a kind.
 _KIND_BEFORE = regex.compile(r"\b(?:a|an)\s+(?:[\p{L}-]+\s+)?$", regex.I)
 
@@ -68,6 +69,7 @@ TOLL_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuati
                            "casualties", "killed or missing", "shot"})
 
 _WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")  # "non-fatal" is one word, not "fatal"
+_EVENT_SUBJECT = regex.compile(r"\b(?:the|a|an|this|that|its|\p{L}+'s)\s+(?:\p{L}+\s+)?\p{L}+ing\b", regex.I)
 _CLAUSE_END = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas|as well as)\s", regex.I)
 _DEAD_OR_MISSING = regex.compile(r"^\s+(?:dead|killed)\s+(?:and|or)\s+missing\b", regex.I)
 _NAME_BEFORE = regex.compile(r"(?<![.!?]\s)(?<!^)\b\p{Lu}[\p{L}\d-]*\s+$")
@@ -176,7 +178,10 @@ def _predicate_words(claim: Claim) -> list[str]:
     offset = claim.start - claim.sentence_start
     end = offset + len(claim.text)
     after = _CLAUSE_END.split(sentence[end:end + 60], 1)[0]
-    before_words = _WORDS.findall(_CLAUSE_END.split(sentence[max(0, offset - 40):offset])[-1])
+    before_text = _CLAUSE_END.split(sentence[max(0, offset - 40):offset])[-1]
+    # "The shooting left eight people injured": a noun before the figure is its subject, not
+    # what happened to the people counted.
+    before_words = _WORDS.findall(_EVENT_SUBJECT.sub(" ", before_text))
     # Past an apposition ("two children, were injured"): only when the clause ends right after the figure.
     beyond = _WORDS.findall(sentence[end:end + 80])[:8] if not after.strip() else []
     return [*reversed(before_words[-2:]), *_WORDS.findall(after)[:6], *reversed(before_words[-4:-2]), *beyond]
@@ -222,6 +227,8 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
         return None
     if _PARTITIVE_BEFORE.search(left[-12:]):
         return None  # "28 of 41 passes": a part of an unnamed whole
+    if _IDIOM_END.search(claim.text):
+        return None  # "two gunmen opened fire": no fire is counted
     if claim.text[:1].isdigit() and _KIND_BEFORE.search(left[-20:]):
         return None  # "a sweet 16 party": a kind, not a count
     if claim.text[:1].isdigit() and _NAME_BEFORE.search(left):
@@ -323,6 +330,7 @@ def happening_of(claim: Claim) -> str | None:
     found = [cls for word in order for cls in dict.fromkeys(table.get(lemma) for lemma in lemmas(word)) if cls]
     if not found:
         return None
-    if found[0] in _CRIME and any(cls in _LEGAL for cls in found):
+    legal = {table.get(lemma) for word in _WORDS.findall(left) for lemma in lemmas(word)} & _LEGAL
+    if found[0] in _CRIME and (legal or any(cls in _LEGAL for cls in found)):
         return None  # "arrested on a count of assault Thursday": the day of the arrest, or of the crime?
     return found[0]

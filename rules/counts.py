@@ -134,7 +134,8 @@ class _Framed:
 
     __slots__ = ("claim", "explicit", "frame", "persons", "places", "predicate", "scope", "value", "years")
 
-    def __init__(self, ctx: RuleContext, claim: Claim, frame: Frame) -> None:
+    def __init__(self, ctx: RuleContext, claim: Claim, frame: Frame,
+                 surnames: dict[str, dict[str, str]] | None = None) -> None:
         self.claim, self.frame = claim, frame
         local, explicit = _local_places(ctx, claim)
         self.places, self.explicit = frozenset(local), explicit
@@ -142,7 +143,7 @@ class _Framed:
         self.scope = _scope(claim)
         self.predicate = _predicate(claim)
         self.value = interval_of(claim)
-        self.persons = frozenset(ctx.alignment.entities_near(claim, ("person",))) \
+        self.persons = _persons(ctx, claim, (surnames or {}).get(claim.article, {})) \
             if frame.measure in SHAPE_MEASURES else frozenset()
 
     def compatible(self, other: _Framed) -> bool:
@@ -152,8 +153,10 @@ class _Framed:
         said around them is the same."""
         if self.frame.part != other.frame.part or self.scope != other.scope:
             return False
-        if self.persons and other.persons and self.persons.isdisjoint(other.persons):
+        if self.frame.measure in PERSONAL_MEASURES and self.persons.isdisjoint(other.persons):
             return False  # "she was shot seven times" and "Young was struck eight times": two people
+        if self.persons and other.persons and self.persons.isdisjoint(other.persons):
+            return False  # "a mother of 12" said of two different people
         if self.frame.who and other.frame.who and self.frame.who != other.frame.who:
             return False  # "two soldiers killed" and "ten civilians killed" count different people
         if self.explicit and other.explicit and self.places != other.places:
@@ -170,6 +173,37 @@ class _Framed:
             shared = len(pa & pb)
             return shared >= 3 or (shared >= 1 and shared >= 0.5 * min(len(pa), len(pb)))
         return True
+
+
+# Facts about one person's body or life ("shot seven times"): compared only where both sentences
+# name the same person.
+PERSONAL_MEASURES = frozenset({"hits"})
+
+
+_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}'’-]+")
+
+
+def _persons(ctx: RuleContext, claim: Claim, surnames: dict[str, str]) -> frozenset[str]:
+    """The people a figure's sentence names: its person entities, and any capitalised word that
+    is the surname of a person its article names in full ("Gray, 16, was shot" is Kimani Gray)."""
+    found = set(ctx.alignment.entities_near(claim, ("person",)))
+    for word in _CAPITALISED.findall(claim.sentence):
+        name = surnames.get(word.removesuffix("'s").removesuffix("’s"))
+        if name is not None:
+            found.add(name)
+    return frozenset(found)
+
+
+def article_surnames(ctx: RuleContext) -> dict[str, dict[str, str]]:
+    """Per article, the surnames of the people it names in two words or more, with their names."""
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    for claim in ctx.claims_of(ClaimKind.ENTITY):
+        if claim.subject == "person":
+            name = claim.canonical or claim.text
+            parts = name.split()
+            if len(parts) > 1:
+                out[claim.article].setdefault(parts[-1], name)
+    return out
 
 
 def _stems(subject: str | None) -> set[str]:
@@ -288,11 +322,12 @@ class CountMismatch(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         blocks: dict[tuple[str, tuple[str, str, str]], list[_Framed]] = defaultdict(list)
+        surnames = article_surnames(ctx)
         for claim in ctx.claims_of(ClaimKind.QUANTITY):
             frame = ctx.frame(claim)
             if frame is None or ctx.background(claim):
                 continue
-            blocks[(ctx.story_of(claim.article), frame.key)].append(_Framed(ctx, claim, frame))
+            blocks[(ctx.story_of(claim.article), frame.key)].append(_Framed(ctx, claim, frame, surnames))
         for block_key in sorted(blocks):
             items = blocks[block_key]
             if len({x.claim.article for x in items}) < 2:
