@@ -119,8 +119,15 @@ class Frame:
 
     @property
     def key(self) -> tuple[str, str, str]:
-        """The blocking key: figures with different keys are never compared."""
+        """The blocking key: figures with different keys are never compared. An amount of money
+        keeps its role out of the key ("estimated at $1 million" and "$1 million in damage" may
+        be one figure): roles of amounts are compared pairwise (:meth:`roles_agree`)."""
+        if self.measure == "amount":
+            return (self.measure, self.unit or "", "")
         return (self.measure, self.unit or "", self.role or "")
+
+    def roles_agree(self, other: Frame) -> bool:
+        return self.role is None or other.role is None or self.role == other.role
 
     def label(self) -> str:
         if self.unit == "percent":
@@ -221,7 +228,7 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
         return Frame("children", claim.unit)  # "one of her 12 children": how many children she has
     if claim.attr("referential"):
         return None  # "the two nations" refers, it does not count
-    if claim.subject is None:
+    if claim.subject is None or _is_currency(claim.unit):
         return _bare_frame(claim, left, right)
     if thing is None or thing in SPAN_THINGS or thing in MEASURE_THINGS or thing in STAT_THINGS or thing in BODY_PARTS:
         return None
@@ -271,11 +278,16 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
     return Frame(thing, claim.unit, None, _part(claim))
 
 
+def _is_currency(unit: str | None) -> bool:
+    """Is the unit a currency code ("USD", "EUR")?"""
+    return unit is not None and len(unit) == 3 and unit.isupper()
+
+
 def _bare_frame(claim: Claim, left: str, right: str) -> Frame | None:
     """A figure with no counted noun, framed by a shape around it or by its currency."""
-    if claim.unit is not None and claim.unit.isupper() and len(claim.unit) == 3:  # a currency code
-        _people, things = _classes()
-        role = _class_of(_predicate_words(claim), things)
+    if _is_currency(claim.unit):
+        things = _classes()[1]
+        role = _class_of([*(claim.subject or "").split(), *_predicate_words(claim)], things)
         return Frame("amount", claim.unit, role, _part(claim))
     if not _integral(claim) and not claim.text.lstrip().startswith("."):
         return None
@@ -330,7 +342,8 @@ def happening_of(claim: Claim) -> str | None:
     found = [cls for word in order for cls in dict.fromkeys(table.get(lemma) for lemma in lemmas(word)) if cls]
     if not found:
         return None
-    legal = {table.get(lemma) for word in _WORDS.findall(left) for lemma in lemmas(word)} & _LEGAL
+    wide = _DATE_CLAUSE_END.split(claim.sentence[max(0, offset - 160):offset])[-1]
+    legal = {table.get(lemma) for word in _WORDS.findall(wide) for lemma in lemmas(word)} & _LEGAL
     if found[0] in _CRIME and (legal or any(cls in _LEGAL for cls in found)):
         return None  # "arrested on a count of assault Thursday": the day of the arrest, or of the crime?
     return found[0]

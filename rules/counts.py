@@ -153,6 +153,8 @@ class _Framed:
         said around them is the same."""
         if self.frame.part != other.frame.part or self.scope != other.scope:
             return False
+        if not self.frame.roles_agree(other.frame):
+            return False
         if self.frame.measure in PERSONAL_MEASURES and self.persons.isdisjoint(other.persons):
             return False  # "she was shot seven times" and "Young was struck eight times": two people
         if self.persons and other.persons and self.persons.isdisjoint(other.persons):
@@ -218,8 +220,9 @@ MAX_GROUPS_VISITED = 64
 
 def _fact_groups(items: Sequence[_Framed]) -> list[list[_Framed]]:
     """Group the figures of one story and frame key into facts: a figure joins a group only if
-    it is compatible with every member from other articles (no chains A~B~C) and equal to the
-    members of its own article (two different figures of one article count different things);
+    it is compatible with every member from other articles (no chains A~B~C) and agrees with the
+    members of its own article ("three killed" and "at least three people" may be one count;
+    two disjoint figures of one article count different things);
     of the groups that take it, one whose figures agree with it is preferred. Groups of one
     article are left out.
 
@@ -237,8 +240,8 @@ def _fact_groups(items: Sequence[_Framed]) -> list[list[_Framed]]:
                 break
             visited += 1
             group = groups[index]
-            if any(m.claim.article == article and m.value != item.value for m in group):
-                continue
+            if any(m.claim.article == article and not _agrees(m, item) for m in group):
+                continue  # two figures of one article that cannot be one count count two things
             others = [m for m in group if m.claim.article != article]
             if not all(item.compatible(m) for m in others):
                 continue

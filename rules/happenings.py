@@ -131,7 +131,8 @@ class HappeningDay(Rule):
         sides: dict[str, list[str]] = defaultdict(list)
         for claim in claims:
             sides[_shown(days[claim.article])].append(short_id(claim.article))
-        text = " vs ".join(f"{day} ({', '.join(sorted(arts))})" for day, arts in sorted(sides.items()))
+        joiner = " vs " if disagree else " and "
+        text = joiner.join(f"{day} ({', '.join(sorted(arts))})" for day, arts in sorted(sides.items()))
         topic = f"day of the {cls}"
         if disagree:
             yield self.finding(ctx, Status.CONFLICT, topic, f"The articles give different days for the {cls}: {text}.",
