@@ -59,6 +59,11 @@ QUOTE_CHARS = 180
 WIDE = 120
 """From this width on, the sources table gets separate location and quote columns."""
 
+QUOTE_MIN = 40
+VALUE_MIN = 12
+"""Narrowest quote and value columns of the wide layout; without room for them next to the
+longest location, the sources table takes the narrow layout (one column for source and quote)."""
+
 MAX_ARTICLES = 40
 MAX_TIMELINE_ROWS = 30
 """The header lists at most this many articles and the timeline this many events, unless verbose."""
@@ -158,19 +163,23 @@ def _meta(finding: Finding) -> Text:
 
 def _sources_table(ctx: _Context, finding: Finding) -> Padding:
     marks = ("", "") if ctx.styled else ("«", "»")
-    wide = ctx.width >= WIDE
+    # A location is never broken: the column that holds it is at least as wide as the longest.
+    locations = [ctx.location(evidence) for evidence in finding.claims]
+    longest = max((loc.cell_len for loc in locations), default=1)
+    room = ctx.width - 3  # the table's indent
+    wide = ctx.width >= WIDE and room - longest - VALUE_MIN - 2 >= QUOTE_MIN
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, show_header=True, header_style="bold",
                   pad_edge=False, expand=True, padding=(0, 1), border_style="dim")
     if wide:
-        table.add_column("source", ratio=2, overflow="fold")
+        table.add_column("source", ratio=2, width=longest, overflow="fold")
         table.add_column("quote", ratio=5, overflow="fold")
     else:
-        table.add_column("source and quote", ratio=5, overflow="fold")
+        table.add_column("source and quote", ratio=5, width=min(longest, room - VALUE_MIN - 1), overflow="fold")
     table.add_column("value", ratio=1, overflow="fold", style="bold")
-    for evidence in finding.claims:
+    for evidence, location in zip(finding.claims, locations, strict=True):
         source = ctx.article_label(evidence.article)
         source.append("\n")
-        source.append_text(ctx.location(evidence))
+        source.append_text(location)
         quote = highlighted_sentence(evidence, marks=marks)
         value = _text(evidence.display, "bold")
         if wide:
@@ -211,8 +220,7 @@ def render_finding(ctx: _Context, finding: Finding) -> RenderableType:
     compact = finding.status in (Status.AGREEMENT, Status.SINGLE_SOURCE) and not ctx.options.verbose
     if compact:
         return _compact(ctx, finding)
-    reason = Text("   ")
-    reason.append_text(_text(finding.message))
+    reason = Padding(_text(finding.message), (0, 0, 0, 3))
     return Group(_verdict(finding), _meta(finding), reason, _sources_table(ctx, finding))
 
 
