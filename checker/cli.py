@@ -109,7 +109,7 @@ def _build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--format", choices=FORMAT_NAMES, default="rich", help="output format (default: rich)")
     chk.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     _add_rule_selection(chk)
-    chk.add_argument("--only", choices=("conflicts", "agreements", "variants"),
+    chk.add_argument("--only", choices=("conflicts", "inconsistencies", "agreements", "variants"),
                      help="report only findings of this status")
     chk.add_argument("--rule", action="append", default=[], metavar="CODE",
                      help="report only findings of these rules (code, prefix or name; repeatable)")

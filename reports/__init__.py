@@ -63,16 +63,34 @@ if TYPE_CHECKING:
     from checker.engine import CheckResult
 
 ColorMode = Literal["auto", "always", "never"]
-OnlyMode = Literal["conflicts", "agreements", "variants"]
+OnlyMode = Literal["conflicts", "inconsistencies", "agreements", "variants"]
 
 ONLY_STATUS: dict[str, Status] = {
     "conflicts": Status.CONFLICT,
+    "inconsistencies": Status.INCONSISTENT,
     "agreements": Status.AGREEMENT,
     "variants": Status.VARIANT,
 }
 
-PROBLEM_STATUSES: frozenset[Status] = frozenset({Status.CONFLICT, Status.VARIANT})
+PROBLEM_STATUSES: frozenset[Status] = frozenset({Status.CONFLICT, Status.INCONSISTENT, Status.VARIANT})
 """Statuses the machine formats (SARIF, GitHub annotations) report as problems."""
+
+FAILURE_STATUSES: frozenset[Status] = frozenset({Status.CONFLICT, Status.INCONSISTENT})
+"""Statuses that fail by default (``fail-on``); JUnit reports their topics as failures."""
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.CONFLICT: "CONFLICT",
+    Status.INCONSISTENT: "INCONSISTENT",
+    Status.DISTINCT_EVENTS: "DISTINCT EVENTS",
+    Status.VARIANT: "VARIANT",
+    Status.UNDETERMINED: "UNDETERMINED",
+    Status.AGREEMENT: "AGREES",
+    Status.SINGLE_SOURCE: "SINGLE SOURCE",
+}
+"""The badge of each status in the human formats (rich, HTML, Markdown)."""
+
+COMPACT_STATUSES: frozenset[Status] = frozenset({Status.AGREEMENT, Status.SINGLE_SOURCE})
+"""Findings the human formats show on one line unless ``verbose``."""
 
 
 @dataclass(frozen=True)
@@ -377,8 +395,11 @@ def progress_bar(total: int, enabled: bool | None = None, description: str = "re
 
 
 __all__ = [
+    "COMPACT_STATUSES",
+    "FAILURE_STATUSES",
     "FORMATS",
     "PROBLEM_STATUSES",
+    "STATUS_LABELS",
     "STREAMERS",
     "EventGroup",
     "Renderer",

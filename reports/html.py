@@ -18,21 +18,33 @@ from checker.engine import CheckResult
 from checker.events import Event
 from checker.findings import Evidence, Finding, Status
 from checker.model import Article
+from checker.wording import plural
 
-from . import ReportOptions, count_name_variants, count_statuses, filter_findings, group_findings
+from . import (
+    COMPACT_STATUSES,
+    STATUS_LABELS,
+    ReportOptions,
+    count_name_variants,
+    count_statuses,
+    filter_findings,
+    group_findings,
+)
 from .junit import xml_text
 from .terminal import one_line
 from .timeline import TIMELINE_CSS, article_key, build_timeline, timeline_html
 
 QUOTE_CHARS = 240
 
-VERDICTS = {
-    Status.CONFLICT: ("CONFLICT", "conflict"),
-    Status.DISTINCT_EVENTS: ("DISTINCT EVENTS", "distinct"),
-    Status.VARIANT: ("VARIANT", "variant"),
-    Status.AGREEMENT: ("AGREES", "agreement"),
-    Status.SINGLE_SOURCE: ("SINGLE SOURCE", "single"),
+_CLASSES = {
+    Status.CONFLICT: "conflict",
+    Status.INCONSISTENT: "inconsistent",
+    Status.DISTINCT_EVENTS: "distinct",
+    Status.VARIANT: "variant",
+    Status.UNDETERMINED: "undetermined",
+    Status.AGREEMENT: "agreement",
+    Status.SINGLE_SOURCE: "single",
 }
+VERDICTS = {status: (STATUS_LABELS[status], cls) for status, cls in _CLASSES.items()}
 
 CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;
@@ -45,10 +57,12 @@ margin-top:1.6em}h3{font-size:1em;margin:.2em 0;display:inline}
 .finding{margin:.8em 0 1.2em;padding:.6em .8em;border-left:4px solid #ccc;background:#fafafa}
 .finding.conflict{border-color:#c53030}.finding.variant{border-color:#b7791f}
 .finding.distinct{border-color:#2c7a7b}.finding.agreement{border-color:#2f855a}
+.finding.inconsistent{border-color:#97266d}
 .badge{display:inline-block;font-weight:bold;font-size:.8em;padding:.05em .5em;border-radius:3px;color:#fff;
 background:#718096;margin-right:.5em}
 .conflict .badge{background:#c53030}.variant .badge{background:#b7791f}.distinct .badge{background:#2c7a7b}
-.agreement .badge{background:#2f855a}
+.agreement .badge{background:#2f855a}.inconsistent .badge{background:#97266d}
+.undetermined .badge{background:#e2e8f0;color:#1a202c}
 .meta{font-size:.85em;color:#666}.reason{margin:.3em 0}
 .sources{width:100%;margin-top:.3em}.sources td,.sources th{text-align:left;vertical-align:top;
 padding:.25em .8em .25em 0;border-top:1px solid #e2e2e2}
@@ -119,7 +133,7 @@ class _Page:
         meta = (f'<div class="meta">{esc(finding.rule)} {esc(finding.name)} · {esc(finding.severity.value)} · '
                 f"confidence {finding.confidence:.2f} · fingerprint {esc(finding.fingerprint)}</div>")
         reason = f'<p class="reason">{esc(one_line(finding.message))}</p>'
-        compact = finding.status in (Status.AGREEMENT, Status.SINGLE_SOURCE)
+        compact = finding.status in COMPACT_STATUSES
         if compact:
             values: list[str] = []
             for evidence in finding.claims:
@@ -138,17 +152,25 @@ class _Page:
         names = count_name_variants(shown)
         out = ['<table class="summary">']
         out.append(f"<tr><th>Corpus</th><td>{esc(', '.join(result.corpus.roots) or '-')}</td></tr>")
-        out.append(f"<tr><th>Articles</th><td>{len(result.corpus.articles)} ({len(result.claims)} claims)</td></tr>")
+        out.append(f"<tr><th>Articles</th><td>{len(result.corpus.articles)} "
+                   f"({plural(len(result.claims), 'claim')})</td></tr>")
         unresolved = sum(not e.resolved for e in result.events.events)
         out.append(f"<tr><th>Events</th><td>{len(result.events.events)}"
                    f"{f', {unresolved} with no date' if unresolved else ''}</td></tr>")
-        out.append(f"<tr><th>Findings</th><td>{counts[Status.CONFLICT]} conflicts · "
-                   f"{counts[Status.AGREEMENT]} agreements · {counts[Status.SINGLE_SOURCE]} single-source claims · "
-                   f"{names} name variants · {counts[Status.VARIANT] - names} other variants · "
-                   f"{counts[Status.DISTINCT_EVENTS]} distinct events"
-                   "</td></tr>")
+        found = [plural(counts[Status.CONFLICT], "conflict")]
+        if counts[Status.INCONSISTENT]:
+            found.append(plural(counts[Status.INCONSISTENT], "inconsistency"))
+        found += [plural(counts[Status.AGREEMENT], "agreement"),
+                  plural(counts[Status.SINGLE_SOURCE], "single-source claim"),
+                  plural(names, "name variant")]
+        if counts[Status.VARIANT] - names:
+            found.append(plural(counts[Status.VARIANT] - names, "other variant"))
+        found.append(plural(counts[Status.DISTINCT_EVENTS], "distinct-event pair"))
+        if counts[Status.UNDETERMINED]:
+            found.append(plural(counts[Status.UNDETERMINED], "undetermined event"))
+        out.append(f"<tr><th>Findings</th><td>{' · '.join(found)}</td></tr>")
         if self.options.filtered:
-            out.append(f"<tr><th>Shown</th><td>{len(shown)} of {len(result.findings)} findings (filtered)"
+            out.append(f"<tr><th>Shown</th><td>{len(shown)} of {plural(len(result.findings), 'finding')} (filtered)"
                        "</td></tr>")
         out.append("</table>")
         out.append('<h2>Articles</h2><table class="articles"><tr><th></th><th>article</th><th>published</th>'

@@ -31,8 +31,11 @@ from checker.engine import CheckResult
 from checker.events import Event
 from checker.findings import Evidence, Finding, Status
 from checker.model import Article
+from checker.wording import plural
 
 from . import (
+    COMPACT_STATUSES,
+    STATUS_LABELS,
     ReportOptions,
     count_name_variants,
     count_statuses,
@@ -45,13 +48,16 @@ from .timeline import article_key, build_timeline, timeline_text
 
 __all__ = ["STATUS_STYLE", "progress_bar", "render_rich", "render_rich_report", "write_rich_report"]
 
-STATUS_STYLE = {
-    Status.CONFLICT: ("CONFLICT", "bold white on red"),
-    Status.DISTINCT_EVENTS: ("DISTINCT EVENTS", "bold black on cyan"),
-    Status.VARIANT: ("VARIANT", "bold black on yellow"),
-    Status.AGREEMENT: ("AGREES", "bold black on green"),
-    Status.SINGLE_SOURCE: ("SINGLE SOURCE", "bold white on grey37"),
+_BADGE_STYLE = {
+    Status.CONFLICT: "bold white on red",
+    Status.INCONSISTENT: "bold white on magenta",
+    Status.DISTINCT_EVENTS: "bold black on cyan",
+    Status.VARIANT: "bold black on yellow",
+    Status.UNDETERMINED: "bold black on bright_white",
+    Status.AGREEMENT: "bold black on green",
+    Status.SINGLE_SOURCE: "bold white on grey37",
 }
+STATUS_STYLE = {status: (STATUS_LABELS[status], style) for status, style in _BADGE_STYLE.items()}
 
 QUOTE_CHARS = 180
 """Longest sentence excerpt shown around a quoted value."""
@@ -217,15 +223,11 @@ def _compact(ctx: _Context, finding: Finding) -> Text:
 
 
 def render_finding(ctx: _Context, finding: Finding) -> RenderableType:
-    compact = finding.status in (Status.AGREEMENT, Status.SINGLE_SOURCE) and not ctx.options.verbose
+    compact = finding.status in COMPACT_STATUSES and not ctx.options.verbose
     if compact:
         return _compact(ctx, finding)
     reason = Padding(_text(finding.message), (0, 0, 0, 3))
     return Group(_verdict(finding), _meta(finding), reason, _sources_table(ctx, finding))
-
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
 def _header(ctx: _Context, shown: list[Finding]) -> Panel:
@@ -235,30 +237,33 @@ def _header(ctx: _Context, shown: list[Finding]) -> Panel:
     summary.add_column(style="bold", no_wrap=True)
     summary.add_column()
     summary.add_row("Corpus", _text(", ".join(result.corpus.roots) or "-"))
-    summary.add_row("Articles", Text(f"{len(result.corpus.articles)} ({len(result.claims)} claims)"))
+    summary.add_row("Articles", Text(f"{len(result.corpus.articles)} ({plural(len(result.claims), 'claim')})"))
     events = result.events.events
     unresolved = sum(not e.resolved for e in events)
-    summary.add_row("Events", Text(_plural(len(events), "event") + (f", {unresolved} with no date"
+    summary.add_row("Events", Text(plural(len(events), "event") + (f", {unresolved} with no date"
                                                                    if unresolved else "")))
     names = count_name_variants(shown)
     entries = [
         (counts[Status.CONFLICT], "conflict", "bold red"),
+        (counts[Status.INCONSISTENT], "inconsistency", "bold magenta"),
         (counts[Status.AGREEMENT], "agreement", "green"),
         (counts[Status.SINGLE_SOURCE], "single-source claim", ""),
         (names, "name variant", "yellow"),
         (counts[Status.VARIANT] - names, "other variant", "yellow"),
         (counts[Status.DISTINCT_EVENTS], "distinct-event pair", "cyan"),
+        (counts[Status.UNDETERMINED], "undetermined event", ""),
     ]
+    optional = ("inconsistency", "other variant", "undetermined event")
     found = Text()
     for number, word, style in entries:
-        if word == "other variant" and not number:
+        if word in optional and not number:
             continue
         if found:
             found.append(" · ", style="dim")
-        found.append(_plural(number, word), style=style if number else "dim")
+        found.append(plural(number, word), style=style if number else "dim")
     summary.add_row("Findings", found)
     if ctx.options.filtered:
-        summary.add_row("Shown", Text(f"{len(shown)} of {len(result.findings)} findings (filtered)"))
+        summary.add_row("Shown", Text(f"{len(shown)} of {plural(len(result.findings), 'finding')} (filtered)"))
     articles = Table(box=None, show_header=True, header_style="bold", pad_edge=False, padding=(0, 1))
     articles.add_column("", no_wrap=True, style="bold")
     articles.add_column("article", overflow="fold")
@@ -275,7 +280,7 @@ def _header(ctx: _Context, shown: list[Finding]) -> Panel:
     parts: list[RenderableType] = [summary, Text(), articles]
     hidden = len(result.corpus.articles) - len(listed)
     if hidden:
-        parts.append(Text(f"… and {hidden} more articles (--verbose lists them all)", style="dim"))
+        parts.append(Text(f"… and {plural(hidden, 'more article')} (--verbose lists them all)", style="dim"))
     return Panel(Group(*parts), title="factlint", title_align="left")
 
 
@@ -309,7 +314,10 @@ def print_report(console: Console, result: CheckResult, options: ReportOptions, 
                 console.print(render_finding(ctx, finding))
             console.print()
     counts = count_statuses(shown)
-    tail = Text(_plural(counts[Status.CONFLICT], "conflict"), style="bold red" if counts[Status.CONFLICT] else "")
+    tail = Text(plural(counts[Status.CONFLICT], "conflict"), style="bold red" if counts[Status.CONFLICT] else "")
+    if counts[Status.INCONSISTENT]:
+        tail.append(", ")
+        tail.append(plural(counts[Status.INCONSISTENT], "inconsistency"), style="bold magenta")
     if not options.verbose and (counts[Status.AGREEMENT] or counts[Status.SINGLE_SOURCE]):
         tail.append("  (agreements and single-source claims are compact; --verbose expands them)", style="dim")
     console.print(tail)

@@ -77,7 +77,9 @@ class EventDate(Rule):
     visit to North Korea") and split into instances by the dates the articles give them
     (resolved against each article's publication date). Within an instance, explicit dates
     from different articles must overlap; across instances the finding says which articles
-    describe which event, with the dates that separate them.
+    describe which event, with the dates that separate them (status ``distinct-events``), or,
+    when some of its articles are undated, that nothing tells whether they describe one event
+    (``undetermined``).
 
     **Why it matters**: an update about a later visit must not be read as a contradiction of
     the first, and a report that moves an event by a day is a real error.
@@ -130,7 +132,7 @@ class EventDate(Rule):
                 elif unresolved and resolved:
                     message = ("Could not tell whether these are the same event: " + "; ".join(parts)
                                + ". Nothing dates the unresolved articles.")
-                    yield self.finding(ctx, Status.SINGLE_SOURCE, topic, message, claims, 0.4,
+                    yield self.finding(ctx, Status.UNDETERMINED, topic, message, claims, 0.4,
                                        event=unresolved[0].id, values=parts)
 
     def _within(self, ctx: RuleContext, topic: str, event: Event, unplanned: Placed) -> Iterator[Finding]:
@@ -169,7 +171,8 @@ class WeekdayMismatch(Rule):
     """A weekday does not match the date it is given with.
 
     **What it checks**: a weekday stated with a calendar date ("Wednesday, October 19, 2023")
-    must be that date's weekday.
+    must be that date's weekday. The status is ``inconsistent``: the article contradicts
+    itself, whatever other sources say.
 
     **Why it matters**: a wrong weekday is a sign that one of the two was edited and the
     other was not; the reader cannot know which is right.
@@ -213,7 +216,7 @@ class WeekdayMismatch(Rule):
                     if actual != name.lower():
                         day = dt.date.fromordinal(int(iv.low)).isoformat()
                         yield self.finding(
-                            ctx, Status.CONFLICT, f"{short_id(article)}: weekday of {day}",
+                            ctx, Status.INCONSISTENT, f"{short_id(article)}: weekday of {day}",
                             f"'{name.capitalize()}' is given for {day}, which was a {actual.capitalize()}.",
                             evidence, 0.95, values=[name.lower(), day],
                         )
@@ -253,7 +256,8 @@ class RelativeDateMisfit(Rule):
     ("next quarter", "last week", "tomorrow", "two days ago") are resolved against it; a
     reference that lands in the future of the article while its clause speaks of a past
     event in a finite past tense ("the plans made when Putin and Kim met next quarter"), or that lands in the past
-    while the sentence speaks of a future one ("will meet last week"), is flagged.
+    while the sentence speaks of a future one ("will meet last week"), is flagged with the
+    status ``inconsistent``: the article does not fit its own date, whatever other sources say.
 
     **Why it matters**: such phrases usually come from a rewrite that changed the words
     around a date; the date the reader infers is wrong.
@@ -303,7 +307,8 @@ class RelativeDateMisfit(Rule):
                 problem = (f"'{claim.text}' resolves before the publication date {claim.anchor}, "
                            f"but the clause speaks of the future ('{verb}')")
             if problem:
-                yield self.finding(ctx, Status.CONFLICT, f"{short_id(claim.article)}: relative date '{claim.text}'",
+                yield self.finding(ctx, Status.INCONSISTENT,
+                                   f"{short_id(claim.article)}: relative date '{claim.text}'",
                                    problem + ".", [claim], 0.7, values=[claim.text, claim.anchor])
 
 

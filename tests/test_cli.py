@@ -66,11 +66,12 @@ def test_check_json_has_the_documented_shape() -> None:
     assert proc.returncode in (0, 1), proc.stderr
     data = json.loads(proc.stdout)
     assert set(data) == {"factlint", "articles", "events", "findings", "summary"}
-    assert set(data["summary"]) == {"articles", "claims", "findings", "conflicts", "agreements"}
+    assert set(data["summary"]) == {"articles", "claims", "findings", "conflicts", "inconsistencies", "agreements"}
     for finding in data["findings"]:
         assert set(finding) == {"rule", "name", "status", "severity", "topic", "message", "confidence",
                                 "fingerprint", "event", "claims"}
-        assert finding["status"] in ("conflict", "agreement", "single-source", "variant", "distinct-events")
+        assert finding["status"] in ("conflict", "inconsistent", "agreement", "single-source", "variant",
+                                     "distinct-events", "undetermined")
         assert 0 <= finding["confidence"] <= 1
         for claim in finding["claims"]:
             assert set(claim) == {"article", "path", "line", "column", "end_line", "end_column", "quote",
@@ -123,7 +124,7 @@ def test_the_readme_screenshot_script_renders_the_seed_report(tmp_path: Path) ->
                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}, check=False)
     assert proc.returncode == 0, proc.stderr
     svg = (tmp_path / "report.svg").read_text("utf-8")
-    assert svg.startswith("<svg") and "CONFLICT" in svg and "file://" not in svg
+    assert svg.startswith("<svg") and "INCONSISTENT" in svg and "file://" not in svg
     assert (ROOT / "docs" / "seeds-report.svg").is_file()
 
 
