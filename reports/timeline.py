@@ -52,6 +52,8 @@ class TimelineRow:
     end: dt.date | None
     resolved: bool
     marks: tuple[TimelineMark, ...]
+    by_publication: bool = False
+    """No article gives the event a date: no bar is drawn, its articles' marks are all there is."""
 
 
 @dataclass(frozen=True)
@@ -114,8 +116,10 @@ def build_timeline(result: CheckResult, events: Sequence[str] | None = None) -> 
             end = start
         if end and not start:
             start = end
-        rows.append(TimelineRow(event.id, event.label, start, end, event.resolved, tuple(marks)))
-        dates.extend(d for d in (start, end) if d)
+        by_publication = event.resolved and all(basis.get(a) == "publication date" for a in event.articles)
+        rows.append(TimelineRow(event.id, event.label, start, end, event.resolved, tuple(marks), by_publication))
+        if not by_publication:
+            dates.extend(d for d in (start, end) if d)
         dates.extend(m.published for m in marks if m.published)
     outside = tuple(a.id for a in result.corpus.articles if a.id not in described)
     key_list = tuple((keys[a], a, published[a]) for a in keys)
@@ -155,7 +159,7 @@ def _track(row: TimelineRow, timeline: Timeline, cells: int) -> tuple[Text, Text
     assert first is not None and last is not None
     bar = Text()
     a = b = -1
-    if row.start and row.end:
+    if row.start and row.end and not row.by_publication:
         a = _column(row.start, first, last, cells)
         b = _column(row.end, first, last, cells)
         a, b = min(a, b), max(a, b)
@@ -266,8 +270,9 @@ def timeline_html(timeline: Timeline) -> str:
         if row.resolved and first and last and row.start and row.end:
             a, b = _pct(row.start, first, last), _pct(row.end, first, last)
             out.append('<div class="tl-track">')
-            out.append(f'<span class="tl-bar" style="left:{a}%;width:max({round(b - a, 2)}%,4px)" '
-                       f'title="{e(row.start.isoformat())} to {e(row.end.isoformat())}"></span>')
+            if not row.by_publication:
+                out.append(f'<span class="tl-bar" style="left:{a}%;width:max({round(b - a, 2)}%,4px)" '
+                           f'title="{e(row.start.isoformat())} to {e(row.end.isoformat())}"></span>')
             for mark in row.marks:
                 if mark.published is None:
                     continue

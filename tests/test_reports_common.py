@@ -231,7 +231,7 @@ def test_the_timeline_chart_fits_the_width_and_says_what_is_unresolved() -> None
     assert lines[3] == "   ━" + "·" * 75  # E1 at the left edge of the axis
     assert lines[4] == "   A B"  # a1 and a2, published on the first two days, a space apart
     assert lines[5].startswith("E2 ")
-    assert lines[6] == "   " + "·" * 75 + "━"  # E2 at the right edge
+    assert lines[6] == "   " + "·" * 76  # E2 is dated by publication only: no bar, its article's mark
     assert lines[7] == "   " + " " * 75 + "D"  # a4 (key D)
     assert "date unresolved: C (undated)" in text  # E10: article a3
     assert "D a4 2025-07-11" in text  # the legend
