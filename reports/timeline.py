@@ -30,6 +30,7 @@ from rich.console import Group
 from rich.text import Text
 
 from checker.engine import CheckResult
+from checker.wording import plural
 
 from . import event_sort_key
 from .terminal import clean, one_line
@@ -172,7 +173,7 @@ def _track(row: TimelineRow, timeline: Timeline, cells: int) -> tuple[Text, Text
     dated = [(_column(m.published, first, last, cells), m.key) for m in row.marks if m.published]
     if sum(len(key) + 1 for _, key in dated) > cells + 1:  # too many to draw: say how many
         days = sorted(m.published for m in row.marks if m.published)
-        return bar, Text(f"{len(days)} articles published {days[0].isoformat()} to {days[-1].isoformat()}",
+        return bar, Text(f"{plural(len(days), 'article')} published {days[0].isoformat()} to {days[-1].isoformat()}",
                          style="bold")
     for pos, label in _place(dated, cells):
         for i, ch in enumerate(label):
@@ -221,7 +222,7 @@ def timeline_text(timeline: Timeline, width: int = 80, legend: bool = True, max_
             note.append(", ".join(parts))
             lines.append(note)
     if len(rows) < len(timeline.rows):
-        lines.append(Text(f"… and {len(timeline.rows) - len(rows)} more events", style="dim"))
+        lines.append(Text(f"… and {plural(len(timeline.rows) - len(rows), 'more event')}", style="dim"))
     if legend:
         lines.append(_legend(timeline, width))
     if timeline.outside:

@@ -17,6 +17,7 @@ from checker.extractors.entities import is_country
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
 from checker.values import Interval, display, interval_of
+from checker.wording import plural
 
 from .base import Option, Rule, RuleContext
 from .compare import compare, short_id, sides_text
@@ -436,7 +437,7 @@ class CountMismatch(Rule):
                 elif result.conflict:
                     message = f"Incompatible figures: {sides_text(group)}."
                     if len(dates) > 1 and (dates[-1] - dates[0]).days >= 1:
-                        message += (f" The reports were published {(dates[-1] - dates[0]).days} day(s) apart"
+                        message += (f" The reports were published {plural((dates[-1] - dates[0]).days, 'day')} apart"
                                     " (the later may be an update).")
                     yield self.finding(ctx, Status.CONFLICT, topic, message, group, 0.75, event=event)
                 else:
