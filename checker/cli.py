@@ -430,12 +430,10 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     wanted = args.rule.strip()
     for rule in all_rules():
         if wanted.upper() == rule.code or wanted.lower() == rule.name:
-            print(f"{rule.code} {rule.name} (default severity: {rule.severity.value})\n")
-            print(rule.doc())
-            if rule.options:
-                print("\nOptions:")
-                for option in rule.options:
-                    print(f"  {option.name} ({option.type.__name__}, default {option.default!r}): {option.description}")
+            from reports.rules_doc import write_explanation
+
+            isatty = getattr(sys.stdout, "isatty", None)
+            write_explanation(rule, sys.stdout, terminal=bool(isatty and isatty()) and "NO_COLOR" not in os.environ)
             return EXIT_OK
     print(f"factlint: error: no rule {wanted!r} (see 'factlint rules')", file=sys.stderr)
     return EXIT_ERROR
