@@ -221,10 +221,16 @@ class EventGroup:
     def conflicts(self) -> int:
         return sum(f.status is Status.CONFLICT for f in self.findings)
 
+    @property
+    def failing(self) -> int:
+        """Conflicts and inconsistencies: the findings that fail by default."""
+        return sum(f.status in FAILURE_STATUSES for f in self.findings)
+
 
 def group_findings(findings: Iterable[Finding]) -> list[EventGroup]:
-    """Findings grouped by event, then topic; events and topics with conflicts come first,
-    and within a topic conflicts first (then distinct events, variants, agreements,
+    """Findings grouped by event, then topic; events with conflicts or inconsistencies come
+    first, topics in the order of their most pressing finding, and within a topic conflicts
+    first (then inconsistencies, distinct events, variants, undetermined events, agreements,
     single-source). Deterministic."""
     by_event: dict[str | None, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for finding in findings:
@@ -237,7 +243,7 @@ def group_findings(findings: Iterable[Finding]) -> list[EventGroup]:
         ]
         topic_groups.sort(key=lambda t: (min(STATUS_ORDER[f.status] for f in t.findings), t.topic))
         groups.append(EventGroup(event_id, tuple(topic_groups)))
-    groups.sort(key=lambda g: (g.conflicts == 0, event_sort_key(g.event)))
+    groups.sort(key=lambda g: (g.failing == 0, event_sort_key(g.event)))
     return groups
 
 

@@ -181,7 +181,8 @@ def _sources_table(ctx: _Context, finding: Finding) -> Padding:
         table.add_column("quote", ratio=5, overflow="fold")
     else:
         table.add_column("source and quote", ratio=5, width=min(longest, room - VALUE_MIN - 1), overflow="fold")
-    table.add_column("value", ratio=1, overflow="fold", style="bold")
+    longest_value = max((len(evidence.display) for evidence in finding.claims), default=0)
+    table.add_column("value", ratio=2 if longest_value > 24 else 1, overflow="fold", style="bold")
     for evidence, location in zip(finding.claims, locations, strict=True):
         source = ctx.article_label(evidence.article)
         source.append("\n")

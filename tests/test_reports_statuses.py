@@ -18,6 +18,7 @@ from reports import (
     PROBLEM_STATUSES,
     STATUS_LABELS,
     ReportOptions,
+    group_findings,
     render,
 )
 from reports.html import VERDICTS
@@ -103,3 +104,8 @@ def test_only_inconsistencies_keeps_them_alone() -> None:
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_every_format_renders_every_status(fmt: str) -> None:
     assert render(fmt, with_single_article_findings(), ReportOptions(width=80, color="never")).strip()
+
+
+def test_groups_with_an_inconsistency_come_first_like_conflicts() -> None:
+    groups = group_findings(with_single_article_findings().findings)
+    assert [g.event for g in groups] == ["E1", None, "E2", "E10"]  # E1: a conflict; no event: an inconsistency
