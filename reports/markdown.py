@@ -100,7 +100,7 @@ def render_markdown(result: CheckResult, options: ReportOptions | None = None) -
     counts = count_statuses(shown)
     events = {e.id: e for e in result.events.events}
     out: list[str] = ["## factlint: cross-article fact check", ""]
-    verdict = ("**No conflicts found.**" if not counts[Status.CONFLICT]
+    verdict = ("**No conflicts between sources.**" if not counts[Status.CONFLICT]
                else f"**{plural(counts[Status.CONFLICT], 'conflict')} between sources.**")
     if counts[Status.INCONSISTENT]:
         verdict += f" **{plural(counts[Status.INCONSISTENT], 'single-article inconsistency')}.**"

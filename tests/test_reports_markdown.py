@@ -61,4 +61,4 @@ def test_agreements_and_variants_are_collapsible() -> None:
 
 
 def test_no_conflict_says_so() -> None:
-    assert "**No conflicts found.**" in markdown(ReportOptions(only="agreements"))
+    assert "**No conflicts between sources.**" in markdown(ReportOptions(only="agreements"))
