@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from checker.config import FailOn
+from checker.config import FailOn, parse_config
 from checker.engine import CheckResult
 from checker.findings import STATUS_ORDER, Severity, Status, sort_findings
 from reports import (
@@ -109,3 +109,15 @@ def test_every_format_renders_every_status(fmt: str) -> None:
 def test_groups_with_an_inconsistency_come_first_like_conflicts() -> None:
     groups = group_findings(with_single_article_findings().findings)
     assert [g.event for g in groups] == ["E1", None, "E2", "E10"]  # E1: a conflict; no event: an inconsistency
+
+
+@pytest.mark.parametrize(("fail_on", "fails"), [
+    (None, True),  # the default: conflicts and inconsistencies
+    ({"status": ["conflict"]}, False),
+    (["inconsistent"], True),
+    ({"status": ["conflict", "inconsistent"], "severity": "error"}, False),  # DT03 is a warning
+])
+def test_fail_on_knows_the_inconsistent_status(fail_on: object, fails: bool) -> None:
+    config = parse_config({} if fail_on is None else {"fail-on": fail_on})
+    (dt03,) = [f for f in with_single_article_findings().findings if f.rule == "DT03"]
+    assert config.fail_on.fails(dt03) is fails
