@@ -176,7 +176,7 @@ def _build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--format", choices=FORMAT_NAMES, default="rich", help="output format (default: rich)")
     chk.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     _add_rule_selection(chk)
-    chk.add_argument("--only", choices=("conflicts", "agreements", "variants"),
+    chk.add_argument("--only", choices=("conflicts", "inconsistencies", "agreements", "variants"),
                      help="report only findings of this status")
     chk.add_argument("--rule", action="append", default=[], metavar="RULE",
                      help="report only findings of these rules (code, prefix, name or group, as --select; "
@@ -580,12 +580,10 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     wanted = args.rule.strip()
     for rule in all_rules():
         if wanted.upper() == rule.code or wanted.lower() == rule.name:
-            print(f"{rule.code} {rule.name} (default severity: {rule.severity.value})\n")
-            print(rule.doc())
-            if rule.options:
-                print("\nOptions:")
-                for option in rule.options:
-                    print(f"  {option.name} ({option.type.__name__}, default {option.default!r}): {option.description}")
+            from reports.rules_doc import write_explanation
+
+            isatty = getattr(sys.stdout, "isatty", None)
+            write_explanation(rule, sys.stdout, terminal=bool(isatty and isatty()) and "NO_COLOR" not in os.environ)
             return EXIT_OK
     print(f"factlint: error: no rule {wanted!r} (see 'factlint rules')", file=sys.stderr)
     return EXIT_ERROR

@@ -11,7 +11,7 @@ The file is found by walking up from the working directory (in each directory
     ignore = ["NM01"]
     baseline = "factlint-baseline.json"
     max-article-bytes = 20971520       # larger articles are skipped with a message
-    fail-on = { status = ["conflict"], severity = "warning" }
+    fail-on = { status = ["conflict", "inconsistent"], severity = "warning" }
 
     [rules.DU01]                       # per rule: severity and options
     severity = "error"
@@ -68,7 +68,7 @@ class ConfigError(ValueError):
 class FailOn:
     """Which findings fail the run: a status in ``statuses`` and a severity at least ``severity``."""
 
-    statuses: frozenset[Status] = frozenset({Status.CONFLICT})
+    statuses: frozenset[Status] = frozenset({Status.CONFLICT, Status.INCONSISTENT})
     severity: Severity = Severity.WARNING
 
     def fails(self, finding: Finding) -> bool:

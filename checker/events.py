@@ -156,6 +156,19 @@ class Event:
     resolved: bool
     basis: tuple[tuple[str, str], ...] = ()
     """Per article, how its time was found ("'October 18, 2023'", "publication date", "none")."""
+    when: str = ""
+    """How the event is dated, for humans: "2023-10-18", "2023-09-01 to 2023-09-30", "dated by
+    publication, 11–13 Jul 2025" (no article gives a date: only when they were published is
+    known, and ``start`` is then a week before the first of them), or "date unresolved"."""
+
+    @property
+    def dating(self) -> str:
+        """:attr:`when`, or what ``start`` and ``end`` say when it is not set."""
+        if self.when:
+            return self.when
+        if not self.resolved or self.start is None:
+            return "date unresolved"
+        return self.start if self.start == self.end else f"{self.start} to {self.end}"
 
     def to_json(self) -> dict[str, object]:
         return {"id": self.id, "label": self.label, "articles": list(self.articles), "start": self.start,
@@ -447,6 +460,24 @@ def _iso(ordinal: float) -> str:
     return dt.date.fromordinal(int(ordinal)).isoformat()
 
 
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_span(first: dt.date, last: dt.date) -> str:
+    """Two days as a short human span: "11 Jul 2025", "11–13 Jul 2025", "30 Jun – 2 Jul 2025",
+    "30 Dec 2024 – 2 Jan 2025" (no leading zeros, no repeated month or year)."""
+    def day(d: dt.date, month: bool = True, year: bool = True) -> str:
+        return " ".join([str(d.day)] + ([_MONTH_ABBR[d.month - 1]] if month else []) + ([str(d.year)] if year else []))
+
+    if first == last:
+        return day(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{day(last)}"
+    if first.year == last.year:
+        return f"{day(first, year=False)} – {day(last)}"
+    return f"{day(first)} – {day(last)}"
+
+
 def build_events(
     articles: Mapping[str, Article],
     claims_by_article: Mapping[str, Sequence[Claim]],
@@ -530,12 +561,19 @@ def build_events(
                         hi = max(iv.high for iv in explicit)
                 start, end = _iso(lo), _iso(hi)
                 when = start if start == end else f"{start} to {end}"
+                if all(t.basis == "publication date" for t in group):
+                    # No article dates it: say so, with the publication dates, not the week
+                    # before the first of them that ``start`` allows for.
+                    days = sorted(d for d in (articles[t.article].published for t in group) if d)
+                    when = f"dated by publication, {day_span(days[0], days[-1])}"
                 label = f"{base} ({when})" if cls not in DURATIVE_CLASSES else base
             else:
-                label = f"{base} (date unresolved)"
+                when = "date unresolved"
+                label = f"{base} ({when})"
             events.append(Event(
                 id="", family=key, label=label, cls=cls, agent=agent, place=place, articles=arts,
                 start=start, end=end, resolved=resolved, basis=tuple((t.article, t.basis) for t in group),
+                when=when,
             ))
     # Deterministic ids: by family, then start date.
     events.sort(key=lambda e: (e.family, e.start or "9999", e.articles))
@@ -544,7 +582,7 @@ def build_events(
         numbered.append(Event(
             id=f"E{n}", family=event.family, label=event.label, cls=event.cls, agent=event.agent,
             place=event.place, articles=event.articles, start=event.start, end=event.end,
-            resolved=event.resolved, basis=event.basis,
+            resolved=event.resolved, basis=event.basis, when=event.when,
         ))
     index.events = numbered
     for event in numbered:

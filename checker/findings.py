@@ -16,10 +16,16 @@ from .model import Article, Bound, Claim
 
 class Status(StrEnum):
     CONFLICT = "conflict"
+    """Sources disagree about the same thing."""
+    INCONSISTENT = "inconsistent"
+    """One article contradicts itself or its own date (a wrong weekday, a misfit relative date)."""
     AGREEMENT = "agreement"
     SINGLE_SOURCE = "single-source"
+    """Only one article states the thing."""
     VARIANT = "variant"
     DISTINCT_EVENTS = "distinct-events"
+    UNDETERMINED = "undetermined"
+    """Several articles, and nothing tells whether they speak of one event or of several."""
 
 
 class Severity(StrEnum):
@@ -34,10 +40,12 @@ class Severity(StrEnum):
 
 STATUS_ORDER = {
     Status.CONFLICT: 0,
-    Status.DISTINCT_EVENTS: 1,
-    Status.VARIANT: 2,
-    Status.AGREEMENT: 3,
-    Status.SINGLE_SOURCE: 4,
+    Status.INCONSISTENT: 1,
+    Status.DISTINCT_EVENTS: 2,
+    Status.VARIANT: 3,
+    Status.UNDETERMINED: 4,
+    Status.AGREEMENT: 5,
+    Status.SINGLE_SOURCE: 6,
 }
 
 

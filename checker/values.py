@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .extractors.nouns import plural
 from .model import Claim, ClaimKind, Qualifier
+from .wording import plural as counted
 
 INF = math.inf
 
@@ -111,13 +112,10 @@ def _with_unit(text: str, unit: str | None, subject: str | None, one: bool = Fal
 def fmt_days(days: float) -> str:
     if days >= 365 and days % 365 < 2:
         years = days / 365.25
-        return f"{fmt_number(round(years))} years" if round(years) != 1 else "1 year"
-    if days == 1:
-        return "1 day"
+        return counted(round(years), "year")
     if days < 1:
-        hours = days * 24
-        return f"{fmt_number(round(hours, 1))} hours"
-    return f"{fmt_number(days)} days"
+        return counted(round(days * 24, 1), "hour")
+    return counted(days, "day")
 
 
 def _fmt_duration(low: float, high: float) -> str:
@@ -125,7 +123,7 @@ def _fmt_duration(low: float, high: float) -> str:
     for unit, lo_per, hi_per in (("year", 365, 366), ("month", 28, 31), ("week", 7, 7)):
         n = round(low / lo_per)
         if n >= 1 and math.isclose(low, n * lo_per) and math.isclose(high, n * hi_per):
-            return f"{n} {unit}" + ("s" if n != 1 else "")
+            return counted(n, unit)
     if low == high:
         return fmt_days(low)
     return f"{fmt_days(low)}–{fmt_days(high)}".replace(" days–", "–")

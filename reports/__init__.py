@@ -63,16 +63,34 @@ if TYPE_CHECKING:
     from checker.engine import CheckResult
 
 ColorMode = Literal["auto", "always", "never"]
-OnlyMode = Literal["conflicts", "agreements", "variants"]
+OnlyMode = Literal["conflicts", "inconsistencies", "agreements", "variants"]
 
 ONLY_STATUS: dict[str, Status] = {
     "conflicts": Status.CONFLICT,
+    "inconsistencies": Status.INCONSISTENT,
     "agreements": Status.AGREEMENT,
     "variants": Status.VARIANT,
 }
 
-PROBLEM_STATUSES: frozenset[Status] = frozenset({Status.CONFLICT, Status.VARIANT})
+PROBLEM_STATUSES: frozenset[Status] = frozenset({Status.CONFLICT, Status.INCONSISTENT, Status.VARIANT})
 """Statuses the machine formats (SARIF, GitHub annotations) report as problems."""
+
+FAILURE_STATUSES: frozenset[Status] = frozenset({Status.CONFLICT, Status.INCONSISTENT})
+"""Statuses that fail by default (``fail-on``); JUnit reports their topics as failures."""
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.CONFLICT: "CONFLICT",
+    Status.INCONSISTENT: "INCONSISTENT",
+    Status.DISTINCT_EVENTS: "DISTINCT EVENTS",
+    Status.VARIANT: "VARIANT",
+    Status.UNDETERMINED: "UNDETERMINED",
+    Status.AGREEMENT: "AGREES",
+    Status.SINGLE_SOURCE: "SINGLE SOURCE",
+}
+"""The badge of each status in the human formats (rich, HTML, Markdown)."""
+
+COMPACT_STATUSES: frozenset[Status] = frozenset({Status.AGREEMENT, Status.SINGLE_SOURCE})
+"""Findings the human formats show on one line unless ``verbose``."""
 
 
 @dataclass(frozen=True)
@@ -204,10 +222,16 @@ class EventGroup:
     def conflicts(self) -> int:
         return sum(f.status is Status.CONFLICT for f in self.findings)
 
+    @property
+    def failing(self) -> int:
+        """Conflicts and inconsistencies: the findings that fail by default."""
+        return sum(f.status in FAILURE_STATUSES for f in self.findings)
+
 
 def group_findings(findings: Iterable[Finding]) -> list[EventGroup]:
-    """Findings grouped by event, then topic; events and topics with conflicts come first,
-    and within a topic conflicts first (then distinct events, variants, agreements,
+    """Findings grouped by event, then topic; events with conflicts or inconsistencies come
+    first, topics in the order of their most pressing finding, and within a topic conflicts
+    first (then inconsistencies, distinct events, variants, undetermined events, agreements,
     single-source). Deterministic."""
     by_event: dict[str | None, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for finding in findings:
@@ -220,7 +244,7 @@ def group_findings(findings: Iterable[Finding]) -> list[EventGroup]:
         ]
         topic_groups.sort(key=lambda t: (min(STATUS_ORDER[f.status] for f in t.findings), t.topic))
         groups.append(EventGroup(event_id, tuple(topic_groups)))
-    groups.sort(key=lambda g: (g.conflicts == 0, event_sort_key(g.event)))
+    groups.sort(key=lambda g: (g.failing == 0, event_sort_key(g.event)))
     return groups
 
 
@@ -378,8 +402,11 @@ def progress_bar(total: int, enabled: bool | None = None, description: str = "re
 
 
 __all__ = [
+    "COMPACT_STATUSES",
+    "FAILURE_STATUSES",
     "FORMATS",
     "PROBLEM_STATUSES",
+    "STATUS_LABELS",
     "STREAMERS",
     "EventGroup",
     "Renderer",

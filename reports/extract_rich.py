@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.model import Claim, Corpus
+from checker.wording import plural
 
 from .terminal import literal, make_console
 
@@ -75,7 +76,7 @@ def render_extract_rich(
                 )
             if found:
                 console.print(table)
-            console.print(Text(f"{len(found)} claims", style="dim"))
+            console.print(Text(plural(len(found), "claim"), style="dim"))
             console.print()
     finally:
         if handle:

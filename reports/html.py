@@ -4,13 +4,16 @@ No external assets and no script: inline CSS, native ``<details>`` for compact f
 a Content-Security-Policy that forbids scripts altogether. Every piece of article text (and
 of metadata: ids, paths, titles, sources) goes through :func:`esc` (control sequences
 removed, then :func:`html.escape` with quotes), so ``<script>`` in an article shows as text.
-Location links are relative hrefs (percent-encoded) to the article files, which work when
-the page is written at the directory factlint ran from.
+Location links are relative hrefs (percent-encoded) from the directory the page is written
+to (``-o``; the working directory when it goes to stdout) to the article files, so they work
+wherever the page is written. Dates never wrap inside (``2025-07-`` / ``11``).
 """
 
 from __future__ import annotations
 
 import html
+import os
+from pathlib import Path
 from urllib.parse import quote
 
 from checker import __version__
@@ -18,21 +21,33 @@ from checker.engine import CheckResult
 from checker.events import Event
 from checker.findings import Evidence, Finding, Status
 from checker.model import Article
+from checker.wording import plural
 
-from . import ReportOptions, count_name_variants, count_statuses, filter_findings, group_findings
+from . import (
+    COMPACT_STATUSES,
+    STATUS_LABELS,
+    ReportOptions,
+    count_name_variants,
+    count_statuses,
+    filter_findings,
+    group_findings,
+)
 from .junit import xml_text
 from .terminal import one_line
-from .timeline import TIMELINE_CSS, article_key, build_timeline, timeline_html
+from .timeline import TIMELINE_CSS, article_key, build_timeline, nowrap_dates, timeline_html
 
 QUOTE_CHARS = 240
 
-VERDICTS = {
-    Status.CONFLICT: ("CONFLICT", "conflict"),
-    Status.DISTINCT_EVENTS: ("DISTINCT EVENTS", "distinct"),
-    Status.VARIANT: ("VARIANT", "variant"),
-    Status.AGREEMENT: ("AGREES", "agreement"),
-    Status.SINGLE_SOURCE: ("SINGLE SOURCE", "single"),
+_CLASSES = {
+    Status.CONFLICT: "conflict",
+    Status.INCONSISTENT: "inconsistent",
+    Status.DISTINCT_EVENTS: "distinct",
+    Status.VARIANT: "variant",
+    Status.UNDETERMINED: "undetermined",
+    Status.AGREEMENT: "agreement",
+    Status.SINGLE_SOURCE: "single",
 }
+VERDICTS = {status: (STATUS_LABELS[status], cls) for status, cls in _CLASSES.items()}
 
 CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;
@@ -45,14 +60,16 @@ margin-top:1.6em}h3{font-size:1em;margin:.2em 0;display:inline}
 .finding{margin:.8em 0 1.2em;padding:.6em .8em;border-left:4px solid #ccc;background:#fafafa}
 .finding.conflict{border-color:#c53030}.finding.variant{border-color:#b7791f}
 .finding.distinct{border-color:#2c7a7b}.finding.agreement{border-color:#2f855a}
+.finding.inconsistent{border-color:#97266d}
 .badge{display:inline-block;font-weight:bold;font-size:.8em;padding:.05em .5em;border-radius:3px;color:#fff;
 background:#718096;margin-right:.5em}
 .conflict .badge{background:#c53030}.variant .badge{background:#b7791f}.distinct .badge{background:#2c7a7b}
-.agreement .badge{background:#2f855a}
+.agreement .badge{background:#2f855a}.inconsistent .badge{background:#97266d}
+.undetermined .badge{background:#e2e8f0;color:#1a202c}
 .meta{font-size:.85em;color:#666}.reason{margin:.3em 0}
 .sources{width:100%;margin-top:.3em}.sources td,.sources th{text-align:left;vertical-align:top;
 padding:.25em .8em .25em 0;border-top:1px solid #e2e2e2}
-.sources td.value{white-space:nowrap;font-weight:bold}.loc{font-family:ui-monospace,monospace;font-size:.85em}
+.sources td.value{font-weight:bold}.date{white-space:nowrap}.loc{font-family:ui-monospace,monospace;font-size:.85em}
 mark{background:#fefcbf;font-weight:bold;padding:0 1px}
 details>summary{cursor:pointer}
 """ + TIMELINE_CSS
@@ -63,6 +80,22 @@ def esc(text: str | None) -> str:
     return html.escape(xml_text(text or ""), quote=True)
 
 
+def prose(value: str | None) -> str:
+    """Untrusted text for HTML text (not an attribute), with every date kept on one line."""
+    return nowrap_dates(esc(value))
+
+
+def href_to(path: str, base: str) -> str:
+    """A percent-encoded link to the file ``path`` (relative to the working directory, or
+    absolute) from the directory ``base``: relative when it can be, else a ``file:`` URI."""
+    target = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(target, base)
+    except ValueError:  # another drive
+        return Path(target).as_uri()
+    return quote(xml_text(relative).replace("\\", "/"), safe="/")
+
+
 def _excerpt(evidence: Evidence, width: int = QUOTE_CHARS) -> str:
     sentence = evidence.sentence
     start = evidence.start - evidence.sentence_start
@@ -70,7 +103,7 @@ def _excerpt(evidence: Evidence, width: int = QUOTE_CHARS) -> str:
     if not (0 <= start <= end <= len(sentence)) or sentence[start:end] != evidence.quote:
         found = sentence.find(evidence.quote) if evidence.quote else -1
         if found < 0:
-            return esc(one_line(sentence[:width]))
+            return prose(one_line(sentence[:width]))
         start, end = found, found + len(evidence.quote)
     prefix = suffix = ""
     if len(sentence) > width:
@@ -79,8 +112,8 @@ def _excerpt(evidence: Evidence, width: int = QUOTE_CHARS) -> str:
         prefix = "…" if lo > 0 else ""
         suffix = "…" if hi < len(sentence) else ""
         sentence, start, end = sentence[lo:hi], start - lo, end - lo
-    return (f"{prefix}{esc(sentence[:start])}<mark>{esc(sentence[start:end])}</mark>"
-            f"{esc(sentence[end:])}{suffix}")
+    return (f"{prefix}{prose(sentence[:start])}<mark>{prose(sentence[start:end])}</mark>"
+            f"{prose(sentence[end:])}{suffix}")
 
 
 class _Page:
@@ -90,36 +123,35 @@ class _Page:
         self.keys = {a.id: article_key(n) for n, a in enumerate(result.corpus.articles)}
         self.events: dict[str, Event] = {e.id: e for e in result.events.events}
         self.articles: dict[str, Article] = {a.id: a for a in result.corpus.articles}
+        self.base = os.path.dirname(os.path.abspath(options.output)) if options.output else os.getcwd()
 
     def article(self, article_id: str) -> str:
         article = self.articles.get(article_id)
         name = article.title if article and article.title else article_id
         date = article.published.isoformat() if article and article.published else "undated"
         return (f'<b>{esc(self.keys.get(article_id, "?"))}</b> {esc(one_line(name))} '
-                f'<span class="muted">({esc(date)})</span>')
+                f'<span class="muted date">({esc(date)})</span>')
 
-    @staticmethod
-    def location(evidence: Evidence) -> str:
-        text = f"{one_line(evidence.path)}:{evidence.line}:{evidence.column}"
-        href = quote(xml_text(evidence.path).replace("\\", "/"), safe="/")
-        return f'<a class="loc" href="{esc(href)}">{esc(text)}</a>'
+    def location(self, evidence: Evidence) -> str:
+        where = f"{one_line(evidence.path)}:{evidence.line}:{evidence.column}"
+        return f'<a class="loc" href="{esc(href_to(evidence.path, self.base))}">{esc(where)}</a>'
 
     def sources(self, finding: Finding) -> str:
         rows = ['<table class="sources"><tr><th>source</th><th>quote</th><th>value</th></tr>']
         for evidence in finding.claims:
             rows.append(f"<tr><td>{self.article(evidence.article)}<br>{self.location(evidence)}</td>"
-                        f"<td>{_excerpt(evidence)}</td><td class=\"value\">{esc(evidence.display)}</td></tr>")
+                        f"<td>{_excerpt(evidence)}</td><td class=\"value\">{prose(evidence.display)}</td></tr>")
         rows.append("</table>")
         return "".join(rows)
 
     def finding(self, finding: Finding) -> str:
         label, cls = VERDICTS[finding.status]
-        head = f'<span class="badge">{label}</span><h3>{esc(finding.topic)}</h3>'
-        short = f'<span class="badge">{label}</span><b>{esc(finding.topic)}</b>'
+        head = f'<span class="badge">{label}</span><h3>{prose(finding.topic)}</h3>'
+        short = f'<span class="badge">{label}</span><b>{prose(finding.topic)}</b>'
         meta = (f'<div class="meta">{esc(finding.rule)} {esc(finding.name)} · {esc(finding.severity.value)} · '
                 f"confidence {finding.confidence:.2f} · fingerprint {esc(finding.fingerprint)}</div>")
-        reason = f'<p class="reason">{esc(one_line(finding.message))}</p>'
-        compact = finding.status in (Status.AGREEMENT, Status.SINGLE_SOURCE)
+        reason = f'<p class="reason">{prose(one_line(finding.message))}</p>'
+        compact = finding.status in COMPACT_STATUSES
         if compact:
             values: list[str] = []
             for evidence in finding.claims:
@@ -128,7 +160,7 @@ class _Page:
             who = ", ".join(esc(self.keys.get(a, "?")) for a in finding.articles)
             opened = " open" if self.options.verbose else ""
             return (f'<div class="finding {cls}"><details{opened}><summary>{short} — '
-                    f'{esc(" / ".join(values))} — {who}</summary>{meta}{reason}{self.sources(finding)}'
+                    f'{prose(" / ".join(values))} — {who}</summary>{meta}{reason}{self.sources(finding)}'
                     f"</details></div>")
         return f'<div class="finding {cls}">{head}{meta}{reason}{self.sources(finding)}</div>'
 
@@ -138,17 +170,25 @@ class _Page:
         names = count_name_variants(shown)
         out = ['<table class="summary">']
         out.append(f"<tr><th>Corpus</th><td>{esc(', '.join(result.corpus.roots) or '-')}</td></tr>")
-        out.append(f"<tr><th>Articles</th><td>{len(result.corpus.articles)} ({len(result.claims)} claims)</td></tr>")
+        out.append(f"<tr><th>Articles</th><td>{len(result.corpus.articles)} "
+                   f"({plural(len(result.claims), 'claim')})</td></tr>")
         unresolved = sum(not e.resolved for e in result.events.events)
         out.append(f"<tr><th>Events</th><td>{len(result.events.events)}"
                    f"{f', {unresolved} with no date' if unresolved else ''}</td></tr>")
-        out.append(f"<tr><th>Findings</th><td>{counts[Status.CONFLICT]} conflicts · "
-                   f"{counts[Status.AGREEMENT]} agreements · {counts[Status.SINGLE_SOURCE]} single-source claims · "
-                   f"{names} name variants · {counts[Status.VARIANT] - names} other variants · "
-                   f"{counts[Status.DISTINCT_EVENTS]} distinct events"
-                   "</td></tr>")
+        found = [plural(counts[Status.CONFLICT], "conflict")]
+        if counts[Status.INCONSISTENT]:
+            found.append(plural(counts[Status.INCONSISTENT], "inconsistency"))
+        found += [plural(counts[Status.AGREEMENT], "agreement"),
+                  plural(counts[Status.SINGLE_SOURCE], "single-source claim"),
+                  plural(names, "name variant")]
+        if counts[Status.VARIANT] - names:
+            found.append(plural(counts[Status.VARIANT] - names, "other variant"))
+        found.append(plural(counts[Status.DISTINCT_EVENTS], "distinct-event pair"))
+        if counts[Status.UNDETERMINED]:
+            found.append(plural(counts[Status.UNDETERMINED], "undetermined event"))
+        out.append(f"<tr><th>Findings</th><td>{' · '.join(found)}</td></tr>")
         if self.options.filtered:
-            out.append(f"<tr><th>Shown</th><td>{len(shown)} of {len(result.findings)} findings (filtered)"
+            out.append(f"<tr><th>Shown</th><td>{len(shown)} of {plural(len(result.findings), 'finding')} (filtered)"
                        "</td></tr>")
         out.append("</table>")
         out.append('<h2>Articles</h2><table class="articles"><tr><th></th><th>article</th><th>published</th>'
@@ -156,7 +196,7 @@ class _Page:
         for article in result.corpus.articles:
             out.append(
                 f"<tr><td><b>{esc(self.keys[article.id])}</b></td><td>{esc(article.id)}</td>"
-                f"<td>{esc(article.published.isoformat()) if article.published else 'undated'}</td>"
+                f"<td class=\"date\">{esc(article.published.isoformat()) if article.published else 'undated'}</td>"
                 f"<td>{esc(one_line(article.title or ''))}</td><td>{esc(one_line(article.source or ''))}</td>"
                 f"<td class=\"loc\">{esc(article.path)}</td></tr>")
         out.append("</table>")
@@ -172,7 +212,7 @@ class _Page:
         for group in group_findings(shown):
             event = self.events.get(group.event) if group.event else None
             if event is not None:
-                parts.append(f'<section class="event"><h2>{esc(event.id)} {esc(event.label)}</h2>'
+                parts.append(f'<section class="event"><h2>{esc(event.id)} {prose(event.label)}</h2>'
                              f'<p class="muted">described by '
                              f'{", ".join(esc(self.keys.get(a, a)) for a in event.articles)}</p>')
             else:

@@ -41,6 +41,7 @@ def check_document(result: CheckResult) -> dict[str, Any]:
             "claims": len(result.claims),
             "findings": len(findings),
             "conflicts": sum(f.status is Status.CONFLICT for f in findings),
+            "inconsistencies": sum(f.status is Status.INCONSISTENT for f in findings),
             "agreements": sum(f.status is Status.AGREEMENT for f in findings),
         },
     }

@@ -2,7 +2,8 @@
 
 One ``<testsuite name="factlint">``; one ``<testcase>`` per topic (``classname`` is the
 event id, or ``factlint`` for findings tied to no event; ``name`` is the topic). A topic with
-a conflict gets a ``<failure>`` whose ``message`` is the reason and whose text is the
+a conflict or an inconsistency within an article (the statuses that fail by default,
+:data:`reports.FAILURE_STATUSES`) gets a ``<failure>`` whose ``message`` is the reason and whose text is the
 evidence (article, date, ``path:line:column``, quote, value of every side); other topics
 pass, with their findings in ``<system-out>``. Built with :mod:`xml.etree.ElementTree`, so
 text and attributes are XML-escaped; characters XML 1.0 cannot carry are removed.
@@ -16,9 +17,9 @@ import xml.etree.ElementTree as ET
 import regex
 
 from checker.engine import CheckResult
-from checker.findings import Evidence, Finding, Status
+from checker.findings import Evidence, Finding
 
-from . import ReportOptions, event_sort_key, filter_findings, group_findings
+from . import FAILURE_STATUSES, ReportOptions, event_sort_key, filter_findings, group_findings
 from .terminal import clean, one_line
 
 # Characters outside XML 1.0's Char production (after control sequences are removed).
@@ -54,14 +55,14 @@ def junit_tree(result: CheckResult, options: ReportOptions | None = None) -> ET.
             tests += 1
             case = ET.SubElement(suite, "testcase", {
                 "classname": xml_text(classname), "name": xml_text(one_line(topic.topic)), "time": "0"})
-            conflicts = [f for f in topic.findings if f.status is Status.CONFLICT]
+            conflicts = [f for f in topic.findings if f.status in FAILURE_STATUSES]
             if conflicts:
                 failures += 1
                 message = "; ".join(one_line(f.message) for f in conflicts)
                 failure = ET.SubElement(case, "failure", {
                     "message": xml_text(message), "type": xml_text(" ".join(sorted({f.rule for f in conflicts})))})
                 failure.text = xml_text("\n\n".join(_describe(f) for f in conflicts))
-            others = [f for f in topic.findings if f.status is not Status.CONFLICT]
+            others = [f for f in topic.findings if f.status not in FAILURE_STATUSES]
             if others:
                 out = ET.SubElement(case, "system-out")
                 out.text = xml_text("\n\n".join(_describe(f) for f in others))

@@ -1,7 +1,8 @@
 """Markdown for a pull-request comment or a GitHub step summary (``--format markdown``).
 
-Summary counts, a table of conflicts with both sides quoted, then the other findings
-(distinct events and variants, agreements, single-source claims) in collapsible
+Summary counts, a table of conflicts with both sides quoted and one of inconsistencies
+within an article (a wrong weekday, a misfit relative date), then the other findings
+(distinct events, variants and undetermined events, agreements, single-source claims) in collapsible
 ``<details>`` blocks. Article text is escaped with :func:`escape`: Markdown punctuation is
 backslash-escaped, ``&``, ``<``, ``>`` become entities, ``@`` and ``#`` become entities
 (no user mentions or issue links from article text), pipes are escaped in table cells and
@@ -13,6 +14,7 @@ from __future__ import annotations
 from checker.engine import CheckResult
 from checker.events import Event
 from checker.findings import Evidence, Status
+from checker.wording import plural
 
 from . import ReportOptions, count_statuses, filter_findings, group_findings
 from .terminal import clean, one_line
@@ -84,10 +86,6 @@ def _side_line(evidence: Evidence) -> str:
             f"“{_excerpt(evidence)}” → {escape(evidence.display)}")
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word if n == 1 else word + 's'}"
-
-
 def _event_label(events: dict[str, Event], event_id: str | None) -> str:
     if event_id is None:
         return "not tied to an event"
@@ -102,33 +100,41 @@ def render_markdown(result: CheckResult, options: ReportOptions | None = None) -
     counts = count_statuses(shown)
     events = {e.id: e for e in result.events.events}
     out: list[str] = ["## factlint: cross-article fact check", ""]
-    verdict = ("**No conflicts found.**" if not counts[Status.CONFLICT]
-               else f"**{_plural(counts[Status.CONFLICT], 'conflict')} between sources.**")
+    verdict = ("**No conflicts between sources.**" if not counts[Status.CONFLICT]
+               else f"**{plural(counts[Status.CONFLICT], 'conflict')} between sources.**")
+    if counts[Status.INCONSISTENT]:
+        verdict += f" **{plural(counts[Status.INCONSISTENT], 'single-article inconsistency')}.**"
     out += [verdict, ""]
-    out += ["| articles | events | conflicts | agreements | single-source | variants | distinct events |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    out += ["| articles | events | conflicts | inconsistent | agreements | single-source | variants "
+            "| distinct events | undetermined |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
             f"| {len(result.corpus.articles)} | {len(result.events.events)} | {counts[Status.CONFLICT]} | "
-            f"{counts[Status.AGREEMENT]} | {counts[Status.SINGLE_SOURCE]} | {counts[Status.VARIANT]} | "
-            f"{counts[Status.DISTINCT_EVENTS]} |", ""]
+            f"{counts[Status.INCONSISTENT]} | {counts[Status.AGREEMENT]} | {counts[Status.SINGLE_SOURCE]} | "
+            f"{counts[Status.VARIANT]} | {counts[Status.DISTINCT_EVENTS]} | {counts[Status.UNDETERMINED]} |", ""]
     if opts.filtered:
-        out += [f"_Showing {len(shown)} of {len(result.findings)} findings (filtered)._", ""]
+        out += [f"_Showing {len(shown)} of {plural(len(result.findings), 'finding')} (filtered)._", ""]
 
     groups = group_findings(shown)
-    conflicts = [f for g in groups for f in g.findings if f.status is Status.CONFLICT]
-    if conflicts:
-        out += ["### Conflicts", "",
+    tables = ((Status.CONFLICT, "Conflicts between sources"),
+              (Status.INCONSISTENT, "Inconsistencies within an article"))
+    for status, title in tables:
+        items = [f for g in groups for f in g.findings if f.status is status]
+        if not items:
+            continue
+        out += [f"### {title}", "",
                 "| topic | source | quote | value |", "| --- | --- | --- | --- |"]
-        for finding in conflicts:
+        for finding in items:
             topic = (f"**{escape(finding.topic)}**<br>{escape(finding.message)}<br>"
-                     f"<sub>{escape(finding.rule)} {escape(finding.name)} · {finding.severity.value} · "
-                     f"confidence {finding.confidence:.2f} · {_event_label(events, finding.event)}</sub>")
+                     f"<sub>{escape(finding.rule)} {escape(finding.name)} · {finding.status.value} · "
+                     f"{finding.severity.value} · confidence {finding.confidence:.2f} · "
+                     f"{_event_label(events, finding.event)}</sub>")
             for n, evidence in enumerate(finding.claims):
                 cell = topic if n == 0 else "″"
                 out.append(f"| {cell} | {_where(evidence)} | {_excerpt(evidence)} | {escape(evidence.display)} |")
         out.append("")
 
     sections = (
-        ((Status.DISTINCT_EVENTS, Status.VARIANT), "Distinct events and variants"),
+        ((Status.DISTINCT_EVENTS, Status.VARIANT, Status.UNDETERMINED), "Distinct events, variants and undetermined events"),
         ((Status.AGREEMENT,), "Agreements"),
         ((Status.SINGLE_SOURCE,), "Single-source claims"),
     )

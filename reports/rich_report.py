@@ -31,8 +31,11 @@ from checker.engine import CheckResult
 from checker.events import Event
 from checker.findings import Evidence, Finding, Status
 from checker.model import Article
+from checker.wording import plural
 
 from . import (
+    COMPACT_STATUSES,
+    STATUS_LABELS,
     ReportOptions,
     count_name_variants,
     count_statuses,
@@ -45,19 +48,27 @@ from .timeline import article_key, build_timeline, timeline_text
 
 __all__ = ["STATUS_STYLE", "progress_bar", "render_rich", "render_rich_report", "write_rich_report"]
 
-STATUS_STYLE = {
-    Status.CONFLICT: ("CONFLICT", "bold white on red"),
-    Status.DISTINCT_EVENTS: ("DISTINCT EVENTS", "bold black on cyan"),
-    Status.VARIANT: ("VARIANT", "bold black on yellow"),
-    Status.AGREEMENT: ("AGREES", "bold black on green"),
-    Status.SINGLE_SOURCE: ("SINGLE SOURCE", "bold white on grey37"),
+_BADGE_STYLE = {
+    Status.CONFLICT: "bold white on red",
+    Status.INCONSISTENT: "bold white on magenta",
+    Status.DISTINCT_EVENTS: "bold black on cyan",
+    Status.VARIANT: "bold black on yellow",
+    Status.UNDETERMINED: "bold black on bright_white",
+    Status.AGREEMENT: "bold black on green",
+    Status.SINGLE_SOURCE: "bold white on grey37",
 }
+STATUS_STYLE = {status: (STATUS_LABELS[status], style) for status, style in _BADGE_STYLE.items()}
 
 QUOTE_CHARS = 180
 """Longest sentence excerpt shown around a quoted value."""
 
 WIDE = 120
 """From this width on, the sources table gets separate location and quote columns."""
+
+QUOTE_MIN = 40
+VALUE_MIN = 12
+"""Narrowest quote and value columns of the wide layout; without room for them next to the
+longest location, the sources table takes the narrow layout (one column for source and quote)."""
 
 MAX_ARTICLES = 40
 MAX_TIMELINE_ROWS = 30
@@ -158,19 +169,24 @@ def _meta(finding: Finding) -> Text:
 
 def _sources_table(ctx: _Context, finding: Finding) -> Padding:
     marks = ("", "") if ctx.styled else ("«", "»")
-    wide = ctx.width >= WIDE
+    # A location is never broken: the column that holds it is at least as wide as the longest.
+    locations = [ctx.location(evidence) for evidence in finding.claims]
+    longest = max((loc.cell_len for loc in locations), default=1)
+    room = ctx.width - 3  # the table's indent
+    wide = ctx.width >= WIDE and room - longest - VALUE_MIN - 2 >= QUOTE_MIN
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, show_header=True, header_style="bold",
                   pad_edge=False, expand=True, padding=(0, 1), border_style="dim")
     if wide:
-        table.add_column("source", ratio=2, overflow="fold")
+        table.add_column("source", ratio=2, width=longest, overflow="fold")
         table.add_column("quote", ratio=5, overflow="fold")
     else:
-        table.add_column("source and quote", ratio=5, overflow="fold")
-    table.add_column("value", ratio=1, overflow="fold", style="bold")
-    for evidence in finding.claims:
+        table.add_column("source and quote", ratio=5, width=min(longest, room - VALUE_MIN - 1), overflow="fold")
+    longest_value = max((len(evidence.display) for evidence in finding.claims), default=0)
+    table.add_column("value", ratio=2 if longest_value > 24 else 1, overflow="fold", style="bold")
+    for evidence, location in zip(finding.claims, locations, strict=True):
         source = ctx.article_label(evidence.article)
         source.append("\n")
-        source.append_text(ctx.location(evidence))
+        source.append_text(location)
         quote = highlighted_sentence(evidence, marks=marks)
         value = _text(evidence.display, "bold")
         if wide:
@@ -208,16 +224,11 @@ def _compact(ctx: _Context, finding: Finding) -> Text:
 
 
 def render_finding(ctx: _Context, finding: Finding) -> RenderableType:
-    compact = finding.status in (Status.AGREEMENT, Status.SINGLE_SOURCE) and not ctx.options.verbose
+    compact = finding.status in COMPACT_STATUSES and not ctx.options.verbose
     if compact:
         return _compact(ctx, finding)
-    reason = Text("   ")
-    reason.append_text(_text(finding.message))
+    reason = Padding(_text(finding.message), (0, 0, 0, 3))
     return Group(_verdict(finding), _meta(finding), reason, _sources_table(ctx, finding))
-
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
 def _header(ctx: _Context, shown: list[Finding]) -> Panel:
@@ -227,30 +238,33 @@ def _header(ctx: _Context, shown: list[Finding]) -> Panel:
     summary.add_column(style="bold", no_wrap=True)
     summary.add_column()
     summary.add_row("Corpus", _text(", ".join(result.corpus.roots) or "-"))
-    summary.add_row("Articles", Text(f"{len(result.corpus.articles)} ({len(result.claims)} claims)"))
+    summary.add_row("Articles", Text(f"{len(result.corpus.articles)} ({plural(len(result.claims), 'claim')})"))
     events = result.events.events
     unresolved = sum(not e.resolved for e in events)
-    summary.add_row("Events", Text(_plural(len(events), "event") + (f", {unresolved} with no date"
+    summary.add_row("Events", Text(plural(len(events), "event") + (f", {unresolved} with no date"
                                                                    if unresolved else "")))
     names = count_name_variants(shown)
     entries = [
         (counts[Status.CONFLICT], "conflict", "bold red"),
+        (counts[Status.INCONSISTENT], "inconsistency", "bold magenta"),
         (counts[Status.AGREEMENT], "agreement", "green"),
         (counts[Status.SINGLE_SOURCE], "single-source claim", ""),
         (names, "name variant", "yellow"),
         (counts[Status.VARIANT] - names, "other variant", "yellow"),
         (counts[Status.DISTINCT_EVENTS], "distinct-event pair", "cyan"),
+        (counts[Status.UNDETERMINED], "undetermined event", ""),
     ]
+    optional = ("inconsistency", "other variant", "undetermined event")
     found = Text()
     for number, word, style in entries:
-        if word == "other variant" and not number:
+        if word in optional and not number:
             continue
         if found:
             found.append(" · ", style="dim")
-        found.append(_plural(number, word), style=style if number else "dim")
+        found.append(plural(number, word), style=style if number else "dim")
     summary.add_row("Findings", found)
     if ctx.options.filtered:
-        summary.add_row("Shown", Text(f"{len(shown)} of {len(result.findings)} findings (filtered)"))
+        summary.add_row("Shown", Text(f"{len(shown)} of {plural(len(result.findings), 'finding')} (filtered)"))
     articles = Table(box=None, show_header=True, header_style="bold", pad_edge=False, padding=(0, 1))
     articles.add_column("", no_wrap=True, style="bold")
     articles.add_column("article", overflow="fold")
@@ -267,7 +281,7 @@ def _header(ctx: _Context, shown: list[Finding]) -> Panel:
     parts: list[RenderableType] = [summary, Text(), articles]
     hidden = len(result.corpus.articles) - len(listed)
     if hidden:
-        parts.append(Text(f"… and {hidden} more articles (--verbose lists them all)", style="dim"))
+        parts.append(Text(f"… and {plural(hidden, 'more article')} (--verbose lists them all)", style="dim"))
     return Panel(Group(*parts), title="factlint", title_align="left")
 
 
@@ -301,7 +315,10 @@ def print_report(console: Console, result: CheckResult, options: ReportOptions, 
                 console.print(render_finding(ctx, finding))
             console.print()
     counts = count_statuses(shown)
-    tail = Text(_plural(counts[Status.CONFLICT], "conflict"), style="bold red" if counts[Status.CONFLICT] else "")
+    tail = Text(plural(counts[Status.CONFLICT], "conflict"), style="bold red" if counts[Status.CONFLICT] else "")
+    if counts[Status.INCONSISTENT]:
+        tail.append(", ")
+        tail.append(plural(counts[Status.INCONSISTENT], "inconsistency"), style="bold magenta")
     if not options.verbose and (counts[Status.AGREEMENT] or counts[Status.SINGLE_SOURCE]):
         tail.append("  (agreements and single-source claims are compact; --verbose expands them)", style="dim")
     console.print(tail)

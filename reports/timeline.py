@@ -26,10 +26,12 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
 from rich.console import Group
 from rich.text import Text
 
 from checker.engine import CheckResult
+from checker.wording import plural
 
 from . import event_sort_key
 from .terminal import clean, one_line
@@ -52,6 +54,8 @@ class TimelineRow:
     end: dt.date | None
     resolved: bool
     marks: tuple[TimelineMark, ...]
+    by_publication: bool = False
+    """No article gives the event a date: no bar is drawn, its articles' marks are all there is."""
 
 
 @dataclass(frozen=True)
@@ -114,8 +118,10 @@ def build_timeline(result: CheckResult, events: Sequence[str] | None = None) -> 
             end = start
         if end and not start:
             start = end
-        rows.append(TimelineRow(event.id, event.label, start, end, event.resolved, tuple(marks)))
-        dates.extend(d for d in (start, end) if d)
+        by_publication = event.resolved and all(basis.get(a) == "publication date" for a in event.articles)
+        rows.append(TimelineRow(event.id, event.label, start, end, event.resolved, tuple(marks), by_publication))
+        if not by_publication:
+            dates.extend(d for d in (start, end) if d)
         dates.extend(m.published for m in marks if m.published)
     outside = tuple(a.id for a in result.corpus.articles if a.id not in described)
     key_list = tuple((keys[a], a, published[a]) for a in keys)
@@ -155,7 +161,7 @@ def _track(row: TimelineRow, timeline: Timeline, cells: int) -> tuple[Text, Text
     assert first is not None and last is not None
     bar = Text()
     a = b = -1
-    if row.start and row.end:
+    if row.start and row.end and not row.by_publication:
         a = _column(row.start, first, last, cells)
         b = _column(row.end, first, last, cells)
         a, b = min(a, b), max(a, b)
@@ -168,7 +174,7 @@ def _track(row: TimelineRow, timeline: Timeline, cells: int) -> tuple[Text, Text
     dated = [(_column(m.published, first, last, cells), m.key) for m in row.marks if m.published]
     if sum(len(key) + 1 for _, key in dated) > cells + 1:  # too many to draw: say how many
         days = sorted(m.published for m in row.marks if m.published)
-        return bar, Text(f"{len(days)} articles published {days[0].isoformat()} to {days[-1].isoformat()}",
+        return bar, Text(f"{plural(len(days), 'article')} published {days[0].isoformat()} to {days[-1].isoformat()}",
                          style="bold")
     for pos, label in _place(dated, cells):
         for i, ch in enumerate(label):
@@ -217,7 +223,7 @@ def timeline_text(timeline: Timeline, width: int = 80, legend: bool = True, max_
             note.append(", ".join(parts))
             lines.append(note)
     if len(rows) < len(timeline.rows):
-        lines.append(Text(f"… and {len(timeline.rows) - len(rows)} more events", style="dim"))
+        lines.append(Text(f"… and {plural(len(timeline.rows) - len(rows), 'more event')}", style="dim"))
     if legend:
         lines.append(_legend(timeline, width))
     if timeline.outside:
@@ -243,9 +249,52 @@ def _legend(timeline: Timeline, width: int) -> Text:
     return legend
 
 
+_DATE = regex.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b|\b\d{1,2}(?:–\d{1,2})? [A-Z][a-z]{2,8} \d{4}\b")
+
+
+def nowrap_dates(escaped: str) -> str:
+    """HTML text (already escaped) with every date ("2025-07-11", "11–13 Jul 2025") in a
+    ``<span class="date">`` that the page never wraps."""
+    return str(_DATE.sub(lambda m: f'<span class="date">{m.group(0)}</span>', escaped))
+
+
 def _pct(day: dt.date, first: dt.date, last: dt.date) -> float:
     span = (last - first).days
     return 50.0 if span <= 0 else round((day - first).days / span * 100, 2)
+
+
+MIN_TRACK_PX = 320
+"""The narrowest track the HTML chart is laid out for: markers do not overlap on any wider one."""
+_MARK_CHAR_PX = 9
+_MARK_PAD_PX = 12
+_MARK_GAP_PX = 4
+LANE_PX = 24
+"""Height of a lane of markers (a marker is 20 px high)."""
+
+
+def html_marks(marks: Sequence[TimelineMark], first: dt.date, last: dt.date) -> list[tuple[float, int, str,
+                                                                                         list[TimelineMark]]]:
+    """Markers for the dated ``marks`` of a row: articles published on the same day share one
+    (its label their keys, "C E"), and a marker that would touch the one before it on a track
+    of :data:`MIN_TRACK_PX` goes to the next free lane below. ``(position %, lane, label, marks)``."""
+    by_day: dict[dt.date, list[TimelineMark]] = {}
+    for mark in marks:
+        if mark.published is not None:
+            by_day.setdefault(mark.published, []).append(mark)
+    placed: list[tuple[float, int, str, list[TimelineMark]]] = []
+    lane_ends: list[float] = []  # per lane, the right edge (in px of the narrowest track) of its last marker
+    for day in sorted(by_day):
+        group = by_day[day]
+        label = " ".join(m.key for m in group)
+        pos = _pct(day, first, last)
+        half = (len(label) * _MARK_CHAR_PX + _MARK_PAD_PX) / 2
+        centre = pos / 100 * MIN_TRACK_PX
+        lane = next((n for n, end in enumerate(lane_ends) if centre - half >= end + _MARK_GAP_PX), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(0.0)
+        lane_ends[lane] = centre + half
+        placed.append((pos, lane, label, group))
+    return placed
 
 
 def timeline_html(timeline: Timeline) -> str:
@@ -256,25 +305,27 @@ def timeline_html(timeline: Timeline) -> str:
         out.append('<p class="muted">No events found.</p></section>')
         return "".join(out)
     first, last = timeline.first, timeline.last
-    out.append('<p class="muted">Bars: the event dates. Markers: the articles describing it, on their '
-               'publication dates.</p>')
+    out.append('<p class="muted">Bars: the event dates (none for an event dated by publication only). '
+               'Markers: the articles describing it, on their publication dates.</p>')
     if first and last:
-        out.append(f'<div class="tl-axis"><span>{e(first.isoformat())}</span>'
-                   f'<span>{e(last.isoformat()) if last != first else ""}</span></div>')
+        out.append(f'<div class="tl-axis"><span class="date">{e(first.isoformat())}</span>'
+                   f'<span class="date">{e(last.isoformat()) if last != first else ""}</span></div>')
     for row in timeline.rows:
-        out.append(f'<div class="tl-row"><div class="tl-label"><b>{e(row.event)}</b> {e(clean(row.label))}</div>')
+        out.append(f'<div class="tl-row"><div class="tl-label"><b>{e(row.event)}</b> '
+                   f'{nowrap_dates(e(clean(row.label)))}</div>')
         if row.resolved and first and last and row.start and row.end:
             a, b = _pct(row.start, first, last), _pct(row.end, first, last)
-            out.append('<div class="tl-track">')
-            out.append(f'<span class="tl-bar" style="left:{a}%;width:max({round(b - a, 2)}%,4px)" '
-                       f'title="{e(row.start.isoformat())} to {e(row.end.isoformat())}"></span>')
-            for mark in row.marks:
-                if mark.published is None:
-                    continue
-                pos = _pct(mark.published, first, last)
-                title = f"{mark.article} published {mark.published.isoformat()}; event date from {mark.basis}"
-                out.append(f'<span class="tl-mark" style="left:{pos}%" title="{e(clean(title))}">'
-                           f'{e(mark.key)}</span>')
+            placed = html_marks(row.marks, first, last)
+            lanes = 1 + max((lane for _, lane, _, _ in placed), default=0)
+            out.append(f'<div class="tl-track" style="height:{LANE_PX * lanes}px">')
+            if not row.by_publication:
+                out.append(f'<span class="tl-bar" style="left:{a}%;width:max({round(b - a, 2)}%,4px)" '
+                           f'title="{e(row.start.isoformat())} to {e(row.end.isoformat())}"></span>')
+            for pos, lane, label, group in placed:
+                title = "; ".join(f"{m.key}: {m.article} published {m.published.isoformat() if m.published else ''}"
+                                  f", event date from {m.basis}" for m in group)
+                out.append(f'<span class="tl-mark" style="left:{pos}%;top:{LANE_PX * lane}px" '
+                           f'title="{e(clean(title))}">{e(label)}</span>')
             out.append("</div>")
             undated = [m for m in row.marks if m.published is None]
             if undated:
@@ -282,13 +333,14 @@ def timeline_html(timeline: Timeline) -> str:
                     f'<span title="{e(clean(m.article))}">{e(m.key)}</span>' for m in undated) + "</div>")
         else:
             parts = [f'<span title="{e(clean(m.article))}">{e(m.key)}</span> '
-                     f'({e(m.published.isoformat()) if m.published else "undated"})' for m in row.marks]
+                     f'(<span class="date">{e(m.published.isoformat()) if m.published else "undated"}</span>)'
+                     for m in row.marks]
             out.append('<div class="tl-unresolved">date unresolved: ' + ", ".join(parts) + "</div>")
         out.append("</div>")
     out.append('<table class="tl-legend"><tr><th>key</th><th>article</th><th>published</th></tr>')
     for key, article, published in timeline.keys:
         out.append(f"<tr><td><b>{e(key)}</b></td><td>{e(clean(article))}</td>"
-                   f"<td>{e(published.isoformat()) if published else 'undated'}</td></tr>")
+                   f"<td class=\"date\">{e(published.isoformat()) if published else 'undated'}</td></tr>")
     out.append("</table>")
     if timeline.outside:
         out.append('<p class="muted">In no event: ' + ", ".join(e(clean(a)) for a in timeline.outside) + "</p>")
@@ -299,11 +351,11 @@ def timeline_html(timeline: Timeline) -> str:
 TIMELINE_CSS = """
 .timeline .tl-axis{display:flex;justify-content:space-between;color:#666;font-size:.85em;margin-left:0}
 .timeline .tl-row{margin:.6em 0}
-.timeline .tl-track{position:relative;height:1.6em;background:repeating-linear-gradient(90deg,#eee 0 1px,
+.timeline .tl-track{position:relative;height:24px;background:repeating-linear-gradient(90deg,#eee 0 1px,
 transparent 1px 10%);border-bottom:1px solid #ccc;margin:.2em 1.2em .2em 0}
-.timeline .tl-bar{position:absolute;top:.55em;height:.5em;background:#2b6cb0;border-radius:3px;min-width:4px}
+.timeline .tl-bar{position:absolute;top:8px;height:8px;background:#2b6cb0;border-radius:3px;min-width:4px}
 .timeline .tl-mark{position:absolute;top:0;transform:translateX(-50%);font-weight:bold;font-size:.8em;
-background:#fff;border:1px solid #2b6cb0;border-radius:3px;padding:0 3px}
-.timeline .tl-unresolved{color:#975a16}
+line-height:18px;white-space:nowrap;background:#fff;border:1px solid #2b6cb0;border-radius:3px;padding:0 3px}
+.timeline .tl-unresolved{color:#975a16}.date{white-space:nowrap}
 .timeline .tl-legend td,.timeline .tl-legend th{padding:0 .8em 0 0;text-align:left}
 """

@@ -147,7 +147,8 @@ class Rule:
         ordered = sorted(claims, key=lambda c: (c.article, c.start, c.end))
         evidence = tuple(Evidence.of(c, ctx.alignment.articles.get(c.article), shown_as(c)) for c in ordered)
         shown = list(values) if values is not None else [e.display for e in evidence]
-        if status in (Status.CONFLICT, Status.AGREEMENT, Status.SINGLE_SOURCE, Status.DISTINCT_EVENTS):
+        if status in (Status.CONFLICT, Status.AGREEMENT, Status.SINGLE_SOURCE, Status.DISTINCT_EVENTS,
+                      Status.UNDETERMINED):
             sev = severity or (self.effective_severity if status is Status.CONFLICT else Severity.INFO)
         else:
             sev = severity or self.effective_severity

@@ -13,6 +13,7 @@ from checker.findings import Finding, Severity, Status
 from checker.frames import PEOPLE_MEASURES, SHAPE_MEASURES, TOLL_MEASURES, Frame, years
 from checker.model import Claim, ClaimKind
 from checker.values import Interval, display, interval_of
+from checker.wording import plural
 
 from .base import Rule, RuleContext
 from .compare import compare, short_id, sides_text
@@ -356,8 +357,7 @@ class CountMismatch(Rule):
                 elif result.conflict:
                     message = f"Incompatible figures: {sides_text(group)}."
                     if len(dates) > 1 and (dates[-1] - dates[0]).days >= 1:
-                        days = (dates[-1] - dates[0]).days
-                        message += (f" The reports were published {days} day{'s' if days != 1 else ''} apart"
+                        message += (f" The reports were published {plural((dates[-1] - dates[0]).days, 'day')} apart"
                                     " (the later may be an update).")
                     yield self.finding(ctx, Status.CONFLICT, topic, message, group, 0.75, event=event,
                                        fact=_fact(frame))

@@ -10,7 +10,7 @@ import regex
 from checker.events import Event, EventMention
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind, Granularity
-from checker.values import interval_of
+from checker.values import display, interval_of
 
 from .base import Option, Rule, RuleContext
 from .compare import compare, short_id, sides_text
@@ -21,12 +21,6 @@ _CLAUSE_SPLIT = regex.compile(r"[,;:]|\bthat\b|\bwhich\b|\bwho\b")
 
 def _family_label(event: Event) -> str:
     return event.label.rsplit(" (", 1)[0]
-
-
-def _when(event: Event) -> str:
-    if not event.resolved or event.start is None:
-        return "date unresolved"
-    return event.start if event.start == event.end else f"{event.start} to {event.end}"
 
 
 Placed = dict[str, list[tuple[int, EventMention]]]
@@ -44,10 +38,13 @@ def _unplanned_mentions(ctx: RuleContext, family: str) -> Placed:
     return out
 
 
-def _event_evidence(ctx: RuleContext, event: Event, mentions: Placed) -> list[Claim]:
+def _support(ctx: RuleContext, event: Event, mentions: Placed) -> list[Claim]:
     """Claims that show what each article says of the event: the date it gives, else a claim
     about this very event (its length; not a referring phrase like "the two nations"), else the
-    agent's name where the event is mentioned. ``mentions``: :func:`_unplanned_mentions` of its family."""
+    agent's name where the event is mentioned. ``mentions``: :func:`_unplanned_mentions` of its family.
+
+    A family's events are set side by side only with two such claims in all (mentions in
+    passing are not worth a finding); the evidence shown is the dates (:func:`_date_evidence`)."""
     out: list[Claim] = []
     for article in event.articles:
         own = [m for _, m in mentions.get(article, ())]
@@ -70,6 +67,30 @@ def _event_evidence(ctx: RuleContext, event: Event, mentions: Placed) -> list[Cl
     return out
 
 
+def _date_evidence(event: Event, mentions: Placed) -> list[Claim]:
+    """The date each article of the event gives it (the one its time was read from: the
+    narrowest, then the first); articles that give none (dated by publication, or undated)
+    have no evidence row, the message says how they are dated. ``mentions``:
+    :func:`_unplanned_mentions` of its family."""
+    out: list[Claim] = []
+    for article in event.articles:
+        dated = [m for _, m in mentions.get(article, ())
+                 if m.time_claim is not None and m.time is not None and not m.previous]
+        if dated:
+            best = min(dated, key=lambda m: (m.time.width if m.time else 1e9, m.start))
+            assert best.time_claim is not None
+            out.append(best.time_claim)
+    return out
+
+
+def _how_dated(claim: Claim) -> str:
+    """A date claim's value and how it dates the event: as written, or counted from the
+    publication date of its article."""
+    if claim.relative and claim.anchor:
+        return f"{display(claim)}, counted from publication {claim.anchor}"
+    return f"{display(claim)}, as written"
+
+
 class EventDate(Rule):
     """Sources date the same event differently, or describe different events of one kind.
 
@@ -77,7 +98,9 @@ class EventDate(Rule):
     visit to North Korea") and split into instances by the dates the articles give them
     (resolved against each article's publication date). Within an instance, explicit dates
     from different articles must overlap; across instances the finding says which articles
-    describe which event, with the dates that separate them.
+    describe which event, with the dates that separate them (status ``distinct-events``), or,
+    when some of its articles are undated, that nothing tells whether they describe one event
+    (``undetermined``).
 
     **Why it matters**: an update about a later visit must not be read as a contradiction of
     the first, and a report that moves an event by a day is a real error.
@@ -116,24 +139,28 @@ class EventDate(Rule):
                 unresolved = [e for e in events if not e.resolved]
                 claims: list[Claim] = []
                 parts: list[str] = []
+                support = 0
                 for event in events:
-                    evidence = _event_evidence(ctx, event, unplanned)
-                    claims.extend(evidence)
+                    claims.extend(_date_evidence(event, unplanned))
+                    support += len(_support(ctx, event, unplanned))
                     arts = ", ".join(short_id(a) for a in event.articles)
-                    parts.append(f"{arts}: {_when(event)} ({_basis(event)})")
-                if len(claims) < 2:
+                    parts.append(f"{arts}: {_dating(event)}")
+                if not claims or support < 2:
                     continue
+                described = sorted({a for event in events for a in event.articles})
                 # Normalised, for the fingerprint: each instance's articles and dates.
                 values = [f"{' '.join(e.articles)}={e.start or ''}/{e.end or ''}" for e in events]
                 if len(resolved) > 1:
                     message = "Different events of this kind: " + "; ".join(parts) + "."
                     yield self.finding(ctx, Status.DISTINCT_EVENTS, topic, message, claims, 0.8,
-                                       fact=("date", family), event=resolved[0].id, values=values)
+                                       fact=("date", family), event=resolved[0].id, values=values,
+                                       shown_as=_how_dated, fingerprint_articles=described)
                 elif unresolved and resolved:
                     message = ("Could not tell whether these are the same event: " + "; ".join(parts)
                                + ". Nothing dates the unresolved articles.")
-                    yield self.finding(ctx, Status.SINGLE_SOURCE, topic, message, claims, 0.4,
-                                       fact=("date", family), event=unresolved[0].id, values=values)
+                    yield self.finding(ctx, Status.UNDETERMINED, topic, message, claims, 0.4,
+                                       fact=("date", family), event=unresolved[0].id, values=values,
+                                       shown_as=_how_dated, fingerprint_articles=described)
 
     def _within(self, ctx: RuleContext, topic: str, event: Event, unplanned: Placed) -> Iterator[Finding]:
         # The mentions of the event's articles with a date of their own, in the family's order.
@@ -158,20 +185,23 @@ class EventDate(Rule):
                                unique, 0.85, fact=("date", event.family), event=event.id)
 
 
-def _basis(event: Event) -> str:
+def _dating(event: Event) -> str:
+    """When the event was and what dates it: "2023-10-18 (dated by 'October 18, 2023')",
+    "dated by publication, 11–13 Jul 2025", "date unresolved (undated)"."""
     bases = sorted({b for _, b in event.basis})
     if bases == ["publication date"]:
-        return "dated by publication dates only"
+        return event.dating
     if bases == ["none"]:
-        return "undated"
-    return "dated by " + ", ".join(b for b in bases if b not in ("none",))
+        return f"{event.dating} (undated)"
+    return f"{event.dating} (dated by " + ", ".join(b for b in bases if b not in ("none",)) + ")"
 
 
 class WeekdayMismatch(Rule):
     """A weekday does not match the date it is given with.
 
     **What it checks**: a weekday stated with a calendar date ("Wednesday, October 19, 2023")
-    must be that date's weekday.
+    must be that date's weekday. The status is ``inconsistent``: the article contradicts
+    itself, whatever other sources say.
 
     **Why it matters**: a wrong weekday is a sign that one of the two was edited and the
     other was not; the reader cannot know which is right.
@@ -215,7 +245,7 @@ class WeekdayMismatch(Rule):
                     if actual != name.lower():
                         day = dt.date.fromordinal(int(iv.low)).isoformat()
                         yield self.finding(
-                            ctx, Status.CONFLICT, f"{short_id(article)}: weekday of {day}",
+                            ctx, Status.INCONSISTENT, f"{short_id(article)}: weekday of {day}",
                             f"'{name.capitalize()}' is given for {day}, which was a {actual.capitalize()}.",
                             evidence, 0.95, fact=("weekday", day), values=[name.lower(), day],
                         )
@@ -255,7 +285,8 @@ class RelativeDateMisfit(Rule):
     ("next quarter", "last week", "tomorrow", "two days ago") are resolved against it; a
     reference that lands in the future of the article while its clause speaks of a past
     event in a finite past tense ("the plans made when Putin and Kim met next quarter"), or that lands in the past
-    while the sentence speaks of a future one ("will meet last week"), is flagged.
+    while the sentence speaks of a future one ("will meet last week"), is flagged with the
+    status ``inconsistent``: the article does not fit its own date, whatever other sources say.
 
     **Why it matters**: such phrases usually come from a rewrite that changed the words
     around a date; the date the reader infers is wrong.
@@ -305,7 +336,8 @@ class RelativeDateMisfit(Rule):
                 problem = (f"'{claim.text}' resolves before the publication date {claim.anchor}, "
                            f"but the clause speaks of the future ('{verb}')")
             if problem:
-                yield self.finding(ctx, Status.CONFLICT, f"{short_id(claim.article)}: relative date '{claim.text}'",
+                yield self.finding(ctx, Status.INCONSISTENT,
+                                   f"{short_id(claim.article)}: relative date '{claim.text}'",
                                    problem + ".", [claim], 0.7, fact=("relative-date", claim.text),
                                    values=[claim.text, claim.anchor])
 

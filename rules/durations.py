@@ -127,10 +127,8 @@ class EventLength(Rule):
         for event in events:
             cs = by_event[event.id]
             claims.extend(cs)
-            when = str(event.start) if event.start == event.end else f"{event.start} to {event.end}"
-            if all(basis == "publication date" for _, basis in event.basis):
-                when += " (by publication dates)"
-            parts.append(f"{sides_text(cs)} dated {when}")
+            when = event.dating
+            parts.append(f"{sides_text(cs)}, {when}" if when.startswith("dated") else f"{sides_text(cs)} dated {when}")
         message = "Different events, not a conflict: " + "; ".join(parts) + "."
         return self.finding(ctx, Status.DISTINCT_EVENTS, topic, message, claims, 0.8, fact=_fact(events[0]),
                             event=events[0].id)

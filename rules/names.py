@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from checker.extractors.entities import translit_key
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
+from checker.wording import plural
 
 from .base import Rule, RuleContext
 from .compare import short_id
@@ -112,7 +113,7 @@ class NameVariants(Rule):
             kind = claims[0].subject or "name"
             yield self.finding(
                 ctx, Status.VARIANT, f"spelling of {canonical}",
-                f"The {kind} {canonical} is spelled {len(parts)} ways: " + ", ".join(parts) + ".",
+                f"The {kind} {canonical} is spelled {plural(len(parts), 'way')}: " + ", ".join(parts) + ".",
                 evidence, 0.8, fact=("spelling", canonical), values=sorted(variants), shown_as=spelling,
                 fingerprint_articles=deviating,
             )
@@ -128,7 +129,7 @@ def _articles_text(articles: list[str]) -> str:
     if len(articles) <= MAX_QUOTED:
         return ", ".join(short_id(a) for a in articles)
     shown = ", ".join(short_id(a) for a in articles[:MAX_QUOTED])
-    return f"{len(articles)} articles: {shown}, ..."
+    return f"{plural(len(articles), 'article')}: {shown}, ..."
 
 
 def _similar(a: str, b: str) -> bool:

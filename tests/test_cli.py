@@ -66,7 +66,7 @@ def test_check_json_has_the_documented_shape() -> None:
     assert proc.returncode in (0, 1), proc.stderr
     data = json.loads(proc.stdout)
     assert set(data) == {"factlint", "articles", "stories", "events", "findings", "summary"}
-    assert set(data["summary"]) == {"articles", "claims", "findings", "conflicts", "agreements"}
+    assert set(data["summary"]) == {"articles", "claims", "findings", "conflicts", "inconsistencies", "agreements"}
     # every article is in exactly one story
     members = [a for s in data["stories"] for a in s["articles"]]
     assert sorted(members) == sorted(a["id"] for a in data["articles"])
@@ -76,7 +76,8 @@ def test_check_json_has_the_documented_shape() -> None:
         assert set(finding) == {"rule", "name", "status", "severity", "topic", "message", "confidence",
                                 "fingerprint", "event", "story", "claims"}
         assert finding["story"] is None or finding["story"] in {s["id"] for s in data["stories"]}
-        assert finding["status"] in ("conflict", "agreement", "single-source", "variant", "distinct-events")
+        assert finding["status"] in ("conflict", "inconsistent", "agreement", "single-source", "variant",
+                                     "distinct-events", "undetermined")
         assert 0 <= finding["confidence"] <= 1
         for claim in finding["claims"]:
             assert set(claim) == {"article", "path", "line", "column", "end_line", "end_column", "quote",
@@ -129,7 +130,7 @@ def test_the_readme_screenshot_script_renders_the_seed_report(tmp_path: Path) ->
                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}, check=False)
     assert proc.returncode == 0, proc.stderr
     svg = (tmp_path / "report.svg").read_text("utf-8")
-    assert svg.startswith("<svg") and "CONFLICT" in svg and "file://" not in svg
+    assert svg.startswith("<svg") and "INCONSISTENT" in svg and "file://" not in svg
     assert (ROOT / "docs" / "seeds-report.svg").is_file()
 
 
@@ -164,7 +165,7 @@ def test_check_reads_a_manifest_from_the_cache_as_it_parses_it(tmp_path: Path) -
      "factlint: error: check: argument --format: invalid choice: 'jsn' (choose from 'rich', 'json', 'sarif', "
      "'github', 'markdown', 'junit', 'html') (did you mean json?)"),
     (["check", "seeds", "--only", "conflict"],
-     "factlint: error: check: argument --only: invalid choice: 'conflict' (choose from 'conflicts', 'agreements', "
+     "factlint: error: check: argument --only: invalid choice: 'conflict' (choose from 'conflicts', 'inconsistencies', 'agreements', "
      "'variants') (did you mean conflicts?)"),
     (["chek", "seeds"],
      "factlint: error: argument COMMAND: invalid choice: 'chek' (choose from 'extract', 'check', 'baseline', "

@@ -38,7 +38,7 @@ def finding(status: Status, severity: Severity) -> Finding:
 def test_no_file_means_the_defaults(tmp_path: Path) -> None:
     config = load_config(cwd=tmp_path, search=False)
     assert config == Config()
-    assert config.fail_on == FailOn(frozenset({Status.CONFLICT}), Severity.WARNING)
+    assert config.fail_on == FailOn(frozenset({Status.CONFLICT, Status.INCONSISTENT}), Severity.WARNING)
 
 
 def test_the_file_is_found_by_walking_up_from_the_working_directory(tmp_path: Path) -> None:
@@ -238,7 +238,7 @@ def test_the_effective_configuration_lists_every_rule_and_reads_back_as_toml() -
     assert data["rules"]["NM01"]["severity"] == "warning"
     assert data["units"]["equivalent"]["vessel"] == ["tanker"]
     assert "ship" in data["units"]["equivalent"]
-    assert data["fail-on"] == {"status": ["conflict"], "severity": "warning"}
+    assert data["fail-on"] == {"status": ["conflict", "inconsistent"], "severity": "warning"}
     text = to_toml(data)
     assert tomllib.loads(text) == {k: v for k, v in data.items() if v is not None}
     # what `factlint config` prints is itself a valid configuration

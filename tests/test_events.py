@@ -11,7 +11,14 @@ import pytest
 
 from checker import events
 from checker.doc import Doc
-from checker.events import _event_forms_in, build_events, find_mentions, resolve_mentions, sketch_mentions
+from checker.events import (
+    _event_forms_in,
+    build_events,
+    day_span,
+    find_mentions,
+    resolve_mentions,
+    sketch_mentions,
+)
 from checker.extractors import ExtractOptions, extract_doc
 from checker.model import Article, Claim
 
@@ -84,3 +91,13 @@ def test_event_detection_reads_an_article_again_when_its_sketches_do_not_fit() -
     wrong = {"a": (dataclasses.replace(sketch_mentions(article, claims)[0], agent=10_000),)}
     index = build_events({"a": article}, {"a": claims}, sketches=wrong)
     assert index.mentions == find_mentions(article, claims)
+
+
+@pytest.mark.parametrize(("first", "last", "span"), [
+    ("2025-07-11", "2025-07-11", "11 Jul 2025"),
+    ("2025-07-11", "2025-07-13", "11–13 Jul 2025"),
+    ("2025-06-30", "2025-07-02", "30 Jun – 2 Jul 2025"),
+    ("2024-12-30", "2025-01-02", "30 Dec 2024 – 2 Jan 2025"),
+])
+def test_publication_spans_read_as_days(first: str, last: str, span: str) -> None:
+    assert day_span(dt.date.fromisoformat(first), dt.date.fromisoformat(last)) == span

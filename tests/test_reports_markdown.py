@@ -35,7 +35,7 @@ def markdown(options: ReportOptions | None = None) -> str:
 def test_summary_counts() -> None:
     text = markdown()
     assert "**1 conflict between sources.**" in text
-    assert "| 4 | 3 | 1 | 1 | 1 | 1 | 1 |" in text
+    assert "| 4 | 3 | 1 | 0 | 1 | 1 | 1 | 1 | 0 |" in text
 
 
 def test_every_table_row_has_its_columns_despite_pipes_in_article_text() -> None:
@@ -57,8 +57,8 @@ def test_agreements_and_variants_are_collapsible() -> None:
     text = markdown()
     assert text.count("<details>") == text.count("</details>") == 3
     assert "<summary>Agreements (1)</summary>" in text
-    assert "<summary>Distinct events and variants (2)</summary>" in text
+    assert "<summary>Distinct events, variants and undetermined events (2)</summary>" in text
 
 
 def test_no_conflict_says_so() -> None:
-    assert "**No conflicts found.**" in markdown(ReportOptions(only="agreements"))
+    assert "**No conflicts between sources.**" in markdown(ReportOptions(only="agreements"))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
+from checker.corpus import load_corpus
+from checker.engine import CheckResult, run_check
 from checker.findings import Status
 from reports import ReportOptions, progress_bar, render
 from reports.rich_report import highlighted_sentence, render_rich
@@ -127,3 +130,16 @@ def test_progress_bar_is_a_no_op_when_disabled_and_transient_when_enabled() -> N
             advance(1)
     with progress_bar(3, stream=stream) as advance:  # a StringIO is not a terminal: disabled
         advance(3)
+
+
+@pytest.fixture(scope="module")
+def seeds_result() -> CheckResult:
+    return run_check(load_corpus([Path(__file__).resolve().parent.parent / "seeds"]))
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 140, 160])
+def test_a_location_is_never_broken(seeds_result: CheckResult, width: int) -> None:
+    out = render("rich", seeds_result, ReportOptions(width=width, color="never", verbose=True))
+    expected = Counter(f"{e.path}:{e.line}:{e.column}" for f in seeds_result.findings for e in f.claims)
+    assert {location: out.count(location) for location in expected} == expected
+    assert all(cell_len(line) <= width for line in out.splitlines())

@@ -58,13 +58,50 @@ def test_the_two_day_reports_agree(dated: CheckResult) -> None:
 
 def test_the_october_2023_visit_and_the_later_one_are_told_apart(dated: CheckResult) -> None:
     (finding,) = [f for f in findings(dated, "DT01", Status.DISTINCT_EVENTS) if "visit" in f.topic]
-    assert {short(a) for a in finding.articles} == {"000", "001", "002", "003", "004"}
+    assert {short(a) for a in finding.articles} == {"002", "003", "004"}  # the articles that give a date
+    assert "002, 003, 004: 2023-10-18" in finding.message
+    assert "000, 001: dated by publication, 11–13 Jul 2025" in finding.message
     visits = [e for e in dated.events.events if e.cls == "visit" and "Lavrov" in (e.agent or "")]
     by_articles = {tuple(short(a) for a in e.articles): e for e in visits}
     assert ("002", "003", "004") in by_articles
     assert ("000", "001") in by_articles
     assert by_articles[("002", "003", "004")].start == "2023-10-18"
     assert (by_articles[("000", "001")].start or "") >= "2025-07-01"
+
+
+@pytest.mark.parametrize("which", ["dated", "undated"])
+def test_date_findings_show_dates_only_each_saying_how_it_dates_the_event(which: str,
+                                                                          request: pytest.FixtureRequest) -> None:
+    result: CheckResult = request.getfixturevalue(which)
+    shown = [f for f in findings(result, "DT01") if f.status in (Status.DISTINCT_EVENTS, Status.UNDETERMINED)]
+    assert shown
+    for finding in shown:
+        for evidence in finding.claims:
+            assert evidence.kind == "date", (evidence.quote, evidence.display)
+            assert evidence.display.endswith((", as written", f", counted from publication {evidence.published}"))
+    relative = [e for f in shown for e in f.claims if e.quote == "this week"]
+    assert [e.display for e in relative] == ["2023-10-16 to 2023-10-22, counted from publication 2023-10-19"] * (
+        which == "dated")
+
+
+def test_an_event_no_article_dates_says_it_is_dated_by_publication(dated: CheckResult) -> None:
+    (later,) = [e for e in dated.events.events if tuple(short(a) for a in e.articles) == ("000", "001")
+                and e.cls == "visit"]
+    assert later.label == "Sergei Lavrov's visit to North Korea (dated by publication, 11–13 Jul 2025)"
+    # the event may have taken place in the week before the first report: start allows for it
+    assert (later.start, later.end) == ("2025-07-04", "2025-07-13")
+    (distinct,) = findings(dated, "DU01", Status.DISTINCT_EVENTS)
+    assert "3 days (000), dated by publication, 11–13 Jul 2025" in distinct.message
+    assert "2025-07-04" not in distinct.message
+
+
+def test_several_articles_that_may_describe_one_event_are_never_single_source(undated: CheckResult) -> None:
+    for finding in undated.findings:
+        if finding.status is Status.SINGLE_SOURCE:
+            assert len(finding.articles) == 1 and "Could not tell" not in finding.message
+    (unknown,) = findings(undated, "DT01", Status.UNDETERMINED)
+    assert unknown.message.startswith("Could not tell whether these are the same event")
+    assert "000, 001, 003, 004: date unresolved" in unknown.message
 
 
 def test_container_count_is_aligned_with_the_other_shipment_figures(dated: CheckResult) -> None:
