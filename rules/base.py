@@ -13,15 +13,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from checker.findings import Evidence, Finding, Severity, Status, fingerprint
-from checker.frames import Frame, frame_of
 from checker.model import Claim, ClaimKind
-from checker.stories import StoryIndex, background, build_stories
-from checker.values import display
+from checker.ruleapi import Frame, StoryIndex, background, build_stories, display, frame_of
 
 if TYPE_CHECKING:
-    from checker.align import Alignment
-    from checker.events import EventIndex
     from checker.model import Corpus
+    from checker.ruleapi import Alignment, EventIndex
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from checker.findings import short_id as short_id  # re-exported: the rules name articles by it
 from checker.model import Claim
-from checker.values import Interval, display, interval_of
+from checker.ruleapi import Interval, display, interval_of
 
 
 @dataclass(frozen=True)

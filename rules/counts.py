@@ -8,12 +8,20 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from checker.extractors.entities import is_country
 from checker.findings import Finding, Severity, Status
-from checker.frames import PEOPLE_MEASURES, SHAPE_MEASURES, TOLL_MEASURES, Frame, years
 from checker.model import Claim, ClaimKind
-from checker.values import Interval, display, interval_of
-from checker.wording import plural
+from checker.ruleapi import (
+    PEOPLE_MEASURES,
+    SHAPE_MEASURES,
+    TOLL_MEASURES,
+    Frame,
+    Interval,
+    display,
+    interval_of,
+    is_country,
+    plural,
+    years,
+)
 
 from .base import Rule, RuleContext
 from .compare import compare, short_id, sides_text

@@ -7,10 +7,9 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from checker.events import Event, EventMention
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind, Granularity
-from checker.values import display, interval_of
+from checker.ruleapi import Event, EventMention, display, interval_of
 
 from .base import Option, Rule, RuleContext
 from .compare import compare, short_id, sides_text

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from checker.events import EVENT_CLASSES, Event, EventIndex
-from checker.extractors.nouns import singular
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
+from checker.ruleapi import EVENT_CLASSES, Event, EventIndex, singular
 
 from .base import Option, Rule, RuleContext
 from .compare import compare, short_id, sides_text

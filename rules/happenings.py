@@ -9,8 +9,8 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from checker.findings import Finding, Severity, Status
-from checker.frames import happening_of
 from checker.model import Claim, ClaimKind
+from checker.ruleapi import happening_of
 
 from .base import Rule, RuleContext
 from .compare import short_id

@@ -9,10 +9,9 @@ from functools import lru_cache
 import regex
 from rapidfuzz import fuzz
 
-from checker.extractors.entities import translit_key
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
-from checker.wording import plural
+from checker.ruleapi import plural, translit_key
 
 from .base import Rule, RuleContext
 from .compare import short_id
