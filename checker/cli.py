@@ -186,6 +186,7 @@ def _run(args: argparse.Namespace, config: Config, paths: Sequence[str]) -> _Run
 
     from .config import ConfigError, validate_rules
     from .engine import CheckSettings, run_check
+    from .extractors import ExtractOptions
     from .units import UnitTable
 
     try:
@@ -201,7 +202,7 @@ def _run(args: argparse.Namespace, config: Config, paths: Sequence[str]) -> _Run
     with _open_cache(args, paths) as cache:
         corpus = _load_corpus(paths, config, cache)
         settings = CheckSettings(units=UnitTable.build(config.equivalent, config.related), aliases=config.aliases,
-                                 jobs=args.jobs)
+                                 jobs=args.jobs, extract=ExtractOptions(max_claims=config.max_claims_per_article))
         from reports import progress_bar
 
         with progress_bar(len(corpus.articles)) as advance:
@@ -450,7 +451,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     config = _load_config(args)
     paths = list(args.paths) or list(config.paths)
     _require_paths(paths, config)
-    options = ExtractOptions(kinds=tuple(args.kind)) if args.kind else ExtractOptions()
+    options = ExtractOptions(max_claims=config.max_claims_per_article)
+    if args.kind:
+        options = ExtractOptions(kinds=tuple(args.kind), max_claims=config.max_claims_per_article)
     with _open_cache(args, paths) as cache:
         corpus = _load_corpus(paths, config, cache)
         settings = CheckSettings(extract=options, jobs=args.jobs)

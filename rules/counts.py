@@ -116,6 +116,11 @@ class _Features:
         self.predicate: _Memo[frozenset[str]] = _Memo(_predicate)
         self.scope: _Memo[tuple[bool, bool]] = _Memo(_scope)
         self.years: _Memo[frozenset[str]] = _Memo(_years)
+        self.signature: _Memo[tuple[object, ...]] = _Memo(lambda c: (
+            _published(ctx, c), self.event(c), self.local_places(c), frozenset(self.places(c)),
+            frozenset(self.context(c)), self.predicate(c), self.scope(c), self.years(c), c.subject))
+        """Everything :func:`_same_story` and :func:`_same_fact` read of a claim: two claims of
+        one signature compare alike with any third."""
 
 
 # Reports further apart than this speak of different moments (a toll of 1998 is not one of 2004).
@@ -174,18 +179,29 @@ def _related(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float) -> l
     they share ("Russia", a capital): on 100,000 articles one group held 2,668 figures."""
     features = _Features(ctx)
     groups: list[list[Claim]] = []
+    distinct: list[_Distinct] = []  # per group, the members a figure is compared with
     index: _GroupIndex[tuple[str, str]] = _GroupIndex()
+    current, first_own = None, 0
     for claim in sorted(claims, key=lambda c: (c.article, c.start)):
+        if claim.article != current:
+            current, first_own = claim.article, len(groups)
         keys = _story_keys(claim, features)
-        candidates = _merged(*index.under(keys)) if min_overlap > 0 else iter(range(len(groups)))
+        # The groups made since this article began hold its figures only, and a group takes a
+        # figure only with a figure of another article in it: they are never candidates (an
+        # article listing thousands of figures of one story made every figure scan them all).
+        candidates = (_merged(*index.before(keys, first_own)) if min_overlap > 0
+                      else iter(range(first_own)))
 
-        def accepts(group: list[Claim], claim: Claim = claim) -> bool:
-            others = [m for m in group if m.article != claim.article]
+        def accepts(index: int, claim: Claim = claim) -> bool:
+            others = [m for m in distinct[index].members if m.article != claim.article]
             return bool(others) and all(
                 _same_time(ctx, claim, m) and _same_story(ctx, claim, m, min_overlap, False, features)
                 for m in others)
 
-        joined, _ = _join_first(groups, claim, candidates, accepts)
+        joined, new = _join_first(groups, claim, candidates, accepts)
+        if new:
+            distinct.append(_Distinct())
+        distinct[joined].add(claim, features)
         for key in keys:
             index.add(key, joined)
     return [g for g in groups if len({c.article for c in g}) > 1]
@@ -209,13 +225,29 @@ class _GroupIndex(Generic[K]):
     def under(self, keys: Iterable[K]) -> list[list[int]]:
         return [self._lists.get(key, []) for key in keys]
 
+    def has(self, key: K, group: int) -> bool:
+        return (key, group) in self._seen
+
+    def count_before(self, keys: Iterable[K], stop: int) -> int:
+        """How many entries :meth:`before` gives (a group under several keys counted in each)."""
+        return sum(bisect.bisect_left(self._lists[key], stop) for key in keys if key in self._lists)
+
+    def before(self, keys: Iterable[K], stop: int) -> list[Iterable[int]]:
+        """The groups under ``keys`` with an index below ``stop``, as ascending iterables."""
+        out: list[Iterable[int]] = []
+        for key in keys:
+            groups = self._lists.get(key)
+            if groups:
+                out.append(groups if groups[-1] < stop else itertools.islice(groups, bisect.bisect_left(groups, stop)))
+        return out
+
 
 def _join_first(groups: list[list[Claim]], claim: Claim, candidates: Iterable[int],
-                accepts: Callable[[list[Claim]], bool]) -> tuple[int, bool]:
-    """Add ``claim`` to the first candidate group that accepts it, else to a new group; returns
-    the group's index and whether it is new."""
+                accepts: Callable[[int], bool]) -> tuple[int, bool]:
+    """Add ``claim`` to the first candidate group that accepts it (``accepts`` is given the
+    group's index), else to a new group; returns the group's index and whether it is new."""
     for index in candidates:
-        if accepts(groups[index]):
+        if accepts(index):
             groups[index].append(claim)
             return index, False
     groups.append([claim])
@@ -302,43 +334,86 @@ def _cliques(ctx: RuleContext, claims: Sequence[Claim], min_overlap: float,
     # wide: a date within MAX_DAYS_APART of the claim's is in its window or a neighbour).
     index: _GroupIndex[tuple[frozenset[str], int | None]] = _GroupIndex()
     # With min_overlap > 0, _same_story holds only for figures tied to the same event or sharing
-    # a context name (_story_keys): a group can take a figure only if it has no figure of another
-    # article or its figures share such a key with it. Groups failing that cheap test are
-    # passed over without comparing their figures one by one (on 100,000 articles a place and
-    # window held thousands of groups); they could not have taken the figure anyway.
-    story_keys: list[set[tuple[str, str]]] = []
-    articles: list[set[str]] = []
-    own: list[int] = []
-    current = None
+    # a context name (_story_keys): a group of another article can take a figure only if its
+    # figures share such a key with it. Groups are indexed by these keys too, and a figure visits
+    # only the groups under both its place-and-window keys and its story keys, walking the
+    # shorter of the two lists and looking the other up (on 100,000 articles a place and window
+    # held thousands of groups; two articles listing thousands of figures each made every
+    # figure of the second walk every group of the first).
+    by_key: _GroupIndex[tuple[str, str]] = _GroupIndex()
+    # The groups made since the claim's article began hold its figures only, all of one value
+    # (a group keeps one value per article), so only the one of the claim's value can take it:
+    # it is looked up by value, and the others are left out of the indexes' lists (an article
+    # listing thousands of different figures of one count made every figure scan them all).
+    own: dict[Interval | None, int] = {}
+    held: list[dict[str, Interval | None]] = []  # per group: the value of each article in it
+    distinct: list[_Distinct] = []  # per group, the members a figure is compared with
+    current, first_own = None, 0
     for claim in sorted(claims, key=lambda c: (c.article, c.start)):
         if claim.article != current:
-            current, own = claim.article, []
+            current, own, first_own = claim.article, {}, len(groups)
         value = interval_of(claim)
         where = features.local_places(claim)
         window = _date_window(ctx, claim)
         windows = (None,) if window is None else (window - 1, window, window + 1)
-        keys = set(_story_keys(claim, features))
+        keys = _story_keys(claim, features)
+        places = [(where, w) for w in windows]
 
-        def accepts(group: list[Claim], claim: Claim = claim, value: Interval | None = value) -> bool:
-            if any(interval_of(m) != value for m in group if m.article == claim.article):
+        def accepts(index: int, claim: Claim = claim, value: Interval | None = value) -> bool:
+            if held[index].get(claim.article, value) != value:
                 return False
             return all(m.article == claim.article or (_same_story(ctx, claim, m, min_overlap, True, features)
                                                       and _same_fact(claim, m, role, features))
-                       for m in group)
+                       for m in distinct[index].members)
 
-        def may_accept(index: int, claim: Claim = claim, keys: set[tuple[str, str]] = keys) -> bool:
-            return min_overlap <= 0 or not story_keys[index].isdisjoint(keys) or articles[index] == {claim.article}
-
-        candidates = filter(may_accept, _merged(own, *index.under((where, w) for w in windows)))
-        joined, new = _join_first(groups, claim, candidates, accepts)
+        earlier: Iterable[int]
+        if min_overlap <= 0:
+            earlier = _merged(*index.before(places, first_own))
+        elif index.count_before(places, first_own) <= by_key.count_before(keys, first_own):
+            earlier = (g for g in _merged(*index.before(places, first_own)) if any(by_key.has(k, g) for k in keys))
+        else:
+            earlier = (g for g in _merged(*by_key.before(keys, first_own)) if any(index.has(p, g) for p in places))
+        mine = [own[value]] if value in own else []
+        joined, new = _join_first(groups, claim, _merged(mine, earlier), accepts)
         if new:
-            own.append(joined)
-            story_keys.append(set())
-            articles.append(set())
-        story_keys[joined] |= keys
-        articles[joined].add(claim.article)
+            own[value] = joined
+            held.append({})
+            distinct.append(_Distinct())
+        distinct[joined].add(claim, features)
+        held[joined][claim.article] = value
+        for key in keys:
+            by_key.add(key, joined)
         index.add((where, window), joined)
     return [g for g in groups if len({c.article for c in g}) > 1]
+
+
+class _Distinct:
+    """The members of a group that figures are compared with: of the members of one article
+    that compare alike (one signature, :attr:`_Features.signature`: the same places, context,
+    words around the figure...), the first. Members alike give the same answer: an article
+    repeating one figure in the same words a thousand times had made every figure of another
+    article compare with each repeat. A signature is computed only for an article with two
+    members in the group."""
+
+    __slots__ = ("_first", "_signatures", "members")
+
+    def __init__(self) -> None:
+        self.members: list[Claim] = []
+        self._first: dict[str, Claim] = {}
+        self._signatures: dict[str, set[tuple[object, ...]]] = {}
+
+    def add(self, claim: Claim, features: _Features) -> None:
+        first = self._first.setdefault(claim.article, claim)
+        if first is claim:
+            self.members.append(claim)
+            return
+        seen = self._signatures.get(claim.article)
+        if seen is None:
+            seen = self._signatures[claim.article] = {features.signature(first)}
+        signature = features.signature(claim)
+        if signature not in seen:
+            seen.add(signature)
+            self.members.append(claim)
 
 
 def _date_window(ctx: RuleContext, claim: Claim) -> int | None:
@@ -347,7 +422,7 @@ def _date_window(ctx: RuleContext, claim: Claim) -> int | None:
     return None if published is None else published.toordinal() // (MAX_DAYS_APART + 1)
 
 
-def _merged(*lists: list[int]) -> Iterator[int]:
+def _merged(*lists: Iterable[int]) -> Iterator[int]:
     """The union of ascending lists of indices, ascending, each index once."""
     last = -1
     for index in heapq.merge(*lists):
