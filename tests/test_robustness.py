@@ -230,6 +230,24 @@ def test_a_ten_megabyte_one_line_article_of_figures_is_checked_within_the_budget
     assert f"only the first {DEFAULT_MAX_CLAIMS}" in line
 
 
+@pytest.mark.parametrize("markup", [
+    "<" * 1_000_000,
+    "<a " * 300_000,  # html.parser took minutes on a sixth of this
+    '<a title="' * 200_000,
+    "<!" * 500_000,
+    "<svg>" * 100_000 + "x" + "</svg>" * 100_000,
+    "<script>" + "x<" * 500_000,
+    "<p>300 containers</p>" * 50_000,
+], ids=["lt", "open-tags", "open-quotes", "declarations", "nested-hidden", "unclosed-script", "paragraphs"])
+def test_html_articles_of_broken_markup_are_read_in_linear_time(tmp_path: Path, markup: str) -> None:
+    (tmp_path / "page.html").write_text(markup, "utf-8")
+    start = time.perf_counter()
+    corpus = load_corpus([tmp_path])
+    elapsed = time.perf_counter() - start
+    assert elapsed < 5, f"{elapsed:.1f} s"
+    assert [a.id for a in corpus.articles] == ["page"]
+
+
 _COUNTS = ", ".join(f"{i} containers" for i in range(300)) + ".\n"  # one line, 300 quantity claims
 
 
