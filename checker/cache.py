@@ -70,6 +70,8 @@ class ArticleExtraction:
     mentions: tuple[MentionSketch, ...] | None = None
     """The article's event mentions, sketched on ``claims`` (:func:`checker.events.sketch_mentions`);
     ``None`` when they were not sketched."""
+    truncated: bool = False
+    """Claims past the limit of claims per article (``ExtractOptions.max_claims``) were dropped."""
 
 
 # -- extractor version -------------------------------------------------------------------
@@ -168,8 +170,10 @@ def encode(extraction: ArticleExtraction, text: str = "") -> str:
             row[_SENTENCE] = len(claim.sentence)
         rows.append(row)
     mentions = None if extraction.mentions is None else [_SKETCH_FIELDS(m) for m in extraction.mentions]
-    return json.dumps({"f": _CLAIM_FIELDS, "c": rows, "s": extraction.sentences, "m": mentions},
-                      ensure_ascii=False, separators=(",", ":"))
+    entry: dict[str, object] = {"f": _CLAIM_FIELDS, "c": rows, "s": extraction.sentences, "m": mentions}
+    if extraction.truncated:
+        entry["t"] = True
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
 
 
 def decode(data: str | bytes, text: str = "", shared: dict[object, object] | None = None) -> ArticleExtraction:
@@ -233,9 +237,10 @@ def decode(data: str | bytes, text: str = "", shared: dict[object, object] | Non
                 canonical, anchor, modifiers, sentence_start, attrs))
         sentences = tuple((int(a), int(b)) for a, b in obj["s"])
         mentions = None if obj["m"] is None else tuple(_sketch(row) for row in obj["m"])
-    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        truncated = obj.get("t", False) is True
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
         raise ValueError(f"bad cache entry: {exc!r}") from None
-    return ArticleExtraction(tuple(claims), sentences, mentions)
+    return ArticleExtraction(tuple(claims), sentences, mentions, truncated)
 
 
 _SKETCH_FIELDS = operator.attrgetter(*(f.name for f in fields(MentionSketch)))

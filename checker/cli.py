@@ -256,6 +256,7 @@ def _run(args: argparse.Namespace, config: Config, paths: Sequence[str], article
 
     from .config import ConfigError, validate_rules
     from .engine import CheckSettings, run_check
+    from .extractors import ExtractOptions
     from .units import UnitTable
 
     try:
@@ -273,7 +274,7 @@ def _run(args: argparse.Namespace, config: Config, paths: Sequence[str], article
         _require_articles_found(corpus, paths, config)
         _require_articles(articles, corpus)
         settings = CheckSettings(units=UnitTable.build(config.equivalent, config.related), aliases=config.aliases,
-                                 jobs=args.jobs)
+                                 jobs=args.jobs, extract=ExtractOptions(max_claims=config.max_claims_per_article))
         from reports import progress_bar
 
         with progress_bar(len(corpus.articles)) as advance:
@@ -598,7 +599,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     config = _load_config(args)
     paths = list(args.paths) or list(config.paths)
     _require_paths(paths, config)
-    options = ExtractOptions(kinds=tuple(args.kind)) if args.kind else ExtractOptions()
+    options = ExtractOptions(max_claims=config.max_claims_per_article)
+    if args.kind:
+        options = ExtractOptions(kinds=tuple(args.kind), max_claims=config.max_claims_per_article)
     with _open_cache(args, paths) as cache:
         corpus = _load_corpus(paths, config, cache)
         _require_articles_found(corpus, paths, config)

@@ -11,6 +11,7 @@ The file is found by walking up from the working directory (in each directory
     ignore = ["NM01"]
     baseline = "factlint-baseline.json"
     max-article-bytes = 20971520       # larger articles are skipped with a message
+    max-claims-per-article = 5000      # an article's claims past the first 5000 are dropped with a message
     fail-on = { status = ["conflict", "inconsistent"], severity = "warning" }
 
     [rules.DU01]                       # per rule: severity and options
@@ -43,6 +44,8 @@ from .findings import Finding, Severity, Status
 # The same default as checker.corpus.DEFAULT_MAX_BYTES (not imported: loading the
 # configuration stays light for --help and --version).
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# The same default as checker.extractors.options.DEFAULT_MAX_CLAIMS.
+DEFAULT_MAX_CLAIMS = 5000
 
 if TYPE_CHECKING:
     from rules.base import Rule
@@ -97,6 +100,8 @@ class Config:
     baseline: str | None = None
     max_article_bytes: int = DEFAULT_MAX_BYTES
     """Articles larger than this are skipped with a message (default 20 MiB)."""
+    max_claims_per_article: int = DEFAULT_MAX_CLAIMS
+    """Claims kept per article, the first ones by position; past them a message (default 5,000)."""
 
     def key(self, name: str) -> str:
         """The full key of a setting as written in the file (``tool.factlint.select``)."""
@@ -232,6 +237,11 @@ def parse_config(data: Mapping[str, Any], source: str | None = None, table: str 
             raise fail(key, f"expected a positive integer (bytes), got {_type_name(value)}")
         values["max_article_bytes"] = value
 
+    def parse_max_claims(key: str, value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise fail(key, f"expected a positive integer (claims), got {_type_name(value)}")
+        values["max_claims_per_article"] = value
+
     def parse_baseline(key: str, value: Any) -> None:
         values["baseline"] = local(string(key, value))
 
@@ -293,6 +303,7 @@ def parse_config(data: Mapping[str, Any], source: str | None = None, table: str 
         "paths": parse_paths, "include": parse_list, "exclude": parse_list, "select": parse_list,
         "ignore": parse_list, "rules": parse_rules, "units": parse_units, "aliases": parse_aliases,
         "fail-on": parse_fail_on, "baseline": parse_baseline, "max-article-bytes": parse_max_bytes,
+        "max-claims-per-article": parse_max_claims,
     })
     for key, value in data.items():
         parser = parsers.get(key)
@@ -362,6 +373,7 @@ def effective(config: Config, available: Sequence[type[Rule]] | None = None) -> 
         "ignore": list(config.ignore),
         "baseline": config.baseline,
         "max-article-bytes": config.max_article_bytes,
+        "max-claims-per-article": config.max_claims_per_article,
         "fail-on": {"status": sorted(s.value for s in config.fail_on.statuses),
                     "severity": config.fail_on.severity.value},
         "aliases": dict(sorted(config.aliases.items())),

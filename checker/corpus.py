@@ -1,8 +1,11 @@
-"""Loading a corpus: files and directories of ``.txt``/``.md`` articles with their metadata.
+"""Loading a corpus: files and directories of ``.txt``, ``.md`` and ``.html``/``.htm`` articles
+with their metadata.
 
 Metadata comes from a front-matter block at the top of an article (``---`` ... ``---``
-with the keys ``title``, ``source``, ``published``, ``url``) or from a ``corpus.toml``
-manifest beside the files; front matter wins. Problems never stop the load: each becomes
+with the keys ``title``, ``source``, ``published``, ``url``), the head of an HTML article, or
+from a ``corpus.toml`` manifest beside the files; front matter and the head win. An HTML
+article's text is what a reader sees (:mod:`checker.htmltext`); its claims' positions refer
+to that text. Problems never stop the load: each becomes
 a one-line :class:`~checker.model.Diagnostic` naming the file, and the rest is read.
 Nothing here writes anywhere, except through the memo a caller may give :func:`load_corpus`
 (the claim cache, in its own directory), which keeps the parse of each manifest.
@@ -27,7 +30,8 @@ import regex
 
 from .model import Article, Corpus, Diagnostic
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
 MANIFEST_NAME = "corpus.toml"
 METADATA_KEYS = ("title", "source", "published", "url")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -184,6 +188,26 @@ def _front_matter(text: str, where: str, col: _Collector) -> tuple[dict[str, Any
         col.warning(where, "malformed front matter ignored: expected 'key: value' lines")
         return {}, match.end()
     return _clean_meta(raw, where, col), match.end()
+
+
+def _html_article(markup: str, where: str, col: _Collector) -> tuple[str, dict[str, Any], int]:
+    """The text of an HTML article (what a reader sees, :mod:`checker.htmltext`), the metadata of
+    its head (as front matter: it wins over the manifest) and its body offset (0)."""
+    from .htmltext import html_text
+
+    page = html_text(markup)
+    raw = {"title": page.title, "source": page.source, "published": page.published, "url": page.url}
+    return page.text, _clean_meta({k: v for k, v in raw.items() if v}, where, col), 0
+
+
+def unsupported_type(name: str) -> str | None:
+    """The message for a file that is not an article by its name (``None`` if it is one): a
+    name with a suffix other than those of :data:`ARTICLE_SUFFIXES` (a name without one is read
+    as plain text)."""
+    suffix = os.path.splitext(name)[1]
+    if not suffix or suffix.lower() in ARTICLE_SUFFIXES:
+        return None
+    return f"skipped: unsupported file type {suffix} (supported: {', '.join(ARTICLE_SUFFIXES)})"
 
 
 class ParsedMemo(Protocol):
@@ -400,7 +424,10 @@ def read_article(
     if problem:
         col.warning(where, problem)
     meta = dict(manifest or {})
-    front, body_offset = _front_matter(text, where, col)
+    if where.lower().endswith(HTML_SUFFIXES):
+        text, front, body_offset = _html_article(text, where, col)
+    else:
+        front, body_offset = _front_matter(text, where, col)
     meta.update(front)
     title = meta.get("title") or _first_line_title(text[body_offset:])
     return Article(
@@ -446,6 +473,10 @@ def load_corpus(paths: Iterable[str | os.PathLike[str]], options: LoadOptions | 
         if root.is_dir():
             files = list(_iter_files(root, col))
         elif root.is_file():
+            problem = unsupported_type(root.name)
+            if problem is not None:
+                col.error(root, problem)
+                continue
             files = [_File(os.fspath(root), _display(root), article_id(root, None), root.parent, root.name)]
         else:
             col.error(root, "not a regular file or directory")

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from .align import Alignment
 from .cache import SHARED_FIELDS, ArticleExtraction, CacheStats, ClaimCache, article_key, open_cache
 from .events import EventIndex, MentionSketch, build_events, prune_events, sketch_mentions
-from .extractors import ExtractOptions, extract_doc, group_entities, load_extractors
+from .extractors import ExtractOptions, extract_bounded, group_entities, load_extractors
 from .extractors.entities import PairMemo
 from .findings import Finding, sort_findings
 from .gcpause import gc_paused
@@ -113,12 +113,16 @@ def _extract_one(article: Article, options: ExtractOptions) -> ArticleExtraction
 
     try:
         doc = Doc.from_article(article)
-        claims = _share_sentences(extract_doc(doc, options))
+        found, truncated = extract_bounded(doc, options)
+        claims = _share_sentences(found)
         spans = tuple(doc.nt.to_original(s.start, s.end) for s in doc.content_sentences())
+        if truncated and claims:  # what extraction read: up to the sentence of the last claim kept
+            last = max(c.sentence_start for c in claims)
+            spans = tuple(span for span in spans if span[0] <= last)
         mentions = sketch_mentions(article, claims, spans)
     except Exception as exc:  # a bug met on odd input must not stop the run
         return f"extraction failed ({type(exc).__name__}: {exc}); no claims from this article"
-    return ArticleExtraction(claims, spans, mentions)
+    return ArticleExtraction(claims, spans, mentions, truncated)
 
 
 def _share_sentences(claims: Sequence[Claim]) -> tuple[Claim, ...]:
@@ -262,7 +266,10 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
                 fresh = []
     claims: list[Claim] = []
     for article in articles:
-        claims.extend(done[article.id].claims)
+        extraction = done[article.id]
+        claims.extend(extraction.claims)
+        if extraction.truncated:
+            diagnostics.append(Diagnostic(article.path, _truncated_message(extraction.claims, options), "warning"))
     memo = PairMemo(cache.get_pairs() if cache is not None else {})
     grouped = group_entities(claims, options, workers=jobs, memo=memo)
     if cache is not None:
@@ -281,6 +288,13 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
         cache=stats,
         jobs=runner.used_jobs,
     )
+
+
+def _truncated_message(claims: Sequence[Claim], options: ExtractOptions) -> str:
+    last = max(claims, key=lambda c: c.start, default=None)
+    where = f" (up to line {last.line}, column {last.column})" if last is not None else ""
+    return (f"more than {options.max_claims} claims (max-claims-per-article): only the first "
+            f"{options.max_claims}{where} are checked")
 
 
 def extract_corpus(

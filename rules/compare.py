@@ -17,7 +17,8 @@ class Comparison:
 
     claims: tuple[Claim, ...]
     disjoint: tuple[tuple[Claim, Claim], ...]
-    """Pairs of claims from different articles whose intervals do not overlap."""
+    """Pairs of claims from different articles whose intervals do not overlap: of the claims of
+    one article with one value, the first stands for all."""
 
     @property
     def conflict(self) -> bool:
@@ -42,12 +43,18 @@ def _value(claim: Claim) -> Interval | None:
 
 
 def compare(claims: Sequence[Claim]) -> Comparison:
-    """Compare every pair of claims from different articles (claims without a value are left out)."""
+    """Compare every pair of claims from different articles (claims without a value are left
+    out). Claims of one article with one value are compared once, by the first of them: an
+    article repeating a figure a thousand times made a million pairs."""
     valued = [(c, _value(c)) for c in claims]
     kept = [(c, iv) for c, iv in valued if iv is not None]
+    first: dict[tuple[str, Interval], tuple[Claim, Interval]] = {}
+    for c, iv in kept:
+        first.setdefault((c.article, iv), (c, iv))
+    distinct = list(first.values())
     disjoint: list[tuple[Claim, Claim]] = []
-    for i, (a, ia) in enumerate(kept):
-        for b, ib in kept[i + 1:]:
+    for i, (a, ia) in enumerate(distinct):
+        for b, ib in distinct[i + 1:]:
             if a.article != b.article and not _compatible(ia, ib):
                 disjoint.append((a, b))
     return Comparison(tuple(c for c, _ in kept), tuple(disjoint))

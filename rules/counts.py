@@ -155,6 +155,11 @@ class _Framed:
         self.persons = _persons(ctx, claim, (surnames or {}).get(claim.article, {})) \
             if frame.measure in SHAPE_MEASURES else frozenset()
 
+    def signature(self) -> tuple[object, ...]:
+        """Everything :meth:`compatible` and the grouping read of a figure, with its article."""
+        return (self.claim.article, self.value, self.frame, self.places, self.explicit, self.years, self.scope,
+                self.predicate, self.persons)
+
     def compatible(self, other: _Framed) -> bool:
         """Can two figures of one story and frame key state the same fact? Not when one is a part
         and the other not, when they name different places or years explicitly, when one is a
@@ -227,6 +232,25 @@ def _stems(subject: str | None) -> set[str]:
 MAX_GROUPS_VISITED = 64
 
 
+class _Group:
+    """A fact being grouped: its figures, and one representative per distinct figure (an article
+    repeating one figure with the same words around it a thousand times is compared once)."""
+
+    __slots__ = ("members", "reps", "signatures")
+
+    def __init__(self) -> None:
+        self.members: list[_Framed] = []
+        self.reps: list[_Framed] = []
+        self.signatures: set[tuple[object, ...]] = set()
+
+    def add(self, item: _Framed) -> None:
+        self.members.append(item)
+        signature = item.signature()
+        if signature not in self.signatures:
+            self.signatures.add(signature)
+            self.reps.append(item)
+
+
 def _fact_groups(items: Sequence[_Framed]) -> list[list[_Framed]]:
     """Group the figures of one story and frame key into facts: a figure joins a group only if
     it is compatible with every member from other articles (no chains A~B~C) and agrees with the
@@ -235,23 +259,29 @@ def _fact_groups(items: Sequence[_Framed]) -> list[list[_Framed]]:
     of the groups that take it, one whose figures agree with it is preferred. Groups of one
     article are left out.
 
-    A figure visits the groups that hold its value first, then at most
-    :data:`MAX_GROUPS_VISITED` others, in the order they were made: cost stays linear in the
-    number of figures."""
-    groups: list[list[_Framed]] = []
+    A figure visits the groups that hold its value first, then others in the order they were
+    made, :data:`MAX_GROUPS_VISITED` groups in all, and compares itself with one representative
+    of each distinct figure of a group: cost stays linear in the number of figures."""
+    groups: list[_Group] = []
     by_value: dict[Interval | None, list[int]] = defaultdict(list)
     for item in sorted(items, key=lambda x: (x.claim.article, x.claim.start)):
         article = item.claim.article
+        signature = item.signature()
         chosen = fallback = None
-        visited = 0
+        visited: set[int] = set()
         for index in itertools.chain(by_value.get(item.value, ()), range(len(groups))):
-            if visited >= MAX_GROUPS_VISITED + len(by_value.get(item.value, ())):
+            if len(visited) >= MAX_GROUPS_VISITED:
                 break
-            visited += 1
+            if index in visited:
+                continue
+            visited.add(index)
             group = groups[index]
-            if any(m.claim.article == article and not _agrees(m, item) for m in group):
+            if signature in group.signatures:
+                chosen = index  # the same figure said the same way as one of the group's
+                break
+            if any(m.claim.article == article and not _agrees(m, item) for m in group.reps):
                 continue  # two figures of one article that cannot be one count count two things
-            others = [m for m in group if m.claim.article != article]
+            others = [m for m in group.reps if m.claim.article != article]
             if not all(item.compatible(m) for m in others):
                 continue
             if all(_agrees(item, m) for m in others):
@@ -262,12 +292,12 @@ def _fact_groups(items: Sequence[_Framed]) -> list[list[_Framed]]:
         found = chosen if chosen is not None else fallback
         if found is None:
             found = len(groups)
-            groups.append([])
+            groups.append(_Group())
         index = found
         if index not in by_value[item.value]:
             by_value[item.value].append(index)
-        groups[index].append(item)
-    return [g for g in groups if len({m.claim.article for m in g}) > 1]
+        groups[index].add(item)
+    return [g.members for g in groups if len({m.claim.article for m in g.reps}) > 1]
 
 
 def _agrees(a: _Framed, b: _Framed) -> bool:

@@ -286,3 +286,45 @@ def test_a_rule_table_naming_no_rule_or_an_option_a_rule_lacks_is_refused(tmp_pa
     write(tmp_path / "factlint.toml", text)
     with pytest.raises(ConfigError, match=f"^factlint.toml: {key}: {problem}"):
         validate_rules(load_config(cwd=tmp_path))
+
+
+@pytest.mark.parametrize(("value", "problem"), [
+    ('"5000"', "expected a positive integer (claims), got a string"),
+    ("0", "expected a positive integer (claims)"),
+    ("-1", "expected a positive integer (claims)"),
+    ("true", "expected a positive integer (claims)"),
+    ("2.5", "expected a positive integer (claims)"),
+])
+def test_max_claims_per_article_must_be_a_positive_integer(tmp_path: Path, value: str, problem: str) -> None:
+    write(tmp_path / "factlint.toml", f"max-claims-per-article = {value}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(cwd=tmp_path)
+    assert str(caught.value).startswith("factlint.toml: max-claims-per-article: ")
+    assert problem in str(caught.value)
+
+
+def test_max_claims_per_article_is_read_and_shown_with_its_default(tmp_path: Path) -> None:
+    assert effective(Config())["max-claims-per-article"] == 5000
+    write(tmp_path / "factlint.toml", "max-claims-per-article = 40\n")
+    config = load_config(cwd=tmp_path)
+    assert config.max_claims_per_article == 40
+    assert effective(config)["max-claims-per-article"] == 40
+
+
+def test_max_claims_per_article_limits_check_and_extract_with_one_line(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "roundup.txt").write_text(", ".join(f"{i} containers" for i in range(100)) + ".\n", "utf-8")
+    (tmp_path / "factlint.toml").write_text('paths = ["corpus"]\nmax-claims-per-article = 30\n', "utf-8")
+    for command in (["check"], ["extract"]):
+        run = subprocess.run([sys.executable, "-m", "checker", *command, "--format", "json", "--no-cache"],
+                             cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        (line,) = run.stderr.splitlines()
+        assert line.startswith("factlint: ") and "roundup.txt" in line and "max-claims-per-article" in line
+        doc = json.loads(run.stdout)
+        claims = doc["summary"]["claims"] if command == ["check"] else len(doc["articles"][0]["claims"])
+        assert claims == 30

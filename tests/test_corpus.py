@@ -231,3 +231,108 @@ def test_article_ids_and_paths_are_spelled_as_pathlib_spells_them(
     assert [(a.id, a.path) for a in load_corpus([root]).articles] == expected
     absolute = load_corpus([tmp_path / root]).articles
     assert [(a.id, a.path) for a in absolute] == [(i, (tmp_path / p).as_posix()) for i, p in expected]
+
+
+# --- HTML articles and unsupported file types ---------------------------------------------
+
+_PAGE = """<!doctype html>
+<html><head><title>Lavrov &amp; Kim meet</title>
+<meta property="article:published_time" content="2023-10-18T09:00:00Z">
+<meta property="og:site_name" content="Example News">
+<link rel="canonical" href="https://example.org/lavrov">
+<style>p { color: red } /* 300 ships */</style>
+<script>var x = "<p>500 ships</p>";</script>
+</head>
+<body><h1>Lavrov visits North Korea</h1>
+<p>Lavrov began a <b>two-day</b>
+   visit on Wednesday.<br>North Korea delivered more than 1,000&nbsp;containers.</p>
+<ul><li>Item &lt;one&gt;</li><li>Item two</li></ul>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(("markup", "text"), [
+    (_PAGE, "Lavrov visits North Korea\n\nLavrov began a two-day visit on Wednesday.\n"
+            "North Korea delivered more than 1,000\xa0containers.\n\nItem <one>\n\nItem two\n"),
+    ("<p>No head or body &amp; no end tags<p>Second", "No head or body & no end tags\nSecond\n"),
+    ("<div>Kept<script>dropped()</script> <noscript>dropped</noscript>too</div>", "Kept too\n"),
+    ("<pre>two  spaces\nkept</pre>", "two  spaces\nkept\n"),
+    ("<p>Unclosed <b>bold <svg><text>300 ships</text></svg>end", "Unclosed bold end\n"),
+    ("", ""),
+])
+def test_an_html_article_is_read_as_the_text_a_reader_sees(tmp_path: Path, markup: str, text: str) -> None:
+    (tmp_path / "story.html").write_text(markup, "utf-8")
+    corpus = load_corpus([tmp_path])
+    (article,) = corpus.articles
+    assert article.text == text
+    assert article.body_offset == 0
+
+
+def test_an_html_article_takes_its_metadata_from_its_head(tmp_path: Path) -> None:
+    (tmp_path / "story.htm").write_text(_PAGE, "utf-8")
+    (tmp_path / "corpus.toml").write_text('[articles."story.htm"]\nsource = "Manifest"\npublished = 2020-01-01\n',
+                                          "utf-8")
+    (article,) = load_corpus([tmp_path]).articles
+    assert (article.id, article.title, article.source, article.published, article.url) == (
+        "story", "Lavrov & Kim meet", "Example News", dt.date(2023, 10, 18), "https://example.org/lavrov")
+
+
+def test_evidence_of_an_html_article_points_into_its_text(tmp_path: Path) -> None:
+    from checker.engine import extract_articles
+
+    (tmp_path / "story.html").write_text(_PAGE, "utf-8")
+    corpus = load_corpus([tmp_path])
+    (article,) = corpus.articles
+    claims = extract_articles(corpus).claims
+    assert {"two-day visit", "more than 1,000\xa0containers"} <= {c.text for c in claims}
+    lines = article.text.split("\n")
+    for claim in claims:
+        assert article.text[claim.start:claim.end] == claim.text
+        assert lines[claim.line - 1][claim.column - 1:].startswith(claim.text.split("\n")[0])
+
+
+@pytest.mark.parametrize("name", ["story.docx", "story.pdf", "Story.RTF"])
+def test_a_file_of_another_type_is_skipped_naming_the_supported_types(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(b"PK\x03\x04\x00\x00 two-day visit")
+    corpus = load_corpus([tmp_path / name])
+    assert corpus.articles == ()
+    suffix = name[name.rindex("."):]
+    assert [str(d) for d in corpus.diagnostics] == [
+        f"{(tmp_path / name).as_posix()}: error: skipped: unsupported file type {suffix} "
+        "(supported: .txt, .md, .html, .htm)"]
+
+
+def test_a_directory_is_searched_for_the_supported_types_only(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.md", "c.html", "d.HTM", "e.docx", "f.png", "notes"):
+        (tmp_path / name).write_text("A two-day visit.", "utf-8")
+    corpus = load_corpus([tmp_path])
+    assert [a.id for a in corpus.articles] == ["a", "b", "c", "d"]
+    assert corpus.diagnostics == ()
+
+
+def test_factlint_check_compares_html_articles_by_their_text(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    for name, days in (("a.html", "two"), ("b.htm", "three")):
+        (tmp_path / name).write_text(
+            f"<html><head><title>Visit</title><meta name='date' content='2023-10-18'></head><body>"
+            f"<p class='lead'>Russian Foreign Minister Sergei Lavrov began a <em>{days}-day</em> visit to "
+            f"North Korea on Wednesday.</p><script>document.write('a five-day visit')</script></body></html>",
+            "utf-8")
+    (tmp_path / "c.docx").write_bytes(b"PK\x03\x04\x00")
+    run = subprocess.run([sys.executable, "-m", "checker", "check", str(tmp_path / "a.html"),
+                          str(tmp_path / "b.htm"), str(tmp_path / "c.docx"), "--format", "json", "--no-cache"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2  # a file named on the command line could not be read
+    assert run.stderr.splitlines() == [
+        f"factlint: {(tmp_path / 'c.docx').as_posix()}: error: skipped: unsupported file type .docx "
+        "(supported: .txt, .md, .html, .htm)"]
+    (finding,) = [f for f in json.loads(run.stdout)["findings"] if f["rule"] == "DU01"]
+    assert finding["status"] == "conflict"
+    assert sorted(c["quote"] for c in finding["claims"]) == ["three-day visit", "two-day visit"]
+    for claim in finding["claims"]:
+        assert claim["line"] == 1 and claim["sentence"].startswith("Russian Foreign Minister")
+        assert claim["column"] == claim["sentence"].index(claim["quote"]) + 1  # in the text, not the markup
+        assert "<" not in claim["sentence"]

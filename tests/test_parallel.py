@@ -60,7 +60,7 @@ def test_small_corpora_are_extracted_in_process(corpus: Corpus) -> None:
 def test_a_failing_article_becomes_an_error_not_a_crash(
     corpus: Corpus, pool_for_small_corpora: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = engine.extract_doc
+    real = engine.extract_bounded
     broken = corpus.articles[1].id
 
     def flaky(doc, options):  # type: ignore[no-untyped-def]
@@ -68,7 +68,7 @@ def test_a_failing_article_becomes_an_error_not_a_crash(
             raise RuntimeError("boom")
         return real(doc, options)
 
-    monkeypatch.setattr(engine, "extract_doc", flaky)
+    monkeypatch.setattr(engine, "extract_bounded", flaky)
     for jobs in (1, 2):
         result = extract_articles(corpus, CheckSettings(jobs=jobs))
         assert [(d.path, d.level) for d in result.diagnostics] == [(corpus.articles[1].path, "error")]

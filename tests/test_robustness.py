@@ -12,16 +12,21 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import extract_text
+from checker import extract_text, extractors
 from checker.corpus import LoadOptions, load_corpus
-from checker.engine import run_check
+from checker.doc import Doc
+from checker.engine import CheckSettings, extract_articles, run_check
+from checker.extractors import ExtractOptions, extract_bounded
+from checker.extractors.options import DEFAULT_MAX_CLAIMS
 from reports import FORMATS, ReportOptions, render
+from tests.benchmarks.hostile import BUDGET_10MB_S, container_days, one_line_figures, small_container_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXTS = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -205,6 +210,110 @@ def test_a_single_multi_megabyte_line_is_processed_completely(tmp_path: Path) ->
     visits = [c for c in result.claims if c.text == "two-day visit"]
     assert len(visits) == line.count("a two-day visit")
     assert all(text[c.start:c.end] == c.text for c in result.claims)
+
+
+# --- bounded time: every input finishes (tests/benchmarks/hostile.py prints the figures) -------
+
+def test_a_ten_megabyte_one_line_article_of_figures_is_checked_within_the_budget(tmp_path: Path) -> None:
+    # 400,000 figures on one 9.8 MB line: a market roundup pasted without line breaks.
+    text = one_line_figures()
+    assert len(text.encode("utf-8")) > 9_500_000 and "\n" not in text[:-1]
+    (tmp_path / "figures.txt").write_text(text, "utf-8")
+    start = time.perf_counter()
+    run = _factlint("check", str(tmp_path), "--format", "json", "--no-cache")
+    elapsed = time.perf_counter() - start
+    assert elapsed < BUDGET_10MB_S, f"{elapsed:.1f} s"
+    assert run.returncode in (0, 1), run.stderr
+    assert json.loads(run.stdout)["summary"]["claims"] == DEFAULT_MAX_CLAIMS
+    (line,) = [m for m in run.stderr.splitlines() if "max-claims-per-article" in m]
+    assert line.startswith("factlint: ") and "figures.txt" in line
+    assert f"only the first {DEFAULT_MAX_CLAIMS}" in line
+
+
+@pytest.mark.parametrize("markup", [
+    "<" * 1_000_000,
+    "<a " * 300_000,  # html.parser took minutes on a sixth of this
+    '<a title="' * 200_000,
+    "<!" * 500_000,
+    "<svg>" * 100_000 + "x" + "</svg>" * 100_000,
+    "<script>" + "x<" * 500_000,
+    "<p>300 containers</p>" * 50_000,
+], ids=["lt", "open-tags", "open-quotes", "declarations", "nested-hidden", "unclosed-script", "paragraphs"])
+def test_html_articles_of_broken_markup_are_read_in_linear_time(tmp_path: Path, markup: str) -> None:
+    (tmp_path / "page.html").write_text(markup, "utf-8")
+    start = time.perf_counter()
+    corpus = load_corpus([tmp_path])
+    elapsed = time.perf_counter() - start
+    assert elapsed < 5, f"{elapsed:.1f} s"
+    assert [a.id for a in corpus.articles] == ["page"]
+
+
+_COUNTS = ", ".join(f"{i} containers" for i in range(300)) + ".\n"  # one line, 300 quantity claims
+
+
+@pytest.mark.parametrize("limit", [1, 37, 299])
+def test_past_the_claim_limit_an_article_keeps_its_first_claims(limit: int) -> None:
+    full = extract_text(_COUNTS, options=ExtractOptions(max_claims=10_000))
+    assert len(full) == 300
+    claims, truncated = extract_bounded(Doc.from_text(_COUNTS), ExtractOptions(max_claims=limit))
+    assert truncated
+    assert claims == full[:limit]
+
+
+def test_at_the_claim_limit_nothing_is_dropped() -> None:
+    claims, truncated = extract_bounded(Doc.from_text(_COUNTS), ExtractOptions(max_claims=300))
+    assert not truncated and len(claims) == 300
+
+
+def test_a_long_article_under_the_limit_gets_the_claims_of_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "\n\n".join(SEED_TEXTS) * 24  # read in three passes (FIRST_PASS_CHARS, then 4 times as far)
+    assert len(text) > 4 * extractors.FIRST_PASS_CHARS
+    options = ExtractOptions(max_claims=10**6)
+    in_passes, truncated = extract_bounded(Doc.from_text(text), options)
+    monkeypatch.setattr(extractors, "FIRST_PASS_CHARS", 10**9)
+    one_pass, _ = extract_bounded(Doc.from_text(text), options)
+    assert not truncated
+    assert in_passes == one_pass
+
+
+def test_the_claim_limit_warns_once_per_article_fresh_and_from_the_cache(tmp_path: Path) -> None:
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "roundup.txt").write_text(_COUNTS, "utf-8")
+    (corpus_dir / "short.txt").write_text("Officials said 12 containers arrived.\n", "utf-8")
+    corpus = load_corpus([corpus_dir])
+    settings = CheckSettings(extract=ExtractOptions(max_claims=40), use_cache=True, cache_dir=str(tmp_path / "c"))
+    runs = [extract_articles(corpus, settings) for _ in range(2)]
+    assert runs[1].cache is not None and runs[1].cache.hits == 2
+    for run in runs:
+        assert [str(d) for d in run.diagnostics] == [
+            f"{corpus_dir.as_posix()}/roundup.txt: warning: more than 40 claims (max-claims-per-article): "
+            f"only the first 40 (up to line 1, column {_COUNTS.index('39 containers') + 1}) are checked"]
+        assert sum(c.article == "roundup" for c in run.claims) == 40
+    assert runs[0].claims == runs[1].claims
+
+
+@pytest.mark.parametrize(("case", "articles"), [
+    # Before the fix, the rules took 32 s here (every figure of the long article scanned the
+    # groups of all its figures before it) and did not finish in 5 minutes at 20,000 figures.
+    ("2,000 container counts in one article beside ten articles counting containers",
+     {"days.txt": container_days(2000), **small_container_articles()}),
+    # Before, every figure of an article was compared with each repeat of the other articles.
+    ("three articles repeating one figure in the same words 600 times",
+     {f"{name}.txt": "Officials in Rason said North Korea sent 300 containers to Russia.\n" * 600
+      for name in "abc"}),
+])
+def test_the_rules_stay_near_linear_on_articles_of_many_figures_of_one_count(
+        tmp_path: Path, case: str, articles: dict[str, str]) -> None:
+    for name, body in articles.items():
+        (tmp_path / name).write_text(body, "utf-8")
+    corpus = load_corpus([tmp_path])
+    extraction = extract_articles(corpus)
+    start = time.perf_counter()
+    result = run_check(corpus, extraction=extraction)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 10, f"{case}: {elapsed:.1f} s"
+    assert any(f.rule == "CT01" for f in result.findings)
 
 
 @pytest.fixture(scope="module")

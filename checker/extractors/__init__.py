@@ -8,6 +8,7 @@ durations run first; a quantity whose span overlaps a date or a duration ("2018"
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
@@ -16,7 +17,8 @@ from ..model import Article, Claim, ClaimKind
 from .entities import find_entities, group_entities
 from .options import DEFAULT_OPTIONS, ExtractOptions
 
-__all__ = ["ExtractOptions", "extract", "extract_doc", "extract_text", "group_entities", "load_extractors"]
+__all__ = ["ExtractOptions", "extract", "extract_bounded", "extract_doc", "extract_text", "group_entities",
+           "load_extractors"]
 
 
 class _Spans:
@@ -47,8 +49,52 @@ def load_extractors() -> None:
     from . import dates, durations, quantities, zeros  # noqa: F401
 
 
+# The first pass of :func:`extract_bounded` reads the sentences within this many characters of
+# the start of the body (every ordinary article in one pass); each further pass reads up to
+# PASS_GROWTH times as far, less where the claims found so far say that less will do (never
+# less than MIN_PASS_GROWTH times as far).
+FIRST_PASS_CHARS = 1 << 16
+PASS_GROWTH = 4.0
+MIN_PASS_GROWTH = 1.5
+
+
 def extract_doc(doc: Doc, options: ExtractOptions = DEFAULT_OPTIONS) -> list[Claim]:
-    """All claims of a prepared document, sorted by position then kind."""
+    """The claims of a prepared document, sorted by position then kind: all of them, or the
+    first ``options.max_claims`` (see :func:`extract_bounded`)."""
+    return extract_bounded(doc, options)[0]
+
+
+def extract_bounded(doc: Doc, options: ExtractOptions = DEFAULT_OPTIONS) -> tuple[list[Claim], bool]:
+    """The claims of a prepared document, sorted by position then kind, and whether some were
+    dropped: at most ``options.max_claims``, the first ones by position.
+
+    The time of an article of thousands of figures stays bounded: the sentences are read in
+    passes over growing prefixes of the text until a pass has found more claims than the limit
+    or has read the whole text. The first pass reads :data:`FIRST_PASS_CHARS` characters; each
+    next one reads :data:`PASS_GROWTH` times as far, or less: as far as the density of the
+    claims found so far says a quarter more than the limit lies (at least
+    :data:`MIN_PASS_GROWTH` times as far). An article under the limit whose text is longer
+    than the first pass is read again in each pass; its claims are those of one pass over the
+    whole text. Past the limit, the names a truncated article capitalises beyond the prefix
+    read are not known to the entity extractor (a name capitalised only later in the text)."""
+    sentences = doc.sentences
+    reach = FIRST_PASS_CHARS
+    while True:
+        part = doc
+        if sentences and sentences[-1].end - sentences[0].start > reach:
+            count = bisect.bisect_right(sentences, sentences[0].start + reach, key=lambda s: s.end)
+            part = dataclasses.replace(doc, sentences=sentences[:max(1, count)])
+        claims = _extract_all(part, options)
+        if len(claims) > options.max_claims:
+            return claims[:options.max_claims], True
+        if part is doc:
+            return claims, False
+        wanted = 1.25 * options.max_claims / len(claims) if claims else PASS_GROWTH
+        reach = int(reach * min(PASS_GROWTH, max(MIN_PASS_GROWTH, wanted)))
+
+
+def _extract_all(doc: Doc, options: ExtractOptions) -> list[Claim]:
+    """All claims of the document's sentences, sorted by position then kind."""
     from .dates import find_dates
     from .durations import find_durations
     from .quantities import find_quantities

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+DEFAULT_MAX_CLAIMS = 5000
+
 
 @dataclass(frozen=True, slots=True)
 class ExtractOptions:
@@ -15,6 +17,9 @@ class ExtractOptions:
     """rapidfuzz score (0-100) from which two entity spellings are variants of one name."""
     kinds: tuple[str, ...] = ("quantity", "duration", "date", "entity")
     """Which claim kinds to extract."""
+    max_claims: int = DEFAULT_MAX_CLAIMS
+    """Claims kept per article (``max-claims-per-article``): the first ones by position; the
+    extraction of an article stops reading soon after it has found more."""
 
 
 DEFAULT_OPTIONS = ExtractOptions()
