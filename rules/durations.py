@@ -1,12 +1,12 @@
-"""DU: how long events lasted (visits, trips, wars)."""
+"""DU: how long events lasted (visits, trips, wars, fires, standoffs)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from checker.events import EVENT_CLASSES, Event, EventIndex
-from checker.extractors.nouns import singular
+from checker.events import Event, EventIndex
+from checker.extractors.nouns import EVENT_CLASSES, singular
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
 
@@ -18,7 +18,7 @@ class EventLength(Rule):
     """Sources disagree on how long an event lasted.
 
     **What it checks**: durations attached to an event noun ("two-day visit", "a days-long
-    trip", "four-year-long war") are aligned on the event they measure (its class, agent and
+    trip", "four-year-long war", "a three-hour blaze", "the 12-hour siege") are aligned on the event they measure (its class, agent and
     place) and on the event instance (dates told apart); their lengths, normalised to days as
     intervals, are compared across articles.
 
