@@ -2,7 +2,8 @@
 
 Each extractor is a pure function ``(Doc, ExtractOptions) -> list[Claim]``. Dates and
 durations run first; a quantity whose span overlaps a date or a duration ("2018" in
-"since 2018", "two" in "two-day visit") is part of that claim and is dropped.
+"since 2018", "two" in "two-day visit") is part of that claim and is dropped. Ages are tied to the people
+the entities name last (:mod:`.ages`).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def load_extractors() -> None:
     from the cache never uses them, and compiling their patterns was over a third of its
     start-up. The engine calls this before it forks extraction processes, so that they share
     the compiled patterns instead of compiling them each."""
-    from . import dates, durations, quantities  # noqa: F401
+    from . import ages, dates, durations, quantities  # noqa: F401
 
 
 def extract_doc(doc: Doc, options: ExtractOptions = DEFAULT_OPTIONS) -> list[Claim]:
@@ -67,9 +68,23 @@ def extract_doc(doc: Doc, options: ExtractOptions = DEFAULT_OPTIONS) -> list[Cla
         spans = _Spans([(c.start, c.end) for c in temporal])
         claims.extend(c for c in find_quantities(doc, options) if not spans.overlaps(c))
     if "entity" in kinds:
-        claims.extend(find_entities(doc, options))
+        entities = find_entities(doc, options)
+        if "quantity" in kinds:
+            _link_ages(doc, claims, entities)
+        claims.extend(entities)
     claims.sort(key=lambda c: (c.start, c.end, c.kind.value, c.text))
     return claims
+
+
+def _link_ages(doc: Doc, claims: list[Claim], entities: list[Claim]) -> None:
+    """Tie the ages among ``claims`` to the people ``entities`` name (in place)."""
+    from .ages import link_ages
+
+    quantity = ClaimKind.QUANTITY
+    positions = [i for i, c in enumerate(claims) if c.kind is quantity]
+    linked = link_ages(doc.original, [claims[i] for i in positions], entities)
+    for index, claim in linked.items():
+        claims[positions[index]] = claim
 
 
 def extract(article: Article, options: ExtractOptions = DEFAULT_OPTIONS) -> list[Claim]:

@@ -76,7 +76,7 @@ _TITLES = frozenset("""mr mrs ms miss dr prof president vice prime minister fore
 king queen prince princess general gen lt col colonel major captain admiral senator sen rep representative
 governor mayor pope ambassador spokesperson spokeswoman spokesman chairman chairwoman chair leader premier
 sheikh emir sultan chief commander director judge justice sir dame lord lady deputy envoy officer at large
-state supreme head""".split())
+state supreme head victim victims suspect suspects detective trooper gunman witness neighbor neighbour""".split())
 _PERSON_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady".split())
 # Office words after a portfolio or qualifier: "Interior Minister", "Health Secretary",
 # "Attorney General", "Trade Commissioner" are titles whatever the first word is.
@@ -154,6 +154,7 @@ _KNOWN_NAMES = _PLACES | _ORG_NAMES | frozenset(_ALIASES)
 _TOKEN = regex.compile(
     r"\p{Lu}(?:\.\p{Lu})+\.?"  # U.S., U.N.
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|St|Lt|Col|Jr|Sr|Gov|Capt|Sgt|Adm)\.(?=\s)"
+    r"|\p{Lu}\.(?=\s\p{Lu}\p{Ll})(?<=\s\p{Lu}\.)"  # a middle initial: "Michael C. Reyes"
     r"|\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}+)*"
     r"|[\p{Ll}]+(?:-\p{L}+)*|\S"
 )
@@ -185,8 +186,14 @@ def translit_key(name: str) -> str:
     return _TRANSLIT_DOUBLE.sub(r"\1", text)
 
 
+# "Barbara Hawthorne of Battle Creek", "Lindsay, 26, of Chicago": where a person is from.
+_FROM_PLACE_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}'’-]*|\b\d{1,3}),\s+of\s+$|\p{Lu}[\p{L}'’-]*\s+of\s+$")
 _LOCATIVE_BEFORE = regex.compile(r"\b(?:in|near|outside|across|throughout)\s+(?:the\s+)?$")
 _PLACE_NOUN_AFTER = regex.compile(r"\s+(?:province|district|county|region|city|town|village|island|state|capital)\b")
+
+
+_INITIAL = regex.compile(r"\p{Lu}\.")
+_AGE_WORD = regex.compile(r"\p{L}+-(?:year|month|week|day)s?-old", regex.I)
 
 
 def _classify(name: str, titled: bool, person_title: bool) -> str:
@@ -201,8 +208,9 @@ def _classify(name: str, titled: bool, person_title: bool) -> str:
         return PERSON
     if words and words[-1] in _PLACE_WORDS:
         return PLACE
-    if len(words) >= 2 and all(w[0].isupper() and w.isalpha() for w in words) and len(words) <= 4:
-        return PERSON
+    if 2 <= len(words) <= 4 and all(w[0].isupper() and (w.isalpha() or _INITIAL.fullmatch(w)) for w in words) \
+            and words[0].isalpha() and words[-1].isalpha():
+        return PERSON  # "Nicholas Lindsay", "Michael C. Reyes"
     return OTHER
 
 
@@ -262,8 +270,11 @@ def _split_on_connectors(sentence: str, start: int, end: int, words: list[str]) 
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence, start, end)]
     pieces: list[tuple[int, int]] = []
     cur: list[tuple[int, int, str]] = []
+    place_words = any(w in _PLACE_WORDS for w in words)
     for tok in toks:
-        if tok[2] in _SPLIT_CONNECTORS:
+        if tok[2] in _SPLIT_CONNECTORS or (tok[2] == "of" and len(cur) >= 2 and not place_words):
+            # "Barbara Hawthorne of Battle Creek": a person and where they are from; a single
+            # word before "of" is part of the name ("Gulf of Mexico", "Secretary of State").
             if cur:
                 pieces.append((cur[0][0], cur[-1][1]))
             cur = []
@@ -332,8 +343,8 @@ def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[
         elif (w in _DIRECTIONS and len(words) > 2 and _DEMONYM.match(words[1]) and words[1] not in _DEMONYM_EXCEPT) or (len(words) > 1 and _DEMONYM.match(w) and w not in _DEMONYM_EXCEPT):
             titles.append(w)
             drop = True
-        elif w.endswith(("-based", "-run", "-led")) and len(words) > 1:
-            drop = True
+        elif (w.endswith(("-based", "-run", "-led")) or _AGE_WORD.fullmatch(w)) and len(words) > 1:
+            drop = True  # "Four-year-old Ava Castillo": an age, then the name
         elif bare in _TITLES or (_DEMONYM.match(w) and w not in _DEMONYM_EXCEPT and len(words) > 1
                                  and words[1].rstrip(".").lower() in _TITLES) \
                 or (len(words) > 2 and words[1].rstrip(".").lower() in _TITLE_HEADS):
@@ -416,6 +427,7 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
             kind = _classify(name, bool(real_titles), person_title)
             if kind in (OTHER, PERSON) and not real_titles and not person_title and (
                     _LOCATIVE_BEFORE.search(s_text[max(0, s_start - 12):s_start])
+                    or _FROM_PLACE_BEFORE.search(s_text, max(0, s_start - 40), s_start)
                     or _PLACE_NOUN_AFTER.match(s_text[s_end:s_end + 20])):
                 kind = PLACE  # "damaged in Takengon", "in Bener Meriah district"
             raw.append((base + s_start, base + s_end, name, kind, tuple(titles)))
