@@ -14,6 +14,7 @@ from typing import Any
 
 from checker.findings import Severity
 
+from .ages import AgeMismatch
 from .base import Option, Rule, RuleContext
 from .counts import CountMismatch, RelatedCounts
 from .dates import EventDate, RelativeDateMisfit, WeekdayMismatch
@@ -28,6 +29,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     CountMismatch,
     RelatedCounts,
     NameVariants,
+    AgeMismatch,
 )
 
 ENTRY_POINT_GROUP = "factlint.rules"

@@ -65,6 +65,7 @@ CASES: list[tuple[str, str, str, str]] = [
      "place"),
     ("Four-year-old Ava Castillo died after being rushed to the hospital.", "Ava Castillo", "Ava Castillo",
      "person"),
+    ("Christian Dawson, 19, was shot at a party.", "Christian Dawson", "Christian Dawson", "person"),
     # A single word before "of" is part of the name.
     ("Storms crossed the Gulf of Mexico on Monday.", "Gulf of Mexico", "Gulf of Mexico", "other"),
 ]

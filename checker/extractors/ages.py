@@ -126,6 +126,8 @@ def _name_after(text: str, claim: Claim, people: Sequence[Claim],
     while i < len(starts) and starts[i][0] <= claim.end + 60:
         entity = people[starts[i][1]]
         i += 1
+        if entity.sentence_start != claim.sentence_start:
+            return None  # a headline's "10-Year-Old Son" and the name that opens the body
         gap = _WORDS_TO_NAME.fullmatch(text, claim.end, entity.start)
         if gap is None:
             return None  # punctuation or more than three words: the name is not the age's

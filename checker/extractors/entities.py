@@ -122,6 +122,8 @@ class _Demonym:
 
 
 _DEMONYM = _Demonym()
+# Demonyms that are also given names: "Christian Dawson" is a man, "Christian leaders" an adjective.
+_GIVEN_NAME_DEMONYMS = frozenset({"Christian"})
 _DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western".split())
 _SPLIT_CONNECTORS = frozenset("and for".split())
 _DEMONYM_EXCEPT = frozenset(_COUNTRIES) | frozenset(_CITIES) | frozenset(
@@ -340,7 +342,9 @@ def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[
             drop = True
         elif org:
             break
-        elif (w in _DIRECTIONS and len(words) > 2 and _DEMONYM.match(words[1]) and words[1] not in _DEMONYM_EXCEPT) or (len(words) > 1 and _DEMONYM.match(w) and w not in _DEMONYM_EXCEPT):
+        elif (w in _DIRECTIONS and len(words) > 2 and _DEMONYM.match(words[1]) and words[1] not in _DEMONYM_EXCEPT) \
+                or (len(words) > 1 and _DEMONYM.match(w) and w not in _DEMONYM_EXCEPT
+                    and not (w in _GIVEN_NAME_DEMONYMS and len(words) == 2 and words[1].isalpha())):
             titles.append(w)
             drop = True
         elif (w.endswith(("-based", "-run", "-led")) or _AGE_WORD.fullmatch(w)) and len(words) > 1:

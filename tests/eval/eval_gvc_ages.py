@@ -12,7 +12,9 @@ of ``gold.json`` that have a name and an age:
   that age), *other age* (a participant, another age: the article disagrees with the archive,
   or the age belongs to someone else), or *not a participant* (an officer, a relative, a
   bystander, or a wrong person). ``--sample N`` prints N of the last two kinds with their
-  sentences, for reading by hand (seeded, so the same sample every run).
+  sentences, for reading by hand (seeded, so the same sample every run);
+- AG01 run on each incident's articles: its findings by status, and every one that is not an
+  agreement, for reading.
 
 Usage: ``python tests/eval/eval_gvc_ages.py [--sample N] [--verbose]``.
 """
@@ -23,6 +25,7 @@ import argparse
 import json
 import random
 import sys
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -30,9 +33,10 @@ from eval_common import EXTERNAL
 from rapidfuzz import fuzz
 
 from checker.corpus import load_corpus
-from checker.engine import extract_corpus
+from checker.engine import extract_corpus, run_check
 from checker.extractors import ExtractOptions
 from checker.model import Claim, ClaimKind
+from rules import select_rules
 
 GVC = EXTERNAL / "gvc-dev" / "incidents"
 
@@ -109,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     tied = right = other_age = outsider = untied = 0
     doubtful: list[str] = []
     missed: list[str] = []
+    statuses: Counter[str] = Counter()
+    disagreements: list[str] = []
+    age_rule = select_rules(["AG01"])
     for incident in sorted(p for p in GVC.iterdir() if p.is_dir()):
         gold = json.loads((incident / "gold.json").read_text("utf-8"))
         people = participants(gold)
@@ -137,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
                 why = "not a participant"
             sentence = " ".join(claim.sentence.split())
             doubtful.append(f"{incident.name} {claim.article}: {person} = {claim.text!r} ({why})\n    {sentence}")
+        for finding in run_check(corpus, age_rule).findings:
+            statuses[finding.status.value] += 1
+            if finding.status.value != "agreement":
+                disagreements.append(f"{incident.name} {finding.status.value}: {finding.message}")
         gold_total += len(people)
         gold_found += len(found)
         missed.extend(f"{incident.name}: {p.name}, {p.age}" for p in people if p not in found)
@@ -147,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     if tied:
         print(f"  right person and age: {right} ({right / tied:.3f}); a participant of another age: {other_age};"
               f" not a participant: {outsider}")
+    print("AG01 on each incident:", ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())) or "no findings")
+    for line in disagreements:
+        print(" ", line)
     if args.verbose:
         print("missed:", *missed, sep="\n  ")
     if doubtful and args.sample:
