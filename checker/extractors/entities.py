@@ -198,6 +198,11 @@ _INITIAL = regex.compile(r"\p{Lu}\.")
 _AGE_WORD = regex.compile(r"\p{L}+-(?:year|month|week|day)s?-old", regex.I)
 
 
+def _alpha(word: str) -> bool:
+    """Letters, with apostrophes and hyphens inside ("O'Brien", "A'naiya", "Mary-Ann")."""
+    return word.replace("'", "").replace("’", "").replace("-", "").isalpha() and word[-1].isalpha()
+
+
 def _classify(name: str, titled: bool, person_title: bool) -> str:
     if name in _PLACES or _ALIASES.get(name) in _PLACES:
         return PLACE
@@ -210,8 +215,8 @@ def _classify(name: str, titled: bool, person_title: bool) -> str:
         return PERSON
     if words and words[-1] in _PLACE_WORDS:
         return PLACE
-    if 2 <= len(words) <= 4 and all(w[0].isupper() and (w.isalpha() or _INITIAL.fullmatch(w)) for w in words) \
-            and words[0].isalpha() and words[-1].isalpha():
+    if 2 <= len(words) <= 4 and all(w[0].isupper() and (_alpha(w) or _INITIAL.fullmatch(w)) for w in words) \
+            and _alpha(words[0]) and _alpha(words[-1]):
         return PERSON  # "Nicholas Lindsay", "Michael C. Reyes"
     return OTHER
 
@@ -596,6 +601,7 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
             best = sorted(group, key=lambda n: (-names[(kind, n)], n))[0]
             for m in group:
                 mapping[(kind, m)] = best
+    _join_reordered(names, mapping)
     out = list(claims)
     if not mapping and not aliases:
         return out
@@ -609,6 +615,33 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
         if target and target != canonical:
             out[i] = dataclasses.replace(c, canonical=target)
     return out
+
+
+def _join_reordered(names: Counter[tuple[str, str]], mapping: dict[tuple[str, str], str]) -> None:
+    """A person's name written in either order ("Mary Lee" / "Lee Mary") is one name when the
+    words are the same (case aside): the groups of spellings whose names have the same words are
+    joined (in ``mapping``) under the most used one. Other words, however close, are never joined
+    this way ("Lee Mary" / "Mary Leigh" stay apart unless spelling groups join them)."""
+    by_words: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    count: Counter[str] = Counter()
+    for (kind, name), n in names.items():
+        if kind != PERSON or " " not in name:
+            continue
+        target = mapping.get((kind, name), name)
+        count[target] += n
+        by_words[tuple(sorted(w.lower() for w in target.split()))].add(target)
+    joined: dict[str, str] = {}
+    for targets in by_words.values():
+        if len(targets) > 1:
+            best = sorted(targets, key=lambda t: (-count[t], t))[0]
+            joined.update((t, best) for t in targets)
+    if not joined:
+        return
+    for kind, name in names:
+        if kind == PERSON and " " in name:
+            rejoined = joined.get(mapping.get((kind, name), name))
+            if rejoined is not None:
+                mapping[(kind, name)] = rejoined
 
 
 def _spelling_groups(members: Sequence[str], pairs: Sequence[Pair], kind: str) -> list[list[str]]:
@@ -651,14 +684,19 @@ def spelling_key(name: str, kind: str) -> str:
 # After transliteration, the consonants that make no digraph with a following "h" ("ch", "sh",
 # "th", "dh", "gh" and the like keep theirs).
 _H_AFTER_CONSONANT = regex.compile(r"(?<=[bfjlmnqrvx])h")
+# A "c" sounded "k" (not before e, i or, transliterated, y; not in "ch"): "Marc"/"Mark", "Eric"/"Erik".
+_HARD_C = regex.compile(r"c(?![eihk])")
 
 
 def _person_key(word: str) -> str:
     """One transliterated word of a person's name as spellings of it are compared: an initial
-    "o" written "u" ("Omar"/"Umar"), and an "h" after a consonant written "g", the Ukrainian
-    and the Russian transliteration of one letter ("Olha"/"Olga", "Serhiy"/"Sergiy")."""
+    "o" written "u" ("Omar"/"Umar"), a hard "c" written "k" ("Marc"/"Mark", "Eric"/"Erik"), and
+    an "h" after a consonant written "g", the Ukrainian and the Russian transliteration of one
+    letter ("Olha"/"Olga", "Serhiy"/"Sergiy")."""
     if word.startswith("o"):
         word = "u" + word[1:]
+    if "c" in word:
+        word = _HARD_C.sub("k", word)
     return _H_AFTER_CONSONANT.sub("g", word) if "h" in word else word
 
 
