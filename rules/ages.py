@@ -70,10 +70,13 @@ class AgeMismatch(Rule):
     A person one year older in a report published more than ``update_after_days`` later (the
     victim's age at the trial a year on) is an update, reported as a ``variant``, not a
     conflict; so is a difference of as many years as lie between the publication dates. An
-    age given by a single article is not reported.
+    age given by a single article is not reported. When an undated article takes part in
+    every disagreement, the conflict has a lower confidence and says the reports may be years
+    apart; an age introduced by "then" ("then-15-year-old") is a past age, not compared.
 
     **Options**: ``update_after_days`` (publication dates further apart than this make an age
-    that grew with them an update, default 183).
+    that grew with them an update, default 183); ``undated_confidence`` (confidence of a
+    conflict that an undated article takes part in, default 0.5).
     """
 
     code = "AG01"
@@ -85,6 +88,8 @@ class AgeMismatch(Rule):
     options = (
         Option("update_after_days", int, 183,
                "publication dates further apart than this make an age that grew with them an update"),
+        Option("undated_confidence", float, 0.5,
+               "confidence of a conflict that an undated article takes part in"),
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -134,6 +139,15 @@ class AgeMismatch(Rule):
                 ctx, Status.VARIANT, topic,
                 f"The age of {person} changed between reports published far apart: {sides}; {gaps}: an update, "
                 "not a conflict.", claims, 0.7, severity=Severity.INFO, shown_as=age_text, values=values)
+        undated = sorted({c.article for pair in disjoint for c in (pair[0].claim, pair[1].claim)
+                          if published[c.article] is None})
+        if undated and all(published[a.claim.article] is None or published[b.claim.article] is None
+                           for a, b in disjoint):
+            return self.finding(
+                ctx, Status.CONFLICT, topic,
+                f"Different ages for {person}: {sides}; {', '.join(short_id(a) for a in undated)} "
+                f"{'is' if len(undated) == 1 else 'are'} undated, so the ages may come from reports years apart.",
+                claims, float(self.values["undated_confidence"]), shown_as=age_text, values=values)
         return self.finding(ctx, Status.CONFLICT, topic, f"Different ages for {person}: {sides}.", claims, 0.8,
                             shown_as=age_text, values=values)
 

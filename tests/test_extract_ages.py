@@ -60,6 +60,8 @@ NOT_AGES = [
     "Lindsay scored 26 points.",
     "Nicholas Lindsay, 250, was a typo.",
     "Kim Jong Un met Sergei Lavrov, 12 days later.",
+    # an age the person had then
+    "Lynch said then-15-year-old Jermayne Timmons was at the scene.",
     # a headline's age and the name that opens the body are two sentences
     "Monroe Dad Charged in Accidental Shooting of 10-Year-Old Son\n\nVincent Pizzolato, of Monroe, is facing charges.",
     # two people of one surname: a surname alone is neither of them

@@ -47,6 +47,7 @@ _WORDS_TO_NAME = regex.compile(r"\s+(?:(?P<words>[\p{L}'’-]+(?:\s+[\p{L}'’-]
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+)$")
 # A surname alone, not the last word of a longer name the entity finder missed ("Michael C. Reyes").
 _NAME_WORD_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}'’-]*\.?|[\"”])\s+$")
+_THEN_BEFORE = regex.compile(r"\bthen[-\s]+$", regex.I)
 _ROLE_AFTER = regex.compile(r"\s+(\p{Ll}+)")
 
 
@@ -75,6 +76,8 @@ def link_ages(text: str, quantities: Sequence[Claim], entities: Sequence[Claim])
         is_age = claim.attr("measure") == "age"
         if not is_age and not _is_bare_figure(claim):
             continue
+        if _THEN_BEFORE.search(text, max(claim.sentence_start, claim.start - 8), claim.start):
+            continue  # "then-15-year-old Timmons": an age the person had, not has
         linked = _name_before(text, claim, people, ends, full_names, bare=not is_age)
         if linked is None and is_age:
             linked = _name_after(text, claim, people, starts)

@@ -734,6 +734,8 @@ def _compatible(a: str, b: str, kind: str = OTHER) -> bool:
         kx, ky = translit_key(x), translit_key(y)
         if kind == PERSON:
             kx, ky = _person_key(kx), _person_key(ky)
+            if abs(len(kx) - len(ky)) >= 2 and min(len(kx), len(ky)) <= 6:
+                return False  # "Jeremy"/"Jerry", "Ian"/"Ivan": short names two letters apart are two names
         if kx != ky and fuzz.ratio(kx, ky) < 80:
             return False
     return min(len(a), len(b)) >= 4
