@@ -93,18 +93,22 @@ class AgeMismatch(Rule):
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        tied = [c for c in ctx.claims_of(ClaimKind.QUANTITY) if c.attr("measure") == "age" and c.attr("person")]
+        if not tied:
+            return
+        # The entity claims that name the people of the ages (only those: a corpus has millions).
+        wanted = {(c.article, int(at)) for c in tied if (at := c.attr("person_at")) is not None and at.isdigit()}
         named: dict[tuple[str, int], str] = {}
         people: set[str] = set()
         for entity in ctx.claims_of(ClaimKind.ENTITY):
             if entity.subject not in (PLACE, ORG):
                 name = entity.canonical or entity.text
-                named[(entity.article, entity.start)] = name
+                if (entity.article, entity.start) in wanted:
+                    named[(entity.article, entity.start)] = name
                 if entity.subject == "person":
                     people.add(name)
         ages: list[tuple[str, Claim]] = []
-        for claim in ctx.claims_of(ClaimKind.QUANTITY):
-            if claim.attr("measure") != "age" or claim.attr("person") is None:
-                continue
+        for claim in tied:
             at = claim.attr("person_at")
             person = named.get((claim.article, int(at))) if at is not None and at.isdigit() else None
             person = person or claim.attr("person") or ""
