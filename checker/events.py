@@ -33,28 +33,9 @@ from functools import lru_cache
 
 import regex
 
-from .extractors.nouns import IRREGULAR, singular
+from .extractors.nouns import EVENT_CLASSES, IRREGULAR, singular
 from .model import Article, Claim, ClaimKind, Granularity
 from .values import Interval, interval_of
-
-# Event classes: nouns that name the same kind of event.
-EVENT_CLASSES: dict[str, str] = {}
-for _cls, _nouns in {
-    "visit": "visit trip journey tour voyage stay mission arrival",
-    "war": "war conflict fighting invasion",
-    "meeting": "meeting summit talks negotiation conference forum",
-    "attack": "strike attack airstrike bombing shelling raid blast explosion shooting assault massacre",
-    "election": "election vote referendum ballot",
-    "exercise": "exercise drill practice manoeuvre maneuver",
-    "protest": "protest demonstration rally march",
-    "trial": "trial hearing",
-    "earthquake": "earthquake quake tremor",
-    "storm": "storm hurricane typhoon cyclone flood flooding",
-    "fire": "fire wildfire blaze",
-    "crash": "crash collision derailment",
-}.items():
-    for _noun in _nouns.split():
-        EVENT_CLASSES[_noun] = _cls
 
 _EVENT_WORD = regex.compile(r"\b(\p{L}+)\b")
 # ASCII runs: every event form is ASCII, and a form that is a whole run of letters is a whole

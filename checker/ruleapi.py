@@ -21,9 +21,9 @@ cases: three files.
 from __future__ import annotations
 
 from .align import Alignment
-from .events import EVENT_CLASSES, Event, EventIndex, EventMention
-from .extractors.entities import is_country, translit_key
-from .extractors.nouns import singular
+from .events import Event, EventIndex, EventMention
+from .extractors.entities import ORG, PLACE, is_country, translit_key
+from .extractors.nouns import EVENT_CLASSES, singular
 from .frames import PEOPLE_MEASURES, SHAPE_MEASURES, TOLL_MEASURES, Frame, frame_of, happening_of, years
 from .stories import Story, StoryIndex, background, build_stories
 from .values import Interval, display, interval_of
@@ -31,7 +31,9 @@ from .wording import plural
 
 __all__ = [
     "EVENT_CLASSES",
+    "ORG",
     "PEOPLE_MEASURES",
+    "PLACE",
     "SHAPE_MEASURES",
     "TOLL_MEASURES",
     "Alignment",

@@ -15,6 +15,7 @@ from typing import Any
 
 from checker.findings import Severity
 
+from .ages import AgeMismatch
 from .base import Option, Rule, RuleContext
 from .counts import CountMismatch, RelatedCounts
 from .dates import EventDate, RelativeDateMisfit, WeekdayMismatch
@@ -31,6 +32,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     CountMismatch,
     RelatedCounts,
     NameVariants,
+    AgeMismatch,
 )
 
 ENTRY_POINT_GROUP = "factlint.rules"

@@ -1,4 +1,4 @@
-"""DU: how long events lasted (visits, trips, wars)."""
+"""DU: how long events lasted (visits, trips, wars, fires, standoffs)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ class EventLength(Rule):
     """Sources disagree on how long an event lasted.
 
     **What it checks**: durations attached to an event noun ("two-day visit", "a days-long
-    trip", "four-year-long war") are aligned on the event they measure (its class, agent and
+    trip", "four-year-long war", "a three-hour blaze", "the 12-hour siege") are aligned on the event they measure (its class, agent and
     place) and on the event instance (dates told apart); their lengths, normalised to days as
     intervals, are compared across articles.
 

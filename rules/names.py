@@ -18,6 +18,7 @@ from .compare import short_id
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
 _NON_LETTER = regex.compile(r"[^\p{L}]")
+_NOT_NAME_MARK = regex.compile(r"[^\p{L}'-]")
 
 _TITLES = regex.compile(
     r"^(?:(?:mr|mrs|ms|dr|prof|president|minister|foreign minister|general|gen|sen|rep|sir|dame)\.?\s+)+", regex.I)
@@ -43,7 +44,13 @@ class NameVariants(Rule):
 
     **What it checks**: names that entity grouping recognised as one entity (rapidfuzz
     similarity of transliterations, within blocks) but that articles spell differently
-    ("Sergei Lavrov" / "Sergey Lavrov", "Dunay" / "Dunai"). The finding lists every
+    ("Sergei Lavrov" / "Sergey Lavrov", "Dunay" / "Dunai"). A person's name is also spelled
+    differently by an apostrophe, a hyphen or two letters transposed ("Anaiya" / "A'naiya" /
+    "Aniaya Montgomery", "Mary-Ann" / "Maryann Lee") and by the order of the same words ("Lee
+    Mary" / "Mary Lee"). First names that differ by a silent letter or a hard c for k ("Jon" /
+    "John", "Marc" / "Mark") beside the same surname are reported as a variant for the editor
+    to settle, though they may be two people; first names with different initials ("Ivan" /
+    "Evan", "Carl" / "Karl") are two people and never reported. The finding lists every
     spelling and where it occurs: every article of the less used spellings (the ones to
     correct) and, of the most used spelling, how many articles use it and the first five.
     Its fingerprint names the articles of the less used spellings only, so that more
@@ -85,7 +92,7 @@ class NameVariants(Rule):
                 s = spelling(claim)
                 if s:
                     spellings[s].append(claim)
-            variants = _true_variants(spellings)
+            variants = _true_variants(spellings, person=claims[0].subject == "person")
             if len(variants) < 2:
                 continue
             evidence: list[Claim] = []
@@ -135,9 +142,11 @@ def _similar(a: str, b: str) -> bool:
     return bool(fuzz.ratio(translit_key(a), translit_key(b)) >= 80)
 
 
-def _true_variants(spellings: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
+def _true_variants(spellings: dict[str, list[Claim]], person: bool = False) -> dict[str, list[Claim]]:
     """Keep spellings that differ in letters, not just in length: a surname alone ("Lavrov")
-    or a longer form ("Kim Jong Un" / "Kim") is not a variant spelling of a full name."""
+    or a longer form ("Kim Jong Un" / "Kim") is not a variant spelling of a full name.
+    A person's name differs also by an apostrophe or a hyphen ("A'naiya"/"Anaiya",
+    "Mary-Ann"/"Maryann") and by the order of the same words ("Lee Mary"/"Mary Lee")."""
     names = sorted(spellings)
     kept: dict[str, list[Claim]] = {}
     for name in names:
@@ -150,15 +159,27 @@ def _true_variants(spellings: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
     # not reorderings ("Korea's North") or other words.
     # Case, hyphens, dots, spaces and a plural "s" are not spellings of a name either
     # ("Poly-technic", "L.A."/"LA", "Socialists").
+    form = _person_form if person else _form
     merged: dict[str, list[Claim]] = {}
     for name, cs in kept.items():
-        key = next((k for k in merged if _form(k) == _form(name)), name)
+        key = next((k for k in merged if form(k) == form(name)), name)
         merged.setdefault(key, []).extend(cs)
     if len(merged) < 2:
         return merged
     main = max(merged, key=lambda k: (len(merged[k]), k))
     return {k: v for k, v in merged.items()
-            if k == main or (_similar(k, main) and not _truncation(_letters(k), _letters(main)))}
+            if k == main or (_similar(k, main) and not _truncation(_letters(k), _letters(main)))
+            or (person and _reordered(k, main))}
+
+
+def _person_form(name: str) -> str:
+    """A person's name as spellings are told apart: case aside, apostrophes and hyphens kept."""
+    return _NOT_NAME_MARK.sub("", name.lower())
+
+
+def _reordered(a: str, b: str) -> bool:
+    """The same words in another order ("Lee Mary" / "Mary Lee")."""
+    return a != b and sorted(a.lower().split()) == sorted(b.lower().split())
 
 
 def _letters(name: str) -> str:

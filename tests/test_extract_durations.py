@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 
+from checker.extractors.nouns import EVENT_CLASSES, EVENT_NOUNS
 from checker.model import Claim, ClaimKind
 from tests.claims import claims_of, interval, only_claim
 
@@ -51,7 +52,22 @@ CASES: list[tuple[str, str, str, str, str | None]] = [
     ("The city imposed a six-week lockdown.", "six-week lockdown", "=", "[42, 42]", "lockdown"),
     ("The months-long siege ended on Friday.", "months-long siege", "vague", "[60, 364]", "siege"),
     ("He was handed a 10-year prison sentence.", "10-year prison sentence", "=", "[3650, 3660]", "sentence"),
+    # --- events of any kind: fires, storms, crashes, standoffs (the nouns of EVENT_CLASSES) --
+    ("Firefighters battled a three-hour blaze on Monday.", "three-hour blaze", "=", "[0.125, 0.125]", "blaze"),
+    ("A two-hour fire destroyed the warehouse.", "two-hour fire", "=", "[0.0833333, 0.0833333]", "fire"),
+    ("Police ended a six-hour standoff with the gunman.", "six-hour standoff", "=", "[0.25, 0.25]", "standoff"),
+    ("The 12-hour siege ended on Friday.", "12-hour siege", "=", "[0.5, 0.5]", "siege"),
+    ("The storm lasted three days.", "three days", "=", "[3, 3]", "storm"),
+    ("The two-day manhunt ended in Ohio.", "two-day manhunt", "=", "[2, 2]", "manhunt"),
+    # gunfire is no blaze
+    ("Officers exchanged fire with him for two hours.", "two hours", "=", "[0.0833333, 0.0833333]", None),
 ]
+
+
+def test_every_event_noun_of_a_class_measures_a_duration() -> None:
+    """One table of event nouns: a noun that events class (and DU01 compares) is one whose
+    length the durations extractor attaches."""
+    assert set(EVENT_CLASSES) <= EVENT_NOUNS
 
 
 @pytest.mark.parametrize(("sentence", "quote", "qualifier", "expected", "subject"), CASES,

@@ -55,6 +55,19 @@ CASES: list[tuple[str, str, str, str]] = [
      "Center for Strategic and International Studies", "organisation"),
     ("According to the Washington-based Center for Strategic and International Studies (CSIS), the transports "
      "between the port of Rajin and Russia’s Dunai may be connected.", "Rajin", "Rajin", "place"),
+    # People in local news: a role before the name, a middle initial, where they are from, an age.
+    ("Victims Shane Newland and Justin Huckeby were identified.", "Shane Newland", "Shane Newland", "person"),
+    ("Suspect Dora Delgado was arrested on Tuesday.", "Dora Delgado", "Dora Delgado", "person"),
+    ("Michael C. Reyes was arrested at 7:30 p.m.", "Michael C. Reyes", "Michael C. Reyes", "person"),
+    ("The victims were Barbara Hawthorne of Battle Creek and Dorothy Brown.", "Barbara Hawthorne",
+     "Barbara Hawthorne", "person"),
+    ("The victims were Barbara Hawthorne of Battle Creek and Dorothy Brown.", "Battle Creek", "Battle Creek",
+     "place"),
+    ("Four-year-old Ava Castillo died after being rushed to the hospital.", "Ava Castillo", "Ava Castillo",
+     "person"),
+    ("Christian Dawson, 19, was shot at a party.", "Christian Dawson", "Christian Dawson", "person"),
+    # A single word before "of" is part of the name.
+    ("Storms crossed the Gulf of Mexico on Monday.", "Gulf of Mexico", "Gulf of Mexico", "other"),
 ]
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 
+from checker.extractors.numbers import TENS, UNITS
 from checker.model import Claim, ClaimKind
 from tests.claims import claims_of, interval, only_claim
 
@@ -168,3 +169,19 @@ def test_modifiers_narrow_the_counted_thing() -> None:
 def test_odd_text_never_crashes(text: str) -> None:
     for claim in quantities(text):
         assert claim.text == text[claim.start:claim.end]
+
+
+# A number word that is the only figure of its sentence: every word of the number vocabulary,
+# compounds of tens and units, and the special and vague expressions.
+_SPELLED_ALONE = [
+    *((word, float(value)) for word, value in {**UNITS, **TENS}.items() if value > 1),
+    ("twenty-one", 21.0), ("ninety-nine", 99.0), ("a dozen", 12.0), ("half a dozen", 6.0),
+    ("a couple of", 2.0), ("a hundred", 100.0), ("dozens of", 24.0), ("scores of", 40.0),
+]
+
+
+@pytest.mark.parametrize(("words", "low"), _SPELLED_ALONE, ids=[w for w, _ in _SPELLED_ALONE])
+def test_a_number_word_alone_in_its_sentence_is_found(words: str, low: float) -> None:
+    sentence = f"{words[0].upper()}{words[1:]} firefighters were sent."
+    claim = only_quantity(sentence, f"{words[0].upper()}{words[1:]} firefighters")
+    assert (claim.low, claim.subject) == (low, "firefighter")

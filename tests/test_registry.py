@@ -13,13 +13,13 @@ def codes(**kwargs: object) -> list[str]:
 
 
 def test_all_rules_by_default() -> None:
-    assert codes() == ["DU01", "DT01", "DT02", "DT03", "DT04", "CT01", "CT02", "NM01"]
+    assert codes() == ["DU01", "DT01", "DT02", "DT03", "DT04", "CT01", "CT02", "NM01", "AG01"]
 
 
 @pytest.mark.parametrize(
     ("select", "expected"),
     [(["DU01"], ["DU01"]), (["DT"], ["DT01", "DT02", "DT03", "DT04"]), (["event-length"], ["DU01"]),
-     (["counts"], ["CT01", "CT02"]), (["names", "DU"], ["DU01", "NM01"])],
+     (["counts"], ["CT01", "CT02"]), (["names", "DU"], ["DU01", "NM01"]), (["people"], ["AG01"])],
 )
 def test_select(select: list[str], expected: list[str]) -> None:
     assert codes(select=select) == expected

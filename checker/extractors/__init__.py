@@ -2,7 +2,8 @@
 
 Each extractor is a pure function ``(Doc, ExtractOptions) -> list[Claim]``. Dates and
 durations run first; a quantity whose span overlaps a date or a duration ("2018" in
-"since 2018", "two" in "two-day visit") is part of that claim and is dropped.
+"since 2018", "two" in "two-day visit") is part of that claim and is dropped. Ages are tied to the people
+the entities name last (:mod:`.ages`).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def load_extractors() -> None:
     from the cache never uses them, and compiling their patterns was over a third of its
     start-up. The engine calls this before it forks extraction processes, so that they share
     the compiled patterns instead of compiling them each."""
-    from . import dates, durations, quantities, zeros  # noqa: F401
+    from . import ages, dates, durations, quantities, zeros  # noqa: F401
 
 
 # The first pass of :func:`extract_bounded` reads the sentences within this many characters of
@@ -117,9 +118,23 @@ def _extract_all(doc: Doc, options: ExtractOptions) -> list[Claim]:
         claims.extend(figures)
         claims.extend(c for c in find_zeros(doc, options) if not taken.overlaps(c))
     if "entity" in kinds:
-        claims.extend(find_entities(doc, options))
+        entities = find_entities(doc, options)
+        if "quantity" in kinds:
+            _link_ages(doc, claims, entities)
+        claims.extend(entities)
     claims.sort(key=lambda c: (c.start, c.end, c.kind.value, c.text))
     return claims
+
+
+def _link_ages(doc: Doc, claims: list[Claim], entities: list[Claim]) -> None:
+    """Tie the ages among ``claims`` to the people ``entities`` name (in place)."""
+    from .ages import link_ages
+
+    quantity = ClaimKind.QUANTITY
+    positions = [i for i, c in enumerate(claims) if c.kind is quantity]
+    linked = link_ages(doc.original, [claims[i] for i in positions], entities)
+    for index, claim in linked.items():
+        claims[positions[index]] = claim
 
 
 def extract(article: Article, options: ExtractOptions = DEFAULT_OPTIONS) -> list[Claim]:

@@ -260,11 +260,18 @@ def _nearest_event(sentence: str, position: int) -> str | None:
     """The nearest event noun before a duration phrase in its clause ("his visit will last three days")."""
     clause = _COLON_OR_SEMICOLON.split(sentence[:position])[-1]
     words = _EVENT_WORD.findall(clause)[-8:]
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         noun = singular(word)
         if noun in EVENT_NOUNS and word[0].islower():
+            if noun == "fire" and i and words[i - 1].lower() in _GUNFIRE_BEFORE:
+                continue  # "exchanged fire for two hours": gunfire, not a blaze
             return noun
     return None
+
+
+_GUNFIRE_BEFORE = frozenset("open opened opens opening exchange exchanged exchanging return returned returning "
+                            "under heavy gun cross sniper".split())
 
 
 def _fmt(value: float) -> str:

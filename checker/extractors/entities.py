@@ -76,7 +76,7 @@ _TITLES = frozenset("""mr mrs ms miss dr prof president vice prime minister fore
 king queen prince princess general gen lt col colonel major captain admiral senator sen rep representative
 governor mayor pope ambassador spokesperson spokeswoman spokesman chairman chairwoman chair leader premier
 sheikh emir sultan chief commander director judge justice sir dame lord lady deputy envoy officer at large
-state supreme head""".split())
+state supreme head victim victims suspect suspects detective trooper gunman witness neighbor neighbour""".split())
 _PERSON_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady".split())
 # Office words after a portfolio or qualifier: "Interior Minister", "Health Secretary",
 # "Attorney General", "Trade Commissioner" are titles whatever the first word is.
@@ -122,6 +122,8 @@ class _Demonym:
 
 
 _DEMONYM = _Demonym()
+# Demonyms that are also given names: "Christian Dawson" is a man, "Christian leaders" an adjective.
+_GIVEN_NAME_DEMONYMS = frozenset({"Christian"})
 _DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western".split())
 _SPLIT_CONNECTORS = frozenset("and for".split())
 _DEMONYM_EXCEPT = frozenset(_COUNTRIES) | frozenset(_CITIES) | frozenset(
@@ -154,6 +156,7 @@ _KNOWN_NAMES = _PLACES | _ORG_NAMES | frozenset(_ALIASES)
 _TOKEN = regex.compile(
     r"\p{Lu}(?:\.\p{Lu})+\.?"  # U.S., U.N.
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|St|Lt|Col|Jr|Sr|Gov|Capt|Sgt|Adm)\.(?=\s)"
+    r"|\p{Lu}\.(?=\s\p{Lu}\p{Ll})(?<=\s\p{Lu}\.)"  # a middle initial: "Michael C. Reyes"
     r"|\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}+)*"
     r"|[\p{Ll}]+(?:-\p{L}+)*|\S"
 )
@@ -185,8 +188,19 @@ def translit_key(name: str) -> str:
     return _TRANSLIT_DOUBLE.sub(r"\1", text)
 
 
+# "Barbara Hawthorne of Battle Creek", "Lindsay, 26, of Chicago": where a person is from.
+_FROM_PLACE_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}'’-]*|\b\d{1,3}),\s+of\s+$|\p{Lu}[\p{L}'’-]*\s+of\s+$")
 _LOCATIVE_BEFORE = regex.compile(r"\b(?:in|near|outside|across|throughout)\s+(?:the\s+)?$")
 _PLACE_NOUN_AFTER = regex.compile(r"\s+(?:province|district|county|region|city|town|village|island|state|capital)\b")
+
+
+_INITIAL = regex.compile(r"\p{Lu}\.")
+_AGE_WORD = regex.compile(r"\p{L}+-(?:year|month|week|day)s?-old", regex.I)
+
+
+def _alpha(word: str) -> bool:
+    """Letters, with apostrophes and hyphens inside ("O'Brien", "A'naiya", "Mary-Ann")."""
+    return word.replace("'", "").replace("’", "").replace("-", "").isalpha() and word[-1].isalpha()
 
 
 def _classify(name: str, titled: bool, person_title: bool) -> str:
@@ -201,8 +215,9 @@ def _classify(name: str, titled: bool, person_title: bool) -> str:
         return PERSON
     if words and words[-1] in _PLACE_WORDS:
         return PLACE
-    if len(words) >= 2 and all(w[0].isupper() and w.isalpha() for w in words) and len(words) <= 4:
-        return PERSON
+    if 2 <= len(words) <= 4 and all(w[0].isupper() and (_alpha(w) or _INITIAL.fullmatch(w)) for w in words) \
+            and _alpha(words[0]) and _alpha(words[-1]):
+        return PERSON  # "Nicholas Lindsay", "Michael C. Reyes"
     return OTHER
 
 
@@ -262,8 +277,11 @@ def _split_on_connectors(sentence: str, start: int, end: int, words: list[str]) 
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence, start, end)]
     pieces: list[tuple[int, int]] = []
     cur: list[tuple[int, int, str]] = []
+    place_words = any(w in _PLACE_WORDS for w in words)
     for tok in toks:
-        if tok[2] in _SPLIT_CONNECTORS:
+        if tok[2] in _SPLIT_CONNECTORS or (tok[2] == "of" and len(cur) >= 2 and not place_words):
+            # "Barbara Hawthorne of Battle Creek": a person and where they are from; a single
+            # word before "of" is part of the name ("Gulf of Mexico", "Secretary of State").
             if cur:
                 pieces.append((cur[0][0], cur[-1][1]))
             cur = []
@@ -329,11 +347,13 @@ def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[
             drop = True
         elif org:
             break
-        elif (w in _DIRECTIONS and len(words) > 2 and _DEMONYM.match(words[1]) and words[1] not in _DEMONYM_EXCEPT) or (len(words) > 1 and _DEMONYM.match(w) and w not in _DEMONYM_EXCEPT):
+        elif (w in _DIRECTIONS and len(words) > 2 and _DEMONYM.match(words[1]) and words[1] not in _DEMONYM_EXCEPT) \
+                or (len(words) > 1 and _DEMONYM.match(w) and w not in _DEMONYM_EXCEPT
+                    and not (w in _GIVEN_NAME_DEMONYMS and len(words) == 2 and words[1].isalpha())):
             titles.append(w)
             drop = True
-        elif w.endswith(("-based", "-run", "-led")) and len(words) > 1:
-            drop = True
+        elif (w.endswith(("-based", "-run", "-led")) or _AGE_WORD.fullmatch(w)) and len(words) > 1:
+            drop = True  # "Four-year-old Ava Castillo": an age, then the name
         elif bare in _TITLES or (_DEMONYM.match(w) and w not in _DEMONYM_EXCEPT and len(words) > 1
                                  and words[1].rstrip(".").lower() in _TITLES) \
                 or (len(words) > 2 and words[1].rstrip(".").lower() in _TITLE_HEADS):
@@ -416,6 +436,7 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
             kind = _classify(name, bool(real_titles), person_title)
             if kind in (OTHER, PERSON) and not real_titles and not person_title and (
                     _LOCATIVE_BEFORE.search(s_text[max(0, s_start - 12):s_start])
+                    or _FROM_PLACE_BEFORE.search(s_text, max(0, s_start - 40), s_start)
                     or _PLACE_NOUN_AFTER.match(s_text[s_end:s_end + 20])):
                 kind = PLACE  # "damaged in Takengon", "in Bener Meriah district"
             raw.append((base + s_start, base + s_end, name, kind, tuple(titles)))
@@ -580,6 +601,7 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
             best = sorted(group, key=lambda n: (-names[(kind, n)], n))[0]
             for m in group:
                 mapping[(kind, m)] = best
+    _join_reordered(names, mapping)
     out = list(claims)
     if not mapping and not aliases:
         return out
@@ -593,6 +615,33 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
         if target and target != canonical:
             out[i] = dataclasses.replace(c, canonical=target)
     return out
+
+
+def _join_reordered(names: Counter[tuple[str, str]], mapping: dict[tuple[str, str], str]) -> None:
+    """A person's name written in either order ("Mary Lee" / "Lee Mary") is one name when the
+    words are the same (case aside): the groups of spellings whose names have the same words are
+    joined (in ``mapping``) under the most used one. Other words, however close, are never joined
+    this way ("Lee Mary" / "Mary Leigh" stay apart unless spelling groups join them)."""
+    by_words: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    count: Counter[str] = Counter()
+    for (kind, name), n in names.items():
+        if kind != PERSON or " " not in name:
+            continue
+        target = mapping.get((kind, name), name)
+        count[target] += n
+        by_words[tuple(sorted(w.lower() for w in target.split()))].add(target)
+    joined: dict[str, str] = {}
+    for targets in by_words.values():
+        if len(targets) > 1:
+            best = sorted(targets, key=lambda t: (-count[t], t))[0]
+            joined.update((t, best) for t in targets)
+    if not joined:
+        return
+    for kind, name in names:
+        if kind == PERSON and " " in name:
+            rejoined = joined.get(mapping.get((kind, name), name))
+            if rejoined is not None:
+                mapping[(kind, name)] = rejoined
 
 
 def _spelling_groups(members: Sequence[str], pairs: Sequence[Pair], kind: str) -> list[list[str]]:
@@ -635,14 +684,19 @@ def spelling_key(name: str, kind: str) -> str:
 # After transliteration, the consonants that make no digraph with a following "h" ("ch", "sh",
 # "th", "dh", "gh" and the like keep theirs).
 _H_AFTER_CONSONANT = regex.compile(r"(?<=[bfjlmnqrvx])h")
+# A "c" sounded "k" (not before e, i or, transliterated, y; not in "ch"): "Marc"/"Mark", "Eric"/"Erik".
+_HARD_C = regex.compile(r"c(?![eihk])")
 
 
 def _person_key(word: str) -> str:
     """One transliterated word of a person's name as spellings of it are compared: an initial
-    "o" written "u" ("Omar"/"Umar"), and an "h" after a consonant written "g", the Ukrainian
-    and the Russian transliteration of one letter ("Olha"/"Olga", "Serhiy"/"Sergiy")."""
+    "o" written "u" ("Omar"/"Umar"), a hard "c" written "k" ("Marc"/"Mark", "Eric"/"Erik"), and
+    an "h" after a consonant written "g", the Ukrainian and the Russian transliteration of one
+    letter ("Olha"/"Olga", "Serhiy"/"Sergiy")."""
     if word.startswith("o"):
         word = "u" + word[1:]
+    if "c" in word:
+        word = _HARD_C.sub("k", word)
     return _H_AFTER_CONSONANT.sub("g", word) if "h" in word else word
 
 
@@ -680,6 +734,8 @@ def _compatible(a: str, b: str, kind: str = OTHER) -> bool:
         kx, ky = translit_key(x), translit_key(y)
         if kind == PERSON:
             kx, ky = _person_key(kx), _person_key(ky)
+            if abs(len(kx) - len(ky)) >= 2 and min(len(kx), len(ky)) <= 6:
+                return False  # "Jeremy"/"Jerry", "Ian"/"Ivan": short names two letters apart are two names
         if kx != ky and fuzz.ratio(kx, ky) < 80:
             return False
     return min(len(a), len(b)) >= 4

@@ -2,8 +2,9 @@
 
 - :func:`singular` turns an English plural into its singular ("containers" -> "container",
   "journeys" -> "journey", "casualties" -> "casualty", "people" -> "person").
+- :data:`EVENT_CLASSES`: event nouns by class (visit ~ trip, fire ~ blaze), in the singular.
 - :data:`EVENT_NOUNS`: nouns that name events whose length or date can be stated
-  (visit, trip, war, ...), in the singular.
+  (visit, trip, war, blaze, ...), in the singular: those of :data:`EVENT_CLASSES` and more.
 """
 
 from __future__ import annotations
@@ -32,15 +33,39 @@ INVARIANT_S = frozenset(
     "congress progress access address success witness illness us was his is this its".split()
 )
 
-EVENT_NOUNS = frozenset(
-    """visit trip journey tour voyage stay mission war conflict fighting battle offensive invasion
-    occupation siege ceasefire truce meeting summit talks negotiation conference forum session
-    strike attack airstrike bombing shelling raid blast explosion shooting assault massacre
-    election vote referendum campaign festival ceremony exercise drill practice operation
-    crisis pandemic epidemic outbreak lockdown shutdown strike protest demonstration rally
-    hearing trial sentence detention imprisonment captivity deployment tenure term presidency
-    reign rule ban embargo blockade delay closure outage flight""".split()
+EVENT_CLASSES: dict[str, str] = {
+    noun: cls
+    for cls, nouns in {
+        "visit": "visit trip journey tour voyage stay mission arrival",
+        "war": "war conflict fighting invasion",
+        "meeting": "meeting summit talks negotiation conference forum",
+        "attack": "strike attack airstrike bombing shelling raid blast explosion shooting assault massacre rampage",
+        "election": "election vote referendum ballot",
+        "exercise": "exercise drill practice manoeuvre maneuver",
+        "protest": "protest demonstration rally march",
+        "trial": "trial hearing",
+        "earthquake": "earthquake quake tremor",
+        "storm": "storm hurricane typhoon cyclone tornado blizzard flood flooding heatwave",
+        "fire": "fire wildfire blaze inferno",
+        "crash": "crash collision derailment",
+        "standoff": "standoff siege",
+        "manhunt": "manhunt",
+        "outage": "outage blackout",
+    }.items()
+    for noun in nouns.split()
+}
+"""Event nouns by class: nouns of one class name the same kind of event (visit ~ trip, fire ~
+blaze), so their lengths and dates are compared. The one table of event nouns: events
+(:mod:`checker.events`) and the duration rule read it, and :data:`EVENT_NOUNS` includes it."""
+
+EVENT_NOUNS = frozenset(EVENT_CLASSES) | frozenset(
+    """occupation ceasefire truce session offensive battle election campaign festival ceremony operation
+    crisis pandemic epidemic outbreak lockdown shutdown strike protest demonstration hearing sentence
+    detention imprisonment captivity deployment tenure term presidency reign rule ban embargo blockade
+    delay closure flight""".split()
 )
+"""Nouns that name events whose length or date can be stated: every noun of
+:data:`EVENT_CLASSES` and events of their own kind (a ceasefire, a sentence, a ban)."""
 
 
 @lru_cache(maxsize=65536)

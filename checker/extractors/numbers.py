@@ -7,6 +7,9 @@ Public API (used by every extractor; keep it stable):
   ``1,000``, ``2.5 million``, ``40``, ``six``, ``twenty-five``, ``a dozen``, ``hundreds``,
   ``tens of thousands``, ``one hundred and five``.
 - :func:`parse_number` ``(text) -> NumberValue | None``: the value of such an expression.
+- :data:`NUMBER_CUE`: a quick test that a text may hold a number expression (a digit or a
+  word of the number vocabulary); built from the same tables, so no word the pattern reads
+  is missed by the test.
 """
 
 from __future__ import annotations
@@ -56,6 +59,14 @@ NUMBER_PATTERN = (
     rf"|{_VAGUE}|{_WORD_NUMBER}(?:\s+and\s+a\s+half(?![\p{{L}}-]))?"
     rf"|a (?:{_SCALE_WORDS})(?: (?:{_SCALE_WORDS}))?(?: and (?:{_WORD})(?:[- ](?:{_WORD}))?)?|{_SPECIAL})"
 )
+# Every word that can start or carry a number expression: the number words themselves
+# ("thirteen", "twenty" of "twenty-one"), the scales and the words of the vague and special
+# expressions ("dozen", "couple", "handful"), not their function words ("a", "of", "and").
+_CUE_WORDS = sorted(
+    {*UNITS, *TENS, *(s for s in SCALES if len(s) > 3),
+     *(w for phrase in (*VAGUE, *SPECIAL) for w in phrase.split() if w not in ("a", "of", "and"))},
+    key=lambda w: (-len(w), w))
+NUMBER_CUE = regex.compile(rf"\d|\b(?:{'|'.join(_CUE_WORDS)})\b", regex.IGNORECASE)
 NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d]){NUMBER_PATTERN}(?![\p{{L}}\d])", regex.IGNORECASE)
 
 

@@ -17,16 +17,13 @@ from ..doc import Doc
 from ..model import Claim, ClaimKind, Qualifier
 from ..segment import Sentence
 from .nouns import singular
-from .numbers import NUMBER_PATTERN, TENS, UNITS, NumberValue, parse_number, scale_of
+from .numbers import NUMBER_CUE, NUMBER_PATTERN, TENS, UNITS, NumberValue, parse_number, scale_of
 from .options import ExtractOptions
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
 _REFERENTIAL_BEFORE = regex.compile(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", regex.I)
 _CHANGE_VERB = regex.compile(r"\b(?:rose|rise|risen|increased?|grew|grown|up|jumped|climbed|gained|fell|fall|fallen|"
                           r"dropped|declined?|decreased?|down|lost|slipped|plunged)\s+(?:by\s+)?$", regex.I)
-_NUMBER_CUE = regex.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-                        r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|"
-                        r"hundreds|thousands|millions|several|few|handful)\b", regex.I)
 _DIGITS_AND_COMMAS = regex.compile(r"[\d,]+")
 _DIGITS_AND_SEPARATORS = regex.compile(r"[\d.,]+")
 _DETERMINER_BEFORE = regex.compile(r"\b(?:no|any|every|the|this|that)\s+$", regex.I)
@@ -225,7 +222,7 @@ def find_quantities(doc: Doc, options: ExtractOptions) -> list[Claim]:
 
 def _sentence_quantities(doc: Doc, sentence: Sentence, options: ExtractOptions) -> list[Claim]:
     s_text = doc.norm[sentence.start:sentence.end]
-    if not _NUMBER_CUE.search(s_text):
+    if not NUMBER_CUE.search(s_text):
         return []
     out: list[Claim] = []
     pos = 0

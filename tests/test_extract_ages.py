@@ -1,0 +1,84 @@
+"""Ages of named people: each sentence, the age quoted and the person it is tied to.
+
+An age is tied to the person named right before it in apposition ("Lindsay, 26,") or right
+after an "N-year-old" with at most role words between; a surname alone is the article's full
+name of that surname; an unnamed "a 25 year old man" keeps its age and no person.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import extract_text
+from checker.model import Claim, ClaimKind
+
+
+def ages(text: str) -> list[Claim]:
+    return [c for c in extract_text(text) if c.kind is ClaimKind.QUANTITY and c.attr("measure") == "age"]
+
+
+# text, quote of the age, age, unit, person (None: an age of no one named)
+CASES: list[tuple[str, str, float, str, str | None]] = [
+    ("Police identified the victim as Nicholas Lindsay, 25, of Chicago.", "25", 25, "year", "Nicholas Lindsay"),
+    ("The 25-year-old Nicholas Lindsay was shot twice.", "25-year-old", 25, "year", "Nicholas Lindsay"),
+    ("Nicholas Lindsay, aged 25, died at the scene.", "25", 25, "year", "Nicholas Lindsay"),
+    ("Nicholas Lindsay, who was 25, died at the scene.", "25", 25, "year", "Nicholas Lindsay"),
+    ("Nicholas Lindsay, a 25-year-old student, died.", "25-year-old", 25, "year", "Nicholas Lindsay"),
+    ("Police said a 25 year old man was hurt.", "25 year old", 25, "year", None),
+    ("The 30-year-old Chicago man, Mark Dunn, was shot.", "30-year-old", 30, "year", "Mark Dunn"),
+    ("Four-year-old Ava Castillo died after being rushed to the hospital.", "Four-year-old", 4, "year",
+     "Ava Castillo"),
+    ("Police identified the child as 11-month-old Tedashi Williams.", "11-month-old", 11, "month",
+     "Tedashi Williams"),
+    ("Victims Shane Newland, 42, and Justin Huckeby, 25, were identified.", "42", 42, "year", "Shane Newland"),
+    ("Victims Shane Newland, 42, and Justin Huckeby, 25, were identified.", "25", 25, "year", "Justin Huckeby"),
+    ("The victims were 68-year-old Barbara Hawthorne of Battle Creek and Dorothy Brown.", "68-year-old", 68,
+     "year", "Barbara Hawthorne"),
+    # a surname alone, at the start of a sentence, is the article's one person of that surname
+    ("Police named Nicholas Lindsay as the victim. Lindsay, 26, died on Monday.", "26", 26, "year",
+     "Nicholas Lindsay"),
+    # a verb between the age and the name: the age is the unnamed gunman's
+    ("A 40-year-old man shot Nicholas Lindsay on Monday.", "40-year-old", 40, "year", None),
+    # a place before the role noun is where the person is from, not a name
+    ("The 8-year-old Port Orange boy died on Monday.", "8-year-old", 8, "year", None),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "age", "unit", "person"), CASES, ids=[c[0][:50] for c in CASES])
+def test_age_tied_to_person(text: str, quote: str, age: float, unit: str, person: str | None) -> None:
+    found = [c for c in ages(text) if c.text == quote]
+    assert len(found) == 1, [c.text for c in ages(text)]
+    claim = found[0]
+    assert (claim.low, claim.unit, claim.subject, claim.attr("person")) == (age, unit, "age", person)
+    assert claim.text == text[claim.start:claim.end]
+
+
+# Figures after a name that are no ages.
+NOT_AGES = [
+    "Nicholas Lindsay, 26 other people and a dog were hurt.",
+    "On March 3, 26 people died.",
+    "Lindsay scored 26 points.",
+    "Nicholas Lindsay, 250, was a typo.",
+    "Kim Jong Un met Sergei Lavrov, 12 days later.",
+    # an age the person had then
+    "Lynch said then-15-year-old Jermayne Timmons was at the scene.",
+    # a headline's age and the name that opens the body are two sentences
+    "Monroe Dad Charged in Accidental Shooting of 10-Year-Old Son\n\nVincent Pizzolato, of Monroe, is facing charges.",
+    # two people of one surname: a surname alone is neither of them
+    "Michael C. Reyes and Kaylee Reyes were hurt. Reyes, 27, was arrested.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_AGES)
+def test_not_an_age(text: str) -> None:
+    assert [(c.text, c.attr("person")) for c in ages(text) if c.attr("person")] == []
+
+
+def test_a_person_named_by_an_entity_claim_is_pointed_at() -> None:
+    """``person_at`` is the start of the entity claim naming the person, so that a rule reads the
+    name entity grouping gave it across the corpus."""
+    text = "Police identified the victim as Nicholas Lindsay, 25, of Chicago."
+    claims = extract_text(text)
+    age = next(c for c in claims if c.attr("measure") == "age")
+    entity = next(c for c in claims if c.kind is ClaimKind.ENTITY and str(c.start) == age.attr("person_at"))
+    assert entity.text == "Nicholas Lindsay"
