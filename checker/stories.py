@@ -26,6 +26,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -51,6 +52,8 @@ man woman men women statement official officials saturday story stories read cli
 comments comment copyright rights reserved updated posted photo photos video image images
 """.split())
 
+LEAD_CHARS = 400
+"""The headline and the first sentences of a report: what happened, where, to whom."""
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*\p{L}")
 _NAME_KINDS = frozenset({"person", "place", "organisation", "other"})
 
@@ -59,10 +62,23 @@ _NAME_KINDS = frozenset({"person", "place", "organisation", "other"})
 class StoryOptions:
     threshold: float = 0.12
     """Average cosine similarity above which two groups of articles are one story."""
-    top_terms: int = 40
+    top_terms: int = 20
     """Terms of each article used to find candidate pairs."""
     max_df_share: float = 0.5
     """Terms in more than this share of the articles (of a corpus of 20 or more) find no pairs."""
+    lead_weight: float = 3.0
+    """How many times a word or name of the headline and lead counts."""
+    vector_terms: int = 120
+    """Terms kept in each article's vector (its heaviest)."""
+    lead_factor: float = 0.5
+    """Weight of the similarity of headlines and leads against that of whole texts (a report
+    that tells the happening in its lead and then other news is still its story)."""
+    min_shared_from: int = 1000
+    """From this many articles on, a pair must share two distinctive terms to be compared."""
+    max_postings: int = 100
+    """Terms in more articles than this find no pairs either: on a large corpus such a term
+    is not what tells one happening from another, and its pairs would grow with the square of
+    its articles."""
     name_weight: float = 2.0
     """How much more a name counts than a content word."""
     near_days: int = 30
@@ -107,48 +123,79 @@ class StoryIndex:
         return None
 
 
+@lru_cache(maxsize=262144)
 def _stem(word: str) -> str:
-    """A light stem: lower case, no possessive, no plural ``s`` (shootings ~ shooting)."""
-    w = word.lower().replace("’", "'")
+    """A light stem of a lower-cased word: no possessive, no plural ``s`` (shootings ~
+    shooting); the empty string for a stopword or a word of two letters or fewer."""
+    if word in STOPWORDS:
+        return ""
+    w = word.replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
     w = w.strip("'-")
     if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
+        w = w[:-3] + "y"
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    return w if len(w) > 2 and w not in STOPWORDS else ""
 
 
-def article_terms(article: Article, claims: Iterable[Claim], name_weight: float = 2.0) -> dict[str, float]:
+def article_terms(article: Article, claims: Iterable[Claim], name_weight: float = 2.0,
+                  lead_weight: float = 3.0) -> dict[str, float]:
     """Term counts of an article: its content words (stemmed, stopwords left out) and the
-    canonical names of its entities (``@name``, weighted ``name_weight``)."""
+    canonical names of its entities (``@name``, weighted ``name_weight``). Words and names of
+    the headline and the lead (the first :data:`LEAD_CHARS` characters of the body, where a
+    news report says what happened) count ``lead_weight`` times."""
+    return _terms(article, claims, name_weight, lead_weight)[0]
+
+
+def _terms(article: Article, claims: Iterable[Claim], name_weight: float,
+           lead_weight: float) -> tuple[dict[str, float], dict[str, float]]:
+    """(terms of the whole article, terms of its headline and lead alone), read in one pass."""
     counts: dict[str, float] = defaultdict(float)
-    body = article.text[article.body_offset:]
-    for match in _WORD.finditer(body):
-        word = match.group()
-        if word.lower() in STOPWORDS:
-            continue
-        stem = _stem(word)
-        if len(stem) > 2 and stem not in STOPWORDS:
-            counts[stem] += 1.0
+    lead: dict[str, float] = defaultdict(float)
+    body_start = article.body_offset
+    lead_end = body_start + LEAD_CHARS
+    body = article.text[body_start:]
+    for part, weight, in_lead in ((body[:LEAD_CHARS], lead_weight, True), (body[LEAD_CHARS:], 1.0, False)):
+        for word in _WORD.findall(part.lower()):
+            stem = _stem(word)
+            if stem:
+                counts[stem] += weight
+                if in_lead:
+                    lead[stem] += 1.0
+    if article.title and not body.lstrip().startswith(article.title.strip()[:40]):
+        for word in _WORD.findall(article.title.lower()):  # a title kept apart from the body
+            stem = _stem(word)
+            if stem:
+                counts[stem] += lead_weight
+                lead[stem] += 1.0
     for claim in claims:
         if claim.kind is ClaimKind.ENTITY and (claim.subject or "other") in _NAME_KINDS:
             name = (claim.canonical or claim.text).strip().lower()
             if len(name) > 2:
-                counts["@" + name] += name_weight
-    return counts
+                in_lead = claim.start < lead_end
+                counts["@" + name] += name_weight * (lead_weight if in_lead else 1.0)
+                if in_lead:
+                    lead["@" + name] += name_weight
+    return counts, lead
 
 
-def _vectors(term_counts: Sequence[Mapping[str, float]]) -> tuple[list[dict[str, float]], Counter[str]]:
-    """TF-IDF vectors (sublinear tf, smoothed idf, unit length) and the document frequencies."""
+def _vectors(term_counts: Sequence[Mapping[str, float]],
+             keep: int = 0) -> tuple[list[dict[str, float]], Counter[str]]:
+    """TF-IDF vectors (sublinear tf, smoothed idf, unit length) and the document frequencies;
+    with ``keep``, each vector keeps its ``keep`` heaviest terms (then made unit length again):
+    the long tail of a long article adds little to a cosine and much to its cost."""
     df: Counter[str] = Counter()
     for counts in term_counts:
         df.update(counts.keys())
     n = len(term_counts)
+    idf = {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
     vectors: list[dict[str, float]] = []
     for counts in term_counts:
-        vec = {t: (1.0 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1.0) for t, c in counts.items() if c > 0}
+        vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items() if c > 0}
+        if keep and len(vec) > keep:
+            vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors.append({t: v / norm for t, v in vec.items()})
     return vectors, df
@@ -193,30 +240,52 @@ def reference_date(article: Article, claims: Iterable[Claim]) -> dt.date | None:
     return None
 
 
-def similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[Claim]],
-                 options: StoryOptions = DEFAULT_STORY_OPTIONS) -> tuple[dict[tuple[int, int], float],
-                                                                          list[dict[str, float]]]:
-    """Similarity of the candidate pairs of articles (indices into ``articles``, ``i < j``)."""
-    counts = [article_terms(a, by_article.get(a.id, ()), options.name_weight) for a in articles]
-    dates = [reference_date(a, by_article.get(a.id, ())) for a in articles]
-    vectors, df = _vectors(counts)
-    n = len(articles)
-    max_df = n if n < 20 else max(2, int(options.max_df_share * n))
+def _postings(vectors: Sequence[Mapping[str, float]], df: Mapping[str, int], top_terms: int,
+              max_df: int) -> dict[str, list[int]]:
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vec in enumerate(vectors):
-        top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:options.top_terms]
+        top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:top_terms]
         for term, _ in top:
             if 1 < df[term] <= max_df:
                 postings[term].append(i)
+    return postings
+
+
+def similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[Claim]],
+                 options: StoryOptions = DEFAULT_STORY_OPTIONS) -> tuple[dict[tuple[int, int], float],
+                                                                          list[dict[str, float]]]:
+    """Similarity of the candidate pairs of articles (indices into ``articles``, ``i < j``): the
+    cosine of their whole texts, or of their headlines and leads (discounted by ``lead_factor``)
+    when that is higher, times the factor their dates allow. Candidates are the pairs that share
+    distinctive terms: one is enough in a small corpus, two in a corpus of
+    ``min_shared_from`` articles or more."""
+    claims = [by_article.get(a.id, ()) for a in articles]
+    both = [_terms(a, c, options.name_weight, options.lead_weight) for a, c in zip(articles, claims, strict=True)]
+    vectors, df = _vectors([full for full, _ in both], options.vector_terms)
+    leads, lead_df = _vectors([lead for _, lead in both], options.vector_terms)
+    del both
+    dates = [reference_date(a, c) for a, c in zip(articles, claims, strict=True)]
+    n = len(articles)
+    max_df = n if n < 20 else max(2, min(int(options.max_df_share * n), options.max_postings))
+    shared: Counter[tuple[int, int]] = Counter()
+    for postings in (_postings(vectors, df, options.top_terms, max_df),
+                     _postings(leads, lead_df, options.top_terms, max_df)):
+        for term in sorted(postings):
+            members = postings[term]
+            for x, i in enumerate(members):
+                for j in members[x + 1:]:
+                    shared[(i, j)] += 1
+    least = 1 if n < options.min_shared_from else 2
     pairs: dict[tuple[int, int], float] = {}
-    for term in sorted(postings):
-        members = postings[term]
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if (i, j) in pairs:
-                    continue
-                factor = _time_factor(dates[i], dates[j], options)
-                pairs[(i, j)] = _cosine(vectors[i], vectors[j]) * factor if factor > 0 else 0.0
+    for (i, j), count in sorted(shared.items()):
+        if count < least:
+            continue
+        factor = _time_factor(dates[i], dates[j], options)
+        if factor > 0:
+            sim = _cosine(vectors[i], vectors[j])
+            if sim < options.lead_factor:  # the lead's cosine (at most 1) can only raise it below that
+                sim = max(sim, options.lead_factor * _cosine(leads[i], leads[j]))
+            pairs[(i, j)] = sim * factor
     return pairs, vectors
 
 
