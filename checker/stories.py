@@ -25,7 +25,7 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -52,6 +52,9 @@ man woman men women statement official officials saturday story stories read cli
 comments comment copyright rights reserved updated posted photo photos video image images
 """.split())
 
+BODY_CHARS = 3000
+"""The part of an article read for its terms: what a report is about is said in its first
+paragraphs; a long roundup or transcript adds cost, not a different story."""
 LEAD_CHARS = 400
 """The headline and the first sentences of a report: what happened, where, to whom."""
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*\p{L}")
@@ -73,8 +76,13 @@ class StoryOptions:
     lead_factor: float = 0.5
     """Weight of the similarity of headlines and leads against that of whole texts (a report
     that tells the happening in its lead and then other news is still its story)."""
-    min_shared_from: int = 1000
-    """From this many articles on, a pair must share two distinctive terms to be compared."""
+    large_from: int = 1000
+    """From this many articles on, a corpus is large: a pair must share two distinctive terms
+    to be compared, each article offers ``large_top_terms`` terms, and terms in more than
+    ``large_max_postings`` articles find no pairs (a term that common in a large corpus does
+    not tell one happening from another, and its pairs grow with the square of its articles)."""
+    large_top_terms: int = 12
+    large_max_postings: int = 50
     max_postings: int = 100
     """Terms in more articles than this find no pairs either: on a large corpus such a term
     is not what tells one happening from another, and its pairs would grow with the square of
@@ -112,15 +120,17 @@ class Story:
 class StoryIndex:
     stories: list[Story]
     of_article: dict[str, str]
+    _by_id: dict[str, Story] = field(default_factory=dict, repr=False, compare=False)
 
     def story_of(self, article: str) -> str | None:
         return self.of_article.get(article)
 
     def get(self, story_id: str | None) -> Story | None:
-        for story in self.stories:
-            if story.id == story_id:
-                return story
-        return None
+        if story_id is None:
+            return None
+        if len(self._by_id) != len(self.stories):
+            self._by_id = {story.id: story for story in self.stories}
+        return self._by_id.get(story_id)
 
 
 @lru_cache(maxsize=262144)
@@ -152,24 +162,19 @@ def article_terms(article: Article, claims: Iterable[Claim], name_weight: float 
 def _terms(article: Article, claims: Iterable[Claim], name_weight: float,
            lead_weight: float) -> tuple[dict[str, float], dict[str, float]]:
     """(terms of the whole article, terms of its headline and lead alone), read in one pass."""
-    counts: dict[str, float] = defaultdict(float)
-    lead: dict[str, float] = defaultdict(float)
     body_start = article.body_offset
     lead_end = body_start + LEAD_CHARS
-    body = article.text[body_start:]
-    for part, weight, in_lead in ((body[:LEAD_CHARS], lead_weight, True), (body[LEAD_CHARS:], 1.0, False)):
-        for word in _WORD.findall(part.lower()):
-            stem = _stem(word)
-            if stem:
-                counts[stem] += weight
-                if in_lead:
-                    lead[stem] += 1.0
+    body = article.text[body_start:body_start + BODY_CHARS]
+    lead_words = Counter(map(_stem, _WORD.findall(body[:LEAD_CHARS].lower())))
+    rest_words = Counter(map(_stem, _WORD.findall(body[LEAD_CHARS:].lower())))
     if article.title and not body.lstrip().startswith(article.title.strip()[:40]):
-        for word in _WORD.findall(article.title.lower()):  # a title kept apart from the body
-            stem = _stem(word)
-            if stem:
-                counts[stem] += lead_weight
-                lead[stem] += 1.0
+        lead_words.update(map(_stem, _WORD.findall(article.title.lower())))  # a title kept apart from the body
+    lead_words.pop("", None)
+    rest_words.pop("", None)
+    counts: dict[str, float] = defaultdict(float, rest_words)
+    lead: dict[str, float] = defaultdict(float, lead_words)
+    for term, n in lead_words.items():
+        counts[term] += lead_weight * n
     for claim in claims:
         if claim.kind is ClaimKind.ENTITY and (claim.subject or "other") in _NAME_KINDS:
             name = (claim.canonical or claim.text).strip().lower()
@@ -257,8 +262,7 @@ def similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[
     """Similarity of the candidate pairs of articles (indices into ``articles``, ``i < j``): the
     cosine of their whole texts, or of their headlines and leads (discounted by ``lead_factor``)
     when that is higher, times the factor their dates allow. Candidates are the pairs that share
-    distinctive terms: one is enough in a small corpus, two in a corpus of
-    ``min_shared_from`` articles or more."""
+    distinctive terms: one is enough in a small corpus, two in a large one (``large_from``)."""
     claims = [by_article.get(a.id, ()) for a in articles]
     both = [_terms(a, c, options.name_weight, options.lead_weight) for a, c in zip(articles, claims, strict=True)]
     vectors, df = _vectors([full for full, _ in both], options.vector_terms)
@@ -266,16 +270,18 @@ def similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[
     del both
     dates = [reference_date(a, c) for a, c in zip(articles, claims, strict=True)]
     n = len(articles)
-    max_df = n if n < 20 else max(2, min(int(options.max_df_share * n), options.max_postings))
+    large = n >= options.large_from
+    max_df = n if n < 20 else max(2, min(int(options.max_df_share * n),
+                                         options.large_max_postings if large else options.max_postings))
+    top = options.large_top_terms if large else options.top_terms
     shared: Counter[tuple[int, int]] = Counter()
-    for postings in (_postings(vectors, df, options.top_terms, max_df),
-                     _postings(leads, lead_df, options.top_terms, max_df)):
+    for postings in (_postings(vectors, df, top, max_df), _postings(leads, lead_df, top, max_df)):
         for term in sorted(postings):
             members = postings[term]
             for x, i in enumerate(members):
                 for j in members[x + 1:]:
                     shared[(i, j)] += 1
-    least = 1 if n < options.min_shared_from else 2
+    least = 2 if large else 1
     pairs: dict[tuple[int, int], float] = {}
     for (i, j), count in sorted(shared.items()):
         if count < least:

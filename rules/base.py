@@ -71,6 +71,14 @@ class RuleContext:
             self.stories = build_stories(list(self.alignment.articles.values()), self.alignment.by_article)
         return self.stories.story_of(article) or article
 
+    def alone(self, article: str) -> bool:
+        """Is the article the only one of its story? (Nothing of it is compared across articles.)"""
+        if self.stories is None:
+            self.story_of(article)
+        assert self.stories is not None
+        story = self.stories.get(self.stories.story_of(article))
+        return story is None or len(story.articles) < 2
+
     def frame(self, claim: Claim) -> Frame | None:
         """The fact frame of a quantity (computed once per claim)."""
         frames = self._frames

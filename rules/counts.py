@@ -363,17 +363,23 @@ class CountMismatch(Rule):
     consumes = ("quantity",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        blocks: dict[tuple[str, tuple[str, str, str]], list[_Framed]] = defaultdict(list)
-        surnames = article_surnames(ctx)
+        blocks: dict[tuple[str, tuple[str, str, str]], list[tuple[Claim, Frame]]] = defaultdict(list)
         for claim in ctx.claims_of(ClaimKind.QUANTITY):
+            if ctx.alone(claim.article):
+                continue
             frame = ctx.frame(claim)
-            if frame is None or ctx.background(claim):
-                continue
-            blocks[(ctx.story_of(claim.article), frame.key)].append(_Framed(ctx, claim, frame, surnames))
+            if frame is not None:
+                blocks[(ctx.story_of(claim.article), frame.key)].append((claim, frame))
+        surnames: dict[str, dict[str, str]] | None = None
         for block_key in sorted(blocks):
-            items = blocks[block_key]
-            if len({x.claim.article for x in items}) < 2:
+            # Only blocks of two articles or more are read further (most figures have no
+            # counterpart in another article of their story).
+            framed = [(c, f) for c, f in blocks[block_key] if not ctx.background(c)]
+            if len({c.article for c, _ in framed}) < 2:
                 continue
+            if surnames is None:
+                surnames = article_surnames(ctx)
+            items = [_Framed(ctx, c, f, surnames) for c, f in framed]
             for fact in _fact_groups(items):
                 group = sorted((x.claim for x in fact), key=lambda c: (c.article, c.start))
                 frame = fact[0].frame
@@ -470,7 +476,7 @@ class RelatedCounts(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         for claim in ctx.claims_of(ClaimKind.QUANTITY):
-            if claim.unit == "percent" or ctx.background(claim):
+            if claim.unit == "percent" or ctx.alone(claim.article) or ctx.background(claim):
                 continue
             frame = ctx.frame(claim)
             if frame is None or frame.part is not None:

@@ -108,6 +108,8 @@ class HappeningDay(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         blocks: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         for claim in ctx.claims_of(ClaimKind.DATE):
+            if ctx.alone(claim.article):
+                continue
             cls = happening_of(claim)
             if cls not in ONE_DAY or ctx.background(claim) or _day(claim) == (None, None):
                 continue
