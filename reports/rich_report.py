@@ -29,7 +29,7 @@ from rich.text import Text
 
 from checker.engine import CheckResult
 from checker.events import Event
-from checker.findings import Evidence, Finding, Status
+from checker.findings import Evidence, Finding, Status, short_id
 from checker.model import Article
 from checker.wording import plural
 
@@ -231,6 +231,30 @@ def render_finding(ctx: _Context, finding: Finding) -> RenderableType:
     return Group(_verdict(finding), _meta(finding), reason, _sources_table(ctx, finding))
 
 
+MAX_STORIES = 8
+"""The header names at most this many stories of several articles, unless verbose."""
+
+
+def _stories(ctx: _Context) -> Text:
+    """The stories of several articles, each with its label and articles, and how many articles
+    are alone in theirs."""
+    stories = ctx.result.stories.stories
+    shared = [s for s in stories if len(s.articles) > 1]
+    alone = len(stories) - len(shared)
+    out = Text(plural(len(shared), "story") + " of several articles"
+               + (f", {plural(alone, 'article')} alone in its story" if alone == 1 else
+                  f", {alone} articles alone in their stories" if alone else ""))
+    listed = shared if ctx.options.verbose else shared[:MAX_STORIES]
+    for story in listed:
+        out.append("\n")
+        out.append(f"{story.id} ", style="bold")
+        out.append_text(_text(story.label))
+        out.append(f" ({', '.join(short_id(a) for a in story.articles)})", style="dim")
+    if len(listed) < len(shared):
+        out.append(f"\n... and {len(shared) - len(listed)} more (--verbose)", style="dim")
+    return out
+
+
 def _header(ctx: _Context, shown: list[Finding]) -> Panel:
     result = ctx.result
     counts = count_statuses(shown)
@@ -243,6 +267,7 @@ def _header(ctx: _Context, shown: list[Finding]) -> Panel:
     unresolved = sum(not e.resolved for e in events)
     summary.add_row("Events", Text(plural(len(events), "event") + (f", {unresolved} with no date"
                                                                    if unresolved else "")))
+    summary.add_row("Stories", _stories(ctx))
     names = count_name_variants(shown)
     entries = [
         (counts[Status.CONFLICT], "conflict", "bold red"),

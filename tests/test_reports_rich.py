@@ -143,3 +143,21 @@ def test_a_location_is_never_broken(seeds_result: CheckResult, width: int) -> No
     expected = Counter(f"{e.path}:{e.line}:{e.column}" for f in seeds_result.findings for e in f.claims)
     assert {location: out.count(location) for location in expected} == expected
     assert all(cell_len(line) <= width for line in out.splitlines())
+
+
+def test_the_header_names_the_stories_of_several_articles_with_their_articles(tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    result = run_check(load_corpus([seeds]))
+    text = render("rich", result, ReportOptions(width=120, color="never"))
+    assert "2 stories of several articles" in text
+    assert "S1 Russia’s Lavrov in North Korea for Latest High-Level Visit (000, 001)" in text
+    assert "S2 Russia’s Lavrov hails deeper ties in N Korea visit (002, 003, 004)" in text
+
+
+def test_a_story_label_is_shown_literally(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(
+            "---\npublished: 2024-03-05\ntitle: \"[bold red]Fire[/] \\u001b[31mat the depot\"\n---\n"
+            "A fire at the Maple Street depot injured 12 workers, Chief Dana Wells said.\n", "utf-8")
+    text = render("rich", run_check(load_corpus([tmp_path])), ReportOptions(width=120, color="never"))
+    assert "[bold red]Fire[/]" in text and "\x1b" not in text
