@@ -95,6 +95,9 @@ _POSSESSIVE_BEFORE = regex.compile(r"\b(?:her|his|their)\s+$", regex.I)
 _OFFSPRING = frozenset({"child", "kid", "son", "daughter", "grandchild", "offspring"})
 _PROJECTILES = frozenset({"bullet", "round", "slug", "pellet"})
 _HIT_WORDS = frozenset({"hit", "strike", "struck", "enter", "pierce", "wound", "riddle"})
+# Words of prices and sales: "$1,799 for the 15-inch model", "priced at", "costs", "sells for".
+_PRICE_WORDS = frozenset("""price priced cost sell sale retail start buy pay charge fee model version cheap cheaper
+    expensive discount offer subscription""".split())
 # Classes said only of people: a specific noun they are said of counts people ("firefighters").
 _PEOPLE_ONLY = frozenset({"deaths", "injuries", "arrests", "evacuations", "missing", "charges", "shot"})
 # Parts of a body are not counted as facts of a story ("shot twice in one arm").
@@ -287,7 +290,10 @@ def _bare_frame(claim: Claim, left: str, right: str) -> Frame | None:
     """A figure with no counted noun, framed by a shape around it or by its currency."""
     if _is_currency(claim.unit):
         things = _classes()[1]
-        role = _class_of([*(claim.subject or "").split(), *_predicate_words(claim)], things)
+        words = [*(claim.subject or "").split(), *_predicate_words(claim)]
+        if any(lemma in _PRICE_WORDS for word in words for lemma in lemmas(word)):
+            return None  # a price: each model, size or offer has its own
+        role = _class_of(words, things)
         return Frame("amount", claim.unit, role, _part(claim))
     if not _integral(claim) and not claim.text.lstrip().startswith("."):
         return None

@@ -47,6 +47,7 @@ def test_a_figure_has_the_frame_its_words_say(sentence: str, quote: str, expecte
     ("The five people met on Tuesday.", "five people"),  # nothing is said of them
     ("He scored 30 touchdowns in his career.", "30 touchdowns"),  # a sports statistic
     ("The ship sailed two blocks.", "two blocks"),  # a distance, not a count
+    ("The new laptop starts at $2,199.", "$2,199"),  # a price: each model has its own
 ])
 def test_a_figure_with_nothing_comparable_said_of_it_has_no_frame(sentence: str, quote: str) -> None:
     claim = only_claim(ClaimKind.QUANTITY, sentence, quote)
