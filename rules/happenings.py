@@ -15,9 +15,11 @@ from checker.ruleapi import happening_of
 from .base import Rule, RuleContext
 from .compare import short_id
 
-# Happenings that take place once in a story: a shooting, a fire, a crash. Arrests, hearings,
-# deaths of the wounded and protests come on several days of one story and are not compared.
-ONE_DAY = frozenset({"violence", "fire", "crash", "explosion", "storm"})
+# Happenings that take place once in a story: a shooting, a fire, a crash; an arrest and a
+# charge once per person. Hearings, deaths of the wounded and protests come on several days of
+# one story and are not compared.
+ONE_DAY = frozenset({"violence", "fire", "crash", "explosion", "storm", "arrest", "charge"})
+PER_PERSON = frozenset({"arrest", "charge"})
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -59,6 +61,13 @@ def _at_night(claim: Claim) -> bool:
     return _NIGHT.search(claim.sentence[max(0, offset - 30):offset + len(claim.text) + 30]) is not None
 
 
+def _several_people(ctx: RuleContext, claims: Sequence[Claim]) -> bool:
+    """Do two of the claims' sentences name people, none of them the same?"""
+    named = [frozenset(ctx.alignment.entities_near(c, ("person",))) for c in claims]
+    named = [n for n in named if n]
+    return any(a.isdisjoint(b) for i, a in enumerate(named) for b in named[i + 1:])
+
+
 def _shown(day: tuple[str | None, str | None]) -> str:
     iso, weekday = day
     if iso is not None:
@@ -80,8 +89,9 @@ class HappeningDay(Rule):
     different days for one kind of happening (a shooting on Saturday, another on Monday) is
     left out of that comparison, and so is a date in a sentence tied to another happening
     ("last year's fire"). Only happenings that take place once in a story are compared (a
-    shooting, a fire, a crash, an explosion, a storm): arrests, hearings, deaths of the
-    wounded and protests come on several days of one story.
+    shooting, a fire, a crash, an explosion, a storm; an arrest or a charge, between sentences
+    that do not name different people): hearings, deaths of the wounded and protests come on
+    several days of one story.
 
     **Why it matters**: the day of a shooting or a fire is the first fact a reader checks,
     and outlets that rewrite "Saturday night" as "Sunday" get it wrong.
@@ -124,6 +134,8 @@ class HappeningDay(Rule):
                     chosen.append(min(claims, key=lambda c: (_day(c)[0] is None, c.start)))
             if len(chosen) < 2:
                 continue
+            if cls in PER_PERSON and _several_people(ctx, chosen):
+                continue  # arrests of different people may come on different days
             yield from self._compare(ctx, cls, chosen)
 
     def _compare(self, ctx: RuleContext, cls: str, claims: Sequence[Claim]) -> Iterator[Finding]:
