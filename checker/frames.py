@@ -243,8 +243,9 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
         return None  # "a sweet 16 party": a kind, not a count
     if claim.text[:1].isdigit() and _NAME_BEFORE.search(left):
         return None  # "FireWire 800 port", "Week 15 loss": part of a name
-    if _CALIBER_AFTER.match(claim.sentence[claim.end - claim.sentence_start - len(claim.text)
-                                          + len(claim.text.split()[0]):][:12]):
+    first_token = (claim.text.split() or [""])[0]
+    after_number = claim.start - claim.sentence_start + claim.text.find(first_token) + len(first_token)
+    if _CALIBER_AFTER.match(claim.sentence[after_number:after_number + 12]):
         return Frame("caliber", None)  # ".357 caliber revolver"
     people, things = _classes()
     if _DEAD_OR_MISSING.match(right):
