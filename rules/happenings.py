@@ -41,24 +41,34 @@ def _day(claim: Claim) -> tuple[str | None, str | None]:
     return iso, weekday
 
 
-def _same_day(a: tuple[str | None, str | None], b: tuple[str | None, str | None], night: bool = False) -> bool:
-    """Can two days be the same day? With ``night`` (a side speaks of the night: "late Friday",
-    "overnight"), the day after is the same night."""
+def _same_day(a: tuple[str | None, str | None], b: tuple[str | None, str | None],
+              late: tuple[bool, bool] = (False, False), early: tuple[bool, bool] = (False, False)) -> bool:
+    """Can two days be the same happening? The same day; or one night across midnight: the
+    earlier day said late ("late Friday", "Friday night") or the later day said early ("early
+    Saturday", "2 a.m. Saturday"). ``late`` and ``early`` say so of ``a`` and ``b``."""
     if a[0] is not None and b[0] is not None:
-        gap = abs(dt.date.fromisoformat(a[0][:10]).toordinal() - dt.date.fromisoformat(b[0][:10]).toordinal())
-        return gap == 0 or (night and gap == 1)
-    if a[1] is None or b[1] is None or a[1] == b[1]:
+        gap = dt.date.fromisoformat(b[0][:10]).toordinal() - dt.date.fromisoformat(a[0][:10]).toordinal()
+    elif a[1] is None or b[1] is None or a[1] == b[1]:
         return True
-    gap = abs(_WEEKDAYS.index(a[1]) - _WEEKDAYS.index(b[1]))
-    return night and gap in (1, 6)
+    else:
+        gap = (_WEEKDAYS.index(b[1]) - _WEEKDAYS.index(a[1])) % 7
+        gap = -1 if gap == 6 else gap
+    if gap == 0:
+        return True
+    if gap == 1:  # b is the day after a
+        return late[0] or early[1]
+    if gap == -1:  # a is the day after b
+        return late[1] or early[0]
+    return False
 
 
-_NIGHT = regex.compile(r"\b(?:night|overnight|late|early|midnight|evening|dawn|a\.m\.|p\.m\.)\b", regex.I)
+_LATE = regex.compile(r"\b(?:night|overnight|late|midnight|evening|p\.m\.|pm)\b", regex.I)
+_EARLY = regex.compile(r"\b(?:overnight|early|midnight|dawn|a\.m\.|am|morning|daybreak)\b", regex.I)
 
 
-def _at_night(claim: Claim) -> bool:
+def _near(pattern: regex.Pattern[str], claim: Claim) -> bool:
     offset = claim.start - claim.sentence_start
-    return _NIGHT.search(claim.sentence[max(0, offset - 30):offset + len(claim.text) + 30]) is not None
+    return pattern.search(claim.sentence[max(0, offset - 30):offset + len(claim.text) + 30]) is not None
 
 
 def _several_people(ctx: RuleContext, claims: Sequence[Claim]) -> bool:
@@ -140,7 +150,8 @@ class HappeningDay(Rule):
 
     def _compare(self, ctx: RuleContext, cls: str, claims: Sequence[Claim]) -> Iterator[Finding]:
         days = {c.article: _day(c) for c in claims}
-        disagree = any(not _same_day(days[a.article], days[b.article], _at_night(a) or _at_night(b))
+        disagree = any(not _same_day(days[a.article], days[b.article], (_near(_LATE, a), _near(_LATE, b)),
+                                     (_near(_EARLY, a), _near(_EARLY, b)))
                        for i, a in enumerate(claims) for b in claims[i + 1:])
         sides: dict[str, list[str]] = defaultdict(list)
         for claim in claims:
