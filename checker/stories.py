@@ -390,12 +390,18 @@ _BACKGROUND = regex.compile(
 _YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
+@lru_cache(maxsize=65536)
+def _names_other_happening(sentence: str) -> bool:
+    """Do the sentence's words tie it to another happening (read once per sentence)?"""
+    return _BACKGROUND.search(sentence) is not None
+
+
 def background(claim: Claim, year: int | None = None) -> bool:
     """Does the claim's sentence tie it to another happening than its article's story ("the
     2004 tsunami killed 230,000", "last year's fire", "a previous shooting", a national tally)?
     ``year``: the article's year; a sentence naming only that year (or the one before, for a
     story of early January) is about the story."""
-    if _BACKGROUND.search(claim.sentence) is not None:
+    if _names_other_happening(claim.sentence):
         return True
     named = {int(y) for y in _YEAR.findall(claim.sentence.replace(claim.text, " "))}
     if not named:

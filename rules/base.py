@@ -52,6 +52,7 @@ class RuleContext:
     """The stories of the corpus (built from the claims when not given)."""
     _by_kind: dict[ClaimKind, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
     _frames: dict[int, Frame | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _shared: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def article(self, article_id: str) -> Any:
         return self.alignment.articles.get(article_id)
@@ -73,11 +74,12 @@ class RuleContext:
 
     def alone(self, article: str) -> bool:
         """Is the article the only one of its story? (Nothing of it is compared across articles.)"""
-        if self.stories is None:
+        if self._shared is None:
             self.story_of(article)
-        assert self.stories is not None
-        story = self.stories.get(self.stories.story_of(article))
-        return story is None or len(story.articles) < 2
+            assert self.stories is not None
+            self._shared = frozenset(a for story in self.stories.stories if len(story.articles) > 1
+                                     for a in story.articles)
+        return article not in self._shared
 
     def frame(self, claim: Claim) -> Frame | None:
         """The fact frame of a quantity (computed once per claim)."""
