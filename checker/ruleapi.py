@@ -25,7 +25,7 @@ from .events import Event, EventIndex, EventMention
 from .extractors.entities import ORG, PLACE, is_country, translit_key
 from .extractors.nouns import EVENT_CLASSES, singular
 from .frames import PEOPLE_MEASURES, SHAPE_MEASURES, TOLL_MEASURES, Frame, frame_of, happening_of, years
-from .stories import Story, StoryIndex, background, build_stories
+from .stories import Story, StoryIndex, background, build_stories, reference_date
 from .values import Interval, display, interval_of
 from .wording import plural
 
@@ -52,6 +52,7 @@ __all__ = [
     "interval_of",
     "is_country",
     "plural",
+    "reference_date",
     "singular",
     "translit_key",
     "years",

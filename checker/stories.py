@@ -384,6 +384,7 @@ _BACKGROUND = regex.compile(
     r"\b(?:last\s+year|last\s+month|a\s+year\s+ago|years?\s+ago|months\s+ago|previous|prior|earlier\s+this\s+year|"
     r"another\s+(?:\p{L}+\s+){0,2}(?:attack|shooting|fire|incident|crash|earthquake|bombing)|"
     r"separate\s+(?:\p{L}+\s+)?(?:attacks?|shootings?|fires?|incidents?|crash(?:es)?|bombings?)|"
+    r"(?:days|weeks|months|years)\s+(?:after|before|since|earlier|later)|"
     r"(?:after|in|from)\s+(?:\p{L}+\s+)?(?:shootings|attacks|fires|crashes|bombings)\b|"
     r"similar\s+(?:attacks?|shootings?|incidents?)|record|history|historic|ever|so\s+far\s+this\s+year|"
     r"this\s+year|nationwide|worldwide|statewide|across\s+the\s+country)\b", regex.I)

@@ -7,6 +7,7 @@ A rule never prints, reads files or formats text for a terminal: it receives a
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from checker.findings import Evidence, Finding, Severity, Status, fingerprint
 from checker.model import Claim, ClaimKind
-from checker.ruleapi import Frame, StoryIndex, background, build_stories, display, frame_of
+from checker.ruleapi import Frame, StoryIndex, background, build_stories, display, frame_of, reference_date
 
 if TYPE_CHECKING:
     from checker.model import Corpus
@@ -53,6 +54,8 @@ class RuleContext:
     _by_kind: dict[ClaimKind, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
     _frames: dict[int, Frame | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _shared: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _when: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Each article's date (publication, else dateline), once read."""
 
     def article(self, article_id: str) -> Any:
         return self.alignment.articles.get(article_id)
@@ -91,8 +94,12 @@ class RuleContext:
 
     def background(self, claim: Claim) -> bool:
         """Does the claim's sentence tie it to another happening than its article's story?"""
-        article = self.alignment.articles.get(claim.article)
-        return background(claim, article.published.year if article is not None and article.published else None)
+        if claim.article not in self._when:
+            article = self.alignment.articles.get(claim.article)
+            self._when[claim.article] = (reference_date(article, self.alignment.by_article.get(claim.article, ()))
+                                         if article else None)
+        when = self._when[claim.article]
+        return background(claim, when.year if when is not None else None)
 
 
 class Rule:
