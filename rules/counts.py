@@ -123,7 +123,8 @@ def _scope(claim: Claim) -> tuple[bool, bool]:
     """Is the figure a total ("a total of 31 magazines") or a rate/record ("in each of five seasons")?"""
     left, right = _window(claim, 40, 40)
     around = f"{left} {claim.text} {right}"
-    return bool(_TOTAL.search(around)), bool(_RATE.search(around))
+    wide_left, wide_right = _window(claim, 100, 60)  # "In their five operations so far, ... 31 magazines"
+    return bool(_TOTAL.search(f"{wide_left} {claim.text} {wide_right}")), bool(_RATE.search(around))
 
 
 def _topic(frame: Frame, claims: Sequence[Claim], ctx: RuleContext) -> str:
