@@ -197,14 +197,16 @@ def _predicate_words(claim: Claim) -> list[str]:
     return [*reversed(before_words[-2:]), *_WORDS.findall(after)[:6], *reversed(before_words[-4:-2]), *beyond]
 
 
-def _context(claim: Claim, before: int, after: int) -> tuple[str, str]:
+def around(claim: Claim, before: int, after: int) -> tuple[str, str]:
+    """The text of a claim's sentence up to ``before`` characters before its quote and up to
+    ``after`` characters after it."""
     offset = claim.start - claim.sentence_start
     end = offset + len(claim.text)
     return claim.sentence[max(0, offset - before):offset], claim.sentence[end:end + after]
 
 
 def _part(claim: Claim) -> str | None:
-    left, right = _context(claim, 40, 25)
+    left, right = around(claim, 40, 25)
     if _PART_BEFORE.search(left) or _PART_AFTER.match(right):
         return "part"
     after_noun = claim.sentence[claim.end - claim.sentence_start:][:25]
@@ -226,7 +228,7 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
     thing with spellings merged across the corpus (``Alignment.thing``)."""
     if claim.kind is not ClaimKind.QUANTITY or claim.attr("measure") == "age":
         return None
-    left, right = _context(claim, 30, 20)
+    left, right = around(claim, 30, 20)
     if thing in _OFFSPRING and (_POSSESSIVE_BEFORE.search(left[-8:]) or _PARENT_OF.search(left)):
         return Frame("children", claim.unit)  # "one of her 12 children": how many children she has
     if claim.attr("referential"):

@@ -24,7 +24,16 @@ from .align import Alignment
 from .events import Event, EventIndex, EventMention
 from .extractors.entities import ORG, PLACE, is_country, translit_key
 from .extractors.nouns import EVENT_CLASSES, singular
-from .frames import PEOPLE_MEASURES, SHAPE_MEASURES, TOLL_MEASURES, Frame, frame_of, happening_of, years
+from .frames import (
+    PEOPLE_MEASURES,
+    SHAPE_MEASURES,
+    TOLL_MEASURES,
+    Frame,
+    around,
+    frame_of,
+    happening_of,
+    years,
+)
 from .stories import Story, StoryIndex, background, build_stories, reference_date
 from .values import Interval, display, interval_of
 from .wording import plural
@@ -44,6 +53,7 @@ __all__ = [
     "Interval",
     "Story",
     "StoryIndex",
+    "around",
     "background",
     "build_stories",
     "display",

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 import regex
 
+from .frames import years
 from .model import Article, Claim, ClaimKind
 
 # Function words and the words of every news report: never distinctive of a story.
@@ -150,18 +151,13 @@ def _stem(word: str) -> str:
     return w if len(w) > 2 and w not in STOPWORDS else ""
 
 
-def article_terms(article: Article, claims: Iterable[Claim], name_weight: float = 2.0,
-                  lead_weight: float = 3.0) -> dict[str, float]:
-    """Term counts of an article: its content words (stemmed, stopwords left out) and the
-    canonical names of its entities (``@name``, weighted ``name_weight``). Words and names of
-    the headline and the lead (the first :data:`LEAD_CHARS` characters of the body, where a
-    news report says what happened) count ``lead_weight`` times."""
-    return _terms(article, claims, name_weight, lead_weight)[0]
-
-
 def _terms(article: Article, claims: Iterable[Claim], name_weight: float,
            lead_weight: float) -> tuple[dict[str, float], dict[str, float]]:
-    """(terms of the whole article, terms of its headline and lead alone), read in one pass."""
+    """Term counts of an article, read in one pass: (its content words, stemmed and without
+    stopwords, and the canonical names of its entities as ``@name`` weighted ``name_weight``;
+    the same of its headline and lead alone). Words and names of the headline and the lead (the
+    first :data:`LEAD_CHARS` characters of the body, where a news report says what happened)
+    count ``lead_weight`` times in the first."""
     body_start = article.body_offset
     lead_end = body_start + LEAD_CHARS
     body = article.text[body_start:body_start + BODY_CHARS]
@@ -388,7 +384,6 @@ _BACKGROUND = regex.compile(
     r"(?:after|in|from)\s+(?:\p{L}+\s+)?(?:shootings|attacks|fires|crashes|bombings)\b|"
     r"similar\s+(?:attacks?|shootings?|incidents?)|record|history|historic|ever|so\s+far\s+this\s+year|"
     r"this\s+year|nationwide|worldwide|statewide|across\s+the\s+country)\b", regex.I)
-_YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 @lru_cache(maxsize=65536)
@@ -404,7 +399,7 @@ def background(claim: Claim, year: int | None = None) -> bool:
     story of early January) is about the story."""
     if _names_other_happening(claim.sentence):
         return True
-    named = {int(y) for y in _YEAR.findall(claim.sentence.replace(claim.text, " "))}
+    named = {int(y) for y in years(claim)}
     if not named:
         return False
     if year is None:

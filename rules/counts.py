@@ -16,6 +16,7 @@ from checker.ruleapi import (
     TOLL_MEASURES,
     Frame,
     Interval,
+    around,
     display,
     interval_of,
     is_country,
@@ -104,16 +105,10 @@ _RATE = regex.compile(r"\b(?:each|every|per|average\w*|a year|a day|a week|a mon
 _WORD = regex.compile(r"[\p{L}][\p{L}'-]*")
 
 
-def _window(claim: Claim, before: int = 70, after: int = 70) -> tuple[str, str]:
-    offset = claim.start - claim.sentence_start
-    return (claim.sentence[max(0, offset - before):offset],
-            claim.sentence[offset + len(claim.text):offset + len(claim.text) + after])
-
-
 def _predicate(claim: Claim) -> frozenset[str]:
     """Content words around a figure (what is said about it: "delivered ... equipment"), as stems;
     names, numbers and function words left out."""
-    left, right = _window(claim)
+    left, right = around(claim, 70, 70)
     words = _WORD.findall(left)[-8:] + _WORD.findall(right)[:8]
     return frozenset(w.lower()[:5] for w in words
                      if w[0].islower() and w.lower() not in _STOPWORDS and len(w) > 2)
@@ -121,10 +116,10 @@ def _predicate(claim: Claim) -> frozenset[str]:
 
 def _scope(claim: Claim) -> tuple[bool, bool]:
     """Is the figure a total ("a total of 31 magazines") or a rate/record ("in each of five seasons")?"""
-    left, right = _window(claim, 40, 40)
-    around = f"{left} {claim.text} {right}"
-    wide_left, wide_right = _window(claim, 100, 60)  # "In their five operations so far, ... 31 magazines"
-    return bool(_TOTAL.search(f"{wide_left} {claim.text} {wide_right}")), bool(_RATE.search(around))
+    left, right = around(claim, 40, 40)
+    near = f"{left} {claim.text} {right}"
+    wide_left, wide_right = around(claim, 100, 60)  # "In their five operations so far, ... 31 magazines"
+    return bool(_TOTAL.search(f"{wide_left} {claim.text} {wide_right}")), bool(_RATE.search(near))
 
 
 def _topic(frame: Frame, claims: Sequence[Claim], ctx: RuleContext) -> str:
