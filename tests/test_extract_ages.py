@@ -34,6 +34,10 @@ CASES: list[tuple[str, str, float, str, str | None]] = [
     ("Victims Shane Newland, 42, and Justin Huckeby, 25, were identified.", "25", 25, "year", "Justin Huckeby"),
     ("The victims were 68-year-old Barbara Hawthorne of Battle Creek and Dorothy Brown.", "68-year-old", 68,
      "year", "Barbara Hawthorne"),
+    # tokenised text (ECB+) puts spaces around the hyphens
+    ("Two officers fatally shot 16 - year - old Kimani Gray on Saturday.", "16 - year - old", 16, "year",
+     "Kimani Gray"),
+    ("He assaulted the 11 - year old girl.", "11 - year old", 11, "year", None),
     # a surname alone, at the start of a sentence, is the article's one person of that surname
     ("Police named Nicholas Lindsay as the victim. Lindsay, 26, died on Monday.", "26", 26, "year",
      "Nicholas Lindsay"),
