@@ -43,9 +43,10 @@ from .nouns import singular
 MAX_AGE = 120
 """A figure above this after a name is no age ("Route 66" aside, a count or a year)."""
 
-# Between a name and its age: "Lindsay, 26", "Lindsay, aged 26", "Lindsay, who is 26",
-# "Lindsay, a 26-year-old". (A figure in parentheses is no quantity claim: "Lindsay (26)" is not read.)
-_GAP_AFTER_NAME = regex.compile(r"\s*,\s*(?:(?P<words>aged?|who\s+(?:is|was))\s+|(?P<article>an?|the)\s+)?$", regex.I)
+# Between a name and its age: "Lindsay, 26", "Lindsay, aged 26", "Lindsay, who is 26", "Timmons,
+# now 16,", "Lindsay, a 26-year-old". (A figure in parentheses is no quantity claim: "Lindsay (26)"
+# is not read.)
+_GAP_AFTER_NAME = regex.compile(r"\s*,\s*(?:(?P<words>aged?|who\s+(?:is|was)|now)\s+|(?P<article>an?|the)\s+)?$", regex.I)
 # After a bare figure that is an age in apposition: a closing comma or sentence end, "and" (a
 # list of people), "of" or "from" (where they live), or "years old".
 _AFTER_BARE_AGE = regex.compile(r"\s*[,;]|\s*[.!?]?\s*$|\s*[.!?]\s|\s+(?:and|of|from)\b|[\s-]+years?[\s-]+old\b",
@@ -58,7 +59,7 @@ FEMALE_ROLES = frozenset("""woman girl daughter mother wife sister girlfriend ni
 female schoolgirl lady policewoman""".split())
 ROLE_WORDS = MALE_ROLES | FEMALE_ROLES | frozenset("""teen teenager child kid youth toddler baby infant adult
 friend cousin relative roommate neighbor neighbour resident student pupil victim suspect gunman shooter attacker
-assailant robber defendant inmate prisoner driver passenger motorist cyclist pedestrian officer deputy trooper
+assailant robber accused defendant inmate prisoner driver passenger motorist cyclist pedestrian officer deputy trooper
 detective sergeant soldier guard employee worker owner clerk bystander veteran protester demonstrator activist
 leader head member journalist reporter photographer teacher doctor nurse pastor priest lawyer""".split())
 """Nouns of a person's role: they may stand between an "N-year-old" and the name ("the 25-year-old
