@@ -1,10 +1,10 @@
-"""AG: the age of a named person, compared across articles."""
+"""AG: the age of a person, named or not, compared across articles."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -52,9 +52,26 @@ class AgeMismatch(Rule):
     across the corpus; a surname alone is the person of that surname when the corpus names
     only one ("Lindsay" and "Nicholas Lindsay"), and a name without its middle name is the
     person with it when only one has it ("Christopher Duncan", "Christopher Lee Duncan").
-    People of one surname and different first names are different people, never compared,
-    and so are the ages given in two different stories (a namesake in another happening, or
-    the same person in a report of another year).
+    A short and a long form of one first name ("Alexis" and "Alexandros Grigoropoulos": the
+    same first four letters) are one person when the story names no third first name of that
+    surname and their ages agree; otherwise people of one surname and different first names
+    are different people, never compared, and so are the ages given in two different stories
+    (a namesake in another happening, or the same person in a report of another year).
+
+    Ages of **unnamed people** ("a 15-year-old boy", "the 15-year-old's post-mortem", "two
+    girls, ages 12 and 15") are compared only where the alignment is unambiguous:
+
+    - an unnamed age is the named person's of its story when exactly one named person there
+      is given that same age (and no other sex: "boy", "man", "son" are male, "girl",
+      "woman", "daughter" female, "teenager", "victim", a nominal "the 16-year-old" either);
+    - the others are grouped by story and sex (an age of either sex joins the one sex of the
+      story given that age). When every article gives one age for the group, they are one
+      person: the same age is an agreement, ages at most two years apart (the option below)
+      a conflict ("the 11-year-old girl" vs "a 12-year-old girl"), ages further apart two
+      people (a victim of 25 and a suspect of 40), not compared. When an article gives
+      several ages for the group (two girls, victims of 15 and 17), each age that several
+      articles give is an agreement, and nothing is a conflict: which one is which is not
+      said.
 
     **Why it matters**: the age of a victim or a suspect is among the first facts an editor
     checks; outlets often get it wrong, or copy an age that has since changed.
@@ -67,7 +84,13 @@ class AgeMismatch(Rule):
     **Agreeing example**::
 
         A: The 25-year-old Nicholas Lindsay was shot on Monday.
-        B: Nicholas Lindsay, 25, died at the scene.
+        B: Nicholas Lindsay, aged 25, died at the scene.
+        C: A 25-year-old man died after the shooting on Monday.     (the named man of 25)
+
+    **Not compared**::
+
+        A: Jeffs was sentenced for assaulting a 12-year-old girl.
+        B: Jeffs fathered a child with a 15-year-old girl.        (two girls, 3 years apart)
 
     A person one year older in a report published more than half a year later (the option below; the
     victim's age at the trial a year on) is an update, reported as a ``variant``, not a
@@ -78,7 +101,9 @@ class AgeMismatch(Rule):
 
     **Options**: ``update_after_days`` (publication dates further apart than this make an age
     that grew with them an update, default 183); ``undated_confidence`` (confidence of a
-    conflict that an undated article takes part in, default 0.5).
+    conflict that an undated article takes part in, default 0.5); ``unnamed_gap_years``
+    (unnamed people of one role and sex whose ages differ by more than this are two people,
+    default 2).
     """
 
     code = "AG01"
@@ -92,11 +117,15 @@ class AgeMismatch(Rule):
                "publication dates further apart than this make an age that grew with them an update"),
         Option("undated_confidence", float, 0.5,
                "confidence of a conflict that an undated article takes part in"),
+        Option("unnamed_gap_years", float, 2.0,
+               "unnamed people of one role are one person in conflict only when their ages differ by at most this"),
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        tied = [c for c in ctx.claims_of(ClaimKind.QUANTITY) if c.attr("measure") == "age" and c.attr("person")]
-        if not tied:
+        ages = [c for c in ctx.claims_of(ClaimKind.QUANTITY) if c.attr("measure") == "age"]
+        tied = [c for c in ages if c.attr("person")]
+        unnamed = [c for c in ages if not c.attr("person") and c.attr("role")]
+        if not tied and not unnamed:
             return
         # The entity claims that name the people of the ages (only those: a corpus has millions).
         wanted = {(c.article, int(at)) for c in tied if (at := c.attr("person_at")) is not None and at.isdigit()}
@@ -109,25 +138,86 @@ class AgeMismatch(Rule):
                     named[(entity.article, entity.start)] = name
                 if entity.subject == "person":
                     people.add(name)
-        ages: list[tuple[str, Claim]] = []
+        persons: list[tuple[str, Claim]] = []
         for claim in tied:
             at = claim.attr("person_at")
             person = named.get((claim.article, int(at))) if at is not None and at.isdigit() else None
             person = person or claim.attr("person") or ""
             people.add(person)
-            ages.append((person, claim))
+            persons.append((person, claim))
         resolve = _person_resolver(people)
         by_person: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-        for person, claim in ages:
+        for person, claim in persons:
             key = resolve(person)
             if key is not None:
                 by_person[(key, ctx.story_of(claim.article))].append(claim)
+        _merge_name_variants(by_person)
+        by_role = self._join_unnamed(ctx, unnamed, by_person)
         for person, story in sorted(by_person):
             claims = by_person[(person, story)]
             if len({c.article for c in claims}) >= 2:
-                yield self._verdict(ctx, person, claims)
+                yield self._verdict(ctx, person, claims, ("age", person))
+        for story, sex in sorted(by_role):
+            yield from self._unnamed(ctx, by_role[(story, sex)], sex)
 
-    def _verdict(self, ctx: RuleContext, person: str, claims: Sequence[Claim]) -> Finding:
+    def _join_unnamed(self, ctx: RuleContext, unnamed: Sequence[Claim],
+                      by_person: dict[tuple[str, str], list[Claim]]) -> dict[tuple[str, str], list[Claim]]:
+        """Tie each unnamed age to the one named person of its story given that age (and not
+        another sex), in place in ``by_person``; the others by story and sex of their role
+        (an age of unknown sex goes with the one sex of the story given that age, if any)."""
+        persons_of_story: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for key in by_person:
+            persons_of_story[key[1]].append(key)
+        sex_of = {key: {sx for c in claims if (sx := _sex(c.attr("role"))) != _ANY} for key, claims in by_person.items()}
+        rest: list[tuple[str, Claim]] = []
+        for claim in unnamed:
+            story = ctx.story_of(claim.article)
+            sex = _sex(claim.attr("role"))
+            same = [key for key in persons_of_story.get(story, ())
+                    if any(_same_age(claim, c) for c in by_person[key])
+                    and (sex == _ANY or not sex_of[key] or sex_of[key] == {sex})]
+            if len(same) == 1:
+                by_person[same[0]].append(claim)
+            else:
+                rest.append((story, claim))
+        by_role: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for story, claim in rest:
+            by_role[(story, _sex(claim.attr("role")))].append(claim)
+        for story, claim in rest:
+            if _sex(claim.attr("role")) != _ANY:
+                continue
+            sexes = [sx for sx in (_MALE, _FEMALE) if any(_same_age(claim, c) for c in by_role.get((story, sx), ()))]
+            if len(sexes) == 1:
+                by_role[(story, _ANY)].remove(claim)
+                by_role[(story, sexes[0])].append(claim)
+        return {key: claims for key, claims in by_role.items() if claims}
+
+    def _unnamed(self, ctx: RuleContext, claims: Sequence[Claim], sex: str) -> Iterator[Finding]:
+        """The verdicts on the unnamed people of one sex in one story: a conflict when every
+        article gives one age and they differ by at most ``unnamed_gap_years``; otherwise an
+        agreement per age that several articles give."""
+        values: dict[str, set[tuple[float, float]]] = defaultdict(set)
+        for claim in claims:
+            values[claim.article].add(_key(claim))
+        if len(values) < 2:
+            return
+        label = _role_label(claims, sex)
+        single = all(len(v) == 1 for v in values.values())
+        ages = [a for a in map(_age, claims) if a is not None]
+        spread = max(a.low for a in ages) - min(a.low for a in ages) if ages else 0.0
+        if single and 0 < spread <= float(self.values["unnamed_gap_years"]):
+            yield self._verdict(ctx, label, claims, ("age", label))
+            return
+        by_value: dict[tuple[float, float], list[Claim]] = defaultdict(list)
+        for claim in claims:
+            by_value[_key(claim)].append(claim)
+        for value in sorted(by_value):
+            group = by_value[value]
+            if len({c.article for c in group}) >= 2:
+                several = label if single else f"one of {label.replace('the unnamed ', 'the unnamed ', 1)}s"
+                yield self._verdict(ctx, several, group, ("age", label, age_text(group[0])))
+
+    def _verdict(self, ctx: RuleContext, person: str, claims: Sequence[Claim], fact: Sequence[str]) -> Finding:
         ages = [a for a in map(_age, claims) if a is not None]
         topic = f"age of {person}"
         values = sorted({age_text(c) for c in claims})
@@ -136,7 +226,7 @@ class AgeMismatch(Rule):
         sides = _sides(claims)
         if not disjoint:
             return self.finding(ctx, Status.AGREEMENT, topic, f"Sources agree on the age of {person}: {sides}.",
-                                claims, 0.8, shown_as=age_text, values=values, fact=("age", person))
+                                claims, 0.8, shown_as=age_text, values=values, fact=fact)
         published = {c.article: _published(ctx, c.article) for c in claims}
         updates = [_update(a, b, published, int(self.values["update_after_days"])) for a, b in disjoint]
         if all(u is not None for u in updates):
@@ -144,7 +234,7 @@ class AgeMismatch(Rule):
             return self.finding(
                 ctx, Status.VARIANT, topic,
                 f"The age of {person} changed between reports published far apart: {sides}; {gaps}: an update, "
-                "not a conflict.", claims, 0.7, severity=Severity.INFO, shown_as=age_text, values=values, fact=("age", person))
+                "not a conflict.", claims, 0.7, severity=Severity.INFO, shown_as=age_text, values=values, fact=fact)
         undated = sorted({c.article for pair in disjoint for c in (pair[0].claim, pair[1].claim)
                           if published[c.article] is None})
         if undated and all(published[a.claim.article] is None or published[b.claim.article] is None
@@ -153,9 +243,69 @@ class AgeMismatch(Rule):
                 ctx, Status.CONFLICT, topic,
                 f"Different ages for {person}: {sides}; {', '.join(short_id(a) for a in undated)} "
                 f"{'is' if len(undated) == 1 else 'are'} undated, so the ages may come from reports years apart.",
-                claims, float(self.values["undated_confidence"]), shown_as=age_text, values=values, fact=("age", person))
+                claims, float(self.values["undated_confidence"]), shown_as=age_text, values=values, fact=fact)
         return self.finding(ctx, Status.CONFLICT, topic, f"Different ages for {person}: {sides}.", claims, 0.8,
-                            shown_as=age_text, values=values, fact=("age", person))
+                            shown_as=age_text, values=values, fact=fact)
+
+
+_MALE, _FEMALE, _ANY = "male", "female", "person"
+_MALE_ROLES = frozenset("""man boy son father husband brother boyfriend nephew uncle grandson grandfather male
+schoolboy gentleman policeman patrolman""".split())
+_FEMALE_ROLES = frozenset("""woman girl daughter mother wife sister girlfriend niece aunt granddaughter grandmother
+female schoolgirl lady policewoman""".split())
+
+
+def _sex(role: str | None) -> str:
+    """The sex a role noun says ("boy": male), or :data:`_ANY` ("teenager", "victim", none)."""
+    if role in _MALE_ROLES:
+        return _MALE
+    if role in _FEMALE_ROLES:
+        return _FEMALE
+    return _ANY
+
+
+def _role_label(claims: Sequence[Claim], sex: str) -> str:
+    """How unnamed people are named in findings: "the unnamed girl", "the unnamed boy" (the role
+    noun most articles use for that sex), "the unnamed person"."""
+    roles = Counter(r for c in claims if (r := c.attr("role")) and _sex(r) == sex and r != _ANY)
+    if not roles:
+        return "the unnamed person"
+    best = sorted(roles.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return f"the unnamed {best}"
+
+
+def _key(claim: Claim) -> tuple[float, float]:
+    age = _age(claim)
+    return (age.low, age.high) if age is not None else (-1.0, -1.0)
+
+
+def _same_age(a: Claim, b: Claim) -> bool:
+    return _key(a) == _key(b) and _key(a) != (-1.0, -1.0)
+
+
+def _merge_name_variants(by_person: dict[tuple[str, str], list[Claim]]) -> None:
+    """Join, in place, the ages of two names of one story that differ only by a short and a long
+    form of the first name ("Alexis Grigoropoulos" and "Alexandros Grigoropoulos": the same first
+    four letters) when the story has no third first name for that surname and the ages agree;
+    two such names with different ages may be two relatives, and stay apart."""
+    by_surname: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name, story in by_person:
+        words = name.split()
+        if len(words) >= 2:
+            by_surname[(words[-1], story)].append(name)
+    for (_, story), names in sorted(by_surname.items()):
+        if len(names) != 2:
+            continue
+        a, b = sorted(names)
+        first_a, first_b = a.split()[0], b.split()[0]
+        if first_a == first_b or len(first_a) < 4 or len(first_b) < 4 or first_a[:4].lower() != first_b[:4].lower():
+            continue
+        merged = by_person[(a, story)] + by_person[(b, story)]
+        if len({_key(c) for c in merged}) != 1:
+            continue
+        keep, drop = sorted((a, b), key=lambda n: (-len({c.article for c in by_person[(n, story)]}), n))
+        by_person[(keep, story)] = merged
+        del by_person[(drop, story)]
 
 
 def _sides(claims: Sequence[Claim], joiner: str = " vs ") -> str:

@@ -34,6 +34,10 @@ CASES: list[tuple[str, str, float, str, str | None]] = [
     ("Victims Shane Newland, 42, and Justin Huckeby, 25, were identified.", "25", 25, "year", "Justin Huckeby"),
     ("The victims were 68-year-old Barbara Hawthorne of Battle Creek and Dorothy Brown.", "68-year-old", 68,
      "year", "Barbara Hawthorne"),
+    # tokenised text (ECB+) puts spaces around the hyphens
+    ("Two officers fatally shot 16 - year - old Kimani Gray on Saturday.", "16 - year - old", 16, "year",
+     "Kimani Gray"),
+    ("He assaulted the 11 - year old girl.", "11 - year old", 11, "year", None),
     # a surname alone, at the start of a sentence, is the article's one person of that surname
     ("Police named Nicholas Lindsay as the victim. Lindsay, 26, died on Monday.", "26", 26, "year",
      "Nicholas Lindsay"),
@@ -82,3 +86,57 @@ def test_a_person_named_by_an_entity_claim_is_pointed_at() -> None:
     age = next(c for c in claims if c.attr("measure") == "age")
     entity = next(c for c in claims if c.kind is ClaimKind.ENTITY and str(c.start) == age.attr("person_at"))
     assert entity.text == "Nicholas Lindsay"
+
+
+# Unnamed people's ages keep the role noun after the age ("person" when the age stands for the
+# person), for AG01 to compare by role: text, quote of the age, age, role (None: no one's age).
+ROLES: list[tuple[str, str, float, str | None]] = [
+    ("Police shot a 15-year-old boy in Athens.", "15-year-old", 15, "boy"),
+    ("Riots followed the death of a 15-year-old Greek boy.", "15-year-old", 15, "boy"),
+    ("The 55 - year - old sect leader was convicted.", "55 - year - old", 55, "leader"),
+    ("The killing of a 15-year-old teenager sparked riots.", "15-year-old", 15, "teenager"),
+    ("An 18 - year old male confessed.", "18 - year old", 18, "male"),
+    # a nominal age: the age stands for the person
+    ("The 15-year-old's post-mortem showed a ricochet.", "15-year-old", 15, "person"),
+    ("By then an autopsy of the 16 - year - old was released.", "16 - year - old", 16, "person"),
+    ("He played a recording of Jeffs with a 12 - year - old as well as a DNA report.", "12 - year - old", 12,
+     "person"),
+    # a list of ages after the people: each age has their role
+    ("Jeffs assaulted two girls, ages 12 and 15, by arranging marriages.", "12", 12, "girl"),
+    ("Jeffs assaulted two girls, ages 12 and 15, by arranging marriages.", "15", 15, "girl"),
+    ("He was convicted of assaulting two girls, aged 15 and 12, that he claimed as wives.", "12", 12, "girl"),
+    # no one's age: a thing, an age someone was, a class of people, a name after a comma
+    ("The fire destroyed the 86 - year - old structure.", "86 - year - old", 86, None),
+    ("He testified that Jeffs raped him when he was 5 years old.", "5 years old", 5, None),
+    ("Sex with an under - 14 - year - old is aggravated assault.", "14 - year - old", 14, None),
+    ("Students recalled another 15-year-old, Michalis Kaltezas, killed in 1985.", "15-year-old", 15, None),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "age", "role"), ROLES, ids=[c[0][:50] for c in ROLES])
+def test_role_of_an_unnamed_age(text: str, quote: str, age: float, role: str | None) -> None:
+    found = [c for c in ages(text) if c.text.strip() == quote]
+    assert len(found) == 1, [c.text for c in ages(text)]
+    assert (found[0].low, found[0].attr("person"), found[0].attr("role")) == (age, None, role)
+
+
+def test_a_list_of_ages_after_no_role_is_no_age() -> None:
+    assert ages("People aged 18 and over may vote.") == []
+
+
+# People written with a nickname between first name and surname, and a surname alone after
+# several people of that surname.
+NICKNAMED: list[tuple[str, str, str]] = [
+    ("Police named the boy as Kimani (Kiki) Gray, 16, of Brooklyn.", "16", "Kimani Gray"),
+    ("Police shot 16 - year - old Kimani (Kiki) Gray on Saturday.", "16 - year - old", "Kimani Gray"),
+    ("Police arrested Cashaan “Dink” Williams, 17, of Arnold.", "17", "Cashaan Williams"),
+    # the surname alone is the person named last before it, alone in that sentence
+    ("Polygamist leader Warren Jeffs was sentenced on Tuesday. Jeffs, 55, must serve 45 years. "
+     "Jeffs' nephew, Brent Jeffs, spoke.", "55", "Warren Jeffs"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "person"), NICKNAMED, ids=[c[0][:50] for c in NICKNAMED])
+def test_nicknames_and_surnames_alone(text: str, quote: str, person: str) -> None:
+    found = [c for c in ages(text) if c.text == quote]
+    assert [c.attr("person") for c in found] == [person]

@@ -101,6 +101,9 @@ CASES: list[tuple[str, str, str, str, str | None, str | None]] = [
     # --- ages ----------------------------------------------------------------------------
     ("The 45-year-old man was arrested.", "45-year-old", "=", "[45, 45]", "year", "age"),
     ("A 60 year-old might withdraw 2.72%.", "60 year-old", "=", "[60, 60]", "year", "age"),
+    # tokenised text (ECB+) puts spaces around the hyphens
+    ("Police shot 16 - year - old Kimani Gray.", "16 - year - old", "=", "[16, 16]", "year", "age"),
+    ("He assaulted the 11 - year old girl.", "11 - year old", "=", "[11, 11]", "year", "age"),
     # --- units ---------------------------------------------------------------------------
     ("The convoy travelled 300 km overnight.", "300 km", "=", "[300, 300]", "kilometre", None),
     ("The country produces about 1.2 million barrels a day.", "about 1.2 million barrels", "~",

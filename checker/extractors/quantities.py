@@ -126,7 +126,8 @@ _STOP_HEADS = frozenset(
 ) | frozenset(UNITS) | frozenset(TENS)
 _SKIP_AFTER = regex.compile(r"^(?:\s?(?:a\.m\.|p\.m\.|am\b|pm\b|(?-i:GMT|UTC|EDT|EST|BST|CET)\b)|:\d|"
                             r"(?:st|nd|rd|th)\b|-(?:day|week|month|year|hour)\b|\s*\))", regex.I)
-_AGE = regex.compile(r"^(?:-|\s)?(?P<unit>year|month|week|day)s?[- ]old\b", regex.I)
+# "25-year-old", "25 year old", and the tokenised "16 - year - old" / "11 - year old" of some corpora.
+_AGE = regex.compile(r"^(?:\s?-\s?|\s)?(?P<unit>year|month|week|day)s?(?:\s?-\s?|\s)old\b", regex.I)
 _SKIP_BEFORE = regex.compile(r"(?:\bNo\.|\bnumber|\bpage|\bp\.|\broute|\bflight|\bline|\barticle|\bsection|\bchapter|"
                              r"\bresolution|\bQ|\bCOVID-|\bG|#|\bA\.D\.|\bAD|\bgame|\bepisode|\bseason|\bcategory|"
                              r"\blevel|\bphase|\bstage|\bround|\bgrade|\bunit|\bchannel|\bmodel|\bversion|\broom|\bgate|"
