@@ -53,6 +53,8 @@ _IRREGULAR_PAST = frozenset("""went came met made gave saw spoke left wrote told
 # Agents of a legal happening, not the happening ("a Utah jury found him guilty").
 _AGENTS = frozenset({"court", "jury", "judge", "prosecutor"})
 _POSSESSIVE = regex.compile(r"['’]s$")
+# A bound of a span ("practicing polygamy between Nov. 1, 2004, and ..."), not a happening's date.
+_BOUND_BEFORE = regex.compile(r"\b(?:between|from|until|till|through|to)\s+$", regex.I)
 _FRONTED = regex.compile(r"^\s*(?:(?:on|in|at|by|during|late|early|last|this|since)\s+)*$", regex.I)
 # Verb phrases of a class that no single lemma says.
 _PHRASES = {("tossed", "out"): "reversal", ("threw", "out"): "reversal", ("struck", "down"): "reversal",
@@ -69,19 +71,28 @@ def _is_verb(word: str) -> bool:
     return w in _IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed"))
 
 
-def _subject_class(words: Sequence[str], i: int) -> str | None:
+def _subject_class(words: Sequence[regex.Match[str]], i: int, text: str) -> str | None:
     """The class of the happening that is the subject of the verb ``words[i]``, passing over
-    auxiliaries and relative pronouns ("the fire, which was set"), or ``None``."""
+    auxiliaries and relative pronouns ("the fire, which was set"), or ``None``. A comma
+    between ends the subject ("the time of the fire, stopped by Saturday") unless a relative
+    pronoun follows it."""
     j = i - 1
-    while j >= 0 and (words[j].lower() in _FILLER or words[j].lower().endswith("ly")
-                      or words[j].lower() in _LIGHT_VERBS):
+    while j >= 0 and (words[j].group().lower() in _FILLER or words[j].group().lower().endswith("ly")
+                      or words[j].group().lower() in _LIGHT_VERBS):
         j -= 1
-    return happening_class(words[j]) if j >= 0 else None
+    if j < 0:
+        return None
+    between = text[words[j].end():words[i].start()]
+    if "," in between and not regex.search(r",\s*(?:which|that|who)\b", between, regex.I):
+        return None
+    return happening_class(words[j].group())
 
 
-def _scan_left(words: Sequence[str]) -> tuple[str | None, bool]:
+def _scan_left(text: str) -> tuple[str | None, bool]:
     """The class of the happening the words before a date tell, nearest first, and whether it
     was found as the subject of a verb of happening ("the shooting that took place")."""
+    matches = list(_WORD.finditer(text))
+    words = [m.group() for m in matches]
     light = False
     for i in range(len(words) - 1, max(-1, len(words) - 1 - _HAPPENING_WORDS), -1):
         word = words[i]
@@ -96,7 +107,7 @@ def _scan_left(words: Sequence[str]) -> tuple[str | None, bool]:
         if _is_verb(word):
             # The date is this verb's ("stopped by the church Saturday"): it dates a happening
             # only when the happening is the verb's subject ("the fire devastated the church").
-            return _subject_class(words, i), light
+            return _subject_class(matches, i, text), light
     return None, light
 
 
@@ -133,13 +144,13 @@ def _happening(claim: Claim) -> str | None:
     offset = claim.start - claim.sentence_start
     end = offset + len(claim.text)
     left = _CLAUSE_END.split(claim.sentence[max(0, offset - 100):offset])[-1]
-    if _REPORTED_BEFORE.search(left):
+    if _REPORTED_BEFORE.search(left) or _BOUND_BEFORE.search(left):
         return None
     right = _CLAUSE_END.split(claim.sentence[end:end + 80], 1)[0]
     right_words = _WORD.findall(right)
     if _FRONTED.match(claim.sentence[:offset]):
         return _scan_fronted(right_words)
-    found, light = _scan_left(_WORD.findall(left))
+    found, light = _scan_left(left)
     if found is None and right_words and not right.startswith(","):
         # Right after the date: "the Dec. 6 killing", "Friday night's fire", "voters in 2010 approved".
         first = right_words[1] if _POSSESSIVE.match(right_words[0]) and len(right_words) > 1 else right_words[0]
@@ -281,7 +292,7 @@ def _adjacent(gap: int, a: When, b: When) -> bool:
     return False
 
 
-_NAME_FILLER = regex.compile(r"^(?:\s*(?:of|the|a|an|teen|teenager|boy|girl|student|man|woman|mother|father|"
+_NAME_FILLER = regex.compile(r"^\s*(?:(?:of|the|a|an|teen|teenager|boy|girl|student|man|woman|mother|father|"
                              r"\d+\s*-?\s*year\s*-?\s*old|\d+)\s*)*$", regex.I)
 _PASSIVE_AFTER = regex.compile(r"^(?:\s*,\s*\d+\s*,)?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\p{L}+ly\s+)?"
                                r"(?P<verb>\p{L}+)", regex.I)
@@ -333,6 +344,16 @@ def _year(ctx: RuleContext, articles: Iterable[str]) -> int | None:
         if when_written is not None:
             years[when_written.year] += 1
     return years.most_common(1)[0][0] if len(years) == 1 else None
+
+
+def _story_articles(ctx: RuleContext, article: str) -> Sequence[str]:
+    """The articles of an article's story (the article alone when it is in none)."""
+    story = ctx.story_of(article)
+    assert ctx.stories is not None
+    for found in ctx.stories.stories:
+        if found.id == story:
+            return found.articles
+    return (article,)
 
 
 class _Groups:
@@ -435,7 +456,7 @@ class HappeningDay(Rule):
         for articles in blocks.values():
             if len(articles) < 2:
                 continue
-            year = _year(ctx, articles)
+            year = _year(ctx, sorted({a for article in articles for a in _story_articles(ctx, article)}))
             chosen: list[tuple[Claim, When]] = []
             for article in articles:
                 pick = _consistent(by_article[article], year)
