@@ -149,7 +149,10 @@ def _happening(claim: Claim) -> str | None:
     right = _CLAUSE_END.split(claim.sentence[end:end + 80], 1)[0]
     right_words = _WORD.findall(right)
     if _FRONTED.match(claim.sentence[:offset]):
-        return _scan_fronted(right_words)
+        # "On Feb. 6, a 2-year-old was shot ...": a sentence opened by its date is mostly an
+        # earlier happening of the kind; only legal acts are read there.
+        fronted = _scan_fronted(right_words)
+        return fronted if fronted not in _CRIME else None
     found, light = _scan_left(left)
     if found is None and right_words and not right.startswith(","):
         # Right after the date: "the Dec. 6 killing", "Friday night's fire", "voters in 2010 approved".
@@ -339,11 +342,36 @@ def _year(ctx: RuleContext, articles: Iterable[str]) -> int | None:
     """The year the articles were written in, when those that say agree on one."""
     years: Counter[int] = Counter()
     for article in articles:
-        art = ctx.alignment.articles.get(article)
-        when_written = reference_date(art, ctx.alignment.by_article.get(article, ())) if art else None
+        when_written = _written(ctx, article)
         if when_written is not None:
             years[when_written.year] += 1
     return years.most_common(1)[0][0] if len(years) == 1 else None
+
+
+# A sentence about another happening of the kind in the story ("in the most recent case").
+_OTHER_CASE = regex.compile(r"\b(?:most\s+recent|latest|earlier|other)\s+(?:case|incident|shooting|fire|attack)\b",
+                            regex.I)
+_LINKED = 8
+"""Articles of one named person compared with each other's dates, at most (linear time)."""
+
+
+def _written(ctx: RuleContext, article: str) -> dt.date | None:
+    art = ctx.alignment.articles.get(article)
+    return reference_date(art, ctx.alignment.by_article.get(article, ())) if art else None
+
+
+def _close(a: dt.date | None, b: dt.date | None) -> bool:
+    return a is None or b is None or abs((a - b).days) <= 14
+
+
+def _other_year(ctx: RuleContext, claim: Claim) -> bool:
+    """Is a month or a year given for the story's happening one of another year than its
+    article's ("In December 1999, Cephas had his first charge")?"""
+    low = _ordinal(claim.low)
+    written = _written(ctx, claim.article)
+    if low is None or written is None:
+        return False
+    return dt.date.fromordinal(low).year not in (written.year, written.year - 1)
 
 
 def _story_articles(ctx: RuleContext, article: str) -> Sequence[str]:
@@ -430,7 +458,7 @@ class HappeningDay(Rule):
         for claim in ctx.claims_of(ClaimKind.DATE):
             cls = _happening(claim)
             if cls in ONE_DAY:
-                if ctx.background(claim):
+                if ctx.background(claim) or _other_year(ctx, claim) or _OTHER_CASE.search(claim.sentence):
                     continue
             elif cls not in ONCE_PER_PERSON or claim.granularity is None or claim.granularity.value == "day":
                 continue  # a conviction on the story's day is not its background: convictions recur
@@ -444,12 +472,17 @@ class HappeningDay(Rule):
     def _per_story(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]]) -> Iterator[Finding]:
         groups = _Groups()
         stories: dict[str, str] = {}
-        people: dict[str, str] = {}
+        people: dict[str, list[str]] = defaultdict(list)
         for article in sorted(by_article):
             story = ctx.story_of(article)
             groups.union(article, stories.setdefault(story, article))
             for name in sorted(_objects(ctx, article).get(cls, ())):
-                groups.union(article, people.setdefault(name, article))
+                # Articles of other stories that say it befell the same person, written within
+                # two weeks (or undated): one happening.
+                for other in people[name][-_LINKED:]:
+                    if _close(_written(ctx, article), _written(ctx, other)):
+                        groups.union(article, other)
+                people[name].append(article)
         blocks: dict[str, list[str]] = defaultdict(list)
         for article in sorted(by_article):
             blocks[groups.find(article)].append(article)
