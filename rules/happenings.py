@@ -154,6 +154,8 @@ def _happening(claim: Claim) -> str | None:
         fronted = _scan_fronted(right_words)
         return fronted if fronted not in _CRIME else None
     found, light = _scan_left(left)
+    if right_words and not right.startswith(",") and happening_class(right_words[0]) is not None:
+        found = happening_class(right_words[0])  # "convicted of the 2005 murder": the date is the murder's
     if found is None and right_words and not right.startswith(","):
         # Right after the date: "the Dec. 6 killing", "Friday night's fire", "voters in 2010 approved".
         first = right_words[1] if _POSSESSIVE.match(right_words[0]) and len(right_words) > 1 else right_words[0]
@@ -457,6 +459,8 @@ class HappeningDay(Rule):
         dated: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         for claim in ctx.claims_of(ClaimKind.DATE):
             cls = _happening(claim)
+            if cls in PER_PERSON and (claim.granularity is None or claim.granularity.value != "day"):
+                continue  # "In 2004, Gomes was charged with stealing": a person's earlier charges
             if cls in ONE_DAY:
                 if ctx.background(claim) or _other_year(ctx, claim) or _OTHER_CASE.search(claim.sentence):
                     continue
