@@ -55,7 +55,7 @@ _AGENTS = frozenset({"court", "jury", "judge", "prosecutor"})
 _POSSESSIVE = regex.compile(r"['’]s$")
 # A bound of a span ("practicing polygamy between Nov. 1, 2004, and ..."), not a happening's date.
 _BOUND_BEFORE = regex.compile(r"\b(?:between|from|until|till|through|to)\s+$", regex.I)
-_FRONTED = regex.compile(r"^\s*(?:(?:on|in|at|by|during|late|early|last|this|since)\s+)*$", regex.I)
+_FRONTED = regex.compile(r"^\s*(?:(?:on|in|at|by|during|late|early|earlier|later|last|this|since)\s+)*$", regex.I)
 # Verb phrases of a class that no single lemma says.
 _PHRASES = {("tossed", "out"): "reversal", ("threw", "out"): "reversal", ("struck", "down"): "reversal",
             ("found", "guilty"): "verdict"}
@@ -64,6 +64,31 @@ _CRIME = frozenset({"violence", "fire", "explosion"})
 _DEICTIC = frozenset({"today", "tonight"})
 _HAPPENING_WORDS = 10
 """Event words up to this many words before a date (in its clause) say what it dates."""
+
+
+def _cls(word: str) -> str | None:
+    """The class of happening a word of a sentence names (see :func:`_cased`): a capitalised
+    word is part of a name ("Catching Fire", "the Fire Department"), but for a named storm
+    ("Hurricane Sandy")."""
+    cls = happening_class(word)
+    if cls is not None and word[:1].isupper() and cls != "storm":
+        return None
+    return cls
+
+
+def _cased(sentence: str) -> str:
+    """The sentence with its first word, or all of it when it is set in title case (a
+    headline), in lower case, so that a capitalised word inside it is part of a name. The
+    length is kept: offsets into the sentence stay valid."""
+    words = _WORD.findall(sentence)
+    title = len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    if title:
+        lowered = sentence.lower()
+    else:
+        first = _WORD.search(sentence)
+        lowered = sentence if first is None else (
+            sentence[:first.start()] + first.group().lower() + sentence[first.end():])
+    return lowered if len(lowered) == len(sentence) else sentence
 
 
 def _is_verb(word: str) -> bool:
@@ -85,7 +110,7 @@ def _subject_class(words: Sequence[regex.Match[str]], i: int, text: str) -> str 
     between = text[words[j].end():words[i].start()]
     if "," in between and not regex.search(r",\s*(?:which|that|who)\b", between, regex.I):
         return None
-    return happening_class(words[j].group())
+    return _cls(words[j].group())
 
 
 def _scan_left(text: str) -> tuple[str | None, bool]:
@@ -98,7 +123,7 @@ def _scan_left(text: str) -> tuple[str | None, bool]:
         word = words[i]
         if i + 1 < len(words) and (word.lower(), words[i + 1].lower()) in _PHRASES:
             return _PHRASES[(word.lower(), words[i + 1].lower())], light
-        cls = happening_class(word)
+        cls = _cls(word)
         if cls is not None and word.lower() not in _AGENTS:
             return cls, light
         if word.lower() in _LIGHT_VERBS:
@@ -125,7 +150,7 @@ def _scan_fronted(words: Sequence[str]) -> str | None:
             continue
         if i + 1 < len(words) and (word.lower(), words[i + 1].lower()) in _PHRASES:
             return _PHRASES[(word.lower(), words[i + 1].lower())]
-        cls = happening_class(word)
+        cls = _cls(word)
         if cls is not None and word.lower() not in _AGENTS:
             return cls
     return None
@@ -143,31 +168,32 @@ def _happening(claim: Claim) -> str | None:
         return None
     offset = claim.start - claim.sentence_start
     end = offset + len(claim.text)
-    left = _CLAUSE_END.split(claim.sentence[max(0, offset - 100):offset])[-1]
+    sentence = _cased(claim.sentence)
+    left = _CLAUSE_END.split(sentence[max(0, offset - 100):offset])[-1]
     if _REPORTED_BEFORE.search(left) or _BOUND_BEFORE.search(left):
         return None
-    right = _CLAUSE_END.split(claim.sentence[end:end + 80], 1)[0]
+    right = _CLAUSE_END.split(sentence[end:end + 80], 1)[0]
     right_words = _WORD.findall(right)
-    if _FRONTED.match(claim.sentence[:offset]):
+    if _FRONTED.match(sentence[:offset]):
         # "On Feb. 6, a 2-year-old was shot ...": a sentence opened by its date is mostly an
         # earlier happening of the kind; only legal acts are read there.
         fronted = _scan_fronted(right_words)
         return fronted if fronted not in _CRIME else None
     found, light = _scan_left(left)
-    if right_words and not right.startswith(",") and happening_class(right_words[0]) is not None:
-        found = happening_class(right_words[0])  # "convicted of the 2005 murder": the date is the murder's
+    if right_words and not right.startswith(",") and _cls(right_words[0]) is not None:
+        found = _cls(right_words[0])  # "convicted of the 2005 murder": the date is the murder's
     if found is None and right_words and not right.startswith(","):
         # Right after the date: "the Dec. 6 killing", "Friday night's fire", "voters in 2010 approved".
         first = right_words[1] if _POSSESSIVE.match(right_words[0]) and len(right_words) > 1 else right_words[0]
-        found = happening_class(first)
+        found = _cls(first)
         if found is None and len(right_words) > 1 and right_words[0].lower() in ("fatal", "deadly", "police"):
-            found = happening_class(right_words[1])
+            found = _cls(right_words[1])
     if found is None:
         return None
     if found in _CRIME and not light:
         # "arrested on a count of assault Thursday", "charged with killing X on Oct. 21": the
         # day of the arrest, or of the crime? (An age apposition ", 15," ends no clause.)
-        wide = regex.sub(r",\s*\d+\s*,", " ", claim.sentence[max(0, offset - 160):offset])
+        wide = regex.sub(r",\s*\d+\s*,", " ", sentence[max(0, offset - 160):offset])
         clause = _CLAUSE_END.split(wide)[-1].rsplit(",", 1)[-1]
         if any(happening_class(w) in _LEGAL for w in _WORD.findall(clause)):
             return None
@@ -179,7 +205,9 @@ class When:
     """What a date claim says of a happening's time: a span of days (``low``..``high`` as
     ordinals, one day or a whole month or year), else a weekday alone (an undated article's
     "on Saturday"), else a month alone ("In July" in an undated article); with whether it is
-    said late at night ("late Friday") or early in the morning ("early Saturday")."""
+    said late at night ("late Friday") or early in the morning ("early Saturday"). A day
+    told without its year ("Dec. 6") keeps its month and day in ``md``; its span, when set,
+    is in the year its articles were written in, a guess that gives its weekday."""
 
     low: int | None = None
     high: int | None = None
@@ -187,12 +215,19 @@ class When:
     month: int | None = None
     late: bool = False
     early: bool = False
+    md: tuple[int, int] | None = None
 
     @property
     def day(self) -> bool:
         return self.low is not None and self.low == self.high
 
     def shown(self) -> str:
+        if self.md is not None:
+            text = f"{dt.date(2000, *self.md).strftime('%B')} {self.md[1]}"
+            if self.low is not None:
+                day = dt.date.fromordinal(self.low)
+                text += f" ({_WEEKDAYS[day.weekday()].title()} in {day.year})"
+            return text
         if self.low is not None and self.high is not None:
             low, high = dt.date.fromordinal(self.low), dt.date.fromordinal(self.high)
             if self.day:
@@ -249,13 +284,10 @@ def when(claim: Claim, year: int | None) -> When | None:
     if found is not None:
         month = _MONTHS.get((found.group("m1") or found.group("m2") or "").lower())
         day = int(found.group("d1") or found.group("d2"))
-        if month is not None and year is not None:
-            try:
-                ordinal = dt.date(year, month, day).toordinal()
-            except ValueError:
-                return None
-            return When(ordinal, ordinal, late=late, early=early)
-        return None
+        if month is None or _place((month, day), 2000) is None:
+            return None
+        ordinal = _place((month, day), year) if year is not None else None
+        return When(ordinal, ordinal, late=late, early=early, md=(month, day))
     only = _MONTH_ONLY.match(text)
     if only is not None and _MONTHS.get(only.group("m").lower()) and claim.granularity is not None \
             and claim.granularity.value == "month":
@@ -263,11 +295,35 @@ def when(claim: Claim, year: int | None) -> When | None:
     return None
 
 
+def _place(md: tuple[int, int], year: int) -> int | None:
+    try:
+        return dt.date(year, md[0], md[1]).toordinal()
+    except ValueError:
+        return None
+
+
+def _yearless(a: When, b: When) -> bool | None:
+    """``same`` for a day told without its year and another day: the first is placed in the
+    other's year (its own year is a guess)."""
+    assert a.md is not None
+    if b.md is not None:
+        there, here = _place(b.md, 2000), _place(a.md, 2000)
+    elif b.day and b.low is not None:
+        there, here = b.low, _place(a.md, dt.date.fromordinal(b.low).year)
+    else:
+        return None
+    return None if there is None or here is None else _adjacent(there - here, a, b)
+
+
 def same(a: When, b: When) -> bool | None:
     """Can two times be the same happening? ``True``: the same day, one night across midnight
     (the earlier day said late, "late Friday", or the later day said early, "early Saturday";
     "Friday night" and a plain "Saturday" are two days), or a month or year that holds the
     day; ``False``: they cannot; ``None``: nothing tells (a weekday and a month)."""
+    if a.md is not None and (b.md is not None or b.day):
+        return _yearless(a, b)
+    if b.md is not None and a.day:
+        return _yearless(b, a)
     if a.low is not None and b.low is not None and a.high is not None and b.high is not None:
         if a.day and b.day:
             return _adjacent(b.low - a.low, a, b)
@@ -554,7 +610,7 @@ def _consistent(claims: Sequence[Claim], year: int | None) -> tuple[Claim, When]
         return None
     claim, best = min(found, key=lambda p: (p[1].low is None, (p[1].high or 0) - (p[1].low or 0), p[0].start))
     late, early = any(w.late for _, w in found), any(w.early for _, w in found)
-    return claim, When(best.low, best.high, best.weekday, best.month, late, early)
+    return claim, When(best.low, best.high, best.weekday, best.month, late, early, best.md)
 
 
 _AGENT_BEFORE = regex.compile(r"\bby\s+(?:\p{L}+['’]?s?\s+){0,3}(?:\p{L}+,\s+)?$", regex.I)
