@@ -3,6 +3,7 @@ across articles."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -422,6 +423,21 @@ def _close(a: dt.date | None, b: dt.date | None) -> bool:
     return a is None or b is None or abs((a - b).days) <= 14
 
 
+# Words that give a figure a wider scope (a national tally, a record) but tie a day to no
+# other happening: "The December 6 killing ... unleashed a wave of unrest across the country".
+_SCOPE = regex.compile(r"\b(?:nationwide|worldwide|statewide|across\s+the\s+country|record|history|historic|ever)\b",
+                       regex.I)
+
+
+def _background(ctx: RuleContext, claim: Claim) -> bool:
+    """Is a date's sentence about another happening than its story's (``ctx.background``, but
+    for the words of scope, which say nothing of a day)?"""
+    if not ctx.background(claim):
+        return False
+    scrubbed = _SCOPE.sub(" ", claim.sentence)
+    return scrubbed == claim.sentence or ctx.background(dataclasses.replace(claim, sentence=scrubbed))
+
+
 def _other_year(ctx: RuleContext, claim: Claim) -> bool:
     """Is a month or a year given for the story's happening one of another year than its
     article's ("In December 1999, Cephas had his first charge")?"""
@@ -518,7 +534,7 @@ class HappeningDay(Rule):
             if cls in PER_PERSON and (claim.granularity is None or claim.granularity.value != "day"):
                 continue  # "In 2004, Gomes was charged with stealing": a person's earlier charges
             if cls in ONE_DAY:
-                if ctx.background(claim) or _other_year(ctx, claim) or _OTHER_CASE.search(claim.sentence):
+                if _background(ctx, claim) or _other_year(ctx, claim) or _OTHER_CASE.search(claim.sentence):
                     continue
             elif cls not in ONCE_PER_PERSON or claim.granularity is None or claim.granularity.value == "day":
                 continue  # a conviction on the story's day is not its background: convictions recur
@@ -575,29 +591,77 @@ class HappeningDay(Rule):
 
     def _compare(self, ctx: RuleContext, cls: str, chosen: Sequence[tuple[Claim, When]],
                  who: str | None = None) -> Iterator[Finding]:
-        verdicts = [(a, b, same(wa, wb) if who is None or not _elsewhere(ctx, a, b) else None)
-                    for i, (a, wa) in enumerate(chosen) for b, wb in chosen[i + 1:]]
-        disagree = [(a, b) for a, b, v in verdicts if v is False]
-        agree = [(a, b) for a, b, v in verdicts if v is True]
-        pairs = disagree or agree
-        if not pairs:
-            return
-        claims = sorted({c for pair in pairs for c in pair}, key=lambda c: (c.article, c.start))
-        shown = {c.article: w.shown() for c, w in chosen}
-        sides: dict[str, list[str]] = defaultdict(list)
-        for claim in claims:
-            sides[shown[claim.article]].append(short_id(claim.article))
-        joiner = " vs " if disagree else " and "
-        text = joiner.join(f"{day} ({', '.join(sorted(arts))})" for day, arts in sorted(sides.items()))
+        """One finding for the articles' dates of one happening: a conflict when two cannot be
+        one, listing the groups of articles that agree with each other; with it, an agreement
+        of the largest such group (what most sources concur on). Else an agreement of the
+        articles whose dates can be told to be one. Dates are compared value by value (a
+        story's thousand articles give a handful of days), and for a person's background
+        happening only between sentences that name no different places."""
+        by_key: dict[tuple[When, frozenset[str]], list[tuple[Claim, When]]] = defaultdict(list)
+        for claim, w in chosen:
+            places = frozenset(ctx.alignment.entities_near(claim, ("place",))) if who else frozenset()
+            by_key[(w, places)].append((claim, w))
+        keys = list(by_key)
+        verdict: dict[tuple[int, int], bool | None] = {}
+        for i, (wa, pa) in enumerate(keys):
+            verdict[(i, i)] = True if len(by_key[keys[i]]) > 1 else None
+            for j in range(i + 1, len(keys)):
+                wb, pb = keys[j]
+                elsewhere = bool(pa) and bool(pb) and pa.isdisjoint(pb)
+                verdict[(i, j)] = verdict[(j, i)] = None if elsewhere else same(wa, wb)
+        disagree = any(v is False for v in verdict.values())
+        agree = {i for (i, _), v in verdict.items() if v is True}
         what = f"{cls} of {who.title()}" if who else cls
         topic = f"day of the {what}" if cls in ONE_DAY else f"date of the {what}"
         fact = ("happening-day", cls) if who is None else ("happening-day", cls, who)
-        if disagree:
-            yield self.finding(ctx, Status.CONFLICT, topic, f"The articles give different dates for the {what}: {text}.",
-                               claims, 0.6, values=sorted(sides), fact=fact)
-        else:
-            yield self.finding(ctx, Status.AGREEMENT, topic, f"The articles agree on the date of the {what}: {text}.",
-                               claims, 0.6, values=sorted(sides), fact=fact)
+        if not disagree:
+            if agree:
+                members = [m for i in sorted(agree) for m in by_key[keys[i]]]
+                text = " and ".join(_sides(members))
+                yield self.finding(ctx, Status.AGREEMENT, topic, f"The articles agree on the date of the {what}: {text}.",
+                                   [c for c, _ in members], 0.6, values=_values(members), fact=fact)
+            return
+        groups = _partition(len(keys), verdict)
+        parts = [[m for i in group for m in by_key[keys[i]]] for group in groups
+                 if any(verdict.get((i, k)) is False for i in group for k in range(len(keys)))]
+        text = " vs ".join(" and ".join(_sides(part)) for part in parts)
+        members = [m for part in parts for m in part]
+        yield self.finding(ctx, Status.CONFLICT, topic, f"The articles give different dates for the {what}: {text}.",
+                           [c for c, _ in members], 0.6, values=_values(members), fact=fact)
+        largest = max(groups, key=lambda g: sum(len(by_key[keys[i]]) for i in g))
+        concur = [m for i in largest for m in by_key[keys[i]]]
+        if len(concur) > 1 and any(verdict[(i, k)] is True for i in largest for k in largest):
+            yield self.finding(ctx, Status.AGREEMENT, topic,
+                               f"These articles agree on the date of the {what}: {' and '.join(_sides(concur))}.",
+                               [c for c, _ in concur], 0.6, values=_values(concur), fact=fact)
+
+
+def _sides(members: Sequence[tuple[Claim, When]]) -> list[str]:
+    """"Saturday (a, b)": each date shown once, with the articles that give it."""
+    sides: dict[str, list[str]] = defaultdict(list)
+    for claim, w in members:
+        sides[w.shown()].append(short_id(claim.article))
+    return [f"{day} ({', '.join(sorted(arts))})" for day, arts in sorted(sides.items())]
+
+
+def _values(members: Sequence[tuple[Claim, When]]) -> list[str]:
+    return sorted({w.shown() for _, w in members})
+
+
+def _partition(n: int, verdict: dict[tuple[int, int], bool | None]) -> list[list[int]]:
+    """Groups of dates that agree with each other, largest agreement first: each group is the
+    date that agrees with the most others, with those of them that contradict no member."""
+    left = list(range(n))
+    groups: list[list[int]] = []
+    while left:
+        pivot = max(left, key=lambda i: (sum(verdict.get((i, k)) is True for k in left if k != i), -i))
+        group = [pivot]
+        for k in left:
+            if k != pivot and verdict.get((pivot, k)) is True and all(verdict.get((k, g)) is not False for g in group):
+                group.append(k)
+        groups.append(sorted(group))
+        left = [k for k in left if k not in group]
+    return groups
 
 
 def _consistent(claims: Sequence[Claim], year: int | None) -> tuple[Claim, When] | None:
@@ -627,12 +691,6 @@ def _people(ctx: RuleContext, claim: Claim) -> set[str]:
         if not _AGENT_BEFORE.search(before[-50:]):
             out.add(_surname(entity.canonical or entity.text))
     return out
-
-
-def _elsewhere(ctx: RuleContext, a: Claim, b: Claim) -> bool:
-    """Do two sentences place a happening in different places ("a Utah jury", "in Texas")?"""
-    pa, pb = ctx.alignment.entities_near(a, ("place",)), ctx.alignment.entities_near(b, ("place",))
-    return bool(pa) and bool(pb) and pa.isdisjoint(pb)
 
 
 def _several_people(ctx: RuleContext, claims: Sequence[Claim]) -> bool:
