@@ -54,8 +54,9 @@ _IRREGULAR_PAST = frozenset("""went came met made gave saw spoke left wrote told
 # Agents of a legal happening, not the happening ("a Utah jury found him guilty").
 _AGENTS = frozenset({"court", "jury", "judge", "prosecutor"})
 _POSSESSIVE = regex.compile(r"['’]s$")
-# A bound of a span ("practicing polygamy between Nov. 1, 2004, and ..."), not a happening's date.
-_BOUND_BEFORE = regex.compile(r"\b(?:between|from|until|till|through|to)\s+$", regex.I)
+# A bound of a span ("practicing polygamy between Nov. 1, 2004, and Oct. 8, 2008"), not a
+# happening's date.
+_BOUND_BEFORE = regex.compile(r"\b(?:between|from|until|till|through|to)\s+$|\bbetween\b[^;:]{1,40}\band\s+$", regex.I)
 _FRONTED = regex.compile(r"^\s*(?:(?:on|in|at|by|during|late|early|earlier|later|last|this|since)\s+)*$", regex.I)
 # Verb phrases of a class that no single lemma says.
 _PHRASES = {("tossed", "out"): "reversal", ("threw", "out"): "reversal", ("struck", "down"): "reversal",
@@ -130,6 +131,9 @@ def _scan_left(text: str) -> tuple[str | None, bool]:
         if word.lower() in _LIGHT_VERBS:
             light = True
             continue
+        if (_is_verb(word) and i + 2 < len(words) and words[i + 1].lower() == "by" and i > 0
+                and words[i - 1].lower() not in _FILLER and "," not in text[matches[i - 1].end():matches[i].start()]):
+            continue  # "the church attended by Sarah Palin on Friday night": a participle of the noun
         if _is_verb(word):
             # The date is this verb's ("stopped by the church Saturday"): it dates a happening
             # only when the happening is the verb's subject ("the fire devastated the church").
@@ -157,6 +161,30 @@ def _scan_fronted(words: Sequence[str]) -> str | None:
     return None
 
 
+_AUXILIARY = frozenset("was were is are has had have be been being will would did does do".split())
+
+
+def _left_clause(window: str) -> str:
+    """The clause of the text before a date. "and" joins nouns as well as clauses: a
+    conjunct with no verb ("Gov. and former candidate Sarah Palin on"), or one after a
+    subject of one or two words ("Flames and smoke were coming from the church"), belongs
+    to the clause before it."""
+    bounds = list(_CLAUSE_END.finditer(window))
+    if not bounds:
+        return window
+    last = bounds[-1]
+    clause = window[last.end():]
+    if last.group().strip().lower() != "and":
+        return clause
+    start = bounds[-2].end() if len(bounds) > 1 else 0
+    before = _WORD.findall(window[start:last.start()])
+    words = _WORD.findall(clause)
+    verbless = not any(_is_verb(w) or w.lower() in _AUXILIARY for w in words)
+    if verbless or len(before) <= 2:
+        return window[start:]
+    return clause
+
+
 def _happening(claim: Claim) -> str | None:
     """What a date is the date of: the class of the happening its clause tells ("was shot on
     Sunday" -> ``violence``, "the Dec. 6 killing" -> ``violence``, "the fire broke out Friday
@@ -170,7 +198,7 @@ def _happening(claim: Claim) -> str | None:
     offset = claim.start - claim.sentence_start
     end = offset + len(claim.text)
     sentence = _cased(claim.sentence)
-    left = _CLAUSE_END.split(sentence[max(0, offset - 100):offset])[-1]
+    left = _left_clause(sentence[max(0, offset - 100):offset])
     if _REPORTED_BEFORE.search(left) or _BOUND_BEFORE.search(left):
         return None
     right = _CLAUSE_END.split(sentence[end:end + 80], 1)[0]
@@ -385,15 +413,28 @@ def _surname(name: str) -> str:
     return _POSSESSIVE.sub("", parts[-1]).lower() if parts else ""
 
 
+# Happenings that befall a building or an organisation: "the fire at Wasilla Bible Church".
+_AT_PLACES = frozenset({"fire", "explosion", "raid"})
+_AT_BEFORE = regex.compile(r"\b(?P<word>\p{L}+)\s+(?:at|on|of|in|to)\s+(?:the\s+)?$", regex.I)
+
+
 def _objects(ctx: RuleContext, article: str) -> dict[str, set[str]]:
-    """For each class of happening, the surnames of the people an article says it befell."""
+    """For each class of happening, whom or what an article says it befell: the surnames of
+    people ("killed Grigoropoulos"), the names of organisations and buildings ("the fire at
+    Wasilla Bible Church")."""
     out: dict[str, set[str]] = defaultdict(set)
     for claim in ctx.alignment.by_article.get(article, ()):
-        if claim.kind is not ClaimKind.ENTITY or claim.subject != "person":
+        if claim.kind is not ClaimKind.ENTITY:
             continue
         offset = claim.start - claim.sentence_start
-        for cls in _happenings_of_name(claim.sentence[:offset], claim.sentence[offset + len(claim.text):][:40]):
-            out[cls].add(_surname(claim.canonical or claim.text))
+        if claim.subject == "person":
+            for cls in _happenings_of_name(claim.sentence[:offset], claim.sentence[offset + len(claim.text):][:40]):
+                out[cls].add(_surname(claim.canonical or claim.text))
+        elif claim.subject == "organisation":
+            at = _AT_BEFORE.search(claim.sentence[max(0, offset - 40):offset])
+            kind = _cls(at.group("word")) if at is not None else None
+            if kind in _AT_PLACES:
+                out[kind].add((claim.canonical or claim.text).lower())
     return out
 
 
