@@ -307,6 +307,8 @@ def when(claim: Claim, year: int | None) -> When | None:
         return When(weekday=weekday, late=late, early=early)
     low, high = _ordinal(claim.low), _ordinal(claim.high)
     if low is not None and high is not None:
+        if low != high and claim.relative and not _MONTH_ONLY.match(claim.text.strip()):
+            return None  # "earlier this month", "last week": a span guessed from the publication date
         return When(low, high, late=late, early=early)
     text = claim.text.strip()
     found = _MONTH_DAY.search(text)
