@@ -329,6 +329,17 @@ _DEICTIC = frozenset({"today", "tonight"})
 _DATE_CLAUSE_END = regex.compile(r"[;:()]|\s(?:and|but|while|whereas|after|before|when|as)\s", regex.I)
 
 
+def happening_class(word: str) -> str | None:
+    """The class of happening a word names, by its lemmas ("shot" -> ``violence``, "blaze" ->
+    ``fire``, "ousted" -> ``expulsion``), or ``None`` (reviewed data, measures.toml [happenings])."""
+    table = _happenings()
+    for lemma in lemmas(word):
+        cls = table.get(lemma)
+        if cls is not None:
+            return cls
+    return None
+
+
 def happening_of(claim: Claim) -> str | None:
     """What a day-precise date is the day of: the class of the nearest event word in its clause
     ("was shot on Sunday" -> ``violence``, "the Dec. 6 killing" -> ``violence``, "a fire broke

@@ -8,7 +8,8 @@ corpus comes through here:
 - **stories** (:mod:`checker.stories`): which articles report one happening, and whether a
   claim's sentence is about another one (:func:`background`);
 - **fact frames** (:mod:`checker.frames`): what a figure measures (:class:`Frame`,
-  :func:`frame_of`) and what a day dates (:func:`happening_of`);
+  :func:`frame_of`) and what a day dates (:func:`happening_of`,
+  :func:`happening_class`);
 - **events** (:mod:`checker.events`): event families and their instances told apart by date;
 - **values** (:mod:`checker.values`): claims as comparable intervals and their display;
 - **alignment** (:mod:`checker.align`): claims by article and sentence, and canonical things;
@@ -31,6 +32,7 @@ from .frames import (
     Frame,
     around,
     frame_of,
+    happening_class,
     happening_of,
     years,
 )
@@ -58,6 +60,7 @@ __all__ = [
     "build_stories",
     "display",
     "frame_of",
+    "happening_class",
     "happening_of",
     "interval_of",
     "is_country",

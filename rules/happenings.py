@@ -1,107 +1,552 @@
-"""DT04: the day of a story's happening, told with a verb or an event word, across articles."""
+"""DT04: the day (or month, or year) of a story's happening, told with a verb or an event word,
+across articles."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
-from checker.ruleapi import happening_of
+from checker.ruleapi import happening_class, reference_date
 
 from .base import Rule, RuleContext
 from .compare import short_id
 
-# Happenings that take place once in a story: a shooting, a fire, a crash; an arrest and a
-# charge once per person. Hearings, deaths of the wounded and protests come on several days of
+# Happenings that take place once in a story: a shooting, a fire, a crash, a raid; an arrest and
+# a charge once per person. Hearings, deaths of the wounded and protests come on several days of
 # one story and are not compared.
-ONE_DAY = frozenset({"violence", "fire", "crash", "explosion", "storm", "arrest", "charge"})
+ONE_DAY = frozenset({"violence", "fire", "crash", "explosion", "storm", "raid", "arrest", "charge"})
 PER_PERSON = frozenset({"arrest", "charge"})
+# Happenings in a story's background that befall one person or thing once: a conviction, its
+# reversal, an expulsion. Stories tell them with a month or a year of their own ("was ejected
+# in 2003", "In July, the Utah Supreme Court overturned"); they are compared only between
+# sentences that name the same person, never across different people.
+ONCE_PER_PERSON = frozenset({"verdict", "reversal", "expulsion"})
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                            "nov", "dec"))}
+
+_WORD = regex.compile(r"\p{L}+(?:['’]s)?(?:-\p{L}+)*|\d+(?:-\p{L}+)*")
+_CLAUSE_END = regex.compile(r"[;:()]|\s(?:and|but|while|whereas|after|before|when|as|because|although|since)\s",
+                            regex.I)
+# A day told by the report, not by the happening: "police said Tuesday", "announced on Monday".
+_REPORTED_BEFORE = regex.compile(r"\b(?:said|say|says|told|announced|reported|confirmed|added|stated|released|"
+                                 r"identified|updated|wrote|revealed|shown|showed|played|aired|testified|heard|"
+                                 r"ruled|described|scheduled|ordered|issued|expected|planned|due)"
+                                 r"(?:\s+\p{L}+){0,2}\s+(?:on\s+)?$", regex.I)
+# Verbs whose subject is the happening itself ("the fire broke out Friday", "a fire that was
+# set Friday night", "the shooting that took place last Friday"): the scan goes on to it.
+_LIGHT_VERBS = frozenset("""broke break breaks out started start starts began begin begins begun erupted erupts
+    occurred occurs happened happens took take takes place set ignited raged sparked""".split())
+# Words passed over between a verb and its subject ("which was deliberately set").
+_FILLER = frozenset("""was were is are be been being had has have which that who it its the a an apparently
+    allegedly reportedly presumably deliberately intentionally first""".split())
+_IRREGULAR_PAST = frozenset("""went came met made gave saw spoke left wrote told said sent got flew ran held kept
+    stood sat brought bought thought""".split())
+# Agents of a legal happening, not the happening ("a Utah jury found him guilty").
+_AGENTS = frozenset({"court", "jury", "judge", "prosecutor"})
+_POSSESSIVE = regex.compile(r"['’]s$")
+# A bound of a span ("practicing polygamy between Nov. 1, 2004, and Oct. 8, 2008"), not a
+# happening's date.
+_BOUND_BEFORE = regex.compile(r"\b(?:between|from|until|till|through|to)\s+$|\bbetween\b[^;:]{1,40}\band\s+$", regex.I)
+_FRONTED = regex.compile(r"^\s*(?:(?:on|in|at|by|during|late|early|earlier|later|last|this|since)\s+)*$", regex.I)
+# Verb phrases of a class that no single lemma says.
+_PHRASES = {("tossed", "out"): "reversal", ("threw", "out"): "reversal", ("struck", "down"): "reversal",
+            ("found", "guilty"): "verdict"}
+_LEGAL = frozenset({"arrest", "charge", "verdict", "sentencing", "court"})
+_CRIME = frozenset({"violence", "fire", "explosion"})
+_DEICTIC = frozenset({"today", "tonight"})
+_HAPPENING_WORDS = 10
+"""Event words up to this many words before a date (in its clause) say what it dates."""
 
 
-def _day(claim: Claim) -> tuple[str | None, str | None]:
-    """(ISO date, weekday) a day-precise date claim gives; either may be unknown. A bare weekday
-    ("on Saturday") says only the weekday: its resolution against the publication date is a
-    guess (an article published weeks later about "Saturday night" means that Saturday), so
-    it is compared as a weekday."""
-    iso = claim.low if isinstance(claim.low, str) and claim.low == claim.high else None
-    weekday = claim.attr("weekday")
-    if weekday is not None and claim.relative:
-        return None, weekday
-    if iso is not None:
-        try:
-            weekday = _WEEKDAYS[dt.date.fromisoformat(iso[:10]).weekday()]
-        except ValueError:
-            iso = None
-    return iso, weekday
+def _cls(word: str) -> str | None:
+    """The class of happening a word of a sentence names (see :func:`_cased`): a capitalised
+    word is part of a name ("Catching Fire", "the Fire Department"), but for a named storm
+    ("Hurricane Sandy")."""
+    cls = happening_class(word)
+    if cls is not None and word[:1].isupper() and cls != "storm":
+        return None
+    return cls
 
 
-def _same_day(a: tuple[str | None, str | None], b: tuple[str | None, str | None],
-              late: tuple[bool, bool] = (False, False), early: tuple[bool, bool] = (False, False)) -> bool:
-    """Can two days be the same happening? The same day; or one night across midnight: the
-    earlier day said late ("late Friday", "Friday night") or the later day said early ("early
-    Saturday", "2 a.m. Saturday"). ``late`` and ``early`` say so of ``a`` and ``b``."""
-    if a[0] is not None and b[0] is not None:
-        gap = dt.date.fromisoformat(b[0][:10]).toordinal() - dt.date.fromisoformat(a[0][:10]).toordinal()
-    elif a[1] is None or b[1] is None or a[1] == b[1]:
-        return True
+def _cased(sentence: str) -> str:
+    """The sentence with its first word, or all of it when it is set in title case (a
+    headline), in lower case, so that a capitalised word inside it is part of a name. The
+    length is kept: offsets into the sentence stay valid."""
+    words = _WORD.findall(sentence)
+    title = len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    if title:
+        lowered = sentence.lower()
     else:
-        gap = (_WEEKDAYS.index(b[1]) - _WEEKDAYS.index(a[1])) % 7
-        gap = -1 if gap == 6 else gap
-    if gap == 0:
-        return True
-    if gap == 1:  # b is the day after a
-        return late[0] or early[1]
-    if gap == -1:  # a is the day after b
-        return late[1] or early[0]
-    return False
+        first = _WORD.search(sentence)
+        lowered = sentence if first is None else (
+            sentence[:first.start()] + first.group().lower() + sentence[first.end():])
+    return lowered if len(lowered) == len(sentence) else sentence
 
 
-_LATE = regex.compile(r"\b(?:night|overnight|late|midnight|evening|p\.m\.|pm)\b", regex.I)
-_EARLY = regex.compile(r"\b(?:overnight|early|midnight|dawn|a\.m\.|am|morning|daybreak)\b", regex.I)
+def _is_verb(word: str) -> bool:
+    w = word.lower()
+    return w in _IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed"))
+
+
+def _subject_class(words: Sequence[regex.Match[str]], i: int, text: str) -> str | None:
+    """The class of the happening that is the subject of the verb ``words[i]``, passing over
+    auxiliaries and relative pronouns ("the fire, which was set"), or ``None``. A comma
+    between ends the subject ("the time of the fire, stopped by Saturday") unless a relative
+    pronoun follows it."""
+    j = i - 1
+    while j >= 0 and (words[j].group().lower() in _FILLER or words[j].group().lower().endswith("ly")
+                      or words[j].group().lower() in _LIGHT_VERBS):
+        j -= 1
+    if j < 0:
+        return None
+    between = text[words[j].end():words[i].start()]
+    if "," in between and not regex.search(r",\s*(?:which|that|who)\b", between, regex.I):
+        return None
+    return _cls(words[j].group())
+
+
+def _scan_left(text: str) -> tuple[str | None, bool]:
+    """The class of the happening the words before a date tell, nearest first, and whether it
+    was found as the subject of a verb of happening ("the shooting that took place")."""
+    matches = list(_WORD.finditer(text))
+    words = [m.group() for m in matches]
+    light = False
+    for i in range(len(words) - 1, max(-1, len(words) - 1 - _HAPPENING_WORDS), -1):
+        word = words[i]
+        if i + 1 < len(words) and (word.lower(), words[i + 1].lower()) in _PHRASES:
+            return _PHRASES[(word.lower(), words[i + 1].lower())], light
+        cls = _cls(word)
+        if cls is not None and word.lower() not in _AGENTS:
+            return cls, light
+        if word.lower() in _LIGHT_VERBS:
+            light = True
+            continue
+        if (_is_verb(word) and i + 2 < len(words) and words[i + 1].lower() == "by" and i > 0
+                and words[i - 1].lower() not in _FILLER and "," not in text[matches[i - 1].end():matches[i].start()]):
+            continue  # "the church attended by Sarah Palin on Friday night": a participle of the noun
+        if _is_verb(word):
+            # The date is this verb's ("stopped by the church Saturday"): it dates a happening
+            # only when the happening is the verb's subject ("the fire devastated the church").
+            return _subject_class(matches, i, text), light
+    return None, light
+
+
+def _scan_fronted(words: Sequence[str]) -> str | None:
+    """A date opening its clause ("On Wednesday, two officers ... were arrested", "In July,
+    the Utah Supreme Court overturned ...") dates the clause's first happening; a noun after
+    another date ("Saturday's shooting") and the agents of a legal act are passed over."""
+    skip = False
+    for i, word in enumerate(words[:10]):
+        if skip:
+            skip = False
+            continue
+        if _POSSESSIVE.search(word) and word[:1].isupper():
+            skip = True
+            continue
+        if i + 1 < len(words) and (word.lower(), words[i + 1].lower()) in _PHRASES:
+            return _PHRASES[(word.lower(), words[i + 1].lower())]
+        cls = _cls(word)
+        if cls is not None and word.lower() not in _AGENTS:
+            return cls
+    return None
+
+
+_AUXILIARY = frozenset("was were is are has had have be been being will would did does do".split())
+
+
+def _left_clause(window: str) -> str:
+    """The clause of the text before a date. "and" joins nouns as well as clauses: a
+    conjunct with no verb ("Gov. and former candidate Sarah Palin on"), or one after a
+    subject of one or two words ("Flames and smoke were coming from the church"), belongs
+    to the clause before it."""
+    bounds = list(_CLAUSE_END.finditer(window))
+    if not bounds:
+        return window
+    last = bounds[-1]
+    clause = window[last.end():]
+    if last.group().strip().lower() != "and":
+        return clause
+    start = bounds[-2].end() if len(bounds) > 1 else 0
+    before = _WORD.findall(window[start:last.start()])
+    words = _WORD.findall(clause)
+    verbless = not any(_is_verb(w) or w.lower() in _AUXILIARY for w in words)
+    if verbless or len(before) <= 2:
+        return window[start:]
+    return clause
+
+
+def _happening(claim: Claim) -> str | None:
+    """What a date is the date of: the class of the happening its clause tells ("was shot on
+    Sunday" -> ``violence``, "the Dec. 6 killing" -> ``violence``, "the fire broke out Friday
+    night" -> ``fire``, "was ejected in 2003" -> ``expulsion``), or ``None`` when no happening
+    is near, when the date is the day something was said ("police said Tuesday"), or when a
+    verb of another kind stands between ("Palin stopped by the church Saturday")."""
+    if claim.kind is not ClaimKind.DATE or claim.granularity is None:
+        return None
+    if claim.text.strip().lower() in _DEICTIC:
+        return None
+    offset = claim.start - claim.sentence_start
+    end = offset + len(claim.text)
+    sentence = _cased(claim.sentence)
+    left = _left_clause(sentence[max(0, offset - 100):offset])
+    if _REPORTED_BEFORE.search(left) or _BOUND_BEFORE.search(left):
+        return None
+    right = _CLAUSE_END.split(sentence[end:end + 80], 1)[0]
+    right_words = _WORD.findall(right)
+    if _FRONTED.match(sentence[:offset]):
+        # "On Feb. 6, a 2-year-old was shot ...": a sentence opened by its date is mostly an
+        # earlier happening of the kind; only legal acts are read there.
+        fronted = _scan_fronted(right_words)
+        return fronted if fronted not in _CRIME else None
+    found, light = _scan_left(left)
+    if right_words and not right.startswith(",") and _cls(right_words[0]) is not None:
+        found = _cls(right_words[0])  # "convicted of the 2005 murder": the date is the murder's
+    if found is None and right_words and not right.startswith(","):
+        # Right after the date: "the Dec. 6 killing", "Friday night's fire", "voters in 2010 approved".
+        first = right_words[1] if _POSSESSIVE.match(right_words[0]) and len(right_words) > 1 else right_words[0]
+        found = _cls(first)
+        if found is None and len(right_words) > 1 and right_words[0].lower() in ("fatal", "deadly", "police"):
+            found = _cls(right_words[1])
+    if found is None:
+        return None
+    if found in _CRIME and not light:
+        # "arrested on a count of assault Thursday", "charged with killing X on Oct. 21": the
+        # day of the arrest, or of the crime? (An age apposition ", 15," ends no clause.)
+        wide = regex.sub(r",\s*\d+\s*,", " ", sentence[max(0, offset - 160):offset])
+        clause = _CLAUSE_END.split(wide)[-1].rsplit(",", 1)[-1]
+        if any(happening_class(w) in _LEGAL for w in _WORD.findall(clause)):
+            return None
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """What a date claim says of a happening's time: a span of days (``low``..``high`` as
+    ordinals, one day or a whole month or year), else a weekday alone (an undated article's
+    "on Saturday"), else a month alone ("In July" in an undated article); with whether it is
+    said late at night ("late Friday") or early in the morning ("early Saturday"). A day
+    told without its year ("Dec. 6") keeps its month and day in ``md``; its span, when set,
+    is in the year its articles were written in, a guess that gives its weekday."""
+
+    low: int | None = None
+    high: int | None = None
+    weekday: str | None = None
+    month: int | None = None
+    late: bool = False
+    early: bool = False
+    md: tuple[int, int] | None = None
+
+    @property
+    def day(self) -> bool:
+        return self.low is not None and self.low == self.high
+
+    def shown(self) -> str:
+        if self.md is not None:
+            text = f"{dt.date(2000, *self.md).strftime('%B')} {self.md[1]}"
+            if self.low is not None:
+                day = dt.date.fromordinal(self.low)
+                text += f" ({_WEEKDAYS[day.weekday()].title()} in {day.year})"
+            return text
+        if self.low is not None and self.high is not None:
+            low, high = dt.date.fromordinal(self.low), dt.date.fromordinal(self.high)
+            if self.day:
+                return f"{low.isoformat()} ({_WEEKDAYS[low.weekday()].title()})"
+            if low.day == 1 and low.month == 1 and high.month == 12 and high.day == 31:
+                return str(low.year) if low.year == high.year else f"{low.year}-{high.year}"
+            if low.day == 1 and (high + dt.timedelta(days=1)).day == 1 and (low.year, low.month) == (high.year,
+                                                                                                     high.month):
+                return low.strftime("%Y-%m")
+            return f"{low.isoformat()}..{high.isoformat()}"
+        if self.weekday:
+            return self.weekday.title()
+        if self.month:
+            return dt.date(2000, self.month, 1).strftime("%B")
+        return "unresolved"
+
+
+_LATE = regex.compile(r"\b(?:late|overnight|midnight)\b", regex.I)
+_EARLY = regex.compile(r"\b(?:overnight|early|midnight|dawn|daybreak|[1-5](?::\d\d)?\s*a\.?m\.?)", regex.I)
+_MONTH_DAY = regex.compile(r"(?:(?P<m1>[A-Za-z]{3})[a-z]*\.?\s+(?P<d1>\d{1,2})\b|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+                           r"\s+(?P<m2>[A-Za-z]{3})[a-z]*)")
+_MONTH_ONLY = regex.compile(r"^(?:(?:in|last|early|late|mid|this|since)\s+)*(?P<m>[A-Za-z]{3})[a-z]*\.?$", regex.I)
 
 
 def _near(pattern: regex.Pattern[str], claim: Claim) -> bool:
     offset = claim.start - claim.sentence_start
-    return pattern.search(claim.sentence[max(0, offset - 30):offset + len(claim.text) + 30]) is not None
+    return pattern.search(claim.sentence[max(0, offset - 20):offset + len(claim.text) + 12]) is not None
 
 
-def _several_people(ctx: RuleContext, claims: Sequence[Claim]) -> bool:
-    """Do two of the claims' sentences name people, none of them the same?"""
-    named = [frozenset(ctx.alignment.entities_near(c, ("person",))) for c in claims]
-    named = [n for n in named if n]
-    return any(a.isdisjoint(b) for i, a in enumerate(named) for b in named[i + 1:])
+def _ordinal(iso: object) -> int | None:
+    if not isinstance(iso, str):
+        return None
+    try:
+        return dt.date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
 
 
-def _shown(day: tuple[str | None, str | None]) -> str:
-    iso, weekday = day
-    if iso is not None:
-        return f"{iso} ({weekday.title()})" if weekday else iso
-    return (weekday or "unresolved").title()
+def when(claim: Claim, year: int | None) -> When | None:
+    """What a date claim says of when (see :class:`When`); ``year`` dates a day told without
+    one ("the Dec. 6 killing") in an undated article. A bare weekday ("on Saturday") says
+    only the weekday: its resolution against the publication date is a guess (an article
+    published weeks later about "Saturday night" means that Saturday), so it is compared as
+    a weekday."""
+    late, early = _near(_LATE, claim), _near(_EARLY, claim)
+    weekday = claim.attr("weekday")
+    if weekday is not None and claim.relative:
+        return When(weekday=weekday, late=late, early=early)
+    low, high = _ordinal(claim.low), _ordinal(claim.high)
+    if low is not None and high is not None:
+        if low != high and claim.relative and not _MONTH_ONLY.match(claim.text.strip()):
+            return None  # "earlier this month", "last week": a span guessed from the publication date
+        return When(low, high, late=late, early=early)
+    text = claim.text.strip()
+    found = _MONTH_DAY.search(text)
+    if found is not None:
+        month = _MONTHS.get((found.group("m1") or found.group("m2") or "").lower())
+        day = int(found.group("d1") or found.group("d2"))
+        if month is None or _place((month, day), 2000) is None:
+            return None
+        ordinal = _place((month, day), year) if year is not None else None
+        return When(ordinal, ordinal, late=late, early=early, md=(month, day))
+    only = _MONTH_ONLY.match(text)
+    if only is not None and _MONTHS.get(only.group("m").lower()) and claim.granularity is not None \
+            and claim.granularity.value == "month":
+        return When(month=_MONTHS[only.group("m").lower()])
+    return None
+
+
+def _place(md: tuple[int, int], year: int) -> int | None:
+    try:
+        return dt.date(year, md[0], md[1]).toordinal()
+    except ValueError:
+        return None
+
+
+def _yearless(a: When, b: When) -> bool | None:
+    """``same`` for a day told without its year and another day: the first is placed in the
+    other's year (its own year is a guess)."""
+    assert a.md is not None
+    if b.md is not None:
+        there, here = _place(b.md, 2000), _place(a.md, 2000)
+    elif b.day and b.low is not None:
+        there, here = b.low, _place(a.md, dt.date.fromordinal(b.low).year)
+    else:
+        return None
+    return None if there is None or here is None else _adjacent(there - here, a, b)
+
+
+def same(a: When, b: When) -> bool | None:
+    """Can two times be the same happening? ``True``: the same day, one night across midnight
+    (the earlier day said late, "late Friday", or the later day said early, "early Saturday";
+    "Friday night" and a plain "Saturday" are two days), or a month or year that holds the
+    day; ``False``: they cannot; ``None``: nothing tells (a weekday and a month)."""
+    if a.md is not None and (b.md is not None or b.day):
+        return _yearless(a, b)
+    if b.md is not None and a.day:
+        return _yearless(b, a)
+    if a.low is not None and b.low is not None and a.high is not None and b.high is not None:
+        if a.day and b.day:
+            return _adjacent(b.low - a.low, a, b)
+        return a.low <= b.high and b.low <= a.high
+    if a.weekday is not None and (b.weekday is not None or b.day):
+        other = b.weekday or _WEEKDAYS[dt.date.fromordinal(b.low or 0).weekday()]
+        return _adjacent(_weekday_gap(a.weekday, other), a, b)
+    if b.weekday is not None and a.day:
+        return same(b, a)
+    if a.month is not None and b.month is not None:
+        return a.month == b.month
+    return None
+
+
+def _weekday_gap(a: str, b: str) -> int:
+    gap = (_WEEKDAYS.index(b) - _WEEKDAYS.index(a)) % 7
+    return -1 if gap == 6 else gap
+
+
+def _adjacent(gap: int, a: When, b: When) -> bool:
+    if gap == 0:
+        return True
+    if gap == 1:  # b is the day after a
+        return a.late or b.early
+    if gap == -1:  # a is the day after b
+        return b.late or a.early
+    return False
+
+
+_NAME_FILLER = regex.compile(r"^\s*(?:(?:of|the|a|an|teen|teenager|boy|girl|student|man|woman|mother|father|"
+                             r"\d+\s*-?\s*year\s*-?\s*old|\d+)\s*)*$", regex.I)
+_PASSIVE_AFTER = regex.compile(r"^(?:\s*,\s*\d+\s*,)?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\p{L}+ly\s+)?"
+                               r"(?P<verb>\p{L}+)", regex.I)
+
+
+@lru_cache(maxsize=65536)
+def _happenings_of_name(before: str, after: str) -> frozenset[str]:
+    """Classes of happening a person's name is the object of, from the text around it: "killed
+    Grigoropoulos", "the shooting of 15-year-old Alexis Grigoropoulos", "Gray, 16, was shot"."""
+    found: set[str] = set()
+    words = list(_WORD.finditer(before[-60:]))
+    for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        cls = happening_class(words[k].group())
+        if cls is not None:
+            if _NAME_FILLER.match(before[-60:][words[k].end():]):
+                found.add(cls)
+            break
+    passive = _PASSIVE_AFTER.match(after)
+    if passive is not None:
+        cls = happening_class(passive.group("verb"))
+        if cls is not None:
+            found.add(cls)
+    return frozenset(found)
+
+
+def _surname(name: str) -> str:
+    parts = _WORD.findall(name)
+    return _POSSESSIVE.sub("", parts[-1]).lower() if parts else ""
+
+
+# Happenings that befall a building or an organisation: "the fire at Wasilla Bible Church".
+_AT_PLACES = frozenset({"fire", "explosion", "raid"})
+_AT_BEFORE = regex.compile(r"\b(?P<word>\p{L}+)\s+(?:at|on|of|in|to)\s+(?:the\s+)?$", regex.I)
+
+
+def _objects(ctx: RuleContext, article: str) -> dict[str, set[str]]:
+    """For each class of happening, whom or what an article says it befell: the surnames of
+    people ("killed Grigoropoulos"), the names of organisations and buildings ("the fire at
+    Wasilla Bible Church")."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for claim in ctx.alignment.by_article.get(article, ()):
+        if claim.kind is not ClaimKind.ENTITY:
+            continue
+        offset = claim.start - claim.sentence_start
+        if claim.subject == "person":
+            for cls in _happenings_of_name(claim.sentence[:offset], claim.sentence[offset + len(claim.text):][:40]):
+                out[cls].add(_surname(claim.canonical or claim.text))
+        elif claim.subject == "organisation":
+            at = _AT_BEFORE.search(claim.sentence[max(0, offset - 40):offset])
+            kind = _cls(at.group("word")) if at is not None else None
+            if kind in _AT_PLACES:
+                out[kind].add((claim.canonical or claim.text).lower())
+    return out
+
+
+def _year(ctx: RuleContext, articles: Iterable[str]) -> int | None:
+    """The year the articles were written in, when those that say agree on one."""
+    years: Counter[int] = Counter()
+    for article in articles:
+        when_written = _written(ctx, article)
+        if when_written is not None:
+            years[when_written.year] += 1
+    return years.most_common(1)[0][0] if len(years) == 1 else None
+
+
+# A sentence about another happening of the kind in the story ("in the most recent case").
+_OTHER_CASE = regex.compile(r"\b(?:most\s+recent|latest|earlier|other)\s+(?:case|incident|shooting|fire|attack)\b",
+                            regex.I)
+_LINKED = 8
+"""Articles of one named person compared with each other's dates, at most (linear time)."""
+
+
+def _written(ctx: RuleContext, article: str) -> dt.date | None:
+    art = ctx.alignment.articles.get(article)
+    return reference_date(art, ctx.alignment.by_article.get(article, ())) if art else None
+
+
+def _close(a: dt.date | None, b: dt.date | None) -> bool:
+    return a is None or b is None or abs((a - b).days) <= 14
+
+
+# Words that give a figure a wider scope (a national tally, a record) but tie a day to no
+# other happening: "The December 6 killing ... unleashed a wave of unrest across the country".
+_SCOPE = regex.compile(r"\b(?:nationwide|worldwide|statewide|across\s+the\s+country|record|history|historic|ever)\b",
+                       regex.I)
+
+
+def _background(ctx: RuleContext, claim: Claim) -> bool:
+    """Is a date's sentence about another happening than its story's (``ctx.background``, but
+    for the words of scope, which say nothing of a day)?"""
+    if not ctx.background(claim):
+        return False
+    scrubbed = _SCOPE.sub(" ", claim.sentence)
+    return scrubbed == claim.sentence or ctx.background(dataclasses.replace(claim, sentence=scrubbed))
+
+
+def _other_year(ctx: RuleContext, claim: Claim) -> bool:
+    """Is a month or a year given for the story's happening one of another year than its
+    article's ("In December 1999, Cephas had his first charge")?"""
+    low = _ordinal(claim.low)
+    written = _written(ctx, claim.article)
+    if low is None or written is None:
+        return False
+    return dt.date.fromordinal(low).year not in (written.year, written.year - 1)
+
+
+def _story_articles(ctx: RuleContext, article: str) -> Sequence[str]:
+    """The articles of an article's story (the article alone when it is in none)."""
+    story = ctx.story_of(article)
+    assert ctx.stories is not None
+    for found in ctx.stories.stories:
+        if found.id == story:
+            return found.articles
+    return (article,)
+
+
+class _Groups:
+    """Union-find over articles."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, a: str) -> str:
+        parent = self.parent
+        parent.setdefault(a, a)
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 class HappeningDay(Rule):
     """Sources disagree on the day a story's happening took place.
 
-    **What it checks**: a day-precise date told with an event word in its clause ("was shot
-    on Sunday", "the Dec. 6 killing", "a gunman opened fire Tuesday", "a fire broke out
-    Wednesday") dates that kind of happening: violence (shot, killed, stabbed, attack), a
-    fire, a crash, a death, an arrest, a charge, a verdict ... (reviewed data in
-    ``checker/data/measures.toml``, matched on lemmas; a day that something was *said*,
-    "police said Tuesday", dates nothing). Within one story, the days each article gives for
-    one kind of happening are compared: weekdays are resolved against the publication date,
-    and an undated article's bare weekday is compared as a weekday. An article that gives two
-    different days for one kind of happening (a shooting on Saturday, another on Monday) is
-    left out of that comparison, and so is a date in a sentence tied to another happening
-    ("last year's fire"). Only happenings that take place once in a story are compared (a
-    shooting, a fire, a crash, an explosion, a storm; an arrest or a charge, between sentences
-    that do not name different people): hearings, deaths of the wounded and protests come on
-    several days of one story.
+    **What it checks**: a date told with an event word in its clause ("was shot on Sunday",
+    "the Dec. 6 killing", "a gunman opened fire Tuesday", "the fire broke out Friday night",
+    "On Wednesday, two officers ... were arrested") dates that kind of happening: violence
+    (shot, killed, stabbed, attack), a fire, a crash, a raid, an arrest, a charge, a verdict,
+    a reversal on appeal, an expulsion ... (reviewed data in ``checker/data/measures.toml``,
+    matched on lemmas). A day that something was *said* ("police said Tuesday") dates
+    nothing, and neither does a day another verb takes ("Palin stopped by the church
+    Saturday", after "the fire"). The articles compared are those of one story, and those of
+    other stories that say the happening befell the same named person ("killed
+    Grigoropoulos", "the shooting of Alexis Grigoropoulos"). Weekdays are resolved against
+    the publication date, an undated article's bare weekday is compared as a weekday, and a
+    day without a year ("Dec. 6") takes the year the articles were written in. A month or
+    a year that holds the day agrees with it ("in October 2011", "on Oct. 21, 2011"); two
+    days agree when they are one, or one night across midnight said so ("late Friday" and
+    "Saturday", "Friday night" and "early Saturday"; "Friday night" and a plain "Saturday"
+    are two days). An article that gives two different times for one kind of happening is
+    left out, and so is a date in a sentence tied to another happening ("last year's fire").
+    Only happenings that take place once in a story are compared (a shooting, a fire, a
+    crash, an explosion, a storm, a raid; an arrest or a charge, between sentences that do
+    not name different people). Background happenings that befall one person once, a
+    conviction, its reversal, an expulsion, are dated by a month or a year of their own
+    ("was ejected in 2003", "ousted in 2002"): they are compared only between sentences that
+    name the same person.
 
     **Why it matters**: the day of a shooting or a fire is the first fact a reader checks,
     and outlets that rewrite "Saturday night" as "Sunday" get it wrong.
@@ -126,43 +571,173 @@ class HappeningDay(Rule):
     consumes = ("date",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        blocks: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        dated: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         for claim in ctx.claims_of(ClaimKind.DATE):
-            if ctx.alone(claim.article):
+            cls = _happening(claim)
+            if cls in PER_PERSON and (claim.granularity is None or claim.granularity.value != "day"):
+                continue  # "In 2004, Gomes was charged with stealing": a person's earlier charges
+            if cls in ONE_DAY:
+                if _background(ctx, claim) or _other_year(ctx, claim) or _OTHER_CASE.search(claim.sentence):
+                    continue
+            elif cls not in ONCE_PER_PERSON or claim.granularity is None or claim.granularity.value == "day":
+                continue  # a conviction on the story's day is not its background: convictions recur
+            dated[cls][claim.article].append(claim)
+        for cls in sorted(dated):
+            if cls in ONCE_PER_PERSON:
+                yield from self._per_person(ctx, cls, dated[cls])
+            else:
+                yield from self._per_story(ctx, cls, dated[cls])
+
+    def _per_story(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]]) -> Iterator[Finding]:
+        groups = _Groups()
+        stories: dict[str, str] = {}
+        people: dict[str, list[str]] = defaultdict(list)
+        for article in sorted(by_article):
+            story = ctx.story_of(article)
+            groups.union(article, stories.setdefault(story, article))
+            for name in sorted(_objects(ctx, article).get(cls, ())):
+                # Articles of other stories that say it befell the same person, written within
+                # two weeks (or undated): one happening.
+                for other in people[name][-_LINKED:]:
+                    if _close(_written(ctx, article), _written(ctx, other)):
+                        groups.union(article, other)
+                people[name].append(article)
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for article in sorted(by_article):
+            blocks[groups.find(article)].append(article)
+        for articles in blocks.values():
+            if len(articles) < 2:
                 continue
-            cls = happening_of(claim)
-            if cls not in ONE_DAY or ctx.background(claim) or _day(claim) == (None, None):
+            year = _year(ctx, sorted({a for article in articles for a in _story_articles(ctx, article)}))
+            chosen: list[tuple[Claim, When]] = []
+            for article in articles:
+                pick = _consistent(by_article[article], year)
+                if pick is not None:
+                    chosen.append(pick)
+            if len({c.article for c, _ in chosen}) < 2:
                 continue
-            blocks[(ctx.story_of(claim.article), cls)][claim.article].append(claim)
-        for story, cls in sorted(blocks):
-            by_article = blocks[(story, cls)]
-            chosen: list[Claim] = []
-            for article in sorted(by_article):
-                claims = by_article[article]
-                days = [_day(c) for c in claims]
-                if all(_same_day(days[0], d) for d in days[1:]):
-                    chosen.append(min(claims, key=lambda c: (_day(c)[0] is None, c.start)))
-            if len(chosen) < 2:
-                continue
-            if cls in PER_PERSON and _several_people(ctx, chosen):
+            if cls in PER_PERSON and _several_people(ctx, [c for c, _ in chosen]):
                 continue  # arrests of different people may come on different days
             yield from self._compare(ctx, cls, chosen)
 
-    def _compare(self, ctx: RuleContext, cls: str, claims: Sequence[Claim]) -> Iterator[Finding]:
-        days = {c.article: _day(c) for c in claims}
-        disagree = any(not _same_day(days[a.article], days[b.article], (_near(_LATE, a), _near(_LATE, b)),
-                                     (_near(_EARLY, a), _near(_EARLY, b)))
-                       for i, a in enumerate(claims) for b in claims[i + 1:])
-        sides: dict[str, list[str]] = defaultdict(list)
-        for claim in claims:
-            sides[_shown(days[claim.article])].append(short_id(claim.article))
-        joiner = " vs " if disagree else " and "
-        text = joiner.join(f"{day} ({', '.join(sorted(arts))})" for day, arts in sorted(sides.items()))
-        topic = f"day of the {cls}"
-        if disagree:
-            yield self.finding(ctx, Status.CONFLICT, topic, f"The articles give different days for the {cls}: {text}.",
-                               claims, 0.6, values=sorted(sides), fact=("happening-day", cls))
-        else:
-            yield self.finding(ctx, Status.AGREEMENT, topic, f"The articles agree on the day of the {cls}: {text}.",
-                               claims, 0.6, values=sorted(sides), fact=("happening-day", cls))
+    def _per_person(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]]) -> Iterator[Finding]:
+        by_name: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        for article, claims in by_article.items():
+            for claim in claims:
+                for name in sorted(_people(ctx, claim)):
+                    by_name[name][article].append(claim)
+        for name in sorted(by_name):
+            chosen = [pick for article in sorted(by_name[name])
+                      if (pick := _consistent(by_name[name][article], None)) is not None]
+            if len(chosen) >= 2:
+                yield from self._compare(ctx, cls, chosen, name)
 
+    def _compare(self, ctx: RuleContext, cls: str, chosen: Sequence[tuple[Claim, When]],
+                 who: str | None = None) -> Iterator[Finding]:
+        """One finding for the articles' dates of one happening: a conflict when two cannot be
+        one, listing the groups of articles that agree with each other; with it, an agreement
+        of the largest such group (what most sources concur on). Else an agreement of the
+        articles whose dates can be told to be one. Dates are compared value by value (a
+        story's thousand articles give a handful of days), and for a person's background
+        happening only between sentences that name no different places."""
+        by_key: dict[tuple[When, frozenset[str]], list[tuple[Claim, When]]] = defaultdict(list)
+        for claim, w in chosen:
+            places = frozenset(ctx.alignment.entities_near(claim, ("place",))) if who else frozenset()
+            by_key[(w, places)].append((claim, w))
+        keys = list(by_key)
+        verdict: dict[tuple[int, int], bool | None] = {}
+        for i, (wa, pa) in enumerate(keys):
+            verdict[(i, i)] = True if len(by_key[keys[i]]) > 1 else None
+            for j in range(i + 1, len(keys)):
+                wb, pb = keys[j]
+                elsewhere = bool(pa) and bool(pb) and pa.isdisjoint(pb)
+                verdict[(i, j)] = verdict[(j, i)] = None if elsewhere else same(wa, wb)
+        disagree = any(v is False for v in verdict.values())
+        agree = {i for (i, _), v in verdict.items() if v is True}
+        what = f"{cls} of {who.title()}" if who else cls
+        topic = f"day of the {what}" if cls in ONE_DAY else f"date of the {what}"
+        fact = ("happening-day", cls) if who is None else ("happening-day", cls, who)
+        if not disagree:
+            if agree:
+                members = [m for i in sorted(agree) for m in by_key[keys[i]]]
+                text = " and ".join(_sides(members))
+                yield self.finding(ctx, Status.AGREEMENT, topic, f"The articles agree on the date of the {what}: {text}.",
+                                   [c for c, _ in members], 0.6, values=_values(members), fact=fact)
+            return
+        groups = _partition(len(keys), verdict)
+        parts = [[m for i in group for m in by_key[keys[i]]] for group in groups
+                 if any(verdict.get((i, k)) is False for i in group for k in range(len(keys)))]
+        text = " vs ".join(" and ".join(_sides(part)) for part in parts)
+        members = [m for part in parts for m in part]
+        yield self.finding(ctx, Status.CONFLICT, topic, f"The articles give different dates for the {what}: {text}.",
+                           [c for c, _ in members], 0.6, values=_values(members), fact=fact)
+        largest = max(groups, key=lambda g: sum(len(by_key[keys[i]]) for i in g))
+        concur = [m for i in largest for m in by_key[keys[i]]]
+        if len(concur) > 1 and any(verdict[(i, k)] is True for i in largest for k in largest):
+            yield self.finding(ctx, Status.AGREEMENT, topic,
+                               f"These articles agree on the date of the {what}: {' and '.join(_sides(concur))}.",
+                               [c for c, _ in concur], 0.6, values=_values(concur), fact=fact)
+
+
+def _sides(members: Sequence[tuple[Claim, When]]) -> list[str]:
+    """"Saturday (a, b)": each date shown once, with the articles that give it."""
+    sides: dict[str, list[str]] = defaultdict(list)
+    for claim, w in members:
+        sides[w.shown()].append(short_id(claim.article))
+    return [f"{day} ({', '.join(sorted(arts))})" for day, arts in sorted(sides.items())]
+
+
+def _values(members: Sequence[tuple[Claim, When]]) -> list[str]:
+    return sorted({w.shown() for _, w in members})
+
+
+def _partition(n: int, verdict: dict[tuple[int, int], bool | None]) -> list[list[int]]:
+    """Groups of dates that agree with each other, largest agreement first: each group is the
+    date that agrees with the most others, with those of them that contradict no member."""
+    left = list(range(n))
+    groups: list[list[int]] = []
+    while left:
+        pivot = max(left, key=lambda i: (sum(verdict.get((i, k)) is True for k in left if k != i), -i))
+        group = [pivot]
+        for k in left:
+            if k != pivot and verdict.get((pivot, k)) is True and all(verdict.get((k, g)) is not False for g in group):
+                group.append(k)
+        groups.append(sorted(group))
+        left = [k for k in left if k not in group]
+    return groups
+
+
+def _consistent(claims: Sequence[Claim], year: int | None) -> tuple[Claim, When] | None:
+    """The date an article gives a happening, when its dates of it can all be one (the
+    narrowest, then the first; said late or early when one of them is), else ``None``."""
+    found = [(c, w) for c in claims if (w := when(c, year)) is not None]
+    if not found:
+        return None
+    if any(same(a, b) is False for i, (_, a) in enumerate(found) for _, b in found[i + 1:]):
+        return None
+    claim, best = min(found, key=lambda p: (p[1].low is None, (p[1].high or 0) - (p[1].low or 0), p[0].start))
+    late, early = any(w.late for _, w in found), any(w.early for _, w in found)
+    return claim, When(best.low, best.high, best.weekday, best.month, late, early, best.md)
+
+
+_AGENT_BEFORE = regex.compile(r"\bby\s+(?:\p{L}+['’]?s?\s+){0,3}(?:\p{L}+,\s+)?$", regex.I)
+
+
+def _people(ctx: RuleContext, claim: Claim) -> set[str]:
+    """Surnames of the people a claim's sentence names, but for the agent ("by its leader,
+    Warren Jeffs"): whom a background happening befell."""
+    out: set[str] = set()
+    for entity in ctx.alignment.entities_in_sentence(claim):
+        if entity.subject != "person":
+            continue
+        before = entity.sentence[:entity.start - entity.sentence_start]
+        if not _AGENT_BEFORE.search(before[-50:]):
+            out.add(_surname(entity.canonical or entity.text))
+    return out
+
+
+def _several_people(ctx: RuleContext, claims: Sequence[Claim]) -> bool:
+    """Do two of the claims' sentences name people, none of them the same?"""
+    named = [frozenset(ctx.alignment.entities_near(c, ("person",))) for c in claims]
+    named = [n for n in named if n]
+    return any(a.isdisjoint(b) for i, a in enumerate(named) for b in named[i + 1:])
