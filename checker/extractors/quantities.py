@@ -87,10 +87,10 @@ _CUR_WORD_RE = "|".join(sorted(_CURRENCY_WORD, key=len, reverse=True))
 # Currency signs and codes written before the figure ("$", "US$", "$US", "HK $", "USD", "RM").
 _SYMBOL_CODES = {
     "US$": "USD", "$US": "USD", "HK$": "HKD", "S$": "SGD", "A$": "AUD", "AU$": "AUD", "$A": "AUD", "C$": "CAD",
-    "NZ$": "NZD", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "INR": "INR", "JPY": "JPY",
+    "NZ$": "NZD", "NT$": "TWD", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "INR": "INR", "JPY": "JPY",
     "CNY": "CNY", "CHF": "CHF", "RM": "MYR", "RS": "INR", "RS.": "INR",
 }
-_SYMBOL_RE = (r"(?-i:US|HK|NZ|AU)\s?\$|(?-i:S|C)\s?\$(?=\d)|(?-i:A)\$|\$(?-i:US|A)(?=\d)|[$£€¥₩₽₹]"
+_SYMBOL_RE = (r"(?-i:US|HK|NZ|AU|NT)\s?\$|(?-i:S|C)\s?\$(?=\d)|(?-i:A)\$|\$(?-i:US|A)(?=\d)|[$£€¥₩₽₹]"
               r"|(?-i:USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|CHF|RM|Rs\.?)(?=\s?\d)")
 _PCT = r"\s?%|\s+(?:percent|per\s+cent|pct)(?![\p{L}])"
 _NEG = r"(?P<neg>(?<![\p{L}\d])-(?=\d)|minus[\s-]?(?=\d))?"
@@ -138,6 +138,7 @@ _NOT_NAMES = frozenset("""I A The In On At As By For From To Of With And Or But 
 Only Just About Around Some Nearly Almost Over Under More Less Up Down Each Every All Both These Those Its Their His
 Her Our Its January February March April May June July August September October November December Jan Feb Mar Apr
 Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+_TIMES_AFTER = regex.compile(r"^\s+times\b", regex.I)
 _ONE_SKIP = regex.compile(r"^\s+(?:of|another|day|time|way|thing|side|hand|point|another's|week|month|year|hour|minute|"
                           r"second|decade|century|quarter|night|morning|evening|afternoon)\b|^'s\b|^\s+by\s+one", regex.I)
 _ADJECTIVES = frozenset("""military global civilian foreign local international armed additional new former young old
@@ -175,6 +176,11 @@ def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, 
         if not match:
             break
         word = match.group(1)
+        if word.endswith("ly") and not words and word.lower() not in _STOP_HEADS:
+            following = _FOLLOW_WORDS.match(sentence, match.end())
+            if following and following.group(1)[0].islower() and following.group(1).lower() not in _STOP_HEADS:
+                pos = match.end()  # "three dozen mostly young people": the adverb is skipped
+                continue
         if word[0].isupper() or word.lower() in _STOP_HEADS or word.endswith("ly"):
             break
         words.append((word, match.end()))
@@ -316,8 +322,9 @@ def _range_verdict(s_text: str, match: regex.Match[str]) -> str:
     digits = bool(_DIGITS_AND_SEPARATORS.fullmatch(match.group("num")) and _DIGITS_AND_SEPARATORS.fullmatch(match.group("num2")))
     if sep in ("-", "–") and raw_sep.strip() == raw_sep and digits and second.low <= low and not match.group("qual"):
         return "score"
-    if sep in ("-", "–") and raw_sep.startswith(" ") != raw_sep.endswith(" "):
-        return "two"  # "Stoxx 50 -1.3%"
+    if sep in ("-", "–") and raw_sep.startswith(" ") != raw_sep.endswith(" ") \
+            and not (match.group("sym") and match.group("sym2")):
+        return "two"  # "Stoxx 50 -1.3%"; "$140- $150 million" is a range
     if sep == "and" and not _BETWEEN.search(match.string[max(0, match.start() - 9):match.start()]):
         return "two"
     if sep == "or" and not (_SPELLED.fullmatch(match.group("num")) and _SPELLED.fullmatch(match.group("num2"))):
@@ -362,8 +369,9 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
         return None
     bare = not (match.group("sym") or match.group("pct") or match.group("unit") or match.group("cur"))
     name = _NAME_BEFORE.search(s_text, max(0, start - 30), start)
-    if bare and not match.group("qual") and name and name.group(1).rstrip(".") not in _NOT_NAMES:
-        return None  # "iPhone 11", "Game 2", "S&P 500": part of a name
+    if bare and not match.group("qual") and name and name.group(1).rstrip(".") not in _NOT_NAMES \
+            and not _TIMES_AFTER.match(after):
+        return None  # "iPhone 11", "Game 2", "S&P 500": part of a name; not "hitting Gray eleven times"
     low_word = num_text.lower()
     if low_word in ("one", "a") and not match.group("qual") and (_ONE_SKIP.match(after) or
                                                                    _DETERMINER_BEFORE.search(before)):
