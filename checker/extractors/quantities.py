@@ -10,6 +10,7 @@ kept as a singular head noun ("more than 1,000 containers of military equipment"
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 
 import regex
 
@@ -44,7 +45,7 @@ _QUALIFIER_WORDS: list[tuple[str, Qualifier]] = [
     (r"less\s+than|fewer\s+than|under|below|lower\s+than|smaller\s+than|just\s+under|short\s+of|sub-|<",
      Qualifier.LESS),
     (r"nearly|almost|close\s+to|just\s+shy\s+of|approaching", Qualifier.LESS),
-    (r"about|around|some|roughly|approximately|an\s+estimated|estimated|circa|approx\.?|nearly\s+about|"
+    (r"about|around|some|roughly|approximately|an\s+estimated|estimated|an\s+approximate|circa|approx\.?|nearly\s+about|"
      r"or\s+so|give\s+or\s+take|more\s+or\s+less", Qualifier.APPROX),
 ]
 _QUAL_RE = "|".join(f"(?:{w})" for w, _ in _QUALIFIER_WORDS)
@@ -141,6 +142,21 @@ Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturd
 _TIMES_AFTER = regex.compile(r"^\s+times\b", regex.I)
 _ONE_SKIP = regex.compile(r"^\s+(?:of|another|day|time|way|thing|side|hand|point|another's|week|month|year|hour|minute|"
                           r"second|decade|century|quarter|night|morning|evening|afternoon)\b|^'s\b|^\s+by\s+one", regex.I)
+_STATES = frozenset("dead hurt missing alive shot injured wounded safe unharmed inside aboard".split())
+_VERB_FORM = regex.compile(r"(?:ed|ing)$", regex.I)
+
+
+@lru_cache(maxsize=16384)
+def _may_be_noun(word: str) -> bool:
+    """Can the word be the counted noun ("technician", "ship"), not a verb or a state said of
+    it ("sank", "killed", "dead")? By lemminflect's parts of speech."""
+    w = word.lower()
+    if w in _ADJECTIVES or w in _STATES or _VERB_FORM.search(w):
+        return False
+    from lemminflect import getAllLemmas  # imported on first use: it loads its tables
+
+    tags = getAllLemmas(w)
+    return not tags or "NOUN" in tags
 _ADJECTIVES = frozenset("""military global civilian foreign local international armed additional new former young old
 total further extra senior top key main other russian ukrainian american korean north south western eastern""".split())
 
@@ -176,6 +192,17 @@ def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, 
         if not match:
             break
         word = match.group(1)
+        if not words and pos == end and word.lower() == "other":
+            following = _FOLLOW_WORDS.match(sentence, match.end())
+            if following and following.group(1).lower() not in _STOP_HEADS:
+                pos = match.end()  # "11 other FLDS men": the men counted are others (frames read it)
+                continue
+        if word.isupper() and len(word) > 1 and word.isalpha():
+            following = _FOLLOW_WORDS.match(sentence, match.end())
+            if following and following.group(1)[0].islower() and following.group(1).lower() not in _STOP_HEADS:
+                words.append((word, match.end()))  # "FLDS men", "UN workers": an acronym modifies the noun
+                pos = match.end()
+                continue
         if word.endswith("ly") and not words and word.lower() not in _STOP_HEADS:
             following = _FOLLOW_WORDS.match(sentence, match.end())
             if following and following.group(1)[0].islower() and following.group(1).lower() not in _STOP_HEADS:
@@ -192,11 +219,14 @@ def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, 
     head_index = len(words) - 1
     if plural:
         for i, (word, _) in enumerate(words):
-            if _looks_plural(word):
+            if _looks_plural(word) and not word.isupper():
                 head_index = i
                 break
     elif len(words) > 1:
-        head_index = 0 if words[0][0].lower() not in _ADJECTIVES else 1
+        # "one bomb technician", "one rocket propelled grenade launcher": the last noun read is the
+        # head; not a participle or a state said of it ("one man killed", "one person dead").
+        nouns = [i for i, (w, _) in enumerate(words) if _may_be_noun(w)]
+        head_index = nouns[-1] if nouns else 0
     head, head_end = words[head_index]
     modifiers = tuple(w.lower() for w, _ in words[:head_index])
     return singular(head.strip("-")), modifiers, head_end
