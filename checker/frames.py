@@ -74,7 +74,10 @@ TOLL_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuati
 
 _WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")  # "non-fatal" is one word, not "fatal"
 _EVENT_SUBJECT = regex.compile(r"\b(?:the|a|an|this|that|its|\p{L}+'s)\s+(?:\p{L}+\s+)?\p{L}+ing\b", regex.I)
-_CLAUSE_END = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas|as well as)\s", regex.I)
+# Where what is said of a figure ends: punctuation, a coordination, or a subordinate clause with
+# its own subject ("About 100 people were in the building when she began shooting").
+_CLAUSE_END = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas|as well as|when|after|before|because|until)\s",
+                            regex.I)
 _APPOSITION_START = regex.compile(r"^\s*[,(]")
 _DEAD_OR_MISSING = regex.compile(r"^\s+(?:dead|killed)\s+(?:and|or)\s+missing\b", regex.I)
 _NAME_BEFORE = regex.compile(r"(?<![.!?]\s)(?<!^)\b\p{Lu}[\p{L}\d-]*\s+$")
@@ -93,11 +96,12 @@ _PART_BEFORE = regex.compile(
 _PART_AFTER = regex.compile(r"^\s+(?:more|others?|additional|of\s+(?:them|those|whom))\b", regex.I)
 # A figure coordinated with another ("a man and two women", "two women and a man"): a part.
 _NUMBER_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d[\d,]*)"
-_COORD_BEFORE = regex.compile(r"\b" + _NUMBER_WORD + r"\s+(?:[\p{L}-]+\s+){0,2}(?:and|as\s+well\s+as|plus)\s+$",
-                              regex.I)
+_COORD_BEFORE = regex.compile(r"\b" + _NUMBER_WORD + r"\s+(?:[\p{L}\d-]+\s+){0,2}(?:and|as\s+well\s+as|plus)\s+$",
+                              regex.I)  # "a 63-year-old woman and two men"
 # "Jeffs and 11 other men", "Blackmore and another member": the figure is added to a named person.
 _NAME_AND_BEFORE = regex.compile(r"\b\p{Lu}[\p{L}'’-]+\s+(?:and|as\s+well\s+as|along\s+with)\s+$")
-_COORD_AFTER = regex.compile(r"^\s+(?:and|as\s+well\s+as|plus)\s+" + _NUMBER_WORD + r"\s", regex.I)
+_COORD_AFTER = regex.compile(r"^\s+(?:and|as\s+well\s+as|plus)\s+(?:" + _NUMBER_WORD + r"|another|others?)\s",
+                             regex.I)  # "Two suffered injuries and another remains in critical condition"
 _TOTAL_NEAR = regex.compile(r"\b(?:a\s+total\s+of|in\s+all|altogether|combined|overall|in\s+total|totall?ing)\b",
                             regex.I)
 _YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -233,7 +237,12 @@ def _part(claim: Claim) -> str | None:
     if _PART_BEFORE.search(left) or _PART_AFTER.match(right) or _PART_AFTER.match(inside):
         return "part"
     after_noun = claim.sentence[claim.end - claim.sentence_start:][:25]
-    if _COORD_BEFORE.search(left) or _COORD_AFTER.match(after_noun) or _NAME_AND_BEFORE.search(left):
+    coordinated = _COORD_BEFORE.search(left)
+    # "five dead and 16 injured", "30 dead and 55 wounded": two measures side by side, not parts of one.
+    measures = (claim.subject in ADJECTIVE_PEOPLE
+                or (coordinated is not None and any(w.lower() in ADJECTIVE_PEOPLE
+                                                    for w in _WORDS.findall(coordinated.group(0)))))
+    if (not measures and (coordinated or _COORD_AFTER.match(after_noun))) or _NAME_AND_BEFORE.search(left):
         return "part"
     if _TOTAL_NEAR.search(left[-25:] + " " + right[:15]):
         return "total"

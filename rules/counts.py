@@ -34,7 +34,7 @@ def _places(ctx: RuleContext, claim: Claim) -> set[str]:
 
 
 _LOCAL_PLACE = regex.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:of\s+)?$")
-_LOCAL_PLACE_BEFORE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
+_LOCAL_PLACE_BEFORE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:\p{Ll}+\s+)?$", regex.I)  # "In neighbouring X"
 _CLAUSE_BREAK = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s+\p{Ll}")
 _COORDINATED = regex.compile(r"^\s*(?:,\s*and|,|and|or)\s+$")
 _ADJECTIVAL = regex.compile(r"^\s+[a-z]")
@@ -64,7 +64,7 @@ def _local_places(ctx: RuleContext, claim: Claim) -> tuple[set[str], bool]:
     preceding = sorted((e for e in entities if e.end <= claim.start), key=lambda e: e.start)
     if preceding:
         last = preceding[-1]
-        before = text[max(last.start - 12, 0):last.start]
+        before = text[max(last.start - 30, 0):last.start]
         between = text[last.end:claim.start]
         if claim.start - last.end <= 60 and not _CLAUSE_BREAK.search(between) and _LOCAL_PLACE_BEFORE.search(before):
             return {last.canonical or last.text} - _appositions(preceding, text), True  # "a strike in Gaza killed 500"
@@ -123,6 +123,10 @@ _AND_BETWEEN = regex.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+(?:the\s+)?(?:\p{Ll}+
 _OTHER_TIME = regex.compile(
     r"\b(?:earlier\s+that\s+(?:day|week|month)|the\s+(?:day|week|night)\s+before|a\s+(?:day|week)\s+earlier|"
     r"the\s+previous\s+(?:day|week|month|night)|last\s+week|earlier\s+this\s+month|in\s+the\s+past)\b", regex.I)
+# A sentence opening on a month ("In May, thieves stole", "Early November, the navy had captured").
+_OPENING_MONTH = regex.compile(
+    r"^\W*(?:(?:in|on|during|by|early|late|mid|last|earlier|later)[\s-]+(?:early\s+|late\s+|mid-?)?)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)", regex.I)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 # A month named as the time of what the sentence tells: "In May, thieves stole", "Early November,
@@ -131,6 +135,18 @@ _MONTH_TIME = regex.compile(
     r"\b(?:(?:in|on|since|during|by|until|early|late|mid|last|this|earlier|later)[\s-]+(?:early\s+|late\s+|mid-?)?)"
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?", regex.I)
+
+
+# "In a village in Bener Meriah district, one man was killed": the figure of a place inside the
+# one named, a part of that place's toll.
+_SUB_PLACE = regex.compile(
+    r"\b(?:in|at|inside|near)\s+(?:a|an|one)\s+(?:[\p{Ll}-]+\s+)?(?:village|town|hamlet|house|home|school|mosque|"
+    r"church|building|hospital|camp|neighbou?rhood|district)\s+(?:in|of|near|outside)\s+(?:the\s+)?\p{Lu}")
+
+
+def _inside(claim: Claim) -> bool:
+    """Is the figure said of an unnamed place inside another ("in a village in X")?"""
+    return _SUB_PLACE.search(claim.sentence) is not None
 
 
 def _several(ctx: RuleContext, claim: Claim) -> bool:
@@ -189,8 +205,8 @@ def _topic(frame: Frame, claims: Sequence[Claim], ctx: RuleContext) -> str:
 class _Framed:
     """What CT01 compares of a figure: its frame and the scope words around it."""
 
-    __slots__ = ("claim", "explicit", "frame", "months", "persons", "places", "predicate", "scope", "several", "value",
-                 "years")
+    __slots__ = ("claim", "explicit", "frame", "inside", "months", "persons", "places", "predicate", "scope", "several",
+                 "value", "years")
 
     def __init__(self, ctx: RuleContext, claim: Claim, frame: Frame,
                  surnames: dict[str, dict[str, str]] | None = None) -> None:
@@ -200,6 +216,7 @@ class _Framed:
         self.years = years(claim)
         self.months = _months(claim)
         self.several = _several(ctx, claim)
+        self.inside = _inside(claim)
         self.scope = _scope(claim)
         self.predicate = _predicate(claim)
         self.value = interval_of(claim)
@@ -209,7 +226,7 @@ class _Framed:
     def signature(self) -> tuple[object, ...]:
         """Everything :meth:`compatible` and the grouping read of a figure, with its article."""
         return (self.claim.article, self.value, self.frame, self.places, self.explicit, self.years, self.scope,
-                self.predicate, self.persons, self.months, self.several)
+                self.predicate, self.persons, self.months, self.several, self.inside)
 
     def compatible(self, other: _Framed) -> bool:
         """Can two figures of one story and frame key state the same fact? Not when one is a part
@@ -236,6 +253,8 @@ class _Framed:
             return False
         if self.months and other.months and self.months.isdisjoint(other.months):
             return False  # "In May, thieves stole" and "In July, a thief stole": two thefts
+        if self.inside != other.inside and self.frame.measure in PEOPLE_MEASURES:
+            return False  # one man killed "in a village in Bener Meriah" is not the district's toll
         if self.several != other.several and self.frame.measure in PEOPLE_MEASURES:
             return False  # the toll of the blasts in Kenya and Tanzania is not the toll of the one in Dar es Salaam
         if self.frame.role is None and self.frame.measure not in PEOPLE_MEASURES | SHAPE_MEASURES:
@@ -531,10 +550,11 @@ def _other_time(ctx: RuleContext, claim: Claim) -> bool:
     months = _months(claim)
     if not months:
         return False
+    opening = _OPENING_MONTH.match(claim.sentence)
     article = ctx.alignment.articles.get(claim.article)
     when = reference_date(article, ctx.alignment.by_article.get(claim.article, ())) if article else None
     if when is None:
-        return False
+        return opening is not None  # "In early March, a gunman shot ...": a story told of another time
     return not months & {when.month, (when.month - 2) % 12 + 1}
 
 

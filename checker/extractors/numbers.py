@@ -41,7 +41,7 @@ VAGUE = {
     "thousands": (2_000.0, 9_999.0), "tens of thousands": (20_000.0, 99_999.0),
     "hundreds of thousands": (200_000.0, 999_999.0), "millions": (2_000_000.0, 9_999_999.0),
     "tens of millions": (20_000_000.0, 99_999_999.0), "hundreds of millions": (200_000_000.0, 999_999_999.0),
-    "billions": (2e9, 9.999e9), "several": (3.0, 9.0), "a few": (2.0, 5.0), "a handful of": (2.0, 6.0),
+    "billions": (2e9, 9.999e9), "several dozen": (24.0, 99.0), "several": (3.0, 9.0), "a few": (2.0, 5.0), "a handful of": (2.0, 6.0),
 }
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))

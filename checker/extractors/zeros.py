@@ -33,6 +33,8 @@ _NUMBER_BEFORE = regex.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight
                                r"many|most|few|half)\b", regex.I)
 _CLAUSE_BREAK = regex.compile(r"[,;:]")
 _ELSE = regex.compile(r"\s+else\b", regex.I)
+_WISHED = regex.compile(r"\b(?:pray\w*|hop(?:e|es|ed|ing)|wish\w*|fear\w*|worr\w*|unsure|unclear|whether|if|"
+                        r"unknown|not\s+known|not\s+clear)\b", regex.I)
 _PART_OR_HARM = regex.compile(r"\b(?:others?|another|rest|remaining|injur\w*|hurt|wounded|killed|dead|died)\b",
                               regex.I)
 _UNHARMED_CUES = ("safely", "unharm", "unhurt", "uninjur", "unscathed", "without")
@@ -51,6 +53,8 @@ def find_zeros(doc: Doc, options: ExtractOptions) -> list[Claim]:
         if "no" not in lower and not any(w in lower for w in _UNHARMED_CUES):
             continue
         for match in _ZERO.finditer(text):
+            if _WISHED.search(_CLAUSE_BREAK.split(text[:match.start()])[-1]):
+                continue  # "Praying that nobody died", "it was unclear whether anyone was hurt": not a report
             if match.group("noun"):
                 start, end = match.span("noun")
                 subject = _NOUN_SUBJECT[match.group("what").lower()]
