@@ -52,25 +52,33 @@ STAT_THINGS = frozenset(
     strikeout hit basket knockout punch birdie bogey wicket""".split()
 )
 # Nouns that measure or classify rather than name the counted thing ("two counts of murder").
-MEASURE_THINGS = frozenset("count charge piece pair group number set series kind type lot batch part share".split())
+MEASURE_THINGS = frozenset("""count charge piece pair group number set series kind type lot batch part share
+    report source statement account estimate""".split())  # "One report said six children were killed"
 # Adjectives used as the counted people ("24 dead", "over 200 injured"), with their class.
 ADJECTIVE_PEOPLE = {"dead": "deaths", "killed": "deaths", "injured": "injuries", "injure": "injuries",
                     "wounded": "injuries", "wound": "injuries", "hurt": "injuries", "missing": "missing",
                     "arrested": "arrests", "detained": "arrests", "shot": "shot"}
 _IDIOM_END = regex.compile(r"\b(?:open(?:ed|s)?|return(?:ed|s)?|exchang(?:ed|es)?|caught|catch(?:es)?)\s+fire$", regex.I)
 # "a sweet 16 party", "a 12-gauge shotgun": a number after an indefinite article names a kind.
-_KIND_BEFORE = regex.compile(r"\b(?:a|an)\s+(?:[\p{L}-]+\s+)?$", regex.I)
+_KIND_BEFORE = regex.compile(r"\b(?:a|an)\s+(?:(?!(?:further|total|reported|estimated|approximate|additional|mere|"
+                             r"whopping|staggering|extra|maximum|minimum|record|massive|combined)\s)[\p{L}-]+\s+)?$",
+                             regex.I)  # not "a further 20,000 people", "an approximate 200,000"
 
 # Measures of people (the classes of measures.toml [people], and what adjectives say).
 PEOPLE_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
-                             "participants", "casualties", "killed or missing", "children", "hits", "shot"})
+                             "participants", "casualties", "killed or missing", "children", "hits", "shot",
+                             "spouses"})
 # Measures that grow as a story unfolds: a later, higher figure is an update.
 TOLL_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
                            "casualties", "killed or missing", "shot"})
 
 _WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")  # "non-fatal" is one word, not "fatal"
 _EVENT_SUBJECT = regex.compile(r"\b(?:the|a|an|this|that|its|\p{L}+'s)\s+(?:\p{L}+\s+)?\p{L}+ing\b", regex.I)
-_CLAUSE_END = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas|as well as)\s", regex.I)
+# Where what is said of a figure ends: punctuation, a coordination, or a subordinate clause with
+# its own subject ("About 100 people were in the building when she began shooting").
+_CLAUSE_END = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas|as well as|when|after|before|because|until)\s",
+                            regex.I)
+_APPOSITION_START = regex.compile(r"^\s*[,(]")
 _DEAD_OR_MISSING = regex.compile(r"^\s+(?:dead|killed)\s+(?:and|or)\s+missing\b", regex.I)
 _NAME_BEFORE = regex.compile(r"(?<![.!?]\s)(?<!^)\b\p{Lu}[\p{L}\d-]*\s+$")
 _PARTITIVE_BEFORE = regex.compile(r"\d\s+(?:of|out\s+of)\s+$")
@@ -78,6 +86,9 @@ _PARTITIVE_BEFORE = regex.compile(r"\d\s+(?:of|out\s+of)\s+$")
 _PARENT_OF = regex.compile(r"\b(?:mother|father|parent|mom|dad|grandmother|grandfather)\s+of\s+$", regex.I)
 _CALIBER_AFTER = regex.compile(r"^\s*-?\s*(?:caliber|calibre|cal\.|mm)\b", regex.I)
 _TIMES_AFTER = regex.compile(r"^\s+times\b", regex.I)
+# "estimated the crowd at 70", "a crowd of 5,000": the size of a gathering.
+_CROWD_BEFORE = regex.compile(r"\bcrowds?\s+(?:(?:was|were|is|numbered|numbering|estimated|put|of\s+about)\s+)?(?:at|of)\s+$"
+                              r"|\b(?:was|were)\s+attended\s+by\s+$", regex.I)
 _HIT_BEFORE = regex.compile(r"\b(?:shot|struck|hit|stabbed|hitting|shooting|stabbing)\s+(?:\p{L}+\s+){0,2}$", regex.I)
 _PART_BEFORE = regex.compile(
     r"\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|of\s+which|other|another|"
@@ -85,9 +96,12 @@ _PART_BEFORE = regex.compile(
 _PART_AFTER = regex.compile(r"^\s+(?:more|others?|additional|of\s+(?:them|those|whom))\b", regex.I)
 # A figure coordinated with another ("a man and two women", "two women and a man"): a part.
 _NUMBER_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d[\d,]*)"
-_COORD_BEFORE = regex.compile(r"\b" + _NUMBER_WORD + r"\s+(?:[\p{L}-]+\s+){0,2}(?:and|as\s+well\s+as|plus)\s+$",
-                              regex.I)
-_COORD_AFTER = regex.compile(r"^\s+(?:and|as\s+well\s+as|plus)\s+" + _NUMBER_WORD + r"\s", regex.I)
+_COORD_BEFORE = regex.compile(r"\b" + _NUMBER_WORD + r"\s+(?:[\p{L}\d-]+\s+){0,2}(?:and|as\s+well\s+as|plus)\s+$",
+                              regex.I)  # "a 63-year-old woman and two men"
+# "Jeffs and 11 other men", "Blackmore and another member": the figure is added to a named person.
+_NAME_AND_BEFORE = regex.compile(r"\b\p{Lu}[\p{L}'’-]+\s+(?:and|as\s+well\s+as|along\s+with)\s+$")
+_COORD_AFTER = regex.compile(r"^\s+(?:and|as\s+well\s+as|plus)\s+(?:" + _NUMBER_WORD + r"|another|others?)\s",
+                             regex.I)  # "Two suffered injuries and another remains in critical condition"
 _TOTAL_NEAR = regex.compile(r"\b(?:a\s+total\s+of|in\s+all|altogether|combined|overall|in\s+total|totall?ing)\b",
                             regex.I)
 _YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -156,6 +170,11 @@ def _classes() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @cache
+def _people_nouns() -> tuple[dict[str, str], frozenset[str]]:
+    return _table("people_nouns"), frozenset(_data()["not_people"]["things"])
+
+
+@cache
 def _happenings() -> dict[str, str]:
     return _table("happenings")
 
@@ -192,9 +211,15 @@ def _predicate_words(claim: Claim) -> list[str]:
     # "The shooting left eight people injured": a noun before the figure is its subject, not
     # what happened to the people counted.
     before_words = _WORDS.findall(_EVENT_SUBJECT.sub(" ", before_text))
-    # Past an apposition ("two children, were injured"): only when the clause ends right after the figure.
-    beyond = _WORDS.findall(sentence[end:end + 80])[:8] if not after.strip() else []
-    return [*reversed(before_words[-2:]), *_WORDS.findall(after)[:6], *reversed(before_words[-4:-2]), *beyond]
+    # Past an apposition ("two children, were injured"): only when the clause ends right after the
+    # figure with a comma or a parenthesis, not with a coordination ("in seven villages and killing
+    # 10 people": the villages are not killed).
+    rest = sentence[end:end + 80]
+    beyond = _WORDS.findall(rest)[:8] if not after.strip() and _APPOSITION_START.match(rest) else []
+    # "three people were involved in the killing": the event named after the figure is not what
+    # happened to the people counted either.
+    after_words = _WORDS.findall(_EVENT_SUBJECT.sub(" ", after))
+    return [*reversed(before_words[-2:]), *after_words[:6], *reversed(before_words[-4:-2]), *beyond]
 
 
 def around(claim: Claim, before: int, after: int) -> tuple[str, str]:
@@ -207,19 +232,29 @@ def around(claim: Claim, before: int, after: int) -> tuple[str, str]:
 
 def _part(claim: Claim) -> str | None:
     left, right = around(claim, 40, 25)
-    if _PART_BEFORE.search(left) or _PART_AFTER.match(right):
+    first_token = (claim.text.split() or [""])[0]
+    inside = claim.text[claim.text.find(first_token) + len(first_token):]  # "11 other men": "other" is in the quote
+    if _PART_BEFORE.search(left) or _PART_AFTER.match(right) or _PART_AFTER.match(inside):
         return "part"
     after_noun = claim.sentence[claim.end - claim.sentence_start:][:25]
-    if _COORD_BEFORE.search(left) or _COORD_AFTER.match(after_noun):
+    coordinated = _COORD_BEFORE.search(left)
+    # "five dead and 16 injured", "30 dead and 55 wounded": two measures side by side, not parts of one.
+    measures = (claim.subject in ADJECTIVE_PEOPLE
+                or (coordinated is not None and any(w.lower() in ADJECTIVE_PEOPLE
+                                                    for w in _WORDS.findall(coordinated.group(0)))))
+    if (not measures and (coordinated or _COORD_AFTER.match(after_noun))) or _NAME_AND_BEFORE.search(left):
         return "part"
     if _TOTAL_NEAR.search(left[-25:] + " " + right[:15]):
         return "total"
     return None
 
 
+_DECIMAL = regex.compile(r"\d\.\d(?!\d*\s*(?:million|billion|thousand|trillion|mn|bn|m|k)\b)", regex.I)
+
+
 def _integral(claim: Claim) -> bool:
-    return not any(isinstance(v, float) and not v.is_integer() and v != float("inf")
-                   for v in (claim.low, claim.high) if v is not None)
+    """Is the figure stated as a whole number ("about 50,000" is; "6.1" is not; "2.5 million" is)?"""
+    return _DECIMAL.search(claim.text) is None
 
 
 def frame_of(claim: Claim, thing: str | None) -> Frame | None:
@@ -230,7 +265,7 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
         return None
     left, right = around(claim, 30, 20)
     if thing in _OFFSPRING and (_POSSESSIVE_BEFORE.search(left[-8:]) or _PARENT_OF.search(left)):
-        return Frame("children", claim.unit)  # "one of her 12 children": how many children she has
+        return Frame("children", claim.unit, who=_parent(left))  # "one of her 12 children": how many she has
     if claim.attr("referential"):
         return None  # "the two nations" refers, it does not count
     if claim.subject is None or _is_currency(claim.unit):
@@ -255,6 +290,16 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
     words = _predicate_words(claim)
     if thing in ADJECTIVE_PEOPLE:  # "24 dead and over 200 injured"
         return Frame(ADJECTIVE_PEOPLE[thing], claim.unit, part=_part(claim)) if _integral(claim) else None
+    nouns, not_people = _people_nouns()
+    noun_class = _class_of([thing], nouns)
+    if noun_class is not None and _integral(claim):
+        said = _class_of(words, people)
+        if said in _PEOPLE_ONLY and said != noun_class and noun_class != "spouses":
+            # "400 protesters have been detained": arrests; "alleged to have 19 wives": still wives
+            return Frame(said, claim.unit, part=_part(claim), who=thing)
+        return Frame(noun_class, claim.unit, part=_part(claim))  # "500 protesters", "19 wives"
+    if thing.endswith("ed") and _class_of([thing], people) is not None and _integral(claim):
+        return Frame(_class_of([thing], people) or "", claim.unit, part=_part(claim))  # "Dozens gathered"
     if thing in ("death", "fatality"):
         return Frame("deaths", claim.unit, part=_part(claim))
     if thing in ("injury", "casualty"):
@@ -275,6 +320,8 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
     role = _class_of(words, things)
     if role is not None:
         return Frame(thing, claim.unit, role, _part(claim))
+    if thing in not_people or singular(thing) in not_people:
+        return Frame(thing, claim.unit, None, _part(claim))  # "evacuated several buildings": not people
     cls = _class_of(words, people)
     if cls is not None and cls == _class_of([thing], people):
         cls = None  # "19 gunshots": the thing is the event itself, not people it happened to
@@ -293,7 +340,10 @@ def _bare_frame(claim: Claim, left: str, right: str) -> Frame | None:
     """A figure with no counted noun, framed by a shape around it or by its currency."""
     if _is_currency(claim.unit):
         things = _classes()[1]
-        words = [*(claim.subject or "").split(), *_predicate_words(claim)]
+        # The words of the clause before the amount too: "Damage to the church was estimated at $1 million".
+        offset = claim.start - claim.sentence_start
+        clause = _CLAUSE_END.split(claim.sentence[max(0, offset - 80):offset])[-1]
+        words = [*(claim.subject or "").split(), *_predicate_words(claim), *reversed(_WORDS.findall(clause))]
         if any(lemma in _PRICE_WORDS for word in words for lemma in lemmas(word)):
             return None  # a price: each model, size or offer has its own
         role = _class_of(words, things)
@@ -301,12 +351,26 @@ def _bare_frame(claim: Claim, left: str, right: str) -> Frame | None:
     if not _integral(claim) and not claim.text.lstrip().startswith("."):
         return None
     if _PARENT_OF.search(left):
-        return Frame("children", None)
+        return Frame("children", None, who=_parent(left))
     if _CALIBER_AFTER.match(right):
         return Frame("caliber", None)
     if _TIMES_AFTER.match(right) and _HIT_BEFORE.search(left):
         return Frame("hits", None)
+    if _CROWD_BEFORE.search(left):
+        return Frame("participants", None)
     return None
+
+
+_PARENTS = {"mom": "mother", "dad": "father"}
+
+
+def _parent(left: str) -> str | None:
+    """Who has the children counted: "a mother of 12" -> ``mother`` (a father of three is another person)."""
+    match = _PARENT_OF.search(left)
+    if match is None:
+        return None
+    word = match.group(0).split()[0].lower()
+    return _PARENTS.get(word, word)
 
 
 def years(claim: Claim) -> frozenset[str]:

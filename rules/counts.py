@@ -21,6 +21,7 @@ from checker.ruleapi import (
     interval_of,
     is_country,
     plural,
+    reference_date,
     years,
 )
 
@@ -33,7 +34,7 @@ def _places(ctx: RuleContext, claim: Claim) -> set[str]:
 
 
 _LOCAL_PLACE = regex.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:of\s+)?$")
-_LOCAL_PLACE_BEFORE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
+_LOCAL_PLACE_BEFORE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:\p{Ll}+\s+)?$", regex.I)  # "In neighbouring X"
 _CLAUSE_BREAK = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s+\p{Ll}")
 _COORDINATED = regex.compile(r"^\s*(?:,\s*and|,|and|or)\s+$")
 _ADJECTIVAL = regex.compile(r"^\s+[a-z]")
@@ -63,7 +64,7 @@ def _local_places(ctx: RuleContext, claim: Claim) -> tuple[set[str], bool]:
     preceding = sorted((e for e in entities if e.end <= claim.start), key=lambda e: e.start)
     if preceding:
         last = preceding[-1]
-        before = text[max(last.start - 12, 0):last.start]
+        before = text[max(last.start - 30, 0):last.start]
         between = text[last.end:claim.start]
         if claim.start - last.end <= 60 and not _CLAUSE_BREAK.search(between) and _LOCAL_PLACE_BEFORE.search(before):
             return {last.canonical or last.text} - _appositions(preceding, text), True  # "a strike in Gaza killed 500"
@@ -99,10 +100,77 @@ about around some nearly almost over under up down into onto out after before si
 said says told according would will could can may might shall should must one two three four five
 six seven eight nine ten dozen dozens hundred hundreds thousand thousands million millions billion""".split())
 _TOTAL = regex.compile(r"\b(?:total|totall?ing|in all|altogether|combined|overall|cumulative|so far|to date|tally|"
-                       r"across|throughout|nationwide|worldwide)\b", regex.I)
+                       r"across|throughout|nationwide|worldwide|over\s+the\s+weekend|"
+                       r"(?:in|over|within)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:[\p{L}\d-]+\s+)?"
+                       r"(?:hours|days|weeks|months)|(?:in|over|within|during)\s+(?:a|an|the)\s+(?:[\p{L}\d]+-)?"
+                       r"(?:hour|day|week|month)s?\s+(?:span|period|stretch))\b", regex.I)  # "7 adults shot in five hours": a spree's total
 _RATE = regex.compile(r"\b(?:each|every|per|average\w*|a year|a day|a week|a month|a season|a game|annually|"
                       r"record|career|history|ever|all-time|lifetime)\b", regex.I)
 _WORD = regex.compile(r"[\p{L}][\p{L}'-]*")
+
+
+# A figure stated for several happenings at once ("the blasts at the embassies in Kenya and
+# Tanzania killed more than 200") is their total: not the figure of one of them.
+_SEVERAL_HAPPENINGS = regex.compile(
+    r"\b(?:the|both|two|twin|three|these|those|its|their|separate|simultaneous|coordinated)\s+(?:[\p{L}-]+\s+){0,2}"
+    r"(?:blasts|bombings|bombs|attacks|explosions|quakes|earthquakes|tremors|shootings|strikes|raids|fires)\b",
+    regex.I)
+# "West 16th Street and Mermaid Avenue" is one corner, not two places.
+_STREET = regex.compile(r"\b(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|"
+                        r"Parkway|Pkwy|Highway|Hwy|Square|Sq|Terrace|Circle)\.?$")
+_AND_BETWEEN = regex.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}$")
+# Another moment than the story's: "Earlier that day, a shell hit a house", "the day before".
+_OTHER_TIME = regex.compile(
+    r"\b(?:earlier\s+that\s+(?:day|week|month)|the\s+(?:day|week|night)\s+before|a\s+(?:day|week)\s+earlier|"
+    r"the\s+previous\s+(?:day|week|month|night)|last\s+week|earlier\s+this\s+month|in\s+the\s+past)\b", regex.I)
+# A sentence opening on a month ("In May, thieves stole", "Early November, the navy had captured").
+_OPENING_MONTH = regex.compile(
+    r"^\W*(?:(?:in|on|during|by|early|late|mid|last|earlier|later)[\s-]+(?:early\s+|late\s+|mid-?)?)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)", regex.I)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+# A month named as the time of what the sentence tells: "In May, thieves stole", "Early November,
+# the navy had captured", "struck southern Iran in September", "on Oct. 10".
+_MONTH_TIME = regex.compile(
+    r"\b(?:(?:in|on|since|during|by|until|early|late|mid|last|this|earlier|later)[\s-]+(?:early\s+|late\s+|mid-?)?)"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?", regex.I)
+
+
+# "In a village in Bener Meriah district, one man was killed": the figure of a place inside the
+# one named, a part of that place's toll.
+_SUB_PLACE = regex.compile(
+    r"\b(?:in|at|inside|near)\s+(?:a|an|one)\s+(?:[\p{Ll}-]+\s+)?(?:village|town|hamlet|house|home|school|mosque|"
+    r"church|building|hospital|camp|neighbou?rhood|district)\s+(?:in|of|near|outside)\s+(?:the\s+)?\p{Lu}")
+
+
+def _inside(claim: Claim) -> bool:
+    """Is the figure said of an unnamed place inside another ("in a village in X")?"""
+    return _SUB_PLACE.search(claim.sentence) is not None
+
+
+def _several(ctx: RuleContext, claim: Claim) -> bool:
+    """Is the figure's sentence about several happenings (plural events, coordinated places)?"""
+    if _SEVERAL_HAPPENINGS.search(claim.sentence):
+        return True
+    text = ctx.alignment.articles[claim.article].text if claim.article in ctx.alignment.articles else ""
+    places = sorted((e for e in ctx.alignment.entities_in_sentence(claim) if (e.subject or "other") == "place"),
+                    key=lambda e: e.start)
+    return any((a.canonical or a.text) != (b.canonical or b.text) and _AND_BETWEEN.match(text[a.end:b.start])
+               and not _STREET.search(a.text) and not _STREET.search(b.text)
+               for a, b in itertools.pairwise(places))
+
+
+def _months(claim: Claim) -> frozenset[int]:
+    """The months a figure's sentence names as the time of what it tells (1-12)."""
+    out = set()
+    for match in _MONTH_TIME.finditer(claim.sentence):
+        word = match.group("month").lower()
+        if word == "may" and match.group(0)[:1].islower() and not match.group(0).lower().startswith(("in", "early",
+                                                                                                    "late", "mid")):
+            continue  # "this may", "by may": the verb, not the month
+        out.add(next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(word[:3])))
+    return frozenset(out)
 
 
 def _predicate(claim: Claim) -> frozenset[str]:
@@ -137,7 +205,8 @@ def _topic(frame: Frame, claims: Sequence[Claim], ctx: RuleContext) -> str:
 class _Framed:
     """What CT01 compares of a figure: its frame and the scope words around it."""
 
-    __slots__ = ("claim", "explicit", "frame", "persons", "places", "predicate", "scope", "value", "years")
+    __slots__ = ("claim", "explicit", "frame", "inside", "months", "persons", "places", "predicate", "scope", "several",
+                 "value", "years")
 
     def __init__(self, ctx: RuleContext, claim: Claim, frame: Frame,
                  surnames: dict[str, dict[str, str]] | None = None) -> None:
@@ -145,16 +214,19 @@ class _Framed:
         local, explicit = _local_places(ctx, claim)
         self.places, self.explicit = frozenset(local), explicit
         self.years = years(claim)
+        self.months = _months(claim)
+        self.several = _several(ctx, claim)
+        self.inside = _inside(claim)
         self.scope = _scope(claim)
         self.predicate = _predicate(claim)
         self.value = interval_of(claim)
         self.persons = _persons(ctx, claim, (surnames or {}).get(claim.article, {})) \
-            if frame.measure in SHAPE_MEASURES else frozenset()
+            if frame.measure in SHAPE_MEASURES | PERSON_FACTS else frozenset()
 
     def signature(self) -> tuple[object, ...]:
         """Everything :meth:`compatible` and the grouping read of a figure, with its article."""
         return (self.claim.article, self.value, self.frame, self.places, self.explicit, self.years, self.scope,
-                self.predicate, self.persons)
+                self.predicate, self.persons, self.months, self.several, self.inside)
 
     def compatible(self, other: _Framed) -> bool:
         """Can two figures of one story and frame key state the same fact? Not when one is a part
@@ -179,6 +251,12 @@ class _Framed:
                 return False  # "247 people in Kenya" is not the toll of the attacks in Nairobi and Dar es Salaam
         if self.years and other.years and self.years != other.years:
             return False
+        if self.months and other.months and self.months.isdisjoint(other.months):
+            return False  # "In May, thieves stole" and "In July, a thief stole": two thefts
+        if self.inside != other.inside and self.frame.measure in PEOPLE_MEASURES:
+            return False  # one man killed "in a village in Bener Meriah" is not the district's toll
+        if self.several != other.several and self.frame.measure in PEOPLE_MEASURES:
+            return False  # the toll of the blasts in Kenya and Tanzania is not the toll of the one in Dar es Salaam
         if self.frame.role is None and self.frame.measure not in PEOPLE_MEASURES | SHAPE_MEASURES:
             thing = _stems(self.claim.subject) | _stems(other.claim.subject)
             pa, pb = self.predicate - thing, other.predicate - thing
@@ -190,16 +268,27 @@ class _Framed:
 # Facts about one person's body or life ("shot seven times"): compared only where both sentences
 # name the same person.
 PERSONAL_MEASURES = frozenset({"hits"})
+# Facts of a person that may be told without a name ("has 20 wives"): the people named near them
+# are read, and two figures said of different people are not compared ("Oler has two").
+PERSON_FACTS = frozenset({"spouses"})
 
 
+# How far from a figure a name may stand to be the person a shape figure is said of.
+PERSON_REACH = 60
 _CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}'’-]+")
 
 
 def _persons(ctx: RuleContext, claim: Claim, surnames: dict[str, str]) -> frozenset[str]:
-    """The people a figure's sentence names: its person entities, and any capitalised word that
-    is the surname of a person its article names in full ("Gray, 16, was shot" is Kimani Gray)."""
-    found = set(ctx.alignment.entities_near(claim, ("person",)))
-    for word in _CAPITALISED.findall(claim.sentence):
+    """The people named near a figure (within :data:`PERSON_REACH` characters in its sentence):
+    its person entities, and any capitalised word that is the surname of a person its article
+    names in full ("Gray, 16, was shot" is Kimani Gray). "Lopez said a stray bullet hit the
+    mother of 13": Lopez, far from the figure, is not the mother."""
+    low, high = claim.start - PERSON_REACH, claim.end + PERSON_REACH
+    found = {e.canonical or e.text for e in ctx.alignment.entities_in_sentence(claim)
+             if e.subject == "person" and e.end >= low and e.start <= high}
+    offset = claim.start - claim.sentence_start
+    near = claim.sentence[max(0, offset - PERSON_REACH):offset + len(claim.text) + PERSON_REACH]
+    for word in _CAPITALISED.findall(near):
         name = surnames.get(word.removesuffix("'s").removesuffix("’s"))
         if name is not None:
             found.add(name)
@@ -275,7 +364,7 @@ def _fact_groups(items: Sequence[_Framed]) -> list[list[_Framed]]:
             if signature in group.signatures:
                 chosen = index  # the same figure said the same way as one of the group's
                 break
-            if any(m.claim.article == article and not _agrees(m, item) for m in group.reps):
+            if any(m.claim.article == article and not _one_fact(m, item) for m in group.reps):
                 continue  # two figures of one article that cannot be one count count two things
             others = [m for m in group.reps if m.claim.article != article]
             if not all(item.compatible(m) for m in others):
@@ -294,6 +383,47 @@ def _fact_groups(items: Sequence[_Framed]) -> list[list[_Framed]]:
             by_value[item.value].append(index)
         groups[index].add(item)
     return [g.members for g in groups if len({m.claim.article for m in g.reps}) > 1]
+
+
+def _agreeing_sides(fact: Sequence[_Framed]) -> list[list[Claim]]:
+    """The sides of a disagreement on which articles agree: figures whose values all overlap,
+    from two articles or more ("12" in eight reports against "13" in two: the eight agree).
+    Distinct values are grouped greedily, the value most figures share first."""
+    by_value: dict[Interval, list[Claim]] = defaultdict(list)
+    for item in fact:
+        if item.value is not None:
+            by_value[item.value].append(item.claim)
+    values = sorted(by_value, key=lambda v: (-len({c.article for c in by_value[v]}), v.low, v.high))
+    sides: list[list[Interval]] = []
+    for value in values:
+        for side in sides:
+            if all(value.overlaps(other) for other in side):
+                side.append(value)
+                break
+        else:
+            sides.append([value])
+    out = []
+    for side in sides:
+        claims = sorted((c for v in side for c in by_value[v]), key=lambda c: (c.article, c.start))
+        if len({c.article for c in claims}) > 1:
+            out.append(claims)
+    return out
+
+
+def _one_fact(a: _Framed, b: _Framed) -> bool:
+    """Can two figures of one article be one fact? When they agree; when one is a zero said in words
+    and the other a figure of another sentence ("no injuries were reported" ... "the Post says
+    three people were injured": the article reports both accounts); when both say how many
+    children the same parent has ("a mother of 12" ... "the mother of 13")."""
+    if _agrees(a, b):
+        return True
+    if a.frame.part is not None or b.frame.part is not None:
+        return False
+    if bool(a.claim.attr("zero")) != bool(b.claim.attr("zero")):
+        return a.claim.sentence_start != b.claim.sentence_start
+    if a.frame.measure == "children" and a.frame.who is not None and a.frame.who == b.frame.who:
+        return not (a.persons and b.persons and a.persons.isdisjoint(b.persons))
+    return False
 
 
 def _agrees(a: _Framed, b: _Framed) -> bool:
@@ -370,7 +500,7 @@ class CountMismatch(Rule):
         for block_key in sorted(blocks):
             # Only blocks of two articles or more are read further (most figures have no
             # counterpart in another article of their story).
-            framed = [(c, f) for c, f in blocks[block_key] if not ctx.background(c)]
+            framed = [(c, f) for c, f in blocks[block_key] if not ctx.background(c) and not _other_time(ctx, c)]
             if len({c.article for c, _ in framed}) < 2:
                 continue
             if surnames is None:
@@ -384,6 +514,11 @@ class CountMismatch(Rule):
                 event = next((e for e in (_event_of(ctx, c) for c in group) if e), None)
                 dates = sorted({d for d in (ctx.alignment.articles[c.article].published for c in group) if d})
                 fixes = sorted({short_id(c.article) for c in group if corrects(c)})
+                if result.conflict:
+                    for side in _agreeing_sides(fact):
+                        yield self.finding(ctx, Status.AGREEMENT, topic,
+                                           f"Figures agree: {sides_text(side, ' and ')} (one side of a disagreement).",
+                                           side, 0.7, event=event, fact=_fact(frame))
                 if result.conflict and fixes:
                     message = (f"Incompatible figures: {sides_text(group)}; {', '.join(fixes)} says it corrects "
                                "an earlier figure.")
@@ -404,6 +539,23 @@ class CountMismatch(Rule):
                 else:
                     yield self.finding(ctx, Status.AGREEMENT, topic, f"Figures agree: {sides_text(group, ' and ')}.",
                                        group, 0.75, event=event, fact=_fact(frame))
+
+
+def _other_time(ctx: RuleContext, claim: Claim) -> bool:
+    """Does the figure's sentence tell another moment than its article's story: "earlier that day",
+    "the day before", or a month that is neither the month the article was written nor the one
+    before ("In May, thieves stole ..." in an August report)?"""
+    if _OTHER_TIME.search(claim.sentence):
+        return True
+    months = _months(claim)
+    if not months:
+        return False
+    opening = _OPENING_MONTH.match(claim.sentence)
+    article = ctx.alignment.articles.get(claim.article)
+    when = reference_date(article, ctx.alignment.by_article.get(claim.article, ())) if article else None
+    if when is None:
+        return opening is not None  # "In early March, a gunman shot ...": a story told of another time
+    return not months & {when.month, (when.month - 2) % 12 + 1}
 
 
 def _fact(frame: Frame) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from importlib import resources
 
 import pytest
 
+from checker import extract_text
 from checker.align import Alignment
 from checker.frames import PEOPLE_MEASURES, Frame, frame_of, lemmas
 from checker.model import ClaimKind
@@ -23,7 +24,7 @@ CASES = [
     ("No one was hurt in the fire.", "No one", ("injuries", None, None, None)),
     ("No injuries were reported.", "No injuries", ("injuries", None, None, None)),
     ("Three undersea cables were damaged.", "Three undersea cables", ("cable", "damaged", None, None)),
-    ("Zurana Horton, a mother of 12, was killed.", "12", ("children", None, None, None)),
+    ("Zurana Horton, a mother of 12, was killed.", "12", ("children", None, None, "mother")),
     ("She was walking with one of her 12 children.", "12 children", ("children", None, None, None)),
     ("He pointed a .357 caliber revolver at them.", ".357 caliber revolver", ("caliber", None, None, None)),
     ("Gray was shot eleven times.", "eleven", ("hits", None, None, None)),
@@ -33,6 +34,35 @@ CASES = [
     ("Another 20,000 people marched in Thessaloniki.", "20,000 people", ("participants", None, "part", None)),
     ("The three bank workers, a man and two women, died.", "two women", ("deaths", None, "part", "woman")),
     ("A total of 31 people were arrested.", "31 people", ("arrests", None, "total", None)),
+    # nouns that are the people of a class, and what is said of them first
+    ("About 500 protesters marched.", "About 500 protesters", ("participants", None, None, None)),
+    ("More than 400 protesters have been detained.", "More than 400 protesters", ("arrests", None, None, "protester")),
+    ("Blackmore, alleged to have 19 wives, is charged.", "19 wives", ("spouses", None, None, None)),
+    ("He is charged with marrying 20 women.", "20 women", ("spouses", None, None, "woman")),
+    ("He will join 12 other FLDS defendants.", "12 other FLDS defendants", ("charges", None, "part", None)),
+    ("Jeffs and 11 members of his church were charged.", "11 members", ("charges", None, "part", "member")),
+    ("Dozens gathered to remember him.", "Dozens gathered", ("participants", None, None, None)),
+    # crowds, a further part, approximate figures
+    ("NBC New York estimated the crowd at 70.", "70", ("participants", None, None, None)),
+    ("The march was attended by an approximate 200,000.", "an approximate 200,000", ("participants", None, None, None)),
+    ("In Thessaloniki a further 20,000 people joined the demonstrations.", "20,000 people",
+     ("participants", None, "part", None)),
+    ("Approximately 50,000 people marched.", "Approximately 50,000 people", ("participants", None, None, None)),
+    # what an amount is for, said earlier in its clause
+    ("Damage to the church was estimated at $1 million.", "$1 million", ("amount", "damaged", None, None)),
+    # who has the children
+    ("A stray bullet hit the mother of 13.", "13", ("children", None, None, "mother")),
+    ("He was a father of three.", "three", ("children", None, None, "father")),
+    # escaped unharmed: nobody was hurt
+    ("Five women were inside the church, but escaped unharmed.", "escaped unharmed", ("injuries", None, None, None)),
+    ("Everyone got out safely after the alarm.", "got out safely", ("injuries", None, None, None)),
+    # the head of a singular compound is its last noun
+    ("At least one bomb technician was injured.", "At least one bomb technician",
+     ("injuries", None, None, "technician")),
+    # a thing that is not people keeps its name even beside a word said of people
+    ("The quake caused destruction in seven villages and killed 10 people.", "seven villages",
+     ("village", None, None, None)),
+    ("Office workers evacuated several buildings in the city.", "several buildings", ("building", None, None, None)),
 ]
 
 @pytest.mark.parametrize(("sentence", "quote", "expected"), CASES, ids=[c[0] for c in CASES])
@@ -48,6 +78,9 @@ def test_a_figure_has_the_frame_its_words_say(sentence: str, quote: str, expecte
     ("He scored 30 touchdowns in his career.", "30 touchdowns"),  # a sports statistic
     ("The ship sailed two blocks.", "two blocks"),  # a distance, not a count
     ("The new laptop starts at $2,199.", "$2,199"),  # a price: each model has its own
+    ("One report said six children were killed.", "One report"),  # a report is not what is counted
+    ("Investigators said at least three people were involved in the killing.", "at least three people"),  # not killed
+    ("A sweet 16 party drew 40 people.", "16 party drew"),  # a kind, not a count
 ])
 def test_a_figure_with_nothing_comparable_said_of_it_has_no_frame(sentence: str, quote: str) -> None:
     claim = only_claim(ClaimKind.QUANTITY, sentence, quote)
@@ -63,6 +96,8 @@ def test_the_measure_classes_are_lemmas_of_one_class_each() -> None:
                 assert word == word.lower() and " " not in word, word
                 assert seen.setdefault(word, cls) == cls, f"{word!r} is in {seen[word]} and {cls}"
     assert set(data["people"]) <= PEOPLE_MEASURES
+    assert set(data["people_nouns"]) <= PEOPLE_MEASURES  # "protesters" are the people of a class
+    assert not set(data["not_people"]["things"]) & {w for ws in data["people_nouns"].values() for w in ws}
 
 
 @pytest.mark.parametrize(("word", "lemma"), [("killed", "kill"), ("wounded", "wound"), ("bodies", "body"),
@@ -75,3 +110,14 @@ def test_frames_of_different_measures_have_different_keys() -> None:
     assert Frame("deaths", None).key != Frame("injuries", None).key
     assert Frame("cable", None, "damaged").key != Frame("cable", None).key
     assert Frame("deaths", None, who="worker").key == Frame("deaths", None).key
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two others escaped unharmed.",  # a part: others were hurt
+    "One was hurt, but the rest got out safely.",
+    "Fanning said no one else was injured.",  # "else": the others, not everyone
+    "He drove safely home without incident.",
+])
+def test_a_part_said_to_be_unharmed_is_no_zero(sentence: str) -> None:
+    claims = [c for c in extract_text(sentence) if c.kind is ClaimKind.QUANTITY and c.attr("zero")]
+    assert claims == []

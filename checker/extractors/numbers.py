@@ -41,7 +41,7 @@ VAGUE = {
     "thousands": (2_000.0, 9_999.0), "tens of thousands": (20_000.0, 99_999.0),
     "hundreds of thousands": (200_000.0, 999_999.0), "millions": (2_000_000.0, 9_999_999.0),
     "tens of millions": (20_000_000.0, 99_999_999.0), "hundreds of millions": (200_000_000.0, 999_999_999.0),
-    "billions": (2e9, 9.999e9), "several": (3.0, 9.0), "a few": (2.0, 5.0), "a handful of": (2.0, 6.0),
+    "billions": (2e9, 9.999e9), "several dozen": (24.0, 99.0), "several": (3.0, 9.0), "a few": (2.0, 5.0), "a handful of": (2.0, 6.0),
 }
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
@@ -51,11 +51,14 @@ _SCALE_ABBR = r"mn|bn|tn|mln|bln|mil(?![\p{L}])|[mbk](?![\p{L}]|\.\p{L})"
 _WORD_NUMBER = (
     rf"(?:(?:{_WORD})(?:[- ](?:{_WORD}))?)(?:[ -](?:{_SCALE_WORDS})(?:(?: and)? (?:{_WORD})(?:[- ](?:{_WORD}))?)?)*"
 )
+# "two dozen", "3 dozen": a number of dozens (small numbers only: "twenty dozen" is not news).
+_SMALL_WORD = "|".join(sorted((w for w, v in UNITS.items() if 2 <= v <= 12), key=len, reverse=True))
 _VAGUE = "|".join(regex.escape(k) for k in sorted(VAGUE, key=len, reverse=True))
 _SPECIAL = "|".join(regex.escape(k) for k in sorted(SPECIAL, key=len, reverse=True))
 
 NUMBER_PATTERN = (
-    rf"(?:(?:{_DIGITS})(?:\s?(?:{_SCALE_WORDS})(?:\s(?:{_SCALE_WORDS}))?|\s?(?:{_SCALE_ABBR}))?"
+    rf"(?:(?:{_DIGITS}|{_SMALL_WORD})\s+dozen(?![\p{{L}}])"
+    rf"|(?:{_DIGITS})(?:[\s-]?(?:{_SCALE_WORDS})(?:\s(?:{_SCALE_WORDS}))?|\s?(?:{_SCALE_ABBR}))?"
     rf"|{_VAGUE}|{_WORD_NUMBER}(?:\s+and\s+a\s+half(?![\p{{L}}-]))?"
     rf"|a (?:{_SCALE_WORDS})(?: (?:{_SCALE_WORDS}))?(?: and (?:{_WORD})(?:[- ](?:{_WORD}))?)?|{_SPECIAL})"
 )
@@ -107,6 +110,9 @@ _DIGITS_AND_SCALE = regex.compile(
     rf"({_DIGITS})\s?((?:{_SCALE_WORDS}|mn|bn|tn|mln|bln|mil|m|b|k)(?:\s(?:{_SCALE_WORDS}))?)?")
 
 
+_DOZENS = regex.compile(r"(\d+|\p{L}+) dozen")
+
+
 @lru_cache(maxsize=1 << 14)  # figures repeat across articles; the value is immutable
 def parse_number(text: str) -> NumberValue | None:
     """The value of a number expression matched by :data:`NUMBER_PATTERN`, else ``None``."""
@@ -119,6 +125,11 @@ def parse_number(text: str) -> NumberValue | None:
     if t in SPECIAL:
         v = float(SPECIAL[t])
         return NumberValue(v, v)
+    dozens = _DOZENS.fullmatch(t)
+    if dozens:
+        word = UNITS.get(dozens.group(1))
+        count = float(word) if word is not None else float(dozens.group(1))
+        return NumberValue(count * 12, count * 12)
     match = _DIGITS_AND_SCALE.fullmatch(t)
     if match:
         try:

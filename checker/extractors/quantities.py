@@ -10,6 +10,7 @@ kept as a singular head noun ("more than 1,000 containers of military equipment"
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 
 import regex
 
@@ -44,7 +45,7 @@ _QUALIFIER_WORDS: list[tuple[str, Qualifier]] = [
     (r"less\s+than|fewer\s+than|under|below|lower\s+than|smaller\s+than|just\s+under|short\s+of|sub-|<",
      Qualifier.LESS),
     (r"nearly|almost|close\s+to|just\s+shy\s+of|approaching", Qualifier.LESS),
-    (r"about|around|some|roughly|approximately|an\s+estimated|estimated|circa|approx\.?|nearly\s+about|"
+    (r"about|around|some|roughly|approximately|an\s+estimated|estimated|an\s+approximate|circa|approx\.?|nearly\s+about|"
      r"or\s+so|give\s+or\s+take|more\s+or\s+less", Qualifier.APPROX),
 ]
 _QUAL_RE = "|".join(f"(?:{w})" for w, _ in _QUALIFIER_WORDS)
@@ -87,10 +88,10 @@ _CUR_WORD_RE = "|".join(sorted(_CURRENCY_WORD, key=len, reverse=True))
 # Currency signs and codes written before the figure ("$", "US$", "$US", "HK $", "USD", "RM").
 _SYMBOL_CODES = {
     "US$": "USD", "$US": "USD", "HK$": "HKD", "S$": "SGD", "A$": "AUD", "AU$": "AUD", "$A": "AUD", "C$": "CAD",
-    "NZ$": "NZD", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "INR": "INR", "JPY": "JPY",
+    "NZ$": "NZD", "NT$": "TWD", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "INR": "INR", "JPY": "JPY",
     "CNY": "CNY", "CHF": "CHF", "RM": "MYR", "RS": "INR", "RS.": "INR",
 }
-_SYMBOL_RE = (r"(?-i:US|HK|NZ|AU)\s?\$|(?-i:S|C)\s?\$(?=\d)|(?-i:A)\$|\$(?-i:US|A)(?=\d)|[$£€¥₩₽₹]"
+_SYMBOL_RE = (r"(?-i:US|HK|NZ|AU|NT)\s?\$|(?-i:S|C)\s?\$(?=\d)|(?-i:A)\$|\$(?-i:US|A)(?=\d)|[$£€¥₩₽₹]"
               r"|(?-i:USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|CHF|RM|Rs\.?)(?=\s?\d)")
 _PCT = r"\s?%|\s+(?:percent|per\s+cent|pct)(?![\p{L}])"
 _NEG = r"(?P<neg>(?<![\p{L}\d])-(?=\d)|minus[\s-]?(?=\d))?"
@@ -139,8 +140,24 @@ _NOT_NAMES = frozenset("""I A The In On At As By For From To Of With And Or But 
 Only Just About Around Some Nearly Almost Over Under More Less Up Down Each Every All Both These Those Its Their His
 Her Our Its January February March April May June July August September October November December Jan Feb Mar Apr
 Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+_TIMES_AFTER = regex.compile(r"^\s+times\b", regex.I)
 _ONE_SKIP = regex.compile(r"^\s+(?:of|another|day|time|way|thing|side|hand|point|another's|week|month|year|hour|minute|"
                           r"second|decade|century|quarter|night|morning|evening|afternoon)\b|^'s\b|^\s+by\s+one", regex.I)
+_STATES = frozenset("dead hurt missing alive shot injured wounded safe unharmed inside aboard".split())
+_VERB_FORM = regex.compile(r"(?:ed|ing)$", regex.I)
+
+
+@lru_cache(maxsize=16384)
+def _may_be_noun(word: str) -> bool:
+    """Can the word be the counted noun ("technician", "ship"), not a verb or a state said of
+    it ("sank", "killed", "dead")? By lemminflect's parts of speech."""
+    w = word.lower()
+    if w in _ADJECTIVES or w in _STATES or _VERB_FORM.search(w):
+        return False
+    from lemminflect import getAllLemmas  # imported on first use: it loads its tables
+
+    tags = getAllLemmas(w)
+    return not tags or "NOUN" in tags
 _ADJECTIVES = frozenset("""military global civilian foreign local international armed additional new former young old
 total further extra senior top key main other russian ukrainian american korean north south western eastern""".split())
 
@@ -176,6 +193,22 @@ def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, 
         if not match:
             break
         word = match.group(1)
+        if not words and pos == end and word.lower() == "other":
+            following = _FOLLOW_WORDS.match(sentence, match.end())
+            if following and following.group(1).lower() not in _STOP_HEADS:
+                pos = match.end()  # "11 other FLDS men": the men counted are others (frames read it)
+                continue
+        if word.isupper() and len(word) > 1 and word.isalpha():
+            following = _FOLLOW_WORDS.match(sentence, match.end())
+            if following and following.group(1)[0].islower() and following.group(1).lower() not in _STOP_HEADS:
+                words.append((word, match.end()))  # "FLDS men", "UN workers": an acronym modifies the noun
+                pos = match.end()
+                continue
+        if word.endswith("ly") and not words and word.lower() not in _STOP_HEADS:
+            following = _FOLLOW_WORDS.match(sentence, match.end())
+            if following and following.group(1)[0].islower() and following.group(1).lower() not in _STOP_HEADS:
+                pos = match.end()  # "three dozen mostly young people": the adverb is skipped
+                continue
         if word[0].isupper() or word.lower() in _STOP_HEADS or word.endswith("ly"):
             break
         words.append((word, match.end()))
@@ -187,11 +220,14 @@ def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, 
     head_index = len(words) - 1
     if plural:
         for i, (word, _) in enumerate(words):
-            if _looks_plural(word):
+            if _looks_plural(word) and not word.isupper():
                 head_index = i
                 break
     elif len(words) > 1:
-        head_index = 0 if words[0][0].lower() not in _ADJECTIVES else 1
+        # "one bomb technician", "one rocket propelled grenade launcher": the last noun read is the
+        # head; not a participle or a state said of it ("one man killed", "one person dead").
+        nouns = [i for i, (w, _) in enumerate(words) if _may_be_noun(w)]
+        head_index = nouns[-1] if nouns else 0
     head, head_end = words[head_index]
     modifiers = tuple(w.lower() for w, _ in words[:head_index])
     return singular(head.strip("-")), modifiers, head_end
@@ -317,8 +353,9 @@ def _range_verdict(s_text: str, match: regex.Match[str]) -> str:
     digits = bool(_DIGITS_AND_SEPARATORS.fullmatch(match.group("num")) and _DIGITS_AND_SEPARATORS.fullmatch(match.group("num2")))
     if sep in ("-", "–") and raw_sep.strip() == raw_sep and digits and second.low <= low and not match.group("qual"):
         return "score"
-    if sep in ("-", "–") and raw_sep.startswith(" ") != raw_sep.endswith(" "):
-        return "two"  # "Stoxx 50 -1.3%"
+    if sep in ("-", "–") and raw_sep.startswith(" ") != raw_sep.endswith(" ") \
+            and not (match.group("sym") and match.group("sym2")):
+        return "two"  # "Stoxx 50 -1.3%"; "$140- $150 million" is a range
     if sep == "and" and not _BETWEEN.search(match.string[max(0, match.start() - 9):match.start()]):
         return "two"
     if sep == "or" and not (_SPELLED.fullmatch(match.group("num")) and _SPELLED.fullmatch(match.group("num2"))):
@@ -363,8 +400,9 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
         return None
     bare = not (match.group("sym") or match.group("pct") or match.group("unit") or match.group("cur"))
     name = _NAME_BEFORE.search(s_text, max(0, start - 30), start)
-    if bare and not match.group("qual") and name and name.group(1).rstrip(".") not in _NOT_NAMES:
-        return None  # "iPhone 11", "Game 2", "S&P 500": part of a name
+    if bare and not match.group("qual") and name and name.group(1).rstrip(".") not in _NOT_NAMES \
+            and not _TIMES_AFTER.match(after):
+        return None  # "iPhone 11", "Game 2", "S&P 500": part of a name; not "hitting Gray eleven times"
     low_word = num_text.lower()
     if low_word in ("one", "a") and not match.group("qual") and (_ONE_SKIP.match(after) or
                                                                    _DETERMINER_BEFORE.search(before)):
