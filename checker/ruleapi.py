@@ -36,7 +36,7 @@ from .frames import (
     happening_of,
     years,
 )
-from .stories import Story, StoryIndex, background, build_stories, reference_date
+from .stories import Story, StoryIndex, background, build_stories, continues, reference_date
 from .values import Interval, display, interval_of
 from .wording import plural
 
@@ -58,6 +58,7 @@ __all__ = [
     "around",
     "background",
     "build_stories",
+    "continues",
     "display",
     "frame_of",
     "happening_class",

@@ -383,7 +383,12 @@ _BACKGROUND = regex.compile(
     r"(?:days|weeks|months|years)\s+(?:after|before|since|earlier|later)|"
     r"(?:after|in|from)\s+(?:\p{L}+\s+)?(?:shootings|attacks|fires|crashes|bombings)\b|"
     r"similar\s+(?:attacks?|shootings?|incidents?)|record|history|historic|ever|so\s+far\s+this\s+year|"
+    r"(?:the|its|their)\s+(?:last|most\s+recent)\s+(?:\p{L}+\s+){0,2}(?:quake|earthquake|tremor|attack|shooting|"
+    r"fire|blaze|crash|bombing|explosion|storm|hurricane|flood|riot)s?|"
     r"this\s+year|nationwide|worldwide|statewide|across\s+the\s+country)\b", regex.I)
+
+
+_YEARS_IN = regex.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 @lru_cache(maxsize=65536)
@@ -392,13 +397,31 @@ def _names_other_happening(sentence: str) -> bool:
     return _BACKGROUND.search(sentence) is not None
 
 
-def background(claim: Claim, year: int | None = None) -> bool:
+# A sentence that goes on telling what the one before it told: its subject is a pronoun ("The
+# last major quake to hit southern Iran was in February. It killed 612 people").
+_CONTINUES = regex.compile(r"^\W*(?:It|This|That)\s+(?:also\s+)?\p{Ll}+(?:ed|ing)?\b(?<!\b(?:is|was|has|had|will|would))")
+
+
+def continues(sentence: str) -> bool:
+    """Does the sentence carry on the happening of the sentence before it (a pronoun subject)?"""
+    return _CONTINUES.match(sentence) is not None
+
+
+def background(claim: Claim, year: int | None = None, previous: str | None = None) -> bool:
     """Does the claim's sentence tie it to another happening than its article's story ("the
-    2004 tsunami killed 230,000", "last year's fire", "a previous shooting", a national tally)?
-    ``year``: the article's year; a sentence naming only that year (or the one before, for a
-    story of early January) is about the story."""
+    2004 tsunami killed 230,000", "last year's fire", "a previous shooting", "the last major
+    quake", a national tally)? ``year``: the article's year; a sentence naming only that year
+    (or the one before, for a story of early January) is about the story. ``previous``: the
+    sentence before the claim's, read when the claim's sentence :func:`continues` it ("It
+    killed 612 people" after a sentence about the last major quake is background too)."""
     if _names_other_happening(claim.sentence):
         return True
+    if previous and continues(claim.sentence):
+        if _names_other_happening(previous):
+            return True
+        told = {int(y) for y in _YEARS_IN.findall(previous)}
+        if told and year is not None and not told <= {year, year - 1}:
+            return True
     named = {int(y) for y in years(claim)}
     if not named:
         return False

@@ -13,9 +13,20 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import regex
+
 from checker.findings import Evidence, Finding, Severity, Status, fingerprint
 from checker.model import Claim, ClaimKind
-from checker.ruleapi import Frame, StoryIndex, background, build_stories, display, frame_of, reference_date
+from checker.ruleapi import (
+    Frame,
+    StoryIndex,
+    background,
+    build_stories,
+    continues,
+    display,
+    frame_of,
+    reference_date,
+)
 
 if TYPE_CHECKING:
     from checker.model import Corpus
@@ -55,6 +66,7 @@ class RuleContext:
     _frames: dict[int, Frame | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _shared: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     _when: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _story_dates: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     """Each article's date (publication, else dateline), once read."""
 
     def article(self, article_id: str) -> Any:
@@ -97,9 +109,37 @@ class RuleContext:
         if claim.article not in self._when:
             article = self.alignment.articles.get(claim.article)
             self._when[claim.article] = (reference_date(article, self.alignment.by_article.get(claim.article, ()))
-                                         if article else None)
+                                         if article else None) or self._story_date(claim.article)
         when = self._when[claim.article]
-        return background(claim, when.year if when is not None else None)
+        previous = self._previous_sentence(claim) if continues(claim.sentence) else None
+        return background(claim, when.year if when is not None else None, previous)
+
+    def _story_date(self, article_id: str) -> dt.date | None:
+        """The earliest date at which an article of the article's story was written: the time
+        an undated article of the story tells of (computed once per story)."""
+        story = self.story_of(article_id)
+        if story not in self._story_dates:
+            assert self.stories is not None
+            found = self.stories.get(story)
+            dates = [reference_date(a, self.alignment.by_article.get(a.id, ()))
+                     for a in (self.alignment.articles.get(aid) for aid in (found.articles if found else ()))
+                     if a is not None]
+            self._story_dates[story] = min((d for d in dates if d is not None), default=None)
+        return self._story_dates[story]
+
+    def _previous_sentence(self, claim: Claim) -> str | None:
+        """The sentence before the claim's in its article (within 400 characters), if any."""
+        article = self.alignment.articles.get(claim.article)
+        if article is None:
+            return None
+        before = article.text[max(0, claim.sentence_start - 400):claim.sentence_start].rstrip()
+        if not before:
+            return None
+        ends = [m.end() for m in _SENTENCE_END.finditer(before[:-1])]
+        return before[ends[-1] if ends else 0:].strip() or None
+
+
+_SENTENCE_END = regex.compile(r"[.!?][\"'”’)]*(?:\s+|$)|\n")
 
 
 class Rule:

@@ -35,8 +35,16 @@ def _places(ctx: RuleContext, claim: Claim) -> set[str]:
 
 _LOCAL_PLACE = regex.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:of\s+)?$")
 _LOCAL_PLACE_BEFORE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:\p{Ll}+\s+)?$", regex.I)  # "In neighbouring X"
-_CLAUSE_BREAK = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s+\p{Ll}")
+# Where the clause of a figure ends: punctuation, or a coordinated clause, but for a second figure
+# of the same clause ("Five people died and seven were injured in Aceh": both in Aceh).
+_CLAUSE_BREAK = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s+(?!(?:one|two|three|four|five|six|seven|eight|"
+                              r"nine|ten|eleven|twelve|dozens|scores|hundreds)\b)\p{Ll}")
 _COORDINATED = regex.compile(r"^\s*(?:,\s*and|,|and|or)\s+$")
+# A place that opens the sentence and whose phrase a comma closes right before the figure: "In
+# neighbouring Central Aceh district, 10 people were killed", "In Gaza City, two men died".
+_FRONTED_START = regex.compile(r"^\W*(?:in|at|near)\s+(?:the\s+)?(?:\p{Ll}+\s+)?$", regex.I)
+_FRONTED_END = regex.compile(r"^(?:\s+\p{Ll}+)?\s*,\s*(?:(?:about|some|around|at\s+least|more\s+than|nearly|almost|"
+                             r"only|another)\s+)?$", regex.I)
 _ADJECTIVAL = regex.compile(r"^\s+[a-z]")
 
 
@@ -66,8 +74,16 @@ def _local_places(ctx: RuleContext, claim: Claim) -> tuple[set[str], bool]:
         last = preceding[-1]
         before = text[max(last.start - 30, 0):last.start]
         between = text[last.end:claim.start]
-        if claim.start - last.end <= 60 and not _CLAUSE_BREAK.search(between) and _LOCAL_PLACE_BEFORE.search(before):
-            return {last.canonical or last.text} - _appositions(preceding, text), True  # "a strike in Gaza killed 500"
+        if claim.start - last.end <= 60 and _LOCAL_PLACE_BEFORE.search(before) and (
+                not _CLAUSE_BREAK.search(between)
+                or (_FRONTED_END.match(between) and _FRONTED_START.match(text[claim.sentence_start:last.start]))):
+            # "a strike in Gaza killed 500"; "In neighbouring Central Aceh district, 10 people were killed"
+            return {last.canonical or last.text} - _appositions(preceding, text), True
+        first = preceding[0]
+        if _FRONTED_START.match(text[claim.sentence_start:first.start]):
+            # "In Suka Makmur village a landslide engulfed a coffee plantation, killing one man":
+            # the place the sentence opens with is where what it tells happened.
+            return {first.canonical or first.text}, True
     out = set()
     for e in entities:
         if "." in e.text and e.text.replace(".", "").isupper() and _ADJECTIVAL.match(text[e.end:e.end + 3]):
@@ -140,13 +156,21 @@ _MONTH_TIME = regex.compile(
 # "In a village in Bener Meriah district, one man was killed": the figure of a place inside the
 # one named, a part of that place's toll.
 _SUB_PLACE = regex.compile(
-    r"\b(?:in|at|inside|near)\s+(?:a|an|one)\s+(?:[\p{Ll}-]+\s+)?(?:village|town|hamlet|house|home|school|mosque|"
+    r"\b(?i:in|at|inside|near)\s+(?:a|an|one)\s+(?:[\p{Ll}-]+\s+)?(?:village|town|hamlet|house|home|school|mosque|"
     r"church|building|hospital|camp|neighbou?rhood|district)\s+(?:in|of|near|outside)\s+(?:the\s+)?\p{Lu}")
 
 
+# "six children were killed ... when a mosque collapsed": the toll of one building of a disaster.
+_SITE_FELL = regex.compile(
+    r"\b(?:when|as|after)\s+(?:a|an|the|their|its)\s+(?:[\p{Ll}-]+\s+)?(?:mosque|school|church|temple|building|house|"
+    r"home|hotel|hospital|bridge|wall|roof|dormitory|factory|mine|tower)\s+(?:collapsed|caved\s+in|fell|was\s+hit|"
+    r"was\s+struck|was\s+flattened|came\s+down)\b", regex.I)
+
+
 def _inside(claim: Claim) -> bool:
-    """Is the figure said of an unnamed place inside another ("in a village in X")?"""
-    return _SUB_PLACE.search(claim.sentence) is not None
+    """Is the figure said of an unnamed place inside another ("in a village in X"), or of one
+    building that fell ("when a mosque collapsed")?"""
+    return _SUB_PLACE.search(claim.sentence) is not None or _SITE_FELL.search(claim.sentence) is not None
 
 
 def _several(ctx: RuleContext, claim: Claim) -> bool:

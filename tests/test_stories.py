@@ -9,7 +9,7 @@ from pathlib import Path
 from checker.corpus import load_corpus
 from checker.engine import extract_articles
 from checker.model import Article, Claim, ClaimKind, new_claim
-from checker.stories import StoryIndex, background, build_stories, cluster, reference_date
+from checker.stories import StoryIndex, background, build_stories, cluster, continues, reference_date
 
 FIRE_A = """Fire destroys apartment building on Maple Street in Brookton
 A fire tore through a three-storey apartment building on Maple Street in Brookton on Tuesday night.
@@ -113,3 +113,17 @@ def test_a_figure_tied_to_another_happening_is_background() -> None:
     assert background(_figure("It was the deadliest shooting in the city's history, killing 9.", "9"), 2024)
     assert not background(_figure("Twelve people were injured on Tuesday.", "Twelve people"), 2024)
     assert not background(_figure("In 2024, twelve people were injured.", "twelve people"), 2024)
+
+
+def test_the_last_major_quake_and_what_the_next_sentence_says_of_it_are_background() -> None:
+    last = "The last major quake to hit southern Iran was in February, when a temblor rocked Zarand, a town of 15,000."
+    assert background(_figure(last, "15,000"), 2008)
+    it = _figure("It killed 612 people and injured more than 1,400.", "612 people")
+    assert continues(it.sentence)
+    assert background(it, 2008, previous=last)
+    assert not background(it, 2008)  # read alone, nothing ties it to another happening
+    story = "An earthquake hit southern Iran on Sunday, killing 10 people."
+    assert not background(it, 2008, previous=story)
+    assert background(it, 2008, previous="In 2005, a quake struck the island.")  # another year
+    assert not continues("It was not clear how many people were hurt.")
+    assert not continues("Ten people were killed.")
