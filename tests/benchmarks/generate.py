@@ -12,7 +12,8 @@ publication date.
 
 About ``--cluster-share`` of the articles belong to *story clusters*: 2 to 5 outlets reporting
 one generated event (a visit, a deadly blast, a set of talks) in a lead paragraph written from
-varied templates, followed by the body of a varied real article. Some clusters carry a
+varied templates, followed by the body of a varied real article, the same body in every
+article of the cluster (rewrites of one wire report; the happening's day dates it). Some clusters carry a
 planted conflict, recorded in ``DEST/ground_truth.json``:
 
 - ``length``: one outlet gives a different length for the visit (rule DU01);
@@ -263,6 +264,10 @@ class Generator:
         kind = self.rng.choice(["visit", "visit", "blast"])
         planted = self.rng.random() < 0.5
         ids: list[str] = []
+        # The outlets of one happening tell it alike: every article of the cluster carries the
+        # same body (one varied source article), as rewrites of one wire report do, so that
+        # grouping articles into stories by what they say finds the cluster.
+        _, body = self._body(event_day)
         if kind == "visit":
             first, last = self._agent()
             agent = f"{first} {last}"
@@ -301,7 +306,6 @@ class Generator:
                 elif conflict == "spelling":
                     values.append(name)
                 head = f"{last} in {country} for {NUMBER_WORDS.get(d, str(d))}-day visit"
-                _, body = self._body(published)
                 ids.append(self.write(head, lead + "\n" + body, published, outlet))
             if conflict:
                 rule = {"length": "DU01", "date": "DT01", "spelling": "NM01"}[conflict]
@@ -326,7 +330,6 @@ class Generator:
                 if planted and (i == 0 or odd > toll):
                     leads = [lead for lead in leads if not lead.startswith("At least")]
                 lead = self.rng.choice(leads)
-                _, body = self._body(published)
                 ids.append(self.write(f"Deadly blast at {facility} in {city}", lead + "\n" + body, published, outlet))
             if planted:
                 self._plant("count", "CT01", cid, ids, values, f"people killed in the {facility} blast in {city}")
