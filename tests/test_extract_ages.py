@@ -41,6 +41,9 @@ CASES: list[tuple[str, str, float, str, str | None]] = [
     # a surname alone, at the start of a sentence, is the article's one person of that surname
     ("Police named Nicholas Lindsay as the victim. Lindsay, 26, died on Monday.", "26", 26, "year",
      "Nicholas Lindsay"),
+    # a place before "of" and a name: the name is the person's, not a place
+    ("A police shooting in Athens of Alexandros Grigoropoulos, 15, touched off riots.", "15", 15, "year",
+     "Alexandros Grigoropoulos"),
     # a verb between the age and the name: the age is the unnamed gunman's
     ("A 40-year-old man shot Nicholas Lindsay on Monday.", "40-year-old", 40, "year", None),
     # a place before the role noun is where the person is from, not a name
