@@ -8,6 +8,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+import regex
+
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
 from checker.ruleapi import ORG, PLACE
@@ -77,7 +79,11 @@ class AgeMismatch(Rule):
       girl") if the articles are of one story, ages further apart two people (a victim of 25
       and a suspect of 40), not compared. When an article gives several ages for the group
       (two girls, victims of 15 and 17), each age that several articles give is an
-      agreement, and nothing is a conflict: which one is which is not said.
+      agreement, and which one is which is not said; but an age that one article alone
+      gives, and only in a definite description ("the 11-year-old girl": someone the story
+      already knows), conflicts with the one age within two years of it that two or more
+      other articles give ("a 12-year-old girl"). An indefinite one ("a 13-year-old girl
+      also testified") may be someone new and is not compared.
 
     **Why it matters**: the age of a victim or a suspect is among the first facts an editor
     checks; outlets often get it wrong, or copy an age that has since changed.
@@ -239,6 +245,26 @@ class AgeMismatch(Rule):
             if len({c.article for c in group}) >= 2:
                 several = label if single else f"one of {label.replace('the unnamed ', 'the unnamed ', 1)}s"
                 yield self._verdict(ctx, several, group, ("age", label, age_text(group[0])))
+        yield from self._lone_definite(ctx, by_value, label)
+
+    def _lone_definite(self, ctx: RuleContext, by_value: Mapping[tuple[float, float], list[Claim]],
+                       label: str) -> Iterator[Finding]:
+        """An age that one article alone gives, and only in a definite description ("the
+        11-year-old girl": someone the story already knows), conflicts with the one age that
+        other articles (two or more) give within ``unnamed_gap_years`` of it ("a 12-year-old
+        girl"); an indefinite one ("a 16-year-old girl who saw it") may be someone new."""
+        gap = float(self.values["unnamed_gap_years"])
+        for value in sorted(by_value):
+            group = by_value[value]
+            articles = {c.article for c in group}
+            if len(articles) != 1 or not all(_DEFINITE_BEFORE.search(_before(c)) for c in group):
+                continue
+            near = [v for v, others in by_value.items() if v != value and abs(v[0] - value[0]) <= gap
+                    and len({c.article for c in others} - articles) >= 2]
+            if len(near) != 1:
+                continue
+            others = [c for c in by_value[near[0]] if c.article not in articles]
+            yield self._verdict(ctx, label, [*others, *group], ("age", label, age_text(others[0]), age_text(group[0])))
 
     def _verdict(self, ctx: RuleContext, person: str, claims: Sequence[Claim], fact: Sequence[str]) -> Finding:
         ages = [a for a in map(_age, claims) if a is not None]
@@ -295,6 +321,14 @@ def _role_label(claims: Sequence[Claim], sex: str) -> str:
         return "the unnamed person"
     best = sorted(roles.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return f"the unnamed {best}"
+
+
+_DEFINITE_BEFORE = regex.compile(r"\bthe\s+$", regex.I)
+
+
+def _before(claim: Claim) -> str:
+    """The words of the claim's sentence before it."""
+    return claim.sentence[:max(0, claim.start - claim.sentence_start)]
 
 
 def _key(claim: Claim) -> tuple[float, float]:
