@@ -55,7 +55,8 @@ class AgeMismatch(Rule):
     only one ("Lindsay" and "Nicholas Lindsay"), and a name without its middle name is the
     person with it when only one has it ("Christopher Duncan", "Christopher Lee Duncan").
     A short and a long form of one first name ("Alexis" and "Alexandros Grigoropoulos": the
-    same first four letters) are one person when the story names no third first name of that
+    same first four letters; "Jim" and "James Oler": a known English short form) are one
+    person when the story names no third first name of that
     surname and their ages agree; otherwise people of one surname and different first names
     are different people, never compared. A full name given the same age in two stories is
     one person (the stories split one happening, or report it again); a name given different
@@ -340,12 +341,39 @@ def _same_age(a: Claim, b: Claim) -> bool:
     return _key(a) == _key(b) and _key(a) != (-1.0, -1.0)
 
 
+_SHORT_FORMS: dict[str, frozenset[str]] = {short: frozenset(longs.split()) for short, longs in (
+    ("jim", "james"), ("jimmy", "james"), ("jamie", "james"), ("bill", "william"), ("billy", "william"),
+    ("will", "william"), ("bob", "robert"), ("bobby", "robert"), ("rob", "robert"), ("mike", "michael"),
+    ("tom", "thomas"), ("tommy", "thomas"), ("joe", "joseph"), ("dave", "david"), ("dan", "daniel"),
+    ("danny", "daniel"), ("dick", "richard"), ("rick", "richard"), ("ed", "edward edwin"), ("ted", "edward"),
+    ("tony", "anthony"), ("steve", "steven stephen"), ("ben", "benjamin"), ("sam", "samuel samantha"),
+    ("matt", "matthew"), ("pat", "patrick patricia"), ("nick", "nicholas"), ("andy", "andrew"), ("alex", "alexander"),
+    ("greg", "gregory"), ("jeff", "jeffrey"), ("larry", "lawrence"), ("jack", "john"), ("johnny", "john"),
+    ("chuck", "charles"), ("charlie", "charles"), ("hank", "henry"), ("harry", "henry"), ("peggy", "margaret"),
+    ("maggie", "margaret"), ("kate", "katherine catherine"), ("katie", "katherine catherine"),
+    ("liz", "elizabeth"), ("beth", "elizabeth"), ("sue", "susan"), ("jenny", "jennifer"), ("chris", "christopher"),
+)}
+"""English short forms of first names that share no four first letters with the full form
+("Jim" and "James"): one person with both when the ages agree."""
+
+
+def _first_name_forms(first_a: str, first_b: str) -> bool:
+    """Are two different first names a short and a long form of one name? The same first four
+    letters ("Alexis", "Alexandros") or a known short form ("Jim", "James")."""
+    a, b = first_a.lower(), first_b.lower()
+    if a == b:
+        return False
+    if len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]:
+        return True
+    return b in _SHORT_FORMS.get(a, frozenset()) or a in _SHORT_FORMS.get(b, frozenset())
+
+
 def _merge_name_variants(by_person: dict[tuple[str, str], list[Claim]]) -> dict[tuple[str, str], set[str]]:
     """Join, in place, the ages of two names of one story that differ only by a short and a long
     form of the first name ("Alexis Grigoropoulos" and "Alexandros Grigoropoulos": the same first
-    four letters) when the story has no third first name for that surname and the ages agree;
-    two such names with different ages may be two relatives, and stay apart. Returns the names
-    joined into each kept one."""
+    four letters; or "Jim" and "James", a known short form) when the story has no third first
+    name for that surname and the ages agree; two such names with different ages may be two
+    relatives, and stay apart. Returns the names joined into each kept one."""
     joined: dict[tuple[str, str], set[str]] = {}
     by_surname: dict[tuple[str, str], list[str]] = defaultdict(list)
     for name, story in by_person:
@@ -356,8 +384,7 @@ def _merge_name_variants(by_person: dict[tuple[str, str], list[Claim]]) -> dict[
         if len(names) != 2:
             continue
         a, b = sorted(names)
-        first_a, first_b = a.split()[0], b.split()[0]
-        if first_a == first_b or len(first_a) < 4 or len(first_b) < 4 or first_a[:4].lower() != first_b[:4].lower():
+        if not _first_name_forms(a.split()[0], b.split()[0]):
             continue
         merged = by_person[(a, story)] + by_person[(b, story)]
         if len({_key(c) for c in merged}) != 1:
