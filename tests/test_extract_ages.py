@@ -44,6 +44,10 @@ CASES: list[tuple[str, str, float, str, str | None]] = [
     # a place before "of" and a name: the name is the person's, not a place
     ("A police shooting in Athens of Alexandros Grigoropoulos, 15, touched off riots.", "15", 15, "year",
      "Alexandros Grigoropoulos"),
+    # titles and role words before the name are not part of it
+    ("Police named the dead officer as 51-year-old Capt. Tom Tennant.", "51-year-old", 51, "year", "Tom Tennant"),
+    ("They announced the death of 51-year-old Senior Trooper William Hakim on Saturday.", "51-year-old", 51,
+     "year", "William Hakim"),
     # a verb between the age and the name: the age is the unnamed gunman's
     ("A 40-year-old man shot Nicholas Lindsay on Monday.", "40-year-old", 40, "year", None),
     # a place before the role noun is where the person is from, not a name
@@ -143,3 +147,14 @@ NICKNAMED: list[tuple[str, str, str]] = [
 def test_nicknames_and_surnames_alone(text: str, quote: str, person: str) -> None:
     found = [c for c in ages(text) if c.text == quote]
     assert [c.attr("person") for c in found] == [person]
+
+
+def test_both_and_an_age_after_two_names_is_the_age_of_each() -> None:
+    """"A and B, both 51,": one figure, an age claim for each person."""
+    text = "Police Capt. Tom Tennant and Senior Trooper William Hakim, both 51, died at the scene."
+    assert sorted((c.text, c.low, c.attr("person")) for c in ages(text)) == [
+        ("51", 51, "Tom Tennant"), ("51", 51, "William Hakim")]
+
+
+def test_both_after_one_name_is_no_age() -> None:
+    assert ages("Tom Tennant, both 51 times a winner, retired.") == []

@@ -10,7 +10,10 @@ words between ("the 25-year-old victim Nicholas Lindsay"). A bare figure after a
 "and", "of" or the end of the sentence. A name written with a nickname ("Kimani (Kiki) Gray",
 'Cashaan "Dink" Williams') is the first name and the surname. A surname alone is the article's
 full name of that surname; when the article names several, the one named last before it if
-its sentence names no other ("Warren Jeffs ... Jeffs, 55, ... his nephew Brent Jeffs").
+its sentence names no other ("Warren Jeffs ... Jeffs, 55, ... his nephew Brent Jeffs"). Titles
+and role words before a name are not part of it ("51-year-old Capt. Tom Tennant", "Senior
+Trooper William Hakim"), and "A and B, both 51," gives each of the two people that age (two
+age claims of the one figure).
 
 An age tied to no one keeps the role of the person it describes: the role noun after an
 "N-year-old" (capitalised words and one other word may stand between: "a 15-year-old Greek
@@ -71,7 +74,7 @@ mother brother sister husband wife boyfriend girlfriend friend cousin nephew nie
 granddaughter grandmother grandfather resident student victim suspect gunman shooter driver passenger officer
 deputy trooper detective sergeant employee worker owner clerk bystander neighbor neighbour relative roommate
 veteran""".split())
-_WORDS_TO_NAME = regex.compile(r"\s+(?:(?P<words>[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s*(?P<comma>,)?\s+)?")
+_WORDS_TO_NAME = regex.compile(r"\s+(?:(?P<words>[\p{L}'’-]+\.?(?:\s+[\p{L}'’-]+\.?){0,2})\s*(?P<comma>,)?\s+)?")
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+)$")
 # A surname alone, not the last word of a longer name the entity finder missed ("Michael C. Reyes").
 _NAME_WORD_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}'’-]*\.?|[\"”])\s+$")
@@ -99,13 +102,14 @@ def _is_bare_figure(claim: Claim) -> bool:
             and 0 < claim.low <= MAX_AGE and claim.text.isdigit())
 
 
-def link_ages(text: str, quantities: Sequence[Claim], entities: Sequence[Claim]) -> dict[int, Claim]:
-    """The age claims of an article tied to people: ``{index in quantities: new claim}``.
+def link_ages(text: str, quantities: Sequence[Claim], entities: Sequence[Claim]) -> dict[int, tuple[Claim, ...]]:
+    """The age claims of an article tied to people: ``{index in quantities: new claims}`` (two
+    for "A and B, both 51").
 
     ``text`` is the article text (claims' offsets index it); ``entities`` are the article's
     entity claims as :func:`~checker.extractors.entities.find_entities` found them."""
-    people = sorted((e for e in entities if e.subject != PLACE and e.subject != ORG
-                     and not any(w.lower() in _NOT_IN_NAMES for w in e.text.split())), key=lambda e: e.end)
+    people = sorted((p for e in entities if e.subject != PLACE and e.subject != ORG for p in _named_people(text, e)),
+                    key=lambda e: (e.end, e.start))
     ends = [e.end for e in people]
     starts = sorted((e.start, i) for i, e in enumerate(people))
     full_names: dict[str, set[str]] = defaultdict(set)
@@ -113,13 +117,18 @@ def link_ages(text: str, quantities: Sequence[Claim], entities: Sequence[Claim])
         words = (e.canonical or e.text).split()
         if e.subject == PERSON and len(words) >= 2:
             full_names[words[-1]].add(e.canonical or e.text)
-    out: dict[int, Claim] = {}
+    out: dict[int, tuple[Claim, ...]] = {}
     for index, claim in enumerate(quantities):
         is_age = claim.attr("measure") == "age"
         if not is_age and not _is_bare_figure(claim):
             continue
         if _THEN_BEFORE.search(text, max(claim.sentence_start, claim.start - 8), claim.start):
             continue  # "then-15-year-old Timmons": an age the person had, not has
+        if not is_age:
+            pair = _both(text, claim, people, ends)
+            if pair is not None:
+                out[index] = tuple(_age_claim(claim, name, entity, None, is_age) for name, entity in pair)
+                continue
         linked = _nicknamed(text, claim, bare=not is_age)
         if linked is None:
             linked = _name_before(text, claim, people, ends, full_names, bare=not is_age)
@@ -133,18 +142,86 @@ def link_ages(text: str, quantities: Sequence[Claim], entities: Sequence[Claim])
             role = _listed_role(text, claim)
             if role is None:
                 continue
-        attrs = [(k, v) for k, v in claim.attrs if k not in ("measure", "person", "person_at", "role")]
-        attrs.append(("measure", "age"))
-        if linked is not None:
-            person, entity = linked
-            attrs.append(("person", person))
-            if entity is not None:
-                attrs.append(("person_at", str(entity.start)))
-        if role is not None:
-            attrs.append(("role", role))
-        out[index] = dataclasses.replace(claim, subject="age", unit=claim.unit if is_age else "year",
-                                         attrs=tuple(attrs))
+        person, entity = linked if linked is not None else (None, None)
+        out[index] = (_age_claim(claim, person, entity, role, is_age),)
     return out
+
+
+def _age_claim(claim: Claim, person: str | None, entity: Claim | None, role: str | None, is_age: bool) -> Claim:
+    """The quantity as an age claim of ``person`` (named by the entity claim ``entity``)."""
+    attrs = [(k, v) for k, v in claim.attrs if k not in ("measure", "person", "person_at", "role")]
+    attrs.append(("measure", "age"))
+    if person is not None:
+        attrs.append(("person", person))
+        if entity is not None:
+            attrs.append(("person_at", str(entity.start)))
+    if role is not None:
+        attrs.append(("role", role))
+    return dataclasses.replace(claim, subject="age", unit=claim.unit if is_age else "year", attrs=tuple(attrs))
+
+
+_TITLE_WORDS = frozenset("""senior junior chief capt captain sgt sergeant lt lieutenant officer trooper deputy
+detective police state cpl corporal col colonel gen general maj major dr mr mrs ms miss rev reverend judge sheriff
+agent special prosecutor patrolman firefighter constable inspector superintendent commander commissioner""".split())
+_AND = regex.compile(r"\s+(?:and|&)\s+")
+
+
+def _named_people(text: str, entity: Claim) -> list[Claim]:
+    """The people an entity claim names, as entity claims: itself; or, when it holds titles or
+    role words ("Senior Trooper William Hakim", "Capt. Tom Tennant and Senior Trooper William
+    Hakim"), the names of two words or more after the titles of each part joined by "and";
+    none when no such name is left ("Officer Down", "Boy Scouts")."""
+    words = entity.text.split()
+    described = any(w.lower() in _NOT_IN_NAMES for w in words)
+    if not described and not any(w.rstrip(".").lower() in _TITLE_WORDS for w in words) \
+            and not _AND.search(entity.text):
+        return [entity]
+    out: list[Claim] = []
+    at = entity.start
+    for part in _AND.split(entity.text):
+        start = text.find(part, at, entity.end)
+        if start < 0:
+            return []
+        at = start + len(part)
+        tokens = [(m.start(), m.group()) for m in regex.finditer(r"\S+", part)]
+        while tokens and (tokens[0][1].lower() in _NOT_IN_NAMES or tokens[0][1].rstrip(".").lower() in _TITLE_WORDS
+                          or tokens[0][1].endswith(".")):
+            tokens = tokens[1:]
+        name = part[tokens[0][0]:] if tokens else ""
+        if len(tokens) < 2 or not all(t[1][:1].isupper() for t in tokens) \
+                or any(t[1].lower() in _NOT_IN_NAMES for t in tokens):
+            continue
+        begin = start + tokens[0][0]
+        out.append(dataclasses.replace(entity, start=begin, end=begin + len(name), text=name, canonical=None,
+                                       subject=PERSON))
+    if not out and not described and not _AND.search(entity.text):
+        return [entity]  # "Mr. Gray": a title and a surname
+    return out
+
+
+# "Capt. Tom Tennant and Senior Trooper William Hakim, both 51,": an age of each of two people.
+_BOTH_GAP = regex.compile(r"\s*,\s*both\s+$", regex.I)
+_AND_GAP = regex.compile(r"\s+(?:and|&)\s+(?:\S+\s+){0,3}$")
+
+
+def _both(text: str, claim: Claim, people: Sequence[Claim], ends: Sequence[int]) -> list[Linked] | None:
+    """The two people named before "both" and a bare figure in apposition ("A and B, both
+    51,"): each is that age."""
+    gap = _BOTH_GAP.search(text, claim.sentence_start, claim.start)
+    if gap is None or not _AFTER_BARE_AGE.match(text, claim.end, claim.end + 16):
+        return None
+    i = bisect.bisect_left(ends, gap.start())
+    second = next((people[j] for j in range(i, len(ends)) if ends[j] == gap.start()), None)
+    if second is None:
+        return None
+    joint = _AND_GAP.search(text, max(claim.sentence_start, second.start - 40), second.start)
+    if joint is None:
+        return None
+    i = bisect.bisect_left(ends, joint.start())
+    first = next((people[j] for j in range(i, len(ends)) if ends[j] == joint.start()), None)
+    if first is None or first.subject != PERSON or second.subject != PERSON:
+        return None
+    return [(first.canonical or first.text, first), (second.canonical or second.text, second)]
 
 
 def _role_after(text: str, claim: Claim) -> str | None:
@@ -272,7 +349,7 @@ def _name_after(text: str, claim: Claim, people: Sequence[Claim],
         if gap is None:
             return None  # punctuation or more than three words: the name is not the age's
         words = (gap.group("words") or "").split()
-        if any(w.lower() not in ROLE_WORDS and not w[0].isupper() for w in words):
+        if any(w.rstrip(".").lower() not in ROLE_WORDS and not w[0].isupper() for w in words):
             return None  # "a 25-year-old man shot Nicholas Lindsay": a verb between
         if gap.group("comma") and not any(w.lower() in ROLE_WORDS for w in words):
             return None  # "the 25-year-old, Lindsay" without a role noun: another clause
