@@ -187,6 +187,10 @@ class AgeMismatch(Rule):
         for group in groups:
             for story in sorted(group.stories):
                 of_story[story].append(group)
+        by_name: dict[str, list[_Person]] = defaultdict(list)
+        for group in groups:
+            for name in sorted(group.names):
+                by_name[name].append(group)
         sex_of = {id(g): {sx for c in g.claims if (sx := _sex(c.attr("role"))) != _ANY} for g in groups}
 
         def fits(claim: Claim, sex: str, group: _Person) -> bool:
@@ -199,8 +203,8 @@ class AgeMismatch(Rule):
             sex = _sex(claim.attr("role"))
             same = [g for g in of_story.get(story, ()) if fits(claim, sex, g)]
             if not same:
-                names = named_in.get(claim.article, set())
-                same = [g for g in groups if g.names & names and fits(claim, sex, g)]
+                named = {id(g): g for name in sorted(named_in.get(claim.article, ())) for g in by_name.get(name, ())}
+                same = [g for g in named.values() if fits(claim, sex, g)]
             if len(same) == 1:
                 same[0].claims.append(claim)
                 same[0].stories.add(story)
