@@ -304,9 +304,11 @@ class AgeMismatch(Rule):
 
 _MALE, _FEMALE, _ANY = "male", "female", "person"
 _MALE_ROLES = frozenset("""man boy son father husband brother boyfriend nephew uncle grandson grandfather male
-schoolboy gentleman policeman patrolman""".split())
+schoolboy gentleman policeman patrolman stepson stepfather stepbrother son-in-law father-in-law brother-in-law
+fiancé""".split())
 _FEMALE_ROLES = frozenset("""woman girl daughter mother wife sister girlfriend niece aunt granddaughter grandmother
-female schoolgirl lady policewoman""".split())
+female schoolgirl lady policewoman stepdaughter stepmother stepsister daughter-in-law mother-in-law
+sister-in-law fiancée""".split())
 
 
 def _sex(role: str | None) -> str:

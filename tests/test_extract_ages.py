@@ -44,6 +44,9 @@ CASES: list[tuple[str, str, float, str, str | None]] = [
     # a place before "of" and a name: the name is the person's, not a place
     ("A police shooting in Athens of Alexandros Grigoropoulos, 15, touched off riots.", "15", 15, "year",
      "Alexandros Grigoropoulos"),
+    # a kin noun with "in-law" or "step-" between the age and the name
+    ("Police named her 62-year-old sister-in-law Mary Lou Nye of Baroda.", "62-year-old", 62, "year",
+     "Mary Lou Nye"),
     # titles and role words before the name are not part of it
     ("Police named the dead officer as 51-year-old Capt. Tom Tennant.", "51-year-old", 51, "year", "Tom Tennant"),
     ("They announced the death of 51-year-old Senior Trooper William Hakim on Saturday.", "51-year-old", 51,
@@ -103,6 +106,7 @@ ROLES: list[tuple[str, str, float, str | None]] = [
     ("The 55 - year - old sect leader was convicted.", "55 - year - old", 55, "leader"),
     ("The killing of a 15-year-old teenager sparked riots.", "15-year-old", 15, "teenager"),
     ("An 18 - year old male confessed.", "18 - year old", 18, "male"),
+    ("Dolan shot his wife and his 11-year old stepdaughter.", "11-year old", 11, "stepdaughter"),
     # a nominal age: the age stands for the person
     ("The 15-year-old's post-mortem showed a ricochet.", "15-year-old", 15, "person"),
     ("By then an autopsy of the 16 - year - old was released.", "16 - year - old", 16, "person"),

@@ -57,10 +57,13 @@ _AFTER_BARE_AGE = regex.compile(r"\s*[,;]|\s*[.!?]?\s*$|\s*[.!?]\s|\s+(?:and|of|
 # Words that may stand between an "N-year-old" and the name: capitalised words ("Chicago") and
 # nouns of a person's role.
 MALE_ROLES = frozenset("""man boy son father husband brother boyfriend nephew uncle grandson grandfather male
-schoolboy gentleman policeman patrolman""".split())
+schoolboy gentleman policeman patrolman stepson stepfather stepbrother son-in-law father-in-law brother-in-law
+fiancé""".split())
 FEMALE_ROLES = frozenset("""woman girl daughter mother wife sister girlfriend niece aunt granddaughter grandmother
-female schoolgirl lady policewoman""".split())
+female schoolgirl lady policewoman stepdaughter stepmother stepsister daughter-in-law mother-in-law
+sister-in-law fiancée""".split())
 ROLE_WORDS = MALE_ROLES | FEMALE_ROLES | frozenset("""teen teenager child kid youth toddler baby infant adult
+stepchild grandchild spouse fiance
 friend cousin relative roommate neighbor neighbour resident student pupil victim suspect gunman shooter attacker
 assailant robber accused defendant inmate prisoner driver passenger motorist cyclist pedestrian officer deputy trooper
 detective sergeant soldier guard employee worker owner clerk bystander veteran protester demonstrator activist
