@@ -51,6 +51,16 @@ CASES: list[tuple[str, str, float, str, str | None]] = [
     ("Police named the dead officer as 51-year-old Capt. Tom Tennant.", "51-year-old", 51, "year", "Tom Tennant"),
     ("They announced the death of 51-year-old Senior Trooper William Hakim on Saturday.", "51-year-old", 51,
      "year", "William Hakim"),
+    # the name said of the age's person: "identified as", "named"
+    ("The 15-year-old victim, identified by family as Jimmy Vasquez, was found in the hallway.", "15-year-old",
+     15, "year", "Jimmy Vasquez"),
+    ("It was a 6-year-old girl named Isis Allen who was shot.", "6-year-old", 6, "year", "Isis Allen"),
+    ("The 15-year-old girl shot in Mobile on Tuesday has been identified as Niaa Savagee.", "15-year-old", 15,
+     "year", "Niaa Savagee"),
+    # ... not with a verb or another person between
+    ("A 20-year-old shot a woman named Jane Doe.", "20-year-old", 20, "year", None),
+    ("The 15-year-old who shot John Doe has been identified as Mark Roe.", "15-year-old", 15, "year", None),
+    ("A 20-year-old man was arrested; the victim was identified as Jane Doe.", "20-year-old", 20, "year", None),
     # a verb between the age and the name: the age is the unnamed gunman's
     ("A 40-year-old man shot Nicholas Lindsay on Monday.", "40-year-old", 40, "year", None),
     # a place before the role noun is where the person is from, not a name

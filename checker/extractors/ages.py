@@ -5,7 +5,9 @@
 Runs after the quantities and the entities of an article are found (:func:`link_ages`). An
 age is tied to the person whose name stands right before it as an apposition (a comma, a
 parenthesis, "aged", "who is", "a") or right after an "N-year-old" with at most a few role
-words between ("the 25-year-old victim Nicholas Lindsay"). A bare figure after a name
+words between ("the 25-year-old victim Nicholas Lindsay"), or named after it ("the 15-year-old
+victim, identified as Jimmy Vasquez", "a 6-year-old girl named Isis Allen", "The 11-year-old has
+been identified as Madelyn Rychetski"). A bare figure after a name
 ("Lindsay, 26,") becomes an age only in that apposition, closed by a comma, a parenthesis,
 "and", "of" or the end of the sentence. A name written with a nickname ("Kimani (Kiki) Gray",
 'Cashaan "Dink" Williams') is the first name and the surname. A surname alone is the article's
@@ -137,6 +139,8 @@ def link_ages(text: str, quantities: Sequence[Claim], entities: Sequence[Claim])
             linked = _name_before(text, claim, people, ends, full_names, bare=not is_age)
         if linked is None and is_age:
             linked = _name_after(text, claim, people, starts)
+        if linked is None and is_age:
+            linked = _named_as(text, claim, people, starts)
         role = None
         if is_age and claim.qualifier is Qualifier.EXACT and not _PREDICATIVE.search(claim.text) \
                 and not _BOUND_BEFORE.search(text, max(claim.sentence_start, claim.start - 10), claim.start):
@@ -337,6 +341,42 @@ def _antecedent(people: Sequence[Claim], surname: str, before: int) -> str | Non
     last = max(named, key=lambda e: e.end)
     names = {e.canonical or e.text for e in named if e.sentence_start == last.sentence_start}
     return next(iter(names)) if len(names) == 1 else None
+
+
+# "the 15-year-old victim, identified (by family) as Jimmy Vasquez", "a 6-year-old girl named Isis
+# Allen", "The 11-year-old has been identified as Madelyn Rychetski": the name said of the age's person.
+_NAMED_APPOSITION = regex.compile(r"(?P<words>(?:\s+[\p{L}'’-]+){0,3}?)"
+                                  r"(?:\s*,\s*identified\s+(?:[\p{L}]+\s+){0,3}?as|\s+named)\s+", regex.I)
+_IDENTIFIED_PREDICATE = regex.compile(r"[^.;:!?\n]{0,100}?\s(?:(?:has|have|had)\s+been|was|is)\s+identified\s+as\s+",
+                                      regex.I)
+_SUBJECT_START = regex.compile(r"^(?:[\p{Lu}\d]+:\s*)?(?:the|a|an)\s+$", regex.I)
+
+
+def _named_as(text: str, claim: Claim, people: Sequence[Claim], starts: Sequence[tuple[int, int]]) -> Linked | None:
+    """The person an unnamed "N-year-old" is said to be: in apposition ("the 15-year-old
+    victim, identified as Jimmy Vasquez", "a 6-year-old girl named Isis Allen", only role
+    words between) or, for the subject that opens the sentence, by the predicate "has been
+    identified as" ("The 15-year-old girl shot on Tuesday has been identified as Niaa
+    Savagee", no other person named between)."""
+    end = claim.sentence_start + len(claim.sentence)
+    found = _NAMED_APPOSITION.match(text, claim.end, end)
+    if found is not None and not all(w.lower() in ROLE_WORDS or singular(w.lower()) in ROLE_WORDS or w[:1].isupper()
+                                     for w in found.group("words").split()):
+        found = None  # "a 20-year-old shot a woman named Jane Doe": a verb between
+    if found is None and _SUBJECT_START.match(text[claim.sentence_start:claim.start]):
+        found = _IDENTIFIED_PREDICATE.match(text, claim.end, end)
+    if found is None:
+        return None
+    i = bisect.bisect_left(starts, (claim.end, -1))
+    while i < len(starts) and starts[i][0] < found.end():
+        if people[starts[i][1]].subject == PERSON:
+            return None  # "the 15-year-old who shot John Doe has been identified as ...": another person between
+        i += 1
+    if i < len(starts) and starts[i][0] == found.end():
+        entity = people[starts[i][1]]
+        if entity.subject == PERSON:
+            return entity.canonical or entity.text, entity
+    return None
 
 
 def _name_after(text: str, claim: Claim, people: Sequence[Claim],
