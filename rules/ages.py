@@ -257,7 +257,9 @@ class AgeMismatch(Rule):
         """An age that one article alone gives, and only in a definite description ("the
         11-year-old girl": someone the story already knows), conflicts with the one age that
         other articles (two or more) give within ``unnamed_gap_years`` of it ("a 12-year-old
-        girl"); an indefinite one ("a 16-year-old girl who saw it") may be someone new."""
+        girl"), when its role may be theirs (not "the 16-year-old suspect" against "a
+        17-year-old victim"); an indefinite one ("a 16-year-old girl who saw it") may be someone
+        new."""
         gap = float(self.values["unnamed_gap_years"])
         for value in sorted(by_value):
             group = by_value[value]
@@ -269,6 +271,8 @@ class AgeMismatch(Rule):
             if len(near) != 1:
                 continue
             others = [c for c in by_value[near[0]] if c.article not in articles]
+            if not all(_same_role(c.attr("role"), {o.attr("role") for o in others}) for c in group):
+                continue  # "the 16-year-old suspect" and "a 17-year-old victim": two people
             yield self._verdict(ctx, label, [*others, *group], ("age", label, age_text(others[0]), age_text(group[0])))
 
     def _verdict(self, ctx: RuleContext, person: str, claims: Sequence[Claim], fact: Sequence[str]) -> Finding:
@@ -318,6 +322,13 @@ def _sex(role: str | None) -> str:
     if role in _FEMALE_ROLES:
         return _FEMALE
     return _ANY
+
+
+def _same_role(role: str | None, roles: set[str | None]) -> bool:
+    """May a person of ``role`` be one of ``roles``? A nominal age ("the 16-year-old") may be
+    anyone; otherwise the same role noun, or a role of the same sex ("girl", "daughter")."""
+    sex = _sex(role)
+    return role in (None, _ANY) or role in roles or (sex != _ANY and any(_sex(r) == sex for r in roles))
 
 
 def _role_label(claims: Sequence[Claim], sex: str) -> str:
