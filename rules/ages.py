@@ -309,10 +309,10 @@ class AgeMismatch(Rule):
 _MALE, _FEMALE, _ANY = "male", "female", "person"
 _MALE_ROLES = frozenset("""man boy son father husband brother boyfriend nephew uncle grandson grandfather male
 schoolboy gentleman policeman patrolman stepson stepfather stepbrother son-in-law father-in-law brother-in-law
-fiancé""".split())
+fiancé dad grandpa widower groom""".split())
 _FEMALE_ROLES = frozenset("""woman girl daughter mother wife sister girlfriend niece aunt granddaughter grandmother
 female schoolgirl lady policewoman stepdaughter stepmother stepsister daughter-in-law mother-in-law
-sister-in-law fiancée""".split())
+sister-in-law fiancée mom mum grandma widow bride actress""".split())
 
 
 def _sex(role: str | None) -> str:

@@ -117,6 +117,7 @@ ROLES: list[tuple[str, str, float, str | None]] = [
     ("The killing of a 15-year-old teenager sparked riots.", "15-year-old", 15, "teenager"),
     ("An 18 - year old male confessed.", "18 - year old", 18, "male"),
     ("Dolan shot his wife and his 11-year old stepdaughter.", "11-year old", 11, "stepdaughter"),
+    ("A 31 - year - old Brooklyn mom was shot in the arm.", "31 - year - old", 31, "mom"),
     # a nominal age: the age stands for the person
     ("The 15-year-old's post-mortem showed a ricochet.", "15-year-old", 15, "person"),
     ("By then an autopsy of the 16 - year - old was released.", "16 - year - old", 16, "person"),

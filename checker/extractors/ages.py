@@ -60,10 +60,10 @@ _AFTER_BARE_AGE = regex.compile(r"\s*[,;]|\s*[.!?]?\s*$|\s*[.!?]\s|\s+(?:and|of|
 # nouns of a person's role.
 MALE_ROLES = frozenset("""man boy son father husband brother boyfriend nephew uncle grandson grandfather male
 schoolboy gentleman policeman patrolman stepson stepfather stepbrother son-in-law father-in-law brother-in-law
-fiancé""".split())
+fiancé dad grandpa widower groom""".split())
 FEMALE_ROLES = frozenset("""woman girl daughter mother wife sister girlfriend niece aunt granddaughter grandmother
 female schoolgirl lady policewoman stepdaughter stepmother stepsister daughter-in-law mother-in-law
-sister-in-law fiancée""".split())
+sister-in-law fiancée mom mum grandma widow bride actress""".split())
 ROLE_WORDS = MALE_ROLES | FEMALE_ROLES | frozenset("""teen teenager child kid youth toddler baby infant adult
 stepchild grandchild spouse fiance
 friend cousin relative roommate neighbor neighbour resident student pupil victim suspect gunman shooter attacker
