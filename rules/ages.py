@@ -377,9 +377,11 @@ _SHORT_FORMS: dict[str, frozenset[str]] = {short: frozenset(longs.split()) for s
 def _first_name_forms(first_a: str, first_b: str) -> bool:
     """Are two different first names a short and a long form of one name? The same first four
     letters ("Alexis", "Alexandros") or a known short form ("Jim", "James")."""
+    if first_a == first_b:
+        return False
     a, b = first_a.lower(), first_b.lower()
     if a == b:
-        return False
+        return True  # "LuAnn" and "Luann"
     if len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]:
         return True
     return b in _SHORT_FORMS.get(a, frozenset()) or a in _SHORT_FORMS.get(b, frozenset())
