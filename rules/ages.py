@@ -12,7 +12,7 @@ import regex
 
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
-from checker.ruleapi import ORG, PLACE
+from checker.ruleapi import ORG, PLACE, plural
 
 from .base import Option, Rule, RuleContext
 from .compare import short_id
@@ -248,7 +248,7 @@ class AgeMismatch(Rule):
         for value in sorted(by_value):
             group = by_value[value]
             if len({c.article for c in group}) >= 2:
-                several = label if single else f"one of {label.replace('the unnamed ', 'the unnamed ', 1)}s"
+                several = label if single else f"one of {plural(2, label).split(' ', 1)[1]}"
                 yield self._verdict(ctx, several, group, ("age", label, age_text(group[0])))
         yield from self._lone_definite(ctx, by_value, label)
 
