@@ -8,9 +8,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+import regex
+
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
-from checker.ruleapi import ORG, PLACE
+from checker.ruleapi import ORG, PLACE, plural
 
 from .base import Option, Rule, RuleContext
 from .compare import short_id
@@ -53,10 +55,13 @@ class AgeMismatch(Rule):
     only one ("Lindsay" and "Nicholas Lindsay"), and a name without its middle name is the
     person with it when only one has it ("Christopher Duncan", "Christopher Lee Duncan").
     A short and a long form of one first name ("Alexis" and "Alexandros Grigoropoulos": the
-    same first four letters) are one person when the story names no third first name of that
+    same first four letters; "Jim" and "James Oler": a known English short form) are one
+    person when the story names no third first name of that
     surname and their ages agree; otherwise people of one surname and different first names
-    are different people, never compared, and so are the ages given in two different stories
-    (a namesake in another happening, or the same person in a report of another year).
+    are different people, never compared. A full name given the same age in two stories is
+    one person (the stories split one happening, or report it again); a name given different
+    ages in two stories is not compared (a namesake in another happening, or the same person
+    in a report of another year).
 
     Ages of **unnamed people** ("a 15-year-old boy", "the 15-year-old's post-mortem", "two
     girls, ages 12 and 15") are compared only where the alignment is unambiguous:
@@ -64,14 +69,22 @@ class AgeMismatch(Rule):
     - an unnamed age is the named person's of its story when exactly one named person there
       is given that same age (and no other sex: "boy", "man", "son" are male, "girl",
       "woman", "daughter" female, "teenager", "victim", a nominal "the 16-year-old" either);
+      failing one there, it is the person its article names (anywhere) when exactly one of
+      the people it names is given that age elsewhere ("the 15-year-old's post-mortem" in an
+      article naming Alexis Grigoropoulos, "Alexis Grigoropoulos, 15" in another story);
     - the others are grouped by story and sex (an age of either sex joins the one sex of the
-      story given that age). When every article gives one age for the group, they are one
-      person: the same age is an agreement, ages at most two years apart (the option below)
-      a conflict ("the 11-year-old girl" vs "a 12-year-old girl"), ages further apart two
-      people (a victim of 25 and a suspect of 40), not compared. When an article gives
-      several ages for the group (two girls, victims of 15 and 17), each age that several
-      articles give is an agreement, and nothing is a conflict: which one is which is not
-      said.
+      story given that age); stories that give a named person one and the same age speak of
+      the same people at the same time, and their groups are one. When every article gives
+      one age for the group, they are one person: the same age is an agreement, ages at most
+      two years apart (the option below) a conflict ("the 11-year-old girl" vs "a 12-year-old
+      girl") if the articles are of one story, ages further apart two people (a victim of 25
+      and a suspect of 40), not compared. When an article gives several ages for the group
+      (two girls, victims of 15 and 17), each age that several articles give is an
+      agreement, and which one is which is not said; but an age that one article alone
+      gives, and only in a definite description ("the 11-year-old girl": someone the story
+      already knows), conflicts with the one age within two years of it that two or more
+      other articles give ("a 12-year-old girl"). An indefinite one ("a 13-year-old girl
+      also testified") may be someone new and is not compared.
 
     **Why it matters**: the age of a victim or a suspect is among the first facts an editor
     checks; outlets often get it wrong, or copy an age that has since changed.
@@ -152,50 +165,71 @@ class AgeMismatch(Rule):
             if key is not None:
                 by_person[(key, ctx.story_of(claim.article))].append(claim)
         _merge_name_variants(by_person)
-        by_role = self._join_unnamed(ctx, unnamed, by_person)
-        for person, story in sorted(by_person):
-            claims = by_person[(person, story)]
-            if len({c.article for c in claims}) >= 2:
-                yield self._verdict(ctx, person, claims, ("age", person))
-        for story, sex in sorted(by_role):
-            yield from self._unnamed(ctx, by_role[(story, sex)], sex)
+        groups = _across_stories(by_person)
+        named_in = _names_of_articles(ctx, {c.article for c in unnamed}, resolve)
+        by_role = self._join_unnamed(ctx, unnamed, groups, named_in)
+        for group in groups:
+            if len({c.article for c in group.claims}) >= 2:
+                yield self._verdict(ctx, group.name, group.claims, ("age", group.name))
+        for stories, sex in sorted(by_role):
+            claims, one_story = by_role[(stories, sex)]
+            yield from self._unnamed(ctx, claims, sex, one_story)
 
-    def _join_unnamed(self, ctx: RuleContext, unnamed: Sequence[Claim],
-                      by_person: dict[tuple[str, str], list[Claim]]) -> dict[tuple[str, str], list[Claim]]:
+    def _join_unnamed(self, ctx: RuleContext, unnamed: Sequence[Claim], groups: Sequence[_Person],
+                      named_in: Mapping[str, set[str]]) -> dict[tuple[str, str], tuple[list[Claim], bool]]:
         """Tie each unnamed age to the one named person of its story given that age (and not
-        another sex), in place in ``by_person``; the others by story and sex of their role
-        (an age of unknown sex goes with the one sex of the story given that age, if any)."""
-        persons_of_story: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for key in by_person:
-            persons_of_story[key[1]].append(key)
-        sex_of = {key: {sx for c in claims if (sx := _sex(c.attr("role"))) != _ANY} for key, claims in by_person.items()}
+        another sex), else to the one person its article names (anywhere) given that age
+        elsewhere, in place in ``groups``; the others by story and sex of their role (an age of
+        unknown sex goes with the one sex of the story given that age, if any). Stories in
+        which a person is given the same age are one for unnamed people: ``{(stories, sex):
+        (claims, all of one story)}``."""
+        of_story: dict[str, list[_Person]] = defaultdict(list)
+        for group in groups:
+            for story in sorted(group.stories):
+                of_story[story].append(group)
+        by_name: dict[str, list[_Person]] = defaultdict(list)
+        for group in groups:
+            for name in sorted(group.names):
+                by_name[name].append(group)
+        sex_of = {id(g): {sx for c in g.claims if (sx := _sex(c.attr("role"))) != _ANY} for g in groups}
+
+        def fits(claim: Claim, sex: str, group: _Person) -> bool:
+            return (any(_same_age(claim, c) for c in group.claims)
+                    and (sex == _ANY or not sex_of[id(group)] or sex_of[id(group)] == {sex}))
+
         rest: list[tuple[str, Claim]] = []
         for claim in unnamed:
             story = ctx.story_of(claim.article)
             sex = _sex(claim.attr("role"))
-            same = [key for key in persons_of_story.get(story, ())
-                    if any(_same_age(claim, c) for c in by_person[key])
-                    and (sex == _ANY or not sex_of[key] or sex_of[key] == {sex})]
+            same = [g for g in of_story.get(story, ()) if fits(claim, sex, g)]
+            if not same:
+                named = {id(g): g for name in sorted(named_in.get(claim.article, ())) for g in by_name.get(name, ())}
+                same = [g for g in named.values() if fits(claim, sex, g)]
             if len(same) == 1:
-                by_person[same[0]].append(claim)
+                same[0].claims.append(claim)
+                same[0].stories.add(story)
             else:
                 rest.append((story, claim))
+        cluster = _story_clusters(groups, ctx.story_of)
         by_role: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         for story, claim in rest:
-            by_role[(story, _sex(claim.attr("role")))].append(claim)
+            by_role[(cluster.get(story, story), _sex(claim.attr("role")))].append(claim)
         for story, claim in rest:
             if _sex(claim.attr("role")) != _ANY:
                 continue
-            sexes = [sx for sx in (_MALE, _FEMALE) if any(_same_age(claim, c) for c in by_role.get((story, sx), ()))]
+            at = cluster.get(story, story)
+            sexes = [sx for sx in (_MALE, _FEMALE) if any(_same_age(claim, c) for c in by_role.get((at, sx), ()))]
             if len(sexes) == 1:
-                by_role[(story, _ANY)].remove(claim)
-                by_role[(story, sexes[0])].append(claim)
-        return {key: claims for key, claims in by_role.items() if claims}
+                by_role[(at, _ANY)].remove(claim)
+                by_role[(at, sexes[0])].append(claim)
+        return {key: (claims, len({ctx.story_of(c.article) for c in claims}) == 1)
+                for key, claims in by_role.items() if claims}
 
-    def _unnamed(self, ctx: RuleContext, claims: Sequence[Claim], sex: str) -> Iterator[Finding]:
-        """The verdicts on the unnamed people of one sex in one story: a conflict when every
-        article gives one age and they differ by at most ``unnamed_gap_years``; otherwise an
-        agreement per age that several articles give."""
+    def _unnamed(self, ctx: RuleContext, claims: Sequence[Claim], sex: str, one_story: bool) -> Iterator[Finding]:
+        """The verdicts on the unnamed people of one sex in one story (or stories joined by a
+        person of one age): a conflict when every article gives one age, they differ by at most
+        ``unnamed_gap_years`` and the articles are of one story; otherwise an agreement per
+        age that several articles give."""
         values: dict[str, set[tuple[float, float]]] = defaultdict(set)
         for claim in claims:
             values[claim.article].add(_key(claim))
@@ -205,7 +239,7 @@ class AgeMismatch(Rule):
         single = all(len(v) == 1 for v in values.values())
         ages = [a for a in map(_age, claims) if a is not None]
         spread = max(a.low for a in ages) - min(a.low for a in ages) if ages else 0.0
-        if single and 0 < spread <= float(self.values["unnamed_gap_years"]):
+        if single and one_story and 0 < spread <= float(self.values["unnamed_gap_years"]):
             yield self._verdict(ctx, label, claims, ("age", label))
             return
         by_value: dict[tuple[float, float], list[Claim]] = defaultdict(list)
@@ -214,8 +248,32 @@ class AgeMismatch(Rule):
         for value in sorted(by_value):
             group = by_value[value]
             if len({c.article for c in group}) >= 2:
-                several = label if single else f"one of {label.replace('the unnamed ', 'the unnamed ', 1)}s"
+                several = label if single else f"one of {plural(2, label).split(' ', 1)[1]}"
                 yield self._verdict(ctx, several, group, ("age", label, age_text(group[0])))
+        yield from self._lone_definite(ctx, by_value, label)
+
+    def _lone_definite(self, ctx: RuleContext, by_value: Mapping[tuple[float, float], list[Claim]],
+                       label: str) -> Iterator[Finding]:
+        """An age that one article alone gives, and only in a definite description ("the
+        11-year-old girl": someone the story already knows), conflicts with the one age that
+        other articles (two or more) give within ``unnamed_gap_years`` of it ("a 12-year-old
+        girl"), when its role may be theirs (not "the 16-year-old suspect" against "a
+        17-year-old victim"); an indefinite one ("a 16-year-old girl who saw it") may be someone
+        new."""
+        gap = float(self.values["unnamed_gap_years"])
+        for value in sorted(by_value):
+            group = by_value[value]
+            articles = {c.article for c in group}
+            if len(articles) != 1 or not all(_DEFINITE_BEFORE.search(_before(c)) for c in group):
+                continue
+            near = [v for v, others in by_value.items() if v != value and abs(v[0] - value[0]) <= gap
+                    and len({c.article for c in others} - articles) >= 2]
+            if len(near) != 1:
+                continue
+            others = [c for c in by_value[near[0]] if c.article not in articles]
+            if not all(_same_role(c.attr("role"), {o.attr("role") for o in others}) for c in group):
+                continue  # "the 16-year-old suspect" and "a 17-year-old victim": two people
+            yield self._verdict(ctx, label, [*others, *group], ("age", label, age_text(others[0]), age_text(group[0])))
 
     def _verdict(self, ctx: RuleContext, person: str, claims: Sequence[Claim], fact: Sequence[str]) -> Finding:
         ages = [a for a in map(_age, claims) if a is not None]
@@ -250,9 +308,11 @@ class AgeMismatch(Rule):
 
 _MALE, _FEMALE, _ANY = "male", "female", "person"
 _MALE_ROLES = frozenset("""man boy son father husband brother boyfriend nephew uncle grandson grandfather male
-schoolboy gentleman policeman patrolman""".split())
+schoolboy gentleman policeman patrolman stepson stepfather stepbrother son-in-law father-in-law brother-in-law
+fiancé dad grandpa widower groom""".split())
 _FEMALE_ROLES = frozenset("""woman girl daughter mother wife sister girlfriend niece aunt granddaughter grandmother
-female schoolgirl lady policewoman""".split())
+female schoolgirl lady policewoman stepdaughter stepmother stepsister daughter-in-law mother-in-law
+sister-in-law fiancée mom mum grandma widow bride actress""".split())
 
 
 def _sex(role: str | None) -> str:
@@ -262,6 +322,13 @@ def _sex(role: str | None) -> str:
     if role in _FEMALE_ROLES:
         return _FEMALE
     return _ANY
+
+
+def _same_role(role: str | None, roles: set[str | None]) -> bool:
+    """May a person of ``role`` be one of ``roles``? A nominal age ("the 16-year-old") may be
+    anyone; otherwise the same role noun, or a role of the same sex ("girl", "daughter")."""
+    sex = _sex(role)
+    return role in (None, _ANY) or role in roles or (sex != _ANY and any(_sex(r) == sex for r in roles))
 
 
 def _role_label(claims: Sequence[Claim], sex: str) -> str:
@@ -274,6 +341,14 @@ def _role_label(claims: Sequence[Claim], sex: str) -> str:
     return f"the unnamed {best}"
 
 
+_DEFINITE_BEFORE = regex.compile(r"\bthe\s+$", regex.I)
+
+
+def _before(claim: Claim) -> str:
+    """The words of the claim's sentence before it."""
+    return claim.sentence[:max(0, claim.start - claim.sentence_start)]
+
+
 def _key(claim: Claim) -> tuple[float, float]:
     age = _age(claim)
     return (age.low, age.high) if age is not None else (-1.0, -1.0)
@@ -283,11 +358,42 @@ def _same_age(a: Claim, b: Claim) -> bool:
     return _key(a) == _key(b) and _key(a) != (-1.0, -1.0)
 
 
-def _merge_name_variants(by_person: dict[tuple[str, str], list[Claim]]) -> None:
+_SHORT_FORMS: dict[str, frozenset[str]] = {short: frozenset(longs.split()) for short, longs in (
+    ("jim", "james"), ("jimmy", "james"), ("jamie", "james"), ("bill", "william"), ("billy", "william"),
+    ("will", "william"), ("bob", "robert"), ("bobby", "robert"), ("rob", "robert"), ("mike", "michael"),
+    ("tom", "thomas"), ("tommy", "thomas"), ("joe", "joseph"), ("dave", "david"), ("dan", "daniel"),
+    ("danny", "daniel"), ("dick", "richard"), ("rick", "richard"), ("ed", "edward edwin"), ("ted", "edward"),
+    ("tony", "anthony"), ("steve", "steven stephen"), ("ben", "benjamin"), ("sam", "samuel samantha"),
+    ("matt", "matthew"), ("pat", "patrick patricia"), ("nick", "nicholas"), ("andy", "andrew"), ("alex", "alexander"),
+    ("greg", "gregory"), ("jeff", "jeffrey"), ("larry", "lawrence"), ("jack", "john"), ("johnny", "john"),
+    ("chuck", "charles"), ("charlie", "charles"), ("hank", "henry"), ("harry", "henry"), ("peggy", "margaret"),
+    ("maggie", "margaret"), ("kate", "katherine catherine"), ("katie", "katherine catherine"),
+    ("liz", "elizabeth"), ("beth", "elizabeth"), ("sue", "susan"), ("jenny", "jennifer"), ("chris", "christopher"),
+)}
+"""English short forms of first names that share no four first letters with the full form
+("Jim" and "James"): one person with both when the ages agree."""
+
+
+def _first_name_forms(first_a: str, first_b: str) -> bool:
+    """Are two different first names a short and a long form of one name? The same first four
+    letters ("Alexis", "Alexandros") or a known short form ("Jim", "James")."""
+    if first_a == first_b:
+        return False
+    a, b = first_a.lower(), first_b.lower()
+    if a == b:
+        return True  # "LuAnn" and "Luann"
+    if len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]:
+        return True
+    return b in _SHORT_FORMS.get(a, frozenset()) or a in _SHORT_FORMS.get(b, frozenset())
+
+
+def _merge_name_variants(by_person: dict[tuple[str, str], list[Claim]]) -> dict[tuple[str, str], set[str]]:
     """Join, in place, the ages of two names of one story that differ only by a short and a long
     form of the first name ("Alexis Grigoropoulos" and "Alexandros Grigoropoulos": the same first
-    four letters) when the story has no third first name for that surname and the ages agree;
-    two such names with different ages may be two relatives, and stay apart."""
+    four letters; or "Jim" and "James", a known short form) when the story has no third first
+    name for that surname and the ages agree; two such names with different ages may be two
+    relatives, and stay apart. Returns the names joined into each kept one."""
+    joined: dict[tuple[str, str], set[str]] = {}
     by_surname: dict[tuple[str, str], list[str]] = defaultdict(list)
     for name, story in by_person:
         words = name.split()
@@ -297,8 +403,7 @@ def _merge_name_variants(by_person: dict[tuple[str, str], list[Claim]]) -> None:
         if len(names) != 2:
             continue
         a, b = sorted(names)
-        first_a, first_b = a.split()[0], b.split()[0]
-        if first_a == first_b or len(first_a) < 4 or len(first_b) < 4 or first_a[:4].lower() != first_b[:4].lower():
+        if not _first_name_forms(a.split()[0], b.split()[0]):
             continue
         merged = by_person[(a, story)] + by_person[(b, story)]
         if len({_key(c) for c in merged}) != 1:
@@ -306,6 +411,95 @@ def _merge_name_variants(by_person: dict[tuple[str, str], list[Claim]]) -> None:
         keep, drop = sorted((a, b), key=lambda n: (-len({c.article for c in by_person[(n, story)]}), n))
         by_person[(keep, story)] = merged
         del by_person[(drop, story)]
+        joined[(keep, story)] = {drop}
+    return joined
+
+
+@dataclass(slots=True)
+class _Person:
+    """A named person's ages: the name shown, the names that stand for the person, the stories
+    the ages come from, the age claims."""
+
+    name: str
+    names: set[str]
+    stories: set[str]
+    claims: list[Claim]
+
+
+def _one_age(claims: Sequence[Claim]) -> bool:
+    return len({_key(c) for c in claims}) == 1
+
+
+def _across_stories(by_person: dict[tuple[str, str], list[Claim]]) -> list[_Person]:
+    """The people of the ages grouped by (name, story), joined across stories: a full name
+    stands for one person in two stories that give it the same age (the stories split one
+    happening, or report it twice). Two stories that give a name different ages are kept apart:
+    they may be reports a year apart (an age that grew) or two namesakes. A short and a long
+    first name of one surname are joined across the corpus as within a story."""
+    joined = _merge_name_variants(by_person)
+    by_name: dict[str, list[_Person]] = defaultdict(list)
+    for (name, story), claims in sorted(by_person.items()):
+        by_name[name].append(_Person(name, {name} | joined.get((name, story), set()), {story}, list(claims)))
+    flat = {(name, ""): [c for p in ps for c in p.claims] for name, ps in by_name.items() if " " in name}
+    for (keep, _), dropped in sorted(_merge_name_variants(flat).items()):
+        for drop in sorted(dropped):
+            for person in by_name.pop(drop):
+                person.name = keep
+                person.names.add(keep)
+                by_name[keep].append(person)
+    out: list[_Person] = []
+    for name in sorted(by_name):
+        clusters: list[_Person] = []
+        for person in by_name[name]:
+            if " " in name:
+                for other in [c for c in clusters if _one_age(c.claims + person.claims)]:
+                    clusters.remove(other)
+                    person.names |= other.names
+                    person.stories |= other.stories
+                    person.claims[:0] = other.claims
+            clusters.append(person)
+        out.extend(clusters)
+    return out
+
+
+def _names_of_articles(ctx: RuleContext, articles: set[str],
+                       resolve: Callable[[str], str | None]) -> dict[str, set[str]]:
+    """The people each of ``articles`` names (anywhere), as the corpus resolves the names."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for entity in ctx.claims_of(ClaimKind.ENTITY):
+        if entity.article in articles and entity.subject == "person":
+            name = entity.canonical or entity.text
+            out[entity.article].add(name)
+            if (full := resolve(name)) is not None:
+                out[entity.article].add(full)
+    return out
+
+
+def _story_clusters(groups: Sequence[_Person], story_of: Callable[[str], str]) -> dict[str, str]:
+    """Stories that give a named person one and the same age are one for unnamed people (the
+    same people at the same time): each such story -> a label of its cluster."""
+    parent: dict[str, str] = {}
+
+    def root(story: str) -> str:
+        while parent.get(story, story) != story:
+            story = parent[story]
+        return story
+
+    for group in groups:
+        ages: dict[str, set[tuple[float, float]]] = defaultdict(set)
+        for claim in group.claims:
+            ages[story_of(claim.article)].add(_key(claim))
+        ordered = sorted(ages)
+        for i, s in enumerate(ordered):
+            for t in ordered[i + 1:]:
+                if len(ages[s]) == 1 and ages[s] == ages[t] and root(s) != root(t):
+                    parent[max(root(s), root(t))] = min(root(s), root(t))
+    members: dict[str, list[str]] = defaultdict(list)
+    for story in parent:
+        members[root(story)].append(story)
+    for top in list(members):
+        members[top].append(top)
+    return {s: "+".join(sorted(set(ms))) for ms in members.values() for s in ms}
 
 
 def _sides(claims: Sequence[Claim], joiner: str = " vs ") -> str:

@@ -41,6 +41,26 @@ CASES: list[tuple[str, str, float, str, str | None]] = [
     # a surname alone, at the start of a sentence, is the article's one person of that surname
     ("Police named Nicholas Lindsay as the victim. Lindsay, 26, died on Monday.", "26", 26, "year",
      "Nicholas Lindsay"),
+    # a place before "of" and a name: the name is the person's, not a place
+    ("A police shooting in Athens of Alexandros Grigoropoulos, 15, touched off riots.", "15", 15, "year",
+     "Alexandros Grigoropoulos"),
+    # a kin noun with "in-law" or "step-" between the age and the name
+    ("Police named her 62-year-old sister-in-law Mary Lou Nye of Baroda.", "62-year-old", 62, "year",
+     "Mary Lou Nye"),
+    # titles and role words before the name are not part of it
+    ("Police named the dead officer as 51-year-old Capt. Tom Tennant.", "51-year-old", 51, "year", "Tom Tennant"),
+    ("They announced the death of 51-year-old Senior Trooper William Hakim on Saturday.", "51-year-old", 51,
+     "year", "William Hakim"),
+    # the name said of the age's person: "identified as", "named"
+    ("The 15-year-old victim, identified by family as Jimmy Vasquez, was found in the hallway.", "15-year-old",
+     15, "year", "Jimmy Vasquez"),
+    ("It was a 6-year-old girl named Isis Allen who was shot.", "6-year-old", 6, "year", "Isis Allen"),
+    ("The 15-year-old girl shot in Mobile on Tuesday has been identified as Niaa Savagee.", "15-year-old", 15,
+     "year", "Niaa Savagee"),
+    # ... not with a verb or another person between
+    ("A 20-year-old shot a woman named Jane Doe.", "20-year-old", 20, "year", None),
+    ("The 15-year-old who shot John Doe has been identified as Mark Roe.", "15-year-old", 15, "year", None),
+    ("A 20-year-old man was arrested; the victim was identified as Jane Doe.", "20-year-old", 20, "year", None),
     # a verb between the age and the name: the age is the unnamed gunman's
     ("A 40-year-old man shot Nicholas Lindsay on Monday.", "40-year-old", 40, "year", None),
     # a place before the role noun is where the person is from, not a name
@@ -96,6 +116,8 @@ ROLES: list[tuple[str, str, float, str | None]] = [
     ("The 55 - year - old sect leader was convicted.", "55 - year - old", 55, "leader"),
     ("The killing of a 15-year-old teenager sparked riots.", "15-year-old", 15, "teenager"),
     ("An 18 - year old male confessed.", "18 - year old", 18, "male"),
+    ("Dolan shot his wife and his 11-year old stepdaughter.", "11-year old", 11, "stepdaughter"),
+    ("A 31 - year - old Brooklyn mom was shot in the arm.", "31 - year - old", 31, "mom"),
     # a nominal age: the age stands for the person
     ("The 15-year-old's post-mortem showed a ricochet.", "15-year-old", 15, "person"),
     ("By then an autopsy of the 16 - year - old was released.", "16 - year - old", 16, "person"),
@@ -140,3 +162,14 @@ NICKNAMED: list[tuple[str, str, str]] = [
 def test_nicknames_and_surnames_alone(text: str, quote: str, person: str) -> None:
     found = [c for c in ages(text) if c.text == quote]
     assert [c.attr("person") for c in found] == [person]
+
+
+def test_both_and_an_age_after_two_names_is_the_age_of_each() -> None:
+    """"A and B, both 51,": one figure, an age claim for each person."""
+    text = "Police Capt. Tom Tennant and Senior Trooper William Hakim, both 51, died at the scene."
+    assert sorted((c.text, c.low, c.attr("person")) for c in ages(text)) == [
+        ("51", 51, "Tom Tennant"), ("51", 51, "William Hakim")]
+
+
+def test_both_after_one_name_is_no_age() -> None:
+    assert ages("Tom Tennant, both 51 times a winner, retired.") == []

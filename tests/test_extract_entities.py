@@ -68,6 +68,9 @@ CASES: list[tuple[str, str, str, str]] = [
     ("Christian Dawson, 19, was shot at a party.", "Christian Dawson", "Christian Dawson", "person"),
     # A single word before "of" is part of the name.
     ("Storms crossed the Gulf of Mexico on Monday.", "Gulf of Mexico", "Gulf of Mexico", "other"),
+    # a known place before "of" is no name's head: what follows is the object of the event
+    ("The shooting in Athens of Alexandros Grigoropoulos sparked riots.", "Alexandros Grigoropoulos",
+     "Alexandros Grigoropoulos", "person"),
 ]
 
 

@@ -133,8 +133,9 @@ def _link_ages(doc: Doc, claims: list[Claim], entities: list[Claim]) -> None:
     quantity = ClaimKind.QUANTITY
     positions = [i for i, c in enumerate(claims) if c.kind is quantity]
     linked = link_ages(doc.original, [claims[i] for i in positions], entities)
-    for index, claim in linked.items():
-        claims[positions[index]] = claim
+    for index, ages in linked.items():
+        claims[positions[index]] = ages[0]
+        claims.extend(ages[1:])
 
 
 def extract(article: Article, options: ExtractOptions = DEFAULT_OPTIONS) -> list[Claim]:

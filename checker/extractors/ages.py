@@ -5,12 +5,17 @@
 Runs after the quantities and the entities of an article are found (:func:`link_ages`). An
 age is tied to the person whose name stands right before it as an apposition (a comma, a
 parenthesis, "aged", "who is", "a") or right after an "N-year-old" with at most a few role
-words between ("the 25-year-old victim Nicholas Lindsay"). A bare figure after a name
+words between ("the 25-year-old victim Nicholas Lindsay"), or named after it ("the 15-year-old
+victim, identified as Jimmy Vasquez", "a 6-year-old girl named Isis Allen", "The 11-year-old has
+been identified as Madelyn Rychetski"). A bare figure after a name
 ("Lindsay, 26,") becomes an age only in that apposition, closed by a comma, a parenthesis,
 "and", "of" or the end of the sentence. A name written with a nickname ("Kimani (Kiki) Gray",
 'Cashaan "Dink" Williams') is the first name and the surname. A surname alone is the article's
 full name of that surname; when the article names several, the one named last before it if
-its sentence names no other ("Warren Jeffs ... Jeffs, 55, ... his nephew Brent Jeffs").
+its sentence names no other ("Warren Jeffs ... Jeffs, 55, ... his nephew Brent Jeffs"). Titles
+and role words before a name are not part of it ("51-year-old Capt. Tom Tennant", "Senior
+Trooper William Hakim"), and "A and B, both 51," gives each of the two people that age (two
+age claims of the one figure).
 
 An age tied to no one keeps the role of the person it describes: the role noun after an
 "N-year-old" (capitalised words and one other word may stand between: "a 15-year-old Greek
@@ -54,10 +59,13 @@ _AFTER_BARE_AGE = regex.compile(r"\s*[,;]|\s*[.!?]?\s*$|\s*[.!?]\s|\s+(?:and|of|
 # Words that may stand between an "N-year-old" and the name: capitalised words ("Chicago") and
 # nouns of a person's role.
 MALE_ROLES = frozenset("""man boy son father husband brother boyfriend nephew uncle grandson grandfather male
-schoolboy gentleman policeman patrolman""".split())
+schoolboy gentleman policeman patrolman stepson stepfather stepbrother son-in-law father-in-law brother-in-law
+fiancé dad grandpa widower groom""".split())
 FEMALE_ROLES = frozenset("""woman girl daughter mother wife sister girlfriend niece aunt granddaughter grandmother
-female schoolgirl lady policewoman""".split())
+female schoolgirl lady policewoman stepdaughter stepmother stepsister daughter-in-law mother-in-law
+sister-in-law fiancée mom mum grandma widow bride actress""".split())
 ROLE_WORDS = MALE_ROLES | FEMALE_ROLES | frozenset("""teen teenager child kid youth toddler baby infant adult
+stepchild grandchild spouse fiance
 friend cousin relative roommate neighbor neighbour resident student pupil victim suspect gunman shooter attacker
 assailant robber accused defendant inmate prisoner driver passenger motorist cyclist pedestrian officer deputy trooper
 detective sergeant soldier guard employee worker owner clerk bystander veteran protester demonstrator activist
@@ -71,7 +79,7 @@ mother brother sister husband wife boyfriend girlfriend friend cousin nephew nie
 granddaughter grandmother grandfather resident student victim suspect gunman shooter driver passenger officer
 deputy trooper detective sergeant employee worker owner clerk bystander neighbor neighbour relative roommate
 veteran""".split())
-_WORDS_TO_NAME = regex.compile(r"\s+(?:(?P<words>[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s*(?P<comma>,)?\s+)?")
+_WORDS_TO_NAME = regex.compile(r"\s+(?:(?P<words>[\p{L}'’-]+\.?(?:\s+[\p{L}'’-]+\.?){0,2})\s*(?P<comma>,)?\s+)?")
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+)$")
 # A surname alone, not the last word of a longer name the entity finder missed ("Michael C. Reyes").
 _NAME_WORD_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}'’-]*\.?|[\"”])\s+$")
@@ -99,13 +107,14 @@ def _is_bare_figure(claim: Claim) -> bool:
             and 0 < claim.low <= MAX_AGE and claim.text.isdigit())
 
 
-def link_ages(text: str, quantities: Sequence[Claim], entities: Sequence[Claim]) -> dict[int, Claim]:
-    """The age claims of an article tied to people: ``{index in quantities: new claim}``.
+def link_ages(text: str, quantities: Sequence[Claim], entities: Sequence[Claim]) -> dict[int, tuple[Claim, ...]]:
+    """The age claims of an article tied to people: ``{index in quantities: new claims}`` (two
+    for "A and B, both 51").
 
     ``text`` is the article text (claims' offsets index it); ``entities`` are the article's
     entity claims as :func:`~checker.extractors.entities.find_entities` found them."""
-    people = sorted((e for e in entities if e.subject != PLACE and e.subject != ORG
-                     and not any(w.lower() in _NOT_IN_NAMES for w in e.text.split())), key=lambda e: e.end)
+    people = sorted((p for e in entities if e.subject != PLACE and e.subject != ORG for p in _named_people(text, e)),
+                    key=lambda e: (e.end, e.start))
     ends = [e.end for e in people]
     starts = sorted((e.start, i) for i, e in enumerate(people))
     full_names: dict[str, set[str]] = defaultdict(set)
@@ -113,18 +122,25 @@ def link_ages(text: str, quantities: Sequence[Claim], entities: Sequence[Claim])
         words = (e.canonical or e.text).split()
         if e.subject == PERSON and len(words) >= 2:
             full_names[words[-1]].add(e.canonical or e.text)
-    out: dict[int, Claim] = {}
+    out: dict[int, tuple[Claim, ...]] = {}
     for index, claim in enumerate(quantities):
         is_age = claim.attr("measure") == "age"
         if not is_age and not _is_bare_figure(claim):
             continue
         if _THEN_BEFORE.search(text, max(claim.sentence_start, claim.start - 8), claim.start):
             continue  # "then-15-year-old Timmons": an age the person had, not has
+        if not is_age:
+            pair = _both(text, claim, people, ends)
+            if pair is not None:
+                out[index] = tuple(_age_claim(claim, name, entity, None, is_age) for name, entity in pair)
+                continue
         linked = _nicknamed(text, claim, bare=not is_age)
         if linked is None:
             linked = _name_before(text, claim, people, ends, full_names, bare=not is_age)
         if linked is None and is_age:
             linked = _name_after(text, claim, people, starts)
+        if linked is None and is_age:
+            linked = _named_as(text, claim, people, starts)
         role = None
         if is_age and claim.qualifier is Qualifier.EXACT and not _PREDICATIVE.search(claim.text) \
                 and not _BOUND_BEFORE.search(text, max(claim.sentence_start, claim.start - 10), claim.start):
@@ -133,18 +149,86 @@ def link_ages(text: str, quantities: Sequence[Claim], entities: Sequence[Claim])
             role = _listed_role(text, claim)
             if role is None:
                 continue
-        attrs = [(k, v) for k, v in claim.attrs if k not in ("measure", "person", "person_at", "role")]
-        attrs.append(("measure", "age"))
-        if linked is not None:
-            person, entity = linked
-            attrs.append(("person", person))
-            if entity is not None:
-                attrs.append(("person_at", str(entity.start)))
-        if role is not None:
-            attrs.append(("role", role))
-        out[index] = dataclasses.replace(claim, subject="age", unit=claim.unit if is_age else "year",
-                                         attrs=tuple(attrs))
+        person, entity = linked if linked is not None else (None, None)
+        out[index] = (_age_claim(claim, person, entity, role, is_age),)
     return out
+
+
+def _age_claim(claim: Claim, person: str | None, entity: Claim | None, role: str | None, is_age: bool) -> Claim:
+    """The quantity as an age claim of ``person`` (named by the entity claim ``entity``)."""
+    attrs = [(k, v) for k, v in claim.attrs if k not in ("measure", "person", "person_at", "role")]
+    attrs.append(("measure", "age"))
+    if person is not None:
+        attrs.append(("person", person))
+        if entity is not None:
+            attrs.append(("person_at", str(entity.start)))
+    if role is not None:
+        attrs.append(("role", role))
+    return dataclasses.replace(claim, subject="age", unit=claim.unit if is_age else "year", attrs=tuple(attrs))
+
+
+_TITLE_WORDS = frozenset("""senior junior chief capt captain sgt sergeant lt lieutenant officer trooper deputy
+detective police state cpl corporal col colonel gen general maj major dr mr mrs ms miss rev reverend judge sheriff
+agent special prosecutor patrolman firefighter constable inspector superintendent commander commissioner""".split())
+_AND = regex.compile(r"\s+(?:and|&)\s+")
+
+
+def _named_people(text: str, entity: Claim) -> list[Claim]:
+    """The people an entity claim names, as entity claims: itself; or, when it holds titles or
+    role words ("Senior Trooper William Hakim", "Capt. Tom Tennant and Senior Trooper William
+    Hakim"), the names of two words or more after the titles of each part joined by "and";
+    none when no such name is left ("Officer Down", "Boy Scouts")."""
+    words = entity.text.split()
+    described = any(w.lower() in _NOT_IN_NAMES for w in words)
+    if not described and not any(w.rstrip(".").lower() in _TITLE_WORDS for w in words) \
+            and not _AND.search(entity.text):
+        return [entity]
+    out: list[Claim] = []
+    at = entity.start
+    for part in _AND.split(entity.text):
+        start = text.find(part, at, entity.end)
+        if start < 0:
+            return []
+        at = start + len(part)
+        tokens = [(m.start(), m.group()) for m in regex.finditer(r"\S+", part)]
+        while tokens and (tokens[0][1].lower() in _NOT_IN_NAMES or tokens[0][1].rstrip(".").lower() in _TITLE_WORDS
+                          or tokens[0][1].endswith(".")):
+            tokens = tokens[1:]
+        name = part[tokens[0][0]:] if tokens else ""
+        if len(tokens) < 2 or not all(t[1][:1].isupper() for t in tokens) \
+                or any(t[1].lower() in _NOT_IN_NAMES for t in tokens):
+            continue
+        begin = start + tokens[0][0]
+        out.append(dataclasses.replace(entity, start=begin, end=begin + len(name), text=name, canonical=None,
+                                       subject=PERSON))
+    if not out and not described and not _AND.search(entity.text):
+        return [entity]  # "Mr. Gray": a title and a surname
+    return out
+
+
+# "Capt. Tom Tennant and Senior Trooper William Hakim, both 51,": an age of each of two people.
+_BOTH_GAP = regex.compile(r"\s*,\s*both\s+$", regex.I)
+_AND_GAP = regex.compile(r"\s+(?:and|&)\s+(?:\S+\s+){0,3}$")
+
+
+def _both(text: str, claim: Claim, people: Sequence[Claim], ends: Sequence[int]) -> list[Linked] | None:
+    """The two people named before "both" and a bare figure in apposition ("A and B, both
+    51,"): each is that age."""
+    gap = _BOTH_GAP.search(text, claim.sentence_start, claim.start)
+    if gap is None or not _AFTER_BARE_AGE.match(text, claim.end, claim.end + 16):
+        return None
+    i = bisect.bisect_left(ends, gap.start())
+    second = next((people[j] for j in range(i, len(ends)) if ends[j] == gap.start()), None)
+    if second is None:
+        return None
+    joint = _AND_GAP.search(text, max(claim.sentence_start, second.start - 40), second.start)
+    if joint is None:
+        return None
+    i = bisect.bisect_left(ends, joint.start())
+    first = next((people[j] for j in range(i, len(ends)) if ends[j] == joint.start()), None)
+    if first is None or first.subject != PERSON or second.subject != PERSON:
+        return None
+    return [(first.canonical or first.text, first), (second.canonical or second.text, second)]
 
 
 def _role_after(text: str, claim: Claim) -> str | None:
@@ -259,6 +343,42 @@ def _antecedent(people: Sequence[Claim], surname: str, before: int) -> str | Non
     return next(iter(names)) if len(names) == 1 else None
 
 
+# "the 15-year-old victim, identified (by family) as Jimmy Vasquez", "a 6-year-old girl named Isis
+# Allen", "The 11-year-old has been identified as Madelyn Rychetski": the name said of the age's person.
+_NAMED_APPOSITION = regex.compile(r"(?P<words>(?:\s+[\p{L}'’-]+){0,3}?)"
+                                  r"(?:\s*,\s*identified\s+(?:[\p{L}]+\s+){0,3}?as|\s+named)\s+", regex.I)
+_IDENTIFIED_PREDICATE = regex.compile(r"[^.;:!?\n]{0,100}?\s(?:(?:has|have|had)\s+been|was|is)\s+identified\s+as\s+",
+                                      regex.I)
+_SUBJECT_START = regex.compile(r"^(?:[\p{Lu}\d]+:\s*)?(?:the|a|an)\s+$", regex.I)
+
+
+def _named_as(text: str, claim: Claim, people: Sequence[Claim], starts: Sequence[tuple[int, int]]) -> Linked | None:
+    """The person an unnamed "N-year-old" is said to be: in apposition ("the 15-year-old
+    victim, identified as Jimmy Vasquez", "a 6-year-old girl named Isis Allen", only role
+    words between) or, for the subject that opens the sentence, by the predicate "has been
+    identified as" ("The 15-year-old girl shot on Tuesday has been identified as Niaa
+    Savagee", no other person named between)."""
+    end = claim.sentence_start + len(claim.sentence)
+    found = _NAMED_APPOSITION.match(text, claim.end, end)
+    if found is not None and not all(w.lower() in ROLE_WORDS or singular(w.lower()) in ROLE_WORDS or w[:1].isupper()
+                                     for w in found.group("words").split()):
+        found = None  # "a 20-year-old shot a woman named Jane Doe": a verb between
+    if found is None and _SUBJECT_START.match(text[claim.sentence_start:claim.start]):
+        found = _IDENTIFIED_PREDICATE.match(text, claim.end, end)
+    if found is None:
+        return None
+    i = bisect.bisect_left(starts, (claim.end, -1))
+    while i < len(starts) and starts[i][0] < found.end():
+        if people[starts[i][1]].subject == PERSON:
+            return None  # "the 15-year-old who shot John Doe has been identified as ...": another person between
+        i += 1
+    if i < len(starts) and starts[i][0] == found.end():
+        entity = people[starts[i][1]]
+        if entity.subject == PERSON:
+            return entity.canonical or entity.text, entity
+    return None
+
+
 def _name_after(text: str, claim: Claim, people: Sequence[Claim],
                 starts: Sequence[tuple[int, int]]) -> Linked | None:
     """The person named right after an "N-year-old" ("the 25-year-old victim Nicholas Lindsay")."""
@@ -272,7 +392,7 @@ def _name_after(text: str, claim: Claim, people: Sequence[Claim],
         if gap is None:
             return None  # punctuation or more than three words: the name is not the age's
         words = (gap.group("words") or "").split()
-        if any(w.lower() not in ROLE_WORDS and not w[0].isupper() for w in words):
+        if any(w.rstrip(".").lower() not in ROLE_WORDS and not w[0].isupper() for w in words):
             return None  # "a 25-year-old man shot Nicholas Lindsay": a verb between
         if gap.group("comma") and not any(w.lower() in ROLE_WORDS for w in words):
             return None  # "the 25-year-old, Lindsay" without a role noun: another clause

@@ -190,6 +190,16 @@ def translit_key(name: str) -> str:
 
 # "Barbara Hawthorne of Battle Creek", "Lindsay, 26, of Chicago": where a person is from.
 _FROM_PLACE_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}'’-]*|\b\d{1,3}),\s+of\s+$|\p{Lu}[\p{L}'’-]*\s+of\s+$")
+_WORD_OF_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’-]*)\s+of\s+$")
+
+
+def _after_place_of(text: str, start: int) -> bool:
+    """Does a known place and "of" stand right before ``start`` ("the shooting in Athens of
+    Alexandros Grigoropoulos")? What follows is the object of the event, not where one is from."""
+    m = _WORD_OF_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1) in _PLACES
+
+
 _LOCATIVE_BEFORE = regex.compile(r"\b(?:in|near|outside|across|throughout)\s+(?:the\s+)?$")
 _PLACE_NOUN_AFTER = regex.compile(r"\s+(?:province|district|county|region|city|town|village|island|state|capital)\b")
 
@@ -279,9 +289,11 @@ def _split_on_connectors(sentence: str, start: int, end: int, words: list[str]) 
     cur: list[tuple[int, int, str]] = []
     place_words = any(w in _PLACE_WORDS for w in words)
     for tok in toks:
-        if tok[2] in _SPLIT_CONNECTORS or (tok[2] == "of" and len(cur) >= 2 and not place_words):
+        if tok[2] in _SPLIT_CONNECTORS or (tok[2] == "of" and ((len(cur) >= 2 and not place_words)
+                                                              or (len(cur) == 1 and cur[0][2] in _PLACES))):
             # "Barbara Hawthorne of Battle Creek": a person and where they are from; a single
-            # word before "of" is part of the name ("Gulf of Mexico", "Secretary of State").
+            # word before "of" is part of the name ("Gulf of Mexico", "Secretary of State"),
+            # unless it is a place of its own ("in Athens of Alexandros Grigoropoulos, 15").
             if cur:
                 pieces.append((cur[0][0], cur[-1][1]))
             cur = []
@@ -436,7 +448,8 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
             kind = _classify(name, bool(real_titles), person_title)
             if kind in (OTHER, PERSON) and not real_titles and not person_title and (
                     _LOCATIVE_BEFORE.search(s_text[max(0, s_start - 12):s_start])
-                    or _FROM_PLACE_BEFORE.search(s_text, max(0, s_start - 40), s_start)
+                    or (_FROM_PLACE_BEFORE.search(s_text, max(0, s_start - 40), s_start)
+                        and not _after_place_of(s_text, s_start))
                     or _PLACE_NOUN_AFTER.match(s_text[s_end:s_end + 20])):
                 kind = PLACE  # "damaged in Takengon", "in Bener Meriah district"
             raw.append((base + s_start, base + s_end, name, kind, tuple(titles)))
