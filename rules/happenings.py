@@ -64,6 +64,8 @@ _PHRASES = {("tossed", "out"): "reversal", ("threw", "out"): "reversal", ("struc
 _LEGAL = frozenset({"arrest", "charge", "verdict", "sentencing", "court"})
 _CRIME = frozenset({"violence", "fire", "explosion"})
 _DEICTIC = frozenset({"today", "tonight"})
+_IN_HAPPENING = regex.compile(r"^\s*,\s*in\s+(?:a|an|the)\s+(?:\p{L}+\s+)?(?P<word>\p{L}+)\s+(?:that|which)\b",
+                              regex.I)
 _HAPPENING_WORDS = 10
 """Event words up to this many words before a date (in its clause) say what it dates."""
 
@@ -121,8 +123,15 @@ def _scan_left(text: str) -> tuple[str | None, bool]:
     matches = list(_WORD.finditer(text))
     words = [m.group() for m in matches]
     light = False
-    for i in range(len(words) - 1, max(-1, len(words) - 1 - _HAPPENING_WORDS), -1):
+    counted = 0
+    for i in range(len(words) - 1, -1, -1):
         word = words[i]
+        if not word[:1].isupper():
+            # The words of a name ("Alaska Gov. and former vice presidential candidate Sarah
+            # Palin") are one phrase: they do not count towards the window.
+            counted += 1
+            if counted > _HAPPENING_WORDS:
+                break
         if i + 1 < len(words) and (word.lower(), words[i + 1].lower()) in _PHRASES:
             return _PHRASES[(word.lower(), words[i + 1].lower())], light
         cls = _cls(word)
@@ -133,6 +142,7 @@ def _scan_left(text: str) -> tuple[str | None, bool]:
             continue
         if (_is_verb(word) and i + 2 < len(words) and words[i + 1].lower() == "by" and i > 0
                 and words[i - 1].lower() not in _FILLER and "," not in text[matches[i - 1].end():matches[i].start()]):
+            counted -= 2  # with its "by": a modifier of the noun, as the name after it
             continue  # "the church attended by Sarah Palin on Friday night": a participle of the noun
         if _is_verb(word):
             # The date is this verb's ("stopped by the church Saturday"): it dates a happening
@@ -198,7 +208,7 @@ def _happening(claim: Claim) -> str | None:
     offset = claim.start - claim.sentence_start
     end = offset + len(claim.text)
     sentence = _cased(claim.sentence)
-    left = _left_clause(sentence[max(0, offset - 100):offset])
+    left = _left_clause(sentence[max(0, offset - 160):offset])
     if _REPORTED_BEFORE.search(left) or _BOUND_BEFORE.search(left):
         return None
     right = _CLAUSE_END.split(sentence[end:end + 80], 1)[0]
@@ -217,6 +227,11 @@ def _happening(claim: Claim) -> str | None:
         found = _cls(first)
         if found is None and len(right_words) > 1 and right_words[0].lower() in ("fatal", "deadly", "police"):
             found = _cls(right_words[1])
+    if found is None:
+        # "damage was done to the church Friday night, in a fire that began ...": a phrase
+        # set off after the date names the happening the clause tells of.
+        after = _IN_HAPPENING.match(sentence[end:end + 40])
+        found = _cls(after.group("word")) if after is not None else None
     if found is None:
         return None
     if found in _CRIME and not light:
@@ -430,14 +445,53 @@ def _objects(ctx: RuleContext, article: str) -> dict[str, set[str]]:
             continue
         offset = claim.start - claim.sentence_start
         if claim.subject == "person":
+            full = _full_name(claim.canonical or claim.text)
             for cls in _happenings_of_name(claim.sentence[:offset], claim.sentence[offset + len(claim.text):][:40]):
                 out[cls].add(_surname(claim.canonical or claim.text))
+                if full is not None:
+                    out[cls].add(full)
         elif claim.subject == "organisation":
             at = _AT_BEFORE.search(claim.sentence[max(0, offset - 40):offset])
             kind = _cls(at.group("word")) if at is not None else None
             if kind in _AT_PLACES:
-                out[kind].add((claim.canonical or claim.text).lower())
+                out[kind].add(_name_key(claim))
     return out
+
+
+_TIME_WORDS = regex.compile(r"(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|"
+                            r"night|afternoon|today|yesterday|tonight))+$", regex.I)
+
+
+def _name_key(entity: Claim) -> str:
+    """The key of a named object: a person's surname; an organisation's name, less a day the
+    name was run together with ("Wasilla Bible Church Friday")."""
+    name = entity.canonical or entity.text
+    if entity.subject == "person":
+        return _surname(name)
+    return _TIME_WORDS.sub("", name).lower()
+
+
+def _dated_names(ctx: RuleContext, claims: Iterable[Claim]) -> set[str]:
+    """The names in the sentences of an article's dates of a happening: organisations, and the
+    full names of people (also when run together with a place: "Athens of Alexandros
+    Grigoropoulos")."""
+    out: set[str] = set()
+    for claim in claims:
+        for entity in ctx.alignment.entities_in_sentence(claim):
+            if entity.subject == "organisation":
+                out.add(_name_key(entity))
+            elif (full := _full_name(entity.canonical or entity.text)) is not None:
+                out.add(full)
+    return out
+
+
+def _full_name(name: str) -> str | None:
+    """The key of a person's full name, its last two words ("=alexandros grigoropoulos"): a
+    surname alone ("Smith") is too common to tie two articles' happenings together."""
+    words = _WORD.findall(name)
+    if len(words) < 2 or not all(w[:1].isupper() for w in words[-2:]):
+        return None
+    return "=" + " ".join(_POSSESSIVE.sub("", w).lower() for w in words[-2:])
 
 
 def _year(ctx: RuleContext, articles: Iterable[str]) -> int | None:
@@ -592,10 +646,16 @@ class HappeningDay(Rule):
         groups = _Groups()
         stories: dict[str, str] = {}
         people: dict[str, list[str]] = defaultdict(list)
+        objects = {article: _objects(ctx, article).get(cls, set()) for article in by_article}
+        known = set().union(*objects.values())
         for article in sorted(by_article):
             story = ctx.story_of(article)
             groups.union(article, stories.setdefault(story, article))
-            for name in sorted(_objects(ctx, article).get(cls, ())):
+            # A name in the sentence that dates the happening ("A deadly police shooting Dec. 6
+            # in Athens of Alexandros Grigoropoulos"), when another article says the happening
+            # befell it, links the article too.
+            named = objects[article] | (_dated_names(ctx, by_article[article]) & known)
+            for name in sorted(named):
                 # Articles of other stories that say it befell the same person, written within
                 # two weeks (or undated): one happening.
                 for other in people[name][-_LINKED:]:
