@@ -785,10 +785,48 @@ _AGENT_BEFORE = regex.compile(r"\bby\s+(?:\p{L}+['’]?s?\s+){0,3}(?:\p{L}+,\s+)
 
 def _people(ctx: RuleContext, claim: Claim) -> set[str]:
     """Surnames of the people a claim's sentence names, but for the agent ("by its leader,
-    Warren Jeffs"): whom a background happening befell."""
+    Warren Jeffs"): whom a background happening befell. A sentence that names nobody ("In
+    September 2007 a Utah jury found him guilty", "He ... was ejected in 2003 by that group's
+    leader") speaks of the people of the nearest sentence before it that names some."""
+    known = _surnames(ctx, claim.article)
+    out = _named(ctx.alignment.entities_in_sentence(claim), known)
+    if out:
+        return out
+    previous = [e for e in ctx.alignment.by_article.get(claim.article, ())
+                if e.kind is ClaimKind.ENTITY and _is_person(e, known)
+                and claim.sentence_start - _ANAPHORA_CHARS <= e.sentence_start < claim.sentence_start]
+    if not previous:
+        return out
+    last = max(e.sentence_start for e in previous)
+    return _named([e for e in previous if e.sentence_start == last], known)
+
+
+_ANAPHORA_CHARS = 300
+"""How far back (in characters) a sentence naming nobody looks for the people it speaks of."""
+# Last words of a title taken for a person's name ("Utah Attorney General", "the Utah Supreme").
+_TITLES = frozenset("""general supreme attorney chief officer president governor minister secretary judge police
+    sheriff court department spokesman spokeswoman commissioner prosecutor""".split())
+
+
+def _surnames(ctx: RuleContext, article: str) -> frozenset[str]:
+    """The surnames of the people an article names in full ("Warren Jeffs"): a surname alone
+    ("Jeffs") is that person's, whatever type the name was given."""
+    return frozenset(_surname(e.canonical or e.text) for e in ctx.alignment.by_article.get(article, ())
+                     if e.kind is ClaimKind.ENTITY and e.subject == "person"
+                     and _full_name(e.canonical or e.text) is not None)
+
+
+def _is_person(entity: Claim, known: frozenset[str]) -> bool:
+    surname = _surname(entity.canonical or entity.text)
+    if surname in _TITLES:
+        return False
+    return entity.subject == "person" or surname in known
+
+
+def _named(entities: Iterable[Claim], known: frozenset[str]) -> set[str]:
     out: set[str] = set()
-    for entity in ctx.alignment.entities_in_sentence(claim):
-        if entity.subject != "person":
+    for entity in entities:
+        if not _is_person(entity, known):
             continue
         before = entity.sentence[:entity.start - entity.sentence_start]
         if not _AGENT_BEFORE.search(before[-50:]):
