@@ -22,13 +22,18 @@ from .compare import short_id
 # Happenings that take place once in a story: a shooting, a fire, a crash, a raid; an arrest and
 # a charge once per person. Hearings, deaths of the wounded and protests come on several days of
 # one story and are not compared.
-ONE_DAY = frozenset({"violence", "fire", "crash", "explosion", "storm", "raid", "arrest", "charge"})
-PER_PERSON = frozenset({"arrest", "charge"})
+ONE_DAY = frozenset({"violence", "fire", "crash", "explosion", "storm", "raid", "arrest", "charge", "visit"})
+PER_PERSON = frozenset({"arrest", "charge", "visit"})
 # Happenings in a story's background that befall one person or thing once: a conviction, its
 # reversal, an expulsion. Stories tell them with a month or a year of their own ("was ejected
 # in 2003", "In July, the Utah Supreme Court overturned"); they are compared only between
 # sentences that name the same person, never across different people.
-ONCE_PER_PERSON = frozenset({"verdict", "reversal", "expulsion"})
+ONCE_PER_PERSON = frozenset({"verdict", "reversal", "expulsion", "appointment"})
+# Happenings whose dates are compared for agreement only: a person may be appointed to
+# several posts; a story names several buildings and the year each was built, and several
+# bodies that renounced a practice. An earlier happening of a story's kind ("the April 2008
+# raid", in stories of 2009 and 2011) is one of these too: the same place may be raided twice.
+AGREE_ONLY = frozenset({"appointment", "construction", "renunciation"})
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
@@ -56,11 +61,15 @@ _AGENTS = frozenset({"court", "jury", "judge", "prosecutor"})
 _POSSESSIVE = regex.compile(r"['’]s$")
 # A bound of a span ("practicing polygamy between Nov. 1, 2004, and Oct. 8, 2008"), not a
 # happening's date.
-_BOUND_BEFORE = regex.compile(r"\b(?:between|from|until|till|through|to)\s+$|\bbetween\b[^;:]{1,40}\band\s+$", regex.I)
+_BOUND_BEFORE = regex.compile(r"\b(?:between|from|until|till|through|(?<!\b(?:dates|dated|dating|back)\s+)to)\s+$|\bbetween\b[^;:]{1,40}\band\s+$", regex.I)
 _FRONTED = regex.compile(r"^\s*(?:(?:on|in|at|by|during|late|early|earlier|later|last|this|since)\s+)*$", regex.I)
 # Verb phrases of a class that no single lemma says.
 _PHRASES = {("tossed", "out"): "reversal", ("threw", "out"): "reversal", ("struck", "down"): "reversal",
-            ("found", "guilty"): "verdict"}
+            ("found", "guilty"): "verdict", ("stopped", "by"): "visit", ("stops", "by"): "visit",
+            ("stop", "by"): "visit", ("dates", "to"): "construction", ("dated", "to"): "construction",
+            ("dates", "back"): "construction", ("dated", "back"): "construction", ("date", "back"): "construction"}
+# Words of a class that its lemma would mistake: "built" (not "building"), "rebuilt".
+_SURFACE = {"built": "construction"}
 _LEGAL = frozenset({"arrest", "charge", "verdict", "sentencing", "court"})
 _CRIME = frozenset({"violence", "fire", "explosion"})
 _DEICTIC = frozenset({"today", "tonight"})
@@ -74,7 +83,7 @@ def _cls(word: str) -> str | None:
     """The class of happening a word of a sentence names (see :func:`_cased`): a capitalised
     word is part of a name ("Catching Fire", "the Fire Department"), but for a named storm
     ("Hurricane Sandy")."""
-    cls = happening_class(word)
+    cls = _SURFACE.get(word.lower()) or happening_class(word)
     if cls is not None and word[:1].isupper() and cls != "storm":
         return None
     return cls
@@ -384,6 +393,25 @@ def same(a: When, b: When) -> bool | None:
     return None
 
 
+def _same_month(a: When, b: When) -> bool | None:
+    """``same``, and a month told alone ("last April", in an undated article) is the month of
+    a span of one month ("April 2008")."""
+    for x, y in ((a, b), (b, a)):
+        if x.month is not None and x.low is None and y.low is not None and y.high is not None and y.md is None:
+            low, high = dt.date.fromordinal(y.low), dt.date.fromordinal(y.high)
+            if (low.year, low.month) == (high.year, high.month):
+                return x.month == low.month
+            return None
+    return same(a, b)
+
+
+def _to_the_month(w: When) -> bool:
+    """Is a time told to the month or finer ("April 2008", "last April", "Oct. 21, 2011")?"""
+    if w.month is not None or w.md is not None or w.weekday is not None:
+        return True
+    return w.low is not None and w.high is not None and w.high - w.low <= 31
+
+
 def _weekday_gap(a: str, b: str) -> int:
     gap = (_WEEKDAYS.index(b) - _WEEKDAYS.index(a)) % 7
     return -1 if gap == 6 else gap
@@ -626,14 +654,24 @@ class HappeningDay(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         dated: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        earlier: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         for claim in ctx.claims_of(ClaimKind.DATE):
             cls = _happening(claim)
-            if cls in PER_PERSON and (claim.granularity is None or claim.granularity.value != "day"):
+            if cls is None:
+                continue
+            day = claim.granularity is not None and claim.granularity.value == "day"
+            if cls in PER_PERSON and not day:
                 continue  # "In 2004, Gomes was charged with stealing": a person's earlier charges
             if cls in ONE_DAY:
                 if _background(ctx, claim) or _other_year(ctx, claim) or _OTHER_CASE.search(claim.sentence):
+                    if not day:
+                        earlier[cls][claim.article].append(claim)  # "an April 2008 raid"
                     continue
-            elif cls not in ONCE_PER_PERSON or claim.granularity is None or claim.granularity.value == "day":
+            elif cls in AGREE_ONLY and cls not in ONCE_PER_PERSON:
+                if not day:
+                    earlier[cls][claim.article].append(claim)  # "It was built in 1935"
+                continue
+            elif cls not in ONCE_PER_PERSON or day:
                 continue  # a conviction on the story's day is not its background: convictions recur
             dated[cls][claim.article].append(claim)
         for cls in sorted(dated):
@@ -641,6 +679,47 @@ class HappeningDay(Rule):
                 yield from self._per_person(ctx, cls, dated[cls])
             else:
                 yield from self._per_story(ctx, cls, dated[cls])
+        for cls in sorted(earlier):
+            yield from self._earlier(ctx, cls, earlier[cls], dated.get(cls, {}))
+
+    def _earlier(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]],
+                 current: dict[str, list[Claim]]) -> Iterator[Finding]:
+        """Agreements on the month or year of a happening in a story's background, with the
+        story's own dates of it that agree ("killed in October 2011" in a report of the 2013
+        trial, "killed on Oct. 21, 2011" in one of that day). Compared are the articles of one
+        story, and those of other stories whose sentences of it, told to the month, share a
+        name ("raided the compound in April 2008" in Texas, "the April raid on the Eldorado
+        compound"). No conflict: two such dates may be of two happenings."""
+        # Each different time an article gives (it may tell of two buildings).
+        picks: dict[str, list[tuple[Claim, When]]] = {}
+        for article in sorted(by_article):
+            found = _distinct(by_article[article])
+            if found:
+                picks[article] = found
+        if not picks:
+            return
+        for article in sorted(current):
+            pick = _consistent(current[article], None)
+            if pick is not None and pick[1].md is None and (pick[1].low is not None or pick[1].month is not None) \
+                    and article not in picks:
+                picks[article] = [pick]
+        groups = _Groups()
+        stories: dict[str, str] = {}
+        names: dict[str, list[str]] = defaultdict(list)
+        for article in sorted(picks):
+            groups.union(article, stories.setdefault(ctx.story_of(article), article))
+            keys = {_surname(e.canonical or e.text) for claim, w in picks[article] if _to_the_month(w)
+                    for e in ctx.alignment.entities_in_sentence(claim)}
+            for name in sorted(keys):
+                for other in names[name][-_LINKED:]:
+                    groups.union(article, other)
+                names[name].append(article)
+        blocks: dict[str, list[tuple[Claim, When]]] = defaultdict(list)
+        for article in sorted(picks):
+            blocks[groups.find(article)].extend(picks[article])
+        for chosen in blocks.values():
+            if len(chosen) >= 2:
+                yield from self._compare(ctx, cls, chosen, conflicts=False)
 
     def _per_story(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]]) -> Iterator[Finding]:
         groups = _Groups()
@@ -690,10 +769,10 @@ class HappeningDay(Rule):
             chosen = [pick for article in sorted(by_name[name])
                       if (pick := _consistent(by_name[name][article], None)) is not None]
             if len(chosen) >= 2:
-                yield from self._compare(ctx, cls, chosen, name)
+                yield from self._compare(ctx, cls, chosen, name, conflicts=cls not in AGREE_ONLY)
 
     def _compare(self, ctx: RuleContext, cls: str, chosen: Sequence[tuple[Claim, When]],
-                 who: str | None = None) -> Iterator[Finding]:
+                 who: str | None = None, conflicts: bool = True) -> Iterator[Finding]:
         """One finding for the articles' dates of one happening: a conflict when two cannot be
         one, listing the groups of articles that agree with each other; with it, an agreement
         of the largest such group (what most sources concur on). Else an agreement of the
@@ -711,12 +790,23 @@ class HappeningDay(Rule):
             for j in range(i + 1, len(keys)):
                 wb, pb = keys[j]
                 elsewhere = bool(pa) and bool(pb) and pa.isdisjoint(pb)
-                verdict[(i, j)] = verdict[(j, i)] = None if elsewhere else same(wa, wb)
+                verdict[(i, j)] = verdict[(j, i)] = None if elsewhere else _same_month(wa, wb)
         disagree = any(v is False for v in verdict.values())
         agree = {i for (i, _), v in verdict.items() if v is True}
         what = f"{cls} of {who.title()}" if who else cls
-        topic = f"day of the {what}" if cls in ONE_DAY else f"date of the {what}"
+        topic = f"day of the {what}" if cls in ONE_DAY and conflicts else f"date of the {what}"
         fact = ("happening-day", cls) if who is None else ("happening-day", cls, who)
+        if not conflicts:
+            fact = (*fact, "agreement-only")
+            for group in _partition(len(keys), verdict):
+                concur = [m for i in group for m in by_key[keys[i]]]
+                if len({c.article for c, _ in concur}) > 1 and any(verdict[(i, k)] is True for i in group
+                                                                  for k in group):
+                    yield self.finding(ctx, Status.AGREEMENT, topic,
+                                       f"These articles agree on the date of the {what}: "
+                                       f"{' and '.join(_sides(concur))}.",
+                                       [c for c, _ in concur], 0.6, values=_values(concur), fact=fact)
+            return
         if not disagree:
             if agree:
                 members = [m for i in sorted(agree) for m in by_key[keys[i]]]
@@ -767,6 +857,16 @@ def _partition(n: int, verdict: dict[tuple[int, int], bool | None]) -> list[list
     return groups
 
 
+def _distinct(claims: Sequence[Claim]) -> list[tuple[Claim, When]]:
+    """Each different time the claims tell (the first claim that tells it)."""
+    out: dict[When, Claim] = {}
+    for claim in claims:
+        w = when(claim, None)
+        if w is not None and w not in out:
+            out[w] = claim
+    return [(c, w) for w, c in out.items()]
+
+
 def _consistent(claims: Sequence[Claim], year: int | None) -> tuple[Claim, When] | None:
     """The date an article gives a happening, when its dates of it can all be one (the
     narrowest, then the first; said late or early when one of them is), else ``None``."""
@@ -789,9 +889,11 @@ def _people(ctx: RuleContext, claim: Claim) -> set[str]:
     September 2007 a Utah jury found him guilty", "He ... was ejected in 2003 by that group's
     leader") speaks of the people of the nearest sentence before it that names some."""
     known = _surnames(ctx, claim.article)
-    out = _named(ctx.alignment.entities_in_sentence(claim), known)
-    if out:
-        return out
+    entities = ctx.alignment.entities_in_sentence(claim)
+    out = _named(entities, known)
+    if out or not _PRONOUN.search(claim.sentence) or any(
+            e.subject == "other" and len(_WORD.findall(e.text)) == 1 for e in entities):
+        return out  # a name of no known type may be the person's ("Last June, Oppal appointed")
     previous = [e for e in ctx.alignment.by_article.get(claim.article, ())
                 if e.kind is ClaimKind.ENTITY and _is_person(e, known)
                 and claim.sentence_start - _ANAPHORA_CHARS <= e.sentence_start < claim.sentence_start]
@@ -808,19 +910,27 @@ _TITLES = frozenset("""general supreme attorney chief officer president governor
     sheriff court department spokesman spokeswoman commissioner prosecutor""".split())
 
 
+_PRONOUN = regex.compile(r"\b(?:he|she|him|her|his)\b", regex.I)
+# A name after a title ("Attorney General Wally Oppal", "Gov. Jane Doe") is a person's, whatever
+# type it was given.
+_TITLED = regex.compile(r"\b(?:General|Attorney|Gov|Governor|Sen|Senator|Rep|President|Minister|Judge|Officer|"
+                        r"Chief|Sheriff|Mayor|Commissioner|Director|Dr|Rev|Mr|Mrs|Ms|Sgt|Det|Lt|Capt)\.?\s+"
+                        r"\p{Lu}\p{L}+\s+\p{Lu}\p{L}+$")
+
+
 def _surnames(ctx: RuleContext, article: str) -> frozenset[str]:
     """The surnames of the people an article names in full ("Warren Jeffs"): a surname alone
     ("Jeffs") is that person's, whatever type the name was given."""
     return frozenset(_surname(e.canonical or e.text) for e in ctx.alignment.by_article.get(article, ())
-                     if e.kind is ClaimKind.ENTITY and e.subject == "person"
-                     and _full_name(e.canonical or e.text) is not None)
+                     if e.kind is ClaimKind.ENTITY and _full_name(e.canonical or e.text) is not None
+                     and (e.subject == "person" or _TITLED.search(e.text)))
 
 
 def _is_person(entity: Claim, known: frozenset[str]) -> bool:
     surname = _surname(entity.canonical or entity.text)
     if surname in _TITLES:
         return False
-    return entity.subject == "person" or surname in known
+    return entity.subject == "person" or surname in known or _TITLED.search(entity.text) is not None
 
 
 def _named(entities: Iterable[Claim], known: frozenset[str]) -> set[str]:

@@ -37,6 +37,13 @@ CASES: list[tuple[str, dt.date | None, str, str | None, str | None, str, bool]] 
     ("Results are due in the first quarter of 2024.", None, "first quarter of 2024", "2024-01-01", "2024-03-31",
      "quarter", False),
     ("The deadline is 2024-02-29.", None, "2024-02-29", "2024-02-29", "2024-02-29", "day", False),
+    # --- decades, and the year a thing dates to ------------------------------------------
+    ("The cannery was built in the 1920s by Norwegian settlers.", THU, "1920s", "1920-01-01", "1929-12-31", "year",
+     False),
+    ("The mills dated back to the mid 1880's, when the railway came.", THU, "mid 1880's", "1883-01-01",
+     "1886-12-31", "year", False),
+    ("The lighthouse dates to 1902, when the harbour opened.", THU, "1902", "1902-01-01", "1902-12-31", "year",
+     False),
     # --- months without a year: the most recent such month --------------------------------
     ("Following Mr. Kim’s days-long trip to Russia in September, Mr. Lavrov paid a two-day visit.",
      THU, "September", "2023-09-01", "2023-09-30", "month", True),

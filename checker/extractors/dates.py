@@ -73,8 +73,14 @@ _PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
     ("quarter", regex.compile(
         r"(?P<q>\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q[1-4]))(?:\s+(?:of\s+)?(?P<year>1[5-9]\d\d|20\d\d))?",
         regex.IGNORECASE)),
+    # A decade: "in the 1930s", "the mid 1930's", "the late 1990s".
+    ("decade", regex.compile(
+        r"(?P<prep>\b(?:in|since|by|until|from|of|during|before|after|through|around|to)\s+)?(?:the\s+)?"
+        r"(?P<part>(?:early|mid|late)[\s-]*)?(?P<dec>1[5-9]\d0|20\d0)\s?['’]?\s?s\b",
+        regex.IGNORECASE)),
     ("year", regex.compile(
-        rf"(?P<prep>\b(?:in|since|by|until|from|of|during|before|after|through|around|early|late|mid)[\s-]+)"
+        rf"(?P<prep>\b(?:in|since|by|until|from|of|during|before|after|through|around|early|late|mid|"
+        rf"dat(?:es|ed|ing)\s+(?:back\s+)?to)[\s-]+)"
         rf"(?:the\s+(?:year|summer|spring|autumn|fall|winter)\s+(?:of\s+)?)?{_YEAR}(?![\d,.]\d)(?!\s*(?:%|percent|people|troops))",
         regex.IGNORECASE)),
     ("deictic", regex.compile(
@@ -299,9 +305,16 @@ def _resolve(kind: str, m: regex.Match[str], anchor: dt.date | None, text: str) 
         prep = g["prep"].strip().lower()
         attrs = (("preposition", prep),)
         q_start = m.start("year") if prep in ("in", "since", "by", "until", "from", "of", "during", "before",
-                                             "after", "through", "around") else start
+                                             "after", "through", "around") or prep.startswith("dat") else start
         lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
         return _Resolved(q_start, end, lo, hi, Granularity.YEAR, False, attrs=attrs)
+    if kind == "decade":
+        first = int(g["dec"])
+        part = (g.get("part") or "").strip(" -").lower()
+        low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(part, (0, 9))
+        q_start = m.start("part") if g.get("part") else m.start("dec")
+        return _Resolved(q_start, end, dt.date(first + low, 1, 1), dt.date(first + high, 12, 31), Granularity.YEAR,
+                         False, attrs=(("decade", "yes"),))
     if kind == "year2":
         digits = g["year2"]
         year = int(digits) if len(digits) == 4 else int(g["century"] + digits)
@@ -518,6 +531,7 @@ _GATES: dict[str, tuple[_Gate, ...]] = {
     "month": (_CAPITAL_MONTH_GATE,),
     "weekday": (_word_gate("day", fold=False),),
     "quarter": (_word_gate("quarter q1 q2 q3 q4"),),
+    "decade": (_YEAR_GATE,),
     "year": (_YEAR_GATE,),
     "year2": (_YEAR_GATE,),
     "bareyear": (_YEAR_GATE,),
