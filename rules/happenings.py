@@ -40,7 +40,10 @@ _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "j
                                             "nov", "dec"))}
 
 _WORD = regex.compile(r"\p{L}+(?:['’]s)?(?:-\p{L}+)*|\d+(?:-\p{L}+)*")
-_CLAUSE_END = regex.compile(r"[;:()]|\s(?:and|but|while|whereas|after|before|when|as|because|although|since)\s",
+# "after" and "before" with a time of day ("just before 11:30 p.m. on Saturday") end no clause,
+# nor does the colon of a time.
+_CLAUSE_END = regex.compile(r"[;()]|(?<!\d):(?!\d)|\s(?:and|but|while|whereas|when|as|because|although|since|"
+                            r"(?:after|before)(?!\s+(?:\d|noon|midnight|dawn|daybreak|sunrise|sunset|dusk)))\s",
                             regex.I)
 # A day told by the report, not by the happening: "police said Tuesday", "announced on Monday".
 _REPORTED_BEFORE = regex.compile(r"\b(?:said|say|says|told|announced|reported|confirmed|added|stated|released|"
@@ -205,28 +208,35 @@ def _left_clause(window: str) -> str:
 
 
 def _happening(claim: Claim) -> str | None:
+    """What a date is the date of (see :func:`_classify`)."""
+    return _classify(claim)[0]
+
+
+def _classify(claim: Claim) -> tuple[str | None, str | None]:
     """What a date is the date of: the class of the happening its clause tells ("was shot on
     Sunday" -> ``violence``, "the Dec. 6 killing" -> ``violence``, "the fire broke out Friday
     night" -> ``fire``, "was ejected in 2003" -> ``expulsion``), or ``None`` when no happening
     is near, when the date is the day something was said ("police said Tuesday"), or when a
-    verb of another kind stands between ("Palin stopped by the church Saturday")."""
+    verb of another kind stands between ("the mayor thanked the firefighters Saturday"). With
+    it, the class of a crime a legal act's clause dates ("accused of killing X in 2011", the
+    day of the act or of the crime?), which is no happening's date of the story."""
     if claim.kind is not ClaimKind.DATE or claim.granularity is None:
-        return None
+        return None, None
     if claim.text.strip().lower() in _DEICTIC:
-        return None
+        return None, None
     offset = claim.start - claim.sentence_start
     end = offset + len(claim.text)
     sentence = _cased(claim.sentence)
     left = _left_clause(sentence[max(0, offset - 160):offset])
     if _REPORTED_BEFORE.search(left) or _BOUND_BEFORE.search(left):
-        return None
+        return None, None
     right = _CLAUSE_END.split(sentence[end:end + 80], 1)[0]
     right_words = _WORD.findall(right)
     if _FRONTED.match(sentence[:offset]):
         # "On Feb. 6, a 2-year-old was shot ...": a sentence opened by its date is mostly an
         # earlier happening of the kind; only legal acts are read there.
         fronted = _scan_fronted(right_words)
-        return fronted if fronted not in _CRIME else None
+        return (fronted if fronted not in _CRIME else None), None
     found, light = _scan_left(left)
     if right_words and not right.startswith(",") and _cls(right_words[0]) is not None:
         found = _cls(right_words[0])  # "convicted of the 2005 murder": the date is the murder's
@@ -242,15 +252,15 @@ def _happening(claim: Claim) -> str | None:
         after = _IN_HAPPENING.match(sentence[end:end + 40])
         found = _cls(after.group("word")) if after is not None else None
     if found is None:
-        return None
+        return None, None
     if found in _CRIME and not light:
         # "arrested on a count of assault Thursday", "charged with killing X on Oct. 21": the
         # day of the arrest, or of the crime? (An age apposition ", 15," ends no clause.)
         wide = regex.sub(r",\s*\d+\s*,", " ", sentence[max(0, offset - 160):offset])
         clause = _CLAUSE_END.split(wide)[-1].rsplit(",", 1)[-1]
         if any(happening_class(w) in _LEGAL for w in _WORD.findall(clause)):
-            return None
-    return found
+            return None, found
+    return found, None
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,7 +310,7 @@ class When:
 
 _LATE = regex.compile(r"\b(?:late|overnight|midnight)\b", regex.I)
 _EARLY = regex.compile(r"\b(?:overnight|early|midnight|dawn|daybreak|[1-5](?::\d\d)?\s*a\.?m\.?)", regex.I)
-_MONTH_DAY = regex.compile(r"(?:(?P<m1>[A-Za-z]{3})[a-z]*\.?\s+(?P<d1>\d{1,2})\b|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH_DAY = regex.compile(r"(?:(?P<m1>[A-Za-z]{3})[a-z]*\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
                            r"\s+(?P<m2>[A-Za-z]{3})[a-z]*)")
 _MONTH_ONLY = regex.compile(r"^(?:(?:in|last|early|late|mid|this|since)\s+)*(?P<m>[A-Za-z]{3})[a-z]*\.?$", regex.I)
 
@@ -397,6 +407,8 @@ def _same_month(a: When, b: When) -> bool | None:
     """``same``, and a month told alone ("last April", in an undated article) is the month of
     a span of one month ("April 2008")."""
     for x, y in ((a, b), (b, a)):
+        if x.month is not None and x.low is None and y.md is not None:
+            return x.month == y.md[0]  # "last May" and "May 29th"
         if x.month is not None and x.low is None and y.low is not None and y.high is not None and y.md is None:
             low, high = dt.date.fromordinal(y.low), dt.date.fromordinal(y.high)
             if (low.year, low.month) == (high.year, high.month):
@@ -656,8 +668,13 @@ class HappeningDay(Rule):
         dated: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         earlier: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         for claim in ctx.claims_of(ClaimKind.DATE):
-            cls = _happening(claim)
+            cls, crime = _classify(claim)
             if cls is None:
+                if crime is not None and claim.granularity is not None and claim.granularity.value != "day" \
+                        and _other_year(ctx, claim):
+                    # "accused of killing X in 2011", in a report of the 2013 trial: the act is
+                    # of the report's time, the year is the crime's.
+                    earlier[crime][claim.article].append(claim)
                 continue
             day = claim.granularity is not None and claim.granularity.value == "day"
             if cls in PER_PERSON and not day:
