@@ -308,7 +308,7 @@ class When:
         return "unresolved"
 
 
-_LATE = regex.compile(r"\b(?:late|overnight|midnight)\b", regex.I)
+_LATE = regex.compile(r"\b(?:late|overnight|midnight|last\s+night)\b", regex.I)
 _EARLY = regex.compile(r"\b(?:overnight|early|midnight|dawn|daybreak|[1-5](?::\d\d)?\s*a\.?m\.?)", regex.I)
 _MONTH_DAY = regex.compile(r"(?:(?P<m1>[A-Za-z]{3})[a-z]*\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
                            r"\s+(?P<m2>[A-Za-z]{3})[a-z]*)")
@@ -566,6 +566,23 @@ _SCOPE = regex.compile(r"\b(?:nationwide|worldwide|statewide|across\s+the\s+coun
                        regex.I)
 
 
+_DAY_WORDS = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+              "this evening": 0, "tomorrow": 1}
+
+
+def _dated_by_dateline(ctx: RuleContext, claim: Claim) -> Claim:
+    """A day told by its distance from the day of writing ("early this morning", "last night")
+    in an article whose date is known only from its dateline, resolved against it."""
+    if not claim.relative or claim.low is not None:
+        return claim
+    offset = _DAY_WORDS.get(" ".join(claim.text.lower().split()))
+    written = _written(ctx, claim.article) if offset is not None else None
+    if offset is None or written is None:
+        return claim
+    day = (written + dt.timedelta(days=offset)).isoformat()
+    return dataclasses.replace(claim, low=day, high=day)
+
+
 def _background(ctx: RuleContext, claim: Claim) -> bool:
     """Is a date's sentence about another happening than its story's (``ctx.background``, but
     for the words of scope, which say nothing of a day)?"""
@@ -668,6 +685,7 @@ class HappeningDay(Rule):
         dated: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         earlier: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         for claim in ctx.claims_of(ClaimKind.DATE):
+            claim = _dated_by_dateline(ctx, claim)
             cls, crime = _classify(claim)
             if cls is None:
                 if crime is not None and claim.granularity is not None and claim.granularity.value != "day" \

@@ -84,7 +84,8 @@ _PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
         rf"(?:the\s+(?:year|summer|spring|autumn|fall|winter)\s+(?:of\s+)?)?{_YEAR}(?![\d,.]\d)(?!\s*(?:%|percent|people|troops))",
         regex.IGNORECASE)),
     ("deictic", regex.compile(
-        r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", regex.IGNORECASE)),
+        r"\b(?P<word>yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
+        regex.IGNORECASE)),
     ("period", regex.compile(
         r"\b(?P<rel>last|past|previous|next|this|coming|this\s+past|earlier\s+this|later\s+this)\s+"
         r"(?:(?:fiscal|financial|calendar|school|academic)\s+)?"
@@ -345,10 +346,10 @@ def _resolve(kind: str, m: regex.Match[str], anchor: dt.date | None, text: str) 
         lo, hi = _quarter_bounds(year, quarter)
         return _Resolved(start, end, lo, hi, Granularity.QUARTER, True)
     if kind == "deictic":
-        word = g["word"].lower()
+        word = " ".join(g["word"].lower().split())
         if anchor is None:
             return _Resolved(start, end, None, None, Granularity.DAY, True)
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}.get(word, 0)
         day = anchor + dt.timedelta(days=offset)
         return _Resolved(start, end, day, day, Granularity.DAY, True)
     if kind == "period":
@@ -479,7 +480,8 @@ _DIGITS = "0123456789"
 # A sentence without a digit or one of these words cannot hold a date ("day" covers weekdays,
 # "today", "days ago"; "jan" covers "January"). On an ASCII sentence substring tests find
 # them; otherwise the pattern built of the same words does.
-_CUE_WORDS = ("day", "ago", "week", "month", "year", "quarter", "tonight", "tomorrow",
+_CUE_WORDS = ("day", "ago", "week", "month", "year", "quarter", "tonight", "tomorrow", "morning", "afternoon",
+              "evening", "night",
               *_MONTH_ABBREVIATIONS.split())
 _DATE_CUE = regex.compile(r"\d|" + "|".join(_CUE_WORDS), regex.IGNORECASE)
 
@@ -535,7 +537,7 @@ _GATES: dict[str, tuple[_Gate, ...]] = {
     "year": (_YEAR_GATE,),
     "year2": (_YEAR_GATE,),
     "bareyear": (_YEAR_GATE,),
-    "deictic": (_word_gate("yesterday today tonight tomorrow"),),
+    "deictic": (_word_gate("yesterday today tonight tomorrow morning afternoon evening night"),),
     "period": (_word_gate("week month year quarter decade"),),
     "ago": (_word_gate("ago earlier later before after from since"),),  # "from now": "from"
     "recent": (_word_gate("recent few coming"),),
