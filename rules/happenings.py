@@ -657,7 +657,16 @@ class HappeningDay(Rule):
     not name different people). Background happenings that befall one person once, a
     conviction, its reversal, an expulsion, are dated by a month or a year of their own
     ("was ejected in 2003", "ousted in 2002"): they are compared only between sentences that
-    name the same person.
+    name the same person (a sentence that names nobody, "He was ejected in 2003 by its
+    leader", speaks of the people of the sentence before it). Other happenings of a story are
+    each compared with their own kind: a visit ("visited the church on Saturday", "stopped by
+    Saturday morning") as an arrest; an appointment per person, the year a building was built
+    ("built in 1935", "dates to 1935", "in the 1930s") and a renunciation for agreement only
+    (a story tells of several). An earlier happening of the story's kind ("an April 2008
+    raid", "accused of killing X in 2011" in a report of the 2013 trial) is compared for
+    agreement only, across the articles of its story and, told to the month, of stories whose
+    sentences of it share a name. "Early this morning" and "last night" are resolved against
+    the publication date, or the dateline.
 
     **Why it matters**: the day of a shooting or a fire is the first fact a reader checks,
     and outlets that rewrite "Saturday night" as "Sunday" get it wrong.
