@@ -34,6 +34,10 @@ ONCE_PER_PERSON = frozenset({"verdict", "reversal", "expulsion", "appointment"})
 # bodies that renounced a practice. An earlier happening of a story's kind ("the April 2008
 # raid", in stories of 2009 and 2011) is one of these too: the same place may be raided twice.
 AGREE_ONLY = frozenset({"appointment", "construction", "renunciation"})
+# Happenings that befall one thing once, compared between the sentences of one story that
+# name the same thing: "voters in 2010 approved a $3 million bond", "Last year, voters
+# approved a bond measure".
+PER_THING = frozenset({"approval"})
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
@@ -312,6 +316,8 @@ _LATE = regex.compile(r"\b(?:late|overnight|midnight|last\s+night)\b", regex.I)
 _EARLY = regex.compile(r"\b(?:overnight|early|midnight|dawn|daybreak|[1-5](?::\d\d)?\s*a\.?m\.?)", regex.I)
 _MONTH_DAY = regex.compile(r"(?:(?P<m1>[A-Za-z]{3})[a-z]*\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
                            r"\s+(?P<m2>[A-Za-z]{3})[a-z]*)")
+# A calendar year told from the year of writing: no guess, unlike "last week".
+_YEAR_WORDS = regex.compile(r"^(?:last|this)\s+year$", regex.I)
 _MONTH_ONLY = regex.compile(r"^(?:(?:in|last|early|late|mid|this|since)\s+)*(?P<m>[A-Za-z]{3})[a-z]*\.?$", regex.I)
 
 
@@ -341,7 +347,8 @@ def when(claim: Claim, year: int | None) -> When | None:
         return When(weekday=weekday, late=late, early=early)
     low, high = _ordinal(claim.low), _ordinal(claim.high)
     if low is not None and high is not None:
-        if low != high and claim.relative and not _MONTH_ONLY.match(claim.text.strip()):
+        if low != high and claim.relative and not _MONTH_ONLY.match(claim.text.strip()) \
+                and not _YEAR_WORDS.match(claim.text.strip()):
             return None  # "earlier this month", "last week": a span guessed from the publication date
         return When(low, high, late=late, early=early)
     text = claim.text.strip()
@@ -415,6 +422,32 @@ def _same_month(a: When, b: When) -> bool | None:
                 return x.month == low.month
             return None
     return same(a, b)
+
+
+_OBJECT_END = frozenset("""to for that which who allowing in on of at by with from after before as and but while
+    when because""".split())
+_OBJECT_SKIP = frozenset("""a an the its their his her this that new second first million billion thousand hundred
+    dollar dollars""".split())
+
+
+def _things(claim: Claim, cls: str) -> set[str]:
+    """The words of the thing a happening's word takes, in the sentence of its date ("approved
+    a $3 million bond to buy" -> bond): up to the first preposition or clause word."""
+    words = list(_WORD.finditer(claim.sentence))
+    offset = claim.start - claim.sentence_start
+    at = [i for i, w in enumerate(words) if _cls(w.group()) == cls]
+    if not at:
+        return set()
+    i = min(at, key=lambda k: abs(words[k].start() - offset))
+    out: set[str] = set()
+    for w in words[i + 1:i + 7]:
+        word = w.group().lower()
+        if word in _OBJECT_END:
+            break
+        if word in _OBJECT_SKIP or not word.isalpha() or len(word) < 3:
+            continue
+        out.add(word)
+    return out
 
 
 def _to_the_month(w: When) -> bool:
@@ -571,16 +604,26 @@ _DAY_WORDS = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "this
 
 
 def _dated_by_dateline(ctx: RuleContext, claim: Claim) -> Claim:
-    """A day told by its distance from the day of writing ("early this morning", "last night")
-    in an article whose date is known only from its dateline, resolved against it."""
+    """A day told by its distance from the day of writing ("early this morning", "last night"),
+    or a year ("Last year, voters approved"), in an article whose date is known only from its
+    dateline, resolved against it."""
     if not claim.relative or claim.low is not None:
         return claim
-    offset = _DAY_WORDS.get(" ".join(claim.text.lower().split()))
-    written = _written(ctx, claim.article) if offset is not None else None
-    if offset is None or written is None:
+    text = " ".join(claim.text.lower().split())
+    offset = _DAY_WORDS.get(text)
+    years = _YEAR_OFFSETS.get(text)
+    written = _written(ctx, claim.article) if offset is not None or years is not None else None
+    if written is None:
         return claim
+    if years is not None:
+        year = written.year + years
+        return dataclasses.replace(claim, low=f"{year:04d}-01-01", high=f"{year:04d}-12-31")
+    assert offset is not None
     day = (written + dt.timedelta(days=offset)).isoformat()
     return dataclasses.replace(claim, low=day, high=day)
+
+
+_YEAR_OFFSETS = {"last year": -1, "this year": 0}
 
 
 def _background(ctx: RuleContext, claim: Claim) -> bool:
@@ -665,8 +708,10 @@ class HappeningDay(Rule):
     (a story tells of several). An earlier happening of the story's kind ("an April 2008
     raid", "accused of killing X in 2011" in a report of the 2013 trial) is compared for
     agreement only, across the articles of its story and, told to the month, of stories whose
-    sentences of it share a name. "Early this morning" and "last night" are resolved against
-    the publication date, or the dateline.
+    sentences of it share a name. An approval ("voters in 2010 approved a $3 million bond")
+    is compared between the articles of a story that name the same thing approved. "Early
+    this morning", "last night" and "last year" are resolved against the publication date,
+    or the dateline.
 
     **Why it matters**: the day of a shooting or a fire is the first fact a reader checks,
     and outlets that rewrite "Saturday night" as "Sunday" get it wrong.
@@ -693,6 +738,7 @@ class HappeningDay(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         dated: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         earlier: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        things: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         for claim in ctx.claims_of(ClaimKind.DATE):
             claim = _dated_by_dateline(ctx, claim)
             cls, crime = _classify(claim)
@@ -711,6 +757,9 @@ class HappeningDay(Rule):
                     if not day:
                         earlier[cls][claim.article].append(claim)  # "an April 2008 raid"
                     continue
+            elif cls in PER_THING:
+                things[cls][claim.article].append(claim)
+                continue
             elif cls in AGREE_ONLY and cls not in ONCE_PER_PERSON:
                 if not day:
                     earlier[cls][claim.article].append(claim)  # "It was built in 1935"
@@ -725,6 +774,22 @@ class HappeningDay(Rule):
                 yield from self._per_story(ctx, cls, dated[cls])
         for cls in sorted(earlier):
             yield from self._earlier(ctx, cls, earlier[cls], dated.get(cls, {}))
+        for cls in sorted(things):
+            yield from self._per_thing(ctx, cls, things[cls])
+
+    def _per_thing(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]]) -> Iterator[Finding]:
+        """The dates of a happening that befalls one thing once, compared between the articles
+        of one story whose sentences name the same thing after the event word ("approved a $3
+        million bond", "approved a bond measure")."""
+        by_thing: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        for article in sorted(by_article):
+            for claim in by_article[article]:
+                for thing in sorted(_things(claim, cls)):
+                    by_thing[(ctx.story_of(article), thing)][article].append(claim)
+        for (_, thing), claims in sorted(by_thing.items()):
+            chosen = [pick for article in sorted(claims) if (pick := _consistent(claims[article], None)) is not None]
+            if len(chosen) >= 2:
+                yield from self._compare(ctx, cls, chosen, thing)
 
     def _earlier(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]],
                  current: dict[str, list[Claim]]) -> Iterator[Finding]:
@@ -837,7 +902,7 @@ class HappeningDay(Rule):
                 verdict[(i, j)] = verdict[(j, i)] = None if elsewhere else _same_month(wa, wb)
         disagree = any(v is False for v in verdict.values())
         agree = {i for (i, _), v in verdict.items() if v is True}
-        what = f"{cls} of {who.title()}" if who else cls
+        what = (f"{cls} of the {who}" if cls in PER_THING else f"{cls} of {who.title()}") if who else cls
         topic = f"day of the {what}" if cls in ONE_DAY and conflicts else f"date of the {what}"
         fact = ("happening-day", cls) if who is None else ("happening-day", cls, who)
         if not conflicts:
