@@ -451,8 +451,9 @@ def _things(claim: Claim, cls: str) -> set[str]:
 
 
 def _to_the_month(w: When) -> bool:
-    """Is a time told to the month or finer ("April 2008", "last April", "Oct. 21, 2011")?"""
-    if w.month is not None or w.md is not None or w.weekday is not None:
+    """Is a time told to the month or finer ("April 2008", "last April", "Oct. 21, 2011"; a
+    weekday alone is no time of its own)?"""
+    if w.month is not None or w.md is not None:
         return True
     return w.low is not None and w.high is not None and w.high - w.low <= 31
 
@@ -744,7 +745,7 @@ class HappeningDay(Rule):
             cls, crime = _classify(claim)
             if cls is None:
                 if crime is not None and claim.granularity is not None and claim.granularity.value != "day" \
-                        and _other_year(ctx, claim):
+                        and (_other_year(ctx, claim) or _written(ctx, claim.article) is None):
                     # "accused of killing X in 2011", in a report of the 2013 trial: the act is
                     # of the report's time, the year is the crime's.
                     earlier[crime][claim.article].append(claim)
@@ -807,16 +808,18 @@ class HappeningDay(Rule):
                 picks[article] = found
         if not picks:
             return
+        pooled = {(c.article, c.start) for found in picks.values() for c, _ in found}
         for article in sorted(current):
             pick = _consistent(current[article], None)
-            if pick is not None and pick[1].md is None and (pick[1].low is not None or pick[1].month is not None) \
-                    and article not in picks:
-                picks[article] = [pick]
+            if pick is not None and pick[1].md is None and all(pick[1] != w for _, w in picks.get(article, ())):
+                picks.setdefault(article, []).append(pick)
         groups = _Groups()
         stories: dict[str, str] = {}
         names: dict[str, list[str]] = defaultdict(list)
         for article in sorted(picks):
             groups.union(article, stories.setdefault(ctx.story_of(article), article))
+            # Dates told to the month link stories (a weekday, "Saturday", would tie every
+            # story of a Saturday together).
             keys = {_surname(e.canonical or e.text) for claim, w in picks[article] if _to_the_month(w)
                     for e in ctx.alignment.entities_in_sentence(claim)}
             for name in sorted(keys):
@@ -827,8 +830,8 @@ class HappeningDay(Rule):
         for article in sorted(picks):
             blocks[groups.find(article)].extend(picks[article])
         for chosen in blocks.values():
-            if len(chosen) >= 2:
-                yield from self._compare(ctx, cls, chosen, conflicts=False)
+            if len({c.article for c, _ in chosen}) >= 2:
+                yield from self._compare(ctx, cls, chosen, conflicts=False, among=pooled)
 
     def _per_story(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]]) -> Iterator[Finding]:
         groups = _Groups()
@@ -881,13 +884,15 @@ class HappeningDay(Rule):
                 yield from self._compare(ctx, cls, chosen, name, conflicts=cls not in AGREE_ONLY)
 
     def _compare(self, ctx: RuleContext, cls: str, chosen: Sequence[tuple[Claim, When]],
-                 who: str | None = None, conflicts: bool = True) -> Iterator[Finding]:
+                 who: str | None = None, conflicts: bool = True,
+                 among: set[tuple[str, int]] | None = None) -> Iterator[Finding]:
         """One finding for the articles' dates of one happening: a conflict when two cannot be
         one, listing the groups of articles that agree with each other; with it, an agreement
         of the largest such group (what most sources concur on). Else an agreement of the
         articles whose dates can be told to be one. Dates are compared value by value (a
         story's thousand articles give a handful of days), and for a person's background
-        happening only between sentences that name no different places."""
+        happening only between sentences that name no different places. Without ``conflicts``,
+        an agreement of each group of dates that agree (of those that hold one of ``among``)."""
         by_key: dict[tuple[When, frozenset[str]], list[tuple[Claim, When]]] = defaultdict(list)
         for claim, w in chosen:
             places = frozenset(ctx.alignment.entities_near(claim, ("place",))) if who else frozenset()
@@ -909,6 +914,8 @@ class HappeningDay(Rule):
             fact = (*fact, "agreement-only")
             for group in _partition(len(keys), verdict):
                 concur = [m for i in group for m in by_key[keys[i]]]
+                if among is not None and not any((c.article, c.start) in among for c, _ in concur):
+                    continue  # the story's own dates alone: told by the comparison of the story
                 if len({c.article for c, _ in concur}) > 1 and any(verdict[(i, k)] is True for i in group
                                                                   for k in group):
                     yield self.finding(ctx, Status.AGREEMENT, topic,
