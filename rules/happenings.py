@@ -450,6 +450,39 @@ def _things(claim: Claim, cls: str) -> set[str]:
     return out
 
 
+# Words of a call that reports a happening ("The first 9-1-1 call came at 3:33 a.m.").
+_CALL = regex.compile(r"\b(?:911|9\s?-\s?1\s?-\s?1|dispatchers?|emergency\s+calls?)\b", regex.I)
+_AROUND = {"shortly after": (0, 15), "just after": (0, 15), "just before": (-15, 0)}
+_TIME_SLACK = 5
+"""Minutes either side of a time told exactly (reporters round "3:33" to "3:30")."""
+
+
+def _of_the_happening(claim: Claim) -> bool:
+    """Is a time of day told in a sentence of a happening that takes place once ("the fire
+    broke out at 3:30 AM") or of the call that reported it?"""
+    if _CALL.search(claim.sentence):
+        return True
+    return any(_cls(w) in ONE_DAY and _cls(w) not in PER_PERSON for w in _WORD.findall(_cased(claim.sentence)))
+
+
+def _minutes(claim: Claim) -> tuple[int, int]:
+    """The minutes of the day a time of day can be ("shortly after 3:30 a.m." -> 210..230)."""
+    hours, minutes = (claim.attr("time") or "00:00").split(":")
+    at = int(hours) * 60 + int(minutes)
+    around = claim.attr("around")
+    low, high = _AROUND.get(around, (-10, 10)) if around else (-_TIME_SLACK, _TIME_SLACK)
+    return at + low, at + high
+
+
+def _shown_time(claim: Claim) -> str:
+    time = claim.attr("time") or ""
+    return f"{claim.attr('around')} {time}" if claim.attr("around") else time
+
+
+def _claim_key(claim: Claim) -> str:
+    return f"{claim.article}\x00{claim.start:09d}"
+
+
 def _to_the_month(w: When) -> bool:
     """Is a time told to the month or finer ("April 2008", "last April", "Oct. 21, 2011"; a
     weekday alone is no time of its own)?"""
@@ -710,7 +743,10 @@ class HappeningDay(Rule):
     raid", "accused of killing X in 2011" in a report of the 2013 trial) is compared for
     agreement only, across the articles of its story and, told to the month, of stories whose
     sentences of it share a name. An approval ("voters in 2010 approved a $3 million bond")
-    is compared between the articles of a story that name the same thing approved. "Early
+    is compared between the articles of a story that name the same thing approved. The times
+    of day told in a story's sentences of its happening, or of the call that reported it ("The
+    fire was reported at 3:33 a.m.", "a call shortly after 3:30 a.m."), are compared for
+    agreement only (a story tells of several moments). "Early
     this morning", "last night" and "last year" are resolved against the publication date,
     or the dateline.
 
@@ -740,7 +776,12 @@ class HappeningDay(Rule):
         dated: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         earlier: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         things: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        times: dict[str, list[Claim]] = defaultdict(list)
         for claim in ctx.claims_of(ClaimKind.DATE):
+            if claim.attr("time") is not None and claim.low is None:
+                if _of_the_happening(claim):
+                    times[ctx.story_of(claim.article)].append(claim)
+                continue
             claim = _dated_by_dateline(ctx, claim)
             cls, crime = _classify(claim)
             if cls is None:
@@ -777,6 +818,33 @@ class HappeningDay(Rule):
             yield from self._earlier(ctx, cls, earlier[cls], dated.get(cls, {}))
         for cls in sorted(things):
             yield from self._per_thing(ctx, cls, things[cls])
+        for story in sorted(times):
+            yield from self._times(ctx, times[story])
+
+    def _times(self, ctx: RuleContext, claims: Sequence[Claim]) -> Iterator[Finding]:
+        """Agreements on the time of day of a story's happening ("The fire was reported at
+        3:33 a.m.", "dispatchers got a call shortly after 3:30 a.m."): times that can be one,
+        told in two articles or more. No conflict: a story tells the times of several moments
+        (the fire reported, the firefighters' arrival, the fire put out)."""
+        spans = [(c, *_minutes(c)) for c in sorted(claims, key=_claim_key)]
+        # Times that can be one moment, group by group: each member can be one with each other
+        # (no chain from 14:20 through 14:40 to 15:00).
+        verdict: dict[tuple[int, int], bool | None] = {}
+        for i, (_, alo, ahi) in enumerate(spans):
+            for j, (_, blo, bhi) in enumerate(spans):
+                if i != j:
+                    verdict[(i, j)] = alo <= bhi and blo <= ahi
+        for group in _partition(len(spans), verdict):
+            members = [spans[i][0] for i in group]
+            if len({c.article for c in members}) < 2:
+                continue
+            sides: dict[str, list[str]] = defaultdict(list)
+            for c in members:
+                sides[_shown_time(c)].append(short_id(c.article))
+            text = " and ".join(f"{t} ({', '.join(sorted(set(a)))})" for t, a in sorted(sides.items()))
+            yield self.finding(ctx, Status.AGREEMENT, "time of day of the happening",
+                               f"The articles agree on the time of day of the happening: {text}.", members, 0.5,
+                               values=sorted(sides), fact=("happening-time",))
 
     def _per_thing(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]]) -> Iterator[Finding]:
         """The dates of a happening that befalls one thing once, compared between the articles

@@ -114,6 +114,14 @@ CASES: list[tuple[str, dt.date | None, str, str | None, str | None, str, bool]] 
 ]
 
 
+def test_a_time_of_day_is_a_date_claim_without_a_day() -> None:
+    claim = only_date("Dispatchers got a call shortly after 3:30 a. m. that the building was on fire.", THU,
+                      "3:30 a. m.")
+    assert (claim.low, claim.high, claim.granularity) == (None, None, None)
+    assert claim.attr("time") == "03:30" and claim.attr("around") == "shortly after"
+    assert only_date("The bank was evacuated at 1:30 p.m. on Monday.", None, "1:30 p.m.").attr("time") == "13:30"
+
+
 @pytest.mark.parametrize(("sentence", "published", "quote", "low", "high", "granularity", "relative"), CASES,
                          ids=[f"{c[2]}@{c[1]}" for c in CASES])
 def test_date(sentence: str, published: dt.date | None, quote: str, low: str | None, high: str | None,

@@ -101,6 +101,12 @@ _PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
         rf"before|after|from\s+now|since)\b", regex.IGNORECASE)),
     ("recent", regex.compile(r"\b(?:in\s+)?(?P<rel>recent|the\s+past\s+few|the\s+last\s+few|coming|the\s+coming)\s+"
                              r"(?P<unit>days|weeks|months|years)\b", regex.IGNORECASE)),
+    # A time of day: "at 3:33 a.m.", "shortly after 3:30 a. m.", "around 5:30 p.m." (the day is
+    # not told by it: no interval, the time in the "time" attribute).
+    ("clock", regex.compile(
+        r"(?P<mod>\b(?:shortly\s+after|just\s+before|just\s+after|about|around|approximately|roughly)\s+)?"
+        r"(?<![\d:.,$])(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s?(?P<ampm>[ap])\.?\s?m\b\.?",
+        regex.IGNORECASE)),
 ]
 
 def _month_number(name: str) -> int:
@@ -316,6 +322,13 @@ def _resolve(kind: str, m: regex.Match[str], anchor: dt.date | None, text: str) 
         q_start = m.start("part") if g.get("part") else m.start("dec")
         return _Resolved(q_start, end, dt.date(first + low, 1, 1), dt.date(first + high, 12, 31), Granularity.YEAR,
                          False, attrs=(("decade", "yes"),))
+    if kind == "clock":
+        hour = int(g["h"]) % 12 + (12 if g["ampm"].lower() == "p" else 0)
+        attrs = (("time", f"{hour:02d}:{int(g.get('min') or 0):02d}"),)
+        mod = " ".join((g.get("mod") or "").lower().split())
+        if mod:
+            attrs += (("around", mod),)
+        return _Resolved(m.start("h"), end, None, None, None, False, attrs=attrs)
     if kind == "year2":
         digits = g["year2"]
         year = int(digits) if len(digits) == 4 else int(g["century"] + digits)
@@ -536,6 +549,7 @@ _GATES: dict[str, tuple[_Gate, ...]] = {
     "decade": (_YEAR_GATE,),
     "year": (_YEAR_GATE,),
     "year2": (_YEAR_GATE,),
+    "clock": (_Gate(regex.compile(r"\d\s?[ap]\.?\s?m\b", regex.IGNORECASE)),),
     "bareyear": (_YEAR_GATE,),
     "deictic": (_word_gate("yesterday today tonight tomorrow morning afternoon evening night"),),
     "period": (_word_gate("week month year quarter decade"),),
