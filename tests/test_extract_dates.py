@@ -53,6 +53,8 @@ CASES: list[tuple[str, dt.date | None, str, str | None, str | None, str, bool]] 
      THU, "late August", "2023-08-21", "2023-08-31", "month", True),
     ("Putin and Kim heaped praise upon one another during their September meeting.",
      WED, "September", "2023-09-01", "2023-09-30", "month", True),
+    ("The grand jury heard evidence collected during the April raid on the compound.",
+     THU, "April", "2023-04-01", "2023-04-30", "month", True),
     # --- weekdays: the nearest such day on or before publication -------------------------
     ("Lavrov came to Pyongyang on Wednesday for talks.", THU, "Wednesday", "2023-10-18", "2023-10-18", "day", True),
     ("Lavrov’s trip to the Asian country on Wednesday, his first since 2018.", WED, "Wednesday", "2023-10-18",

@@ -69,7 +69,8 @@ _PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
     ("month", regex.compile(
         rf"(?P<lead>(?P<earlier>(?i:earlier|later))\s+in\s+|(?i:in|since|until|by|from|through|during|last|next|this|of|"
         rf"early|mid|late|before|after)[\s-]+(?:early\s+|mid-?|late\s+)?)(?P<mod>(?:early|mid|late)[\s-]+)?{_MONTH}(?![\p{{L}}\d])"
-        rf"|(?P<poss_month>{_MONTH2})\s+(?=(?:meeting|summit|visit|talks|trip|election|attack|strike|elections|visits))")),
+        rf"|(?P<poss_month>{_MONTH2})\s+(?=(?:meeting|summit|visit|talks|trip|election|attack|strike|elections|visits|"
+        rf"raid|shooting|killing|bombing|fire|blaze|crash|riots?|protests?|arrests?|storm|flood|earthquake)\b)")),
     ("quarter", regex.compile(
         r"(?P<q>\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q[1-4]))(?:\s+(?:of\s+)?(?P<year>1[5-9]\d\d|20\d\d))?",
         regex.IGNORECASE)),
