@@ -255,6 +255,11 @@ def _classify(claim: Claim) -> tuple[str | None, str | None]:
         # set off after the date names the happening the clause tells of.
         after = _IN_HAPPENING.match(sentence[end:end + 40])
         found = _cls(after.group("word")) if after is not None else None
+    if found is None and _CALL.search(sentence[end:]):
+        # "Shortly after 3:30 Tuesday morning someone called 911 and reported a fire": the day
+        # of the call that reported a happening is its day.
+        found = next((c for w in _WORD.findall(sentence[end:]) if (c := _cls(w)) in ONE_DAY and c not in PER_PERSON),
+                     None)
     if found is None:
         return None, None
     if found in _CRIME and not light:

@@ -122,6 +122,9 @@ def test_a_time_of_day_is_a_date_claim_without_a_day() -> None:
     assert (claim.low, claim.high, claim.granularity) == (None, None, None)
     assert claim.attr("time") == "03:30" and claim.attr("around") == "shortly after"
     assert only_date("The bank was evacuated at 1:30 p.m. on Monday.", None, "1:30 p.m.").attr("time") == "13:30"
+    # The part of the day after it tells the morning from the afternoon.
+    assert only_date("Shortly after 3:30 Tuesday morning someone called 911.", None, "3:30").attr("time") == "03:30"
+    assert only_date("The blaze started at 9:40 Friday night.", None, "9:40").attr("time") == "21:40"
 
 
 @pytest.mark.parametrize(("sentence", "published", "quote", "low", "high", "granularity", "relative"), CASES,

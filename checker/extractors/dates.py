@@ -106,7 +106,9 @@ _PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
     # not told by it: no interval, the time in the "time" attribute).
     ("clock", regex.compile(
         r"(?P<mod>\b(?:shortly\s+after|just\s+before|just\s+after|about|around|approximately|roughly)\s+)?"
-        r"(?<![\d:.,$])(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s?(?P<ampm>[ap])\.?\s?m\b\.?",
+        r"(?<![\d:.,$])(?P<h>1[0-2]|0?[1-9])(?:(?::(?P<min>[0-5]\d))?\s?(?P<ampm>[ap])\.?\s?m\b\.?"
+        r"|:(?P<min2>[0-5]\d)(?=\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?"
+        r"(?P<part>morning|afternoon|evening|night)\b))",
         regex.IGNORECASE)),
 ]
 
@@ -324,8 +326,11 @@ def _resolve(kind: str, m: regex.Match[str], anchor: dt.date | None, text: str) 
         return _Resolved(q_start, end, dt.date(first + low, 1, 1), dt.date(first + high, 12, 31), Granularity.YEAR,
                          False, attrs=(("decade", "yes"),))
     if kind == "clock":
-        hour = int(g["h"]) % 12 + (12 if g["ampm"].lower() == "p" else 0)
-        attrs = (("time", f"{hour:02d}:{int(g.get('min') or 0):02d}"),)
+        part = (g.get("part") or "").lower()
+        evening = part in ("afternoon", "evening") or (part == "night" and int(g["h"]) >= 6)
+        afternoon = g["ampm"].lower() == "p" if g.get("ampm") else evening
+        hour = int(g["h"]) % 12 + (12 if afternoon else 0)
+        attrs = (("time", f"{hour:02d}:{int(g.get('min') or g.get('min2') or 0):02d}"),)
         mod = " ".join((g.get("mod") or "").lower().split())
         if mod:
             attrs += (("around", mod),)
@@ -550,7 +555,7 @@ _GATES: dict[str, tuple[_Gate, ...]] = {
     "decade": (_YEAR_GATE,),
     "year": (_YEAR_GATE,),
     "year2": (_YEAR_GATE,),
-    "clock": (_Gate(regex.compile(r"\d\s?[ap]\.?\s?m\b", regex.IGNORECASE)),),
+    "clock": (_Gate(regex.compile(r"\d\s?[ap]\.?\s?m\b|\d:\d\d\s+\p{L}+", regex.IGNORECASE)),),
     "bareyear": (_YEAR_GATE,),
     "deictic": (_word_gate("yesterday today tonight tomorrow morning afternoon evening night"),),
     "period": (_word_gate("week month year quarter decade"),),
