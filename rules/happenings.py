@@ -255,6 +255,15 @@ def _classify(claim: Claim) -> tuple[str | None, str | None]:
         # set off after the date names the happening the clause tells of.
         after = _IN_HAPPENING.match(sentence[end:end + 40])
         found = _cls(after.group("word")) if after is not None else None
+    if found is None:
+        # "officers fatally shot Kimani Gray after he pointed a revolver at them on Saturday
+        # night": a clause of what led straight to a crime tells the crime's time.
+        window = sentence[max(0, offset - 160):offset]
+        bounds = list(_CLAUSE_END.finditer(window))
+        if bounds and bounds[-1].group().strip().lower() in ("after", "when", "as"):
+            main, main_light = _scan_left(_left_clause(window[:bounds[-1].start()]))
+            if main in _CRIME:
+                found, light = main, main_light
     if found is None and _CALL.search(sentence[end:]):
         # "Shortly after 3:30 Tuesday morning someone called 911 and reported a fire": the day
         # of the call that reported a happening is its day.
