@@ -75,8 +75,9 @@ _PHRASES = {("tossed", "out"): "reversal", ("threw", "out"): "reversal", ("struc
             ("found", "guilty"): "verdict", ("stopped", "by"): "visit", ("stops", "by"): "visit",
             ("stop", "by"): "visit", ("dates", "to"): "construction", ("dated", "to"): "construction",
             ("dates", "back"): "construction", ("dated", "back"): "construction", ("date", "back"): "construction"}
-# Words of a class that its lemma would mistake: "built" (not "building"), "rebuilt".
-_SURFACE = {"built": "construction"}
+# Words of a class that its lemma would mistake: "built" (not "building"); "wounding" (not
+# "wounds", of which one dies days later).
+_SURFACE = {"built": "construction", "wounding": "violence"}
 _LEGAL = frozenset({"arrest", "charge", "verdict", "sentencing", "court"})
 _CRIME = frozenset({"violence", "fire", "explosion"})
 _DEICTIC = frozenset({"today", "tonight"})
