@@ -733,8 +733,10 @@ class HappeningDay(Rule):
     (shot, killed, stabbed, attack), a fire, a crash, a raid, an arrest, a charge, a verdict,
     a reversal on appeal, an expulsion ... (reviewed data in ``checker/data/measures.toml``,
     matched on lemmas). A day that something was *said* ("police said Tuesday") dates
-    nothing, and neither does a day another verb takes ("Palin stopped by the church
-    Saturday", after "the fire"). The articles compared are those of one story, and those of
+    nothing, and neither does a day another verb takes ("the mayor thanked the firefighters
+    Saturday", after "the fire"), but a clause of what led straight to a crime ("shot him
+    after he pointed a revolver at them on Saturday night") and the call that reported a
+    happening ("Tuesday morning someone called 911 and reported a fire") tell its day. The articles compared are those of one story, and those of
     other stories that say the happening befell the same named person ("killed
     Grigoropoulos", "the shooting of Alexis Grigoropoulos"). Weekdays are resolved against
     the publication date, an undated article's bare weekday is compared as a weekday, and a
