@@ -30,10 +30,10 @@ PER_PERSON = frozenset({"arrest", "charge", "visit"})
 # sentences that name the same person, never across different people.
 ONCE_PER_PERSON = frozenset({"verdict", "reversal", "expulsion", "appointment"})
 # Happenings whose dates are compared for agreement only: a person may be appointed to
-# several posts; a story names several buildings and the year each was built, and several
-# bodies that renounced a practice. An earlier happening of a story's kind ("the April 2008
+# several posts, or visit a place twice; a story names several buildings and the year each
+# was built, and several bodies that renounced a practice. An earlier happening of a story's kind ("the April 2008
 # raid", in stories of 2009 and 2011) is one of these too: the same place may be raided twice.
-AGREE_ONLY = frozenset({"appointment", "construction", "renunciation"})
+AGREE_ONLY = frozenset({"appointment", "construction", "renunciation", "visit"})
 # Happenings that befall one thing once, compared between the sentences of one story that
 # name the same thing: "voters in 2010 approved a $3 million bond", "Last year, voters
 # approved a bond measure".
@@ -753,10 +753,10 @@ class HappeningDay(Rule):
     ("was ejected in 2003", "ousted in 2002"): they are compared only between sentences that
     name the same person (a sentence that names nobody, "He was ejected in 2003 by its
     leader", speaks of the people of the sentence before it). Other happenings of a story are
-    each compared with their own kind: a visit ("visited the church on Saturday", "stopped by
-    Saturday morning") as an arrest; an appointment per person, the year a building was built
-    ("built in 1935", "dates to 1935", "in the 1930s") and a renunciation for agreement only
-    (a story tells of several). An earlier happening of the story's kind ("an April 2008
+    each compared with their own kind, for agreement only (a story tells of several): a visit
+    ("visited the church on Saturday", "stopped by Saturday morning") as an arrest, an
+    appointment per person, the year a building was built ("built in 1935", "dates to 1935",
+    "in the 1930s"), a renunciation. An earlier happening of the story's kind ("an April 2008
     raid", "accused of killing X in 2011" in a report of the 2013 trial) is compared for
     agreement only, across the articles of its story and, told to the month, of stories whose
     sentences of it share a name. An approval ("voters in 2010 approved a $3 million bond")
@@ -954,7 +954,7 @@ class HappeningDay(Rule):
                 continue
             if cls in PER_PERSON and _several_people(ctx, [c for c, _ in chosen]):
                 continue  # arrests of different people may come on different days
-            yield from self._compare(ctx, cls, chosen)
+            yield from self._compare(ctx, cls, chosen, conflicts=cls not in AGREE_ONLY)
 
     def _per_person(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]]) -> Iterator[Finding]:
         by_name: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
