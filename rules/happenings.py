@@ -812,7 +812,11 @@ class HappeningDay(Rule):
             if cls in PER_PERSON and not day:
                 continue  # "In 2004, Gomes was charged with stealing": a person's earlier charges
             if cls in ONE_DAY:
-                if _background(ctx, claim) or _other_year(ctx, claim) or _OTHER_CASE.search(claim.sentence):
+                # A year told from the year of writing ("a shooting last year") is another
+                # happening's: the story's own is told to the day.
+                last_year = claim.relative and claim.granularity is not None and claim.granularity.value == "year"
+                if last_year or _background(ctx, claim) or _other_year(ctx, claim) \
+                        or _OTHER_CASE.search(claim.sentence):
                     if not day:
                         earlier[cls][claim.article].append(claim)  # "an April 2008 raid"
                     continue
