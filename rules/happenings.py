@@ -748,7 +748,8 @@ class HappeningDay(Rule):
     left out, and so is a date in a sentence tied to another happening ("last year's fire").
     Only happenings that take place once in a story are compared (a shooting, a fire, a
     crash, an explosion, a storm, a raid; an arrest or a charge, between sentences that do
-    not name different people). Background happenings that befall one person once, a
+    not name different people; a person's earlier charges, told by a month or a year, for
+    agreement only). Background happenings that befall one person once, a
     conviction, its reversal, an expulsion, are dated by a month or a year of their own
     ("was ejected in 2003", "ousted in 2002"): they are compared only between sentences that
     name the same person (a sentence that names nobody, "He was ejected in 2003 by its
@@ -794,6 +795,7 @@ class HappeningDay(Rule):
         earlier: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         things: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         times: dict[str, list[Claim]] = defaultdict(list)
+        charged: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         for claim in ctx.claims_of(ClaimKind.DATE):
             if claim.attr("time") is not None and claim.low is None:
                 if _of_the_happening(claim):
@@ -810,7 +812,11 @@ class HappeningDay(Rule):
                 continue
             day = claim.granularity is not None and claim.granularity.value == "day"
             if cls in PER_PERSON and not day:
-                continue  # "In 2004, Gomes was charged with stealing": a person's earlier charges
+                # "In 2004, Gomes was charged with stealing": a person's earlier charges, which
+                # recur; compared per person for agreement only ("indicted in July, 2008").
+                if cls not in AGREE_ONLY:
+                    charged[cls][claim.article].append(claim)
+                continue
             if cls in ONE_DAY:
                 # A year told from the year of writing ("a shooting last year") is another
                 # happening's: the story's own is told to the day.
@@ -827,9 +833,13 @@ class HappeningDay(Rule):
                 if not day:
                     earlier[cls][claim.article].append(claim)  # "It was built in 1935"
                 continue
-            elif cls not in ONCE_PER_PERSON or day:
+            elif cls not in ONCE_PER_PERSON:
+                continue
+            elif day:
                 continue  # a conviction on the story's day is not its background: convictions recur
             dated[cls][claim.article].append(claim)
+        for cls in sorted(charged):
+            yield from self._per_person(ctx, cls, charged[cls], conflicts=False)
         for cls in sorted(dated):
             if cls in ONCE_PER_PERSON:
                 yield from self._per_person(ctx, cls, dated[cls])
@@ -960,17 +970,23 @@ class HappeningDay(Rule):
                 continue  # arrests of different people may come on different days
             yield from self._compare(ctx, cls, chosen, conflicts=cls not in AGREE_ONLY)
 
-    def _per_person(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]]) -> Iterator[Finding]:
+    def _per_person(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]],
+                    conflicts: bool = True) -> Iterator[Finding]:
         by_name: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         for article, claims in by_article.items():
             for claim in claims:
                 for name in sorted(_people(ctx, claim)):
                     by_name[name][article].append(claim)
-        for name in sorted(by_name):
+        told: set[frozenset[tuple[str, int]]] = set()
+        for name in sorted(by_name, key=lambda n: (-len(by_name[n]), n)):
             chosen = [pick for article in sorted(by_name[name])
                       if (pick := _consistent(by_name[name][article], None)) is not None]
+            members = frozenset((c.article, c.start) for c, _ in chosen)
+            if members in told:
+                continue  # the same dates under another name of their sentences ("Texas")
+            told.add(members)
             if len(chosen) >= 2:
-                yield from self._compare(ctx, cls, chosen, name, conflicts=cls not in AGREE_ONLY)
+                yield from self._compare(ctx, cls, chosen, name, conflicts=conflicts and cls not in AGREE_ONLY)
 
     def _compare(self, ctx: RuleContext, cls: str, chosen: Sequence[tuple[Claim, When]],
                  who: str | None = None, conflicts: bool = True,
