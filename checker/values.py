@@ -157,6 +157,9 @@ def display(claim: Claim) -> str:
     if claim.kind is ClaimKind.ENTITY:
         return claim.canonical or claim.text
     if claim.kind is ClaimKind.DATE:
+        time = claim.attr("time")
+        if time is not None and claim.low is None and claim.high is None:
+            return f"{time} ({claim.attr('around')})" if claim.attr("around") else time
         return fmt_date_interval(
             claim.low if isinstance(claim.low, str) else None,
             claim.high if isinstance(claim.high, str) else None,

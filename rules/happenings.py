@@ -22,20 +22,32 @@ from .compare import short_id
 # Happenings that take place once in a story: a shooting, a fire, a crash, a raid; an arrest and
 # a charge once per person. Hearings, deaths of the wounded and protests come on several days of
 # one story and are not compared.
-ONE_DAY = frozenset({"violence", "fire", "crash", "explosion", "storm", "raid", "arrest", "charge"})
-PER_PERSON = frozenset({"arrest", "charge"})
+ONE_DAY = frozenset({"violence", "fire", "crash", "explosion", "storm", "raid", "arrest", "charge", "visit"})
+PER_PERSON = frozenset({"arrest", "charge", "visit"})
 # Happenings in a story's background that befall one person or thing once: a conviction, its
 # reversal, an expulsion. Stories tell them with a month or a year of their own ("was ejected
 # in 2003", "In July, the Utah Supreme Court overturned"); they are compared only between
 # sentences that name the same person, never across different people.
-ONCE_PER_PERSON = frozenset({"verdict", "reversal", "expulsion"})
+ONCE_PER_PERSON = frozenset({"verdict", "reversal", "expulsion", "appointment"})
+# Happenings whose dates are compared for agreement only: a person may be appointed to
+# several posts, or visit a place twice; a story names several buildings and the year each
+# was built, and several bodies that renounced a practice. An earlier happening of a story's kind ("the April 2008
+# raid", in stories of 2009 and 2011) is one of these too: the same place may be raided twice.
+AGREE_ONLY = frozenset({"appointment", "construction", "renunciation", "visit"})
+# Happenings that befall one thing once, compared between the sentences of one story that
+# name the same thing: "voters in 2010 approved a $3 million bond", "Last year, voters
+# approved a bond measure".
+PER_THING = frozenset({"approval"})
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                             "nov", "dec"))}
 
 _WORD = regex.compile(r"\p{L}+(?:['’]s)?(?:-\p{L}+)*|\d+(?:-\p{L}+)*")
-_CLAUSE_END = regex.compile(r"[;:()]|\s(?:and|but|while|whereas|after|before|when|as|because|although|since)\s",
+# "after" and "before" with a time of day ("just before 11:30 p.m. on Saturday") end no clause,
+# nor does the colon of a time.
+_CLAUSE_END = regex.compile(r"[;()]|(?<!\d):(?!\d)|\s(?:and|but|while|whereas|when|as|because|although|since|"
+                            r"(?:after|before)(?!\s+(?:\d|noon|midnight|dawn|daybreak|sunrise|sunset|dusk)))\s",
                             regex.I)
 # A day told by the report, not by the happening: "police said Tuesday", "announced on Monday".
 _REPORTED_BEFORE = regex.compile(r"\b(?:said|say|says|told|announced|reported|confirmed|added|stated|released|"
@@ -56,14 +68,21 @@ _AGENTS = frozenset({"court", "jury", "judge", "prosecutor"})
 _POSSESSIVE = regex.compile(r"['’]s$")
 # A bound of a span ("practicing polygamy between Nov. 1, 2004, and Oct. 8, 2008"), not a
 # happening's date.
-_BOUND_BEFORE = regex.compile(r"\b(?:between|from|until|till|through|to)\s+$|\bbetween\b[^;:]{1,40}\band\s+$", regex.I)
+_BOUND_BEFORE = regex.compile(r"\b(?:between|from|until|till|through|(?<!\b(?:dates|dated|dating|back)\s+)to)\s+$|\bbetween\b[^;:]{1,40}\band\s+$", regex.I)
 _FRONTED = regex.compile(r"^\s*(?:(?:on|in|at|by|during|late|early|earlier|later|last|this|since)\s+)*$", regex.I)
 # Verb phrases of a class that no single lemma says.
 _PHRASES = {("tossed", "out"): "reversal", ("threw", "out"): "reversal", ("struck", "down"): "reversal",
-            ("found", "guilty"): "verdict"}
+            ("found", "guilty"): "verdict", ("stopped", "by"): "visit", ("stops", "by"): "visit",
+            ("stop", "by"): "visit", ("dates", "to"): "construction", ("dated", "to"): "construction",
+            ("dates", "back"): "construction", ("dated", "back"): "construction", ("date", "back"): "construction"}
+# Words of a class that its lemma would mistake: "built" (not "building"); "wounding" (not
+# "wounds", of which one dies days later).
+_SURFACE = {"built": "construction", "wounding": "violence"}
 _LEGAL = frozenset({"arrest", "charge", "verdict", "sentencing", "court"})
 _CRIME = frozenset({"violence", "fire", "explosion"})
 _DEICTIC = frozenset({"today", "tonight"})
+_IN_HAPPENING = regex.compile(r"^\s*,\s*in\s+(?:a|an|the)\s+(?:\p{L}+\s+)?(?P<word>\p{L}+)\s+(?:that|which)\b",
+                              regex.I)
 _HAPPENING_WORDS = 10
 """Event words up to this many words before a date (in its clause) say what it dates."""
 
@@ -72,7 +91,7 @@ def _cls(word: str) -> str | None:
     """The class of happening a word of a sentence names (see :func:`_cased`): a capitalised
     word is part of a name ("Catching Fire", "the Fire Department"), but for a named storm
     ("Hurricane Sandy")."""
-    cls = happening_class(word)
+    cls = _SURFACE.get(word.lower()) or happening_class(word)
     if cls is not None and word[:1].isupper() and cls != "storm":
         return None
     return cls
@@ -121,8 +140,15 @@ def _scan_left(text: str) -> tuple[str | None, bool]:
     matches = list(_WORD.finditer(text))
     words = [m.group() for m in matches]
     light = False
-    for i in range(len(words) - 1, max(-1, len(words) - 1 - _HAPPENING_WORDS), -1):
+    counted = 0
+    for i in range(len(words) - 1, -1, -1):
         word = words[i]
+        if not word[:1].isupper():
+            # The words of a name ("Alaska Gov. and former vice presidential candidate Sarah
+            # Palin") are one phrase: they do not count towards the window.
+            counted += 1
+            if counted > _HAPPENING_WORDS:
+                break
         if i + 1 < len(words) and (word.lower(), words[i + 1].lower()) in _PHRASES:
             return _PHRASES[(word.lower(), words[i + 1].lower())], light
         cls = _cls(word)
@@ -133,6 +159,7 @@ def _scan_left(text: str) -> tuple[str | None, bool]:
             continue
         if (_is_verb(word) and i + 2 < len(words) and words[i + 1].lower() == "by" and i > 0
                 and words[i - 1].lower() not in _FILLER and "," not in text[matches[i - 1].end():matches[i].start()]):
+            counted -= 2  # with its "by": a modifier of the noun, as the name after it
             continue  # "the church attended by Sarah Palin on Friday night": a participle of the noun
         if _is_verb(word):
             # The date is this verb's ("stopped by the church Saturday"): it dates a happening
@@ -186,28 +213,35 @@ def _left_clause(window: str) -> str:
 
 
 def _happening(claim: Claim) -> str | None:
+    """What a date is the date of (see :func:`_classify`)."""
+    return _classify(claim)[0]
+
+
+def _classify(claim: Claim) -> tuple[str | None, str | None]:
     """What a date is the date of: the class of the happening its clause tells ("was shot on
     Sunday" -> ``violence``, "the Dec. 6 killing" -> ``violence``, "the fire broke out Friday
     night" -> ``fire``, "was ejected in 2003" -> ``expulsion``), or ``None`` when no happening
     is near, when the date is the day something was said ("police said Tuesday"), or when a
-    verb of another kind stands between ("Palin stopped by the church Saturday")."""
+    verb of another kind stands between ("the mayor thanked the firefighters Saturday"). With
+    it, the class of a crime a legal act's clause dates ("accused of killing X in 2011", the
+    day of the act or of the crime?), which is no happening's date of the story."""
     if claim.kind is not ClaimKind.DATE or claim.granularity is None:
-        return None
+        return None, None
     if claim.text.strip().lower() in _DEICTIC:
-        return None
+        return None, None
     offset = claim.start - claim.sentence_start
     end = offset + len(claim.text)
     sentence = _cased(claim.sentence)
-    left = _left_clause(sentence[max(0, offset - 100):offset])
+    left = _left_clause(sentence[max(0, offset - 160):offset])
     if _REPORTED_BEFORE.search(left) or _BOUND_BEFORE.search(left):
-        return None
+        return None, None
     right = _CLAUSE_END.split(sentence[end:end + 80], 1)[0]
     right_words = _WORD.findall(right)
     if _FRONTED.match(sentence[:offset]):
         # "On Feb. 6, a 2-year-old was shot ...": a sentence opened by its date is mostly an
         # earlier happening of the kind; only legal acts are read there.
         fronted = _scan_fronted(right_words)
-        return fronted if fronted not in _CRIME else None
+        return (fronted if fronted not in _CRIME else None), None
     found, light = _scan_left(left)
     if right_words and not right.startswith(",") and _cls(right_words[0]) is not None:
         found = _cls(right_words[0])  # "convicted of the 2005 murder": the date is the murder's
@@ -218,15 +252,34 @@ def _happening(claim: Claim) -> str | None:
         if found is None and len(right_words) > 1 and right_words[0].lower() in ("fatal", "deadly", "police"):
             found = _cls(right_words[1])
     if found is None:
-        return None
+        # "damage was done to the church Friday night, in a fire that began ...": a phrase
+        # set off after the date names the happening the clause tells of.
+        after = _IN_HAPPENING.match(sentence[end:end + 40])
+        found = _cls(after.group("word")) if after is not None else None
+    if found is None:
+        # "officers fatally shot Kimani Gray after he pointed a revolver at them on Saturday
+        # night": a clause of what led straight to a crime tells the crime's time.
+        window = sentence[max(0, offset - 160):offset]
+        bounds = list(_CLAUSE_END.finditer(window))
+        if bounds and bounds[-1].group().strip().lower() in ("after", "when", "as"):
+            main, main_light = _scan_left(_left_clause(window[:bounds[-1].start()]))
+            if main in _CRIME:
+                found, light = main, main_light
+    if found is None and _CALL.search(sentence[end:]):
+        # "Shortly after 3:30 Tuesday morning someone called 911 and reported a fire": the day
+        # of the call that reported a happening is its day.
+        found = next((c for w in _WORD.findall(sentence[end:]) if (c := _cls(w)) in ONE_DAY and c not in PER_PERSON),
+                     None)
+    if found is None:
+        return None, None
     if found in _CRIME and not light:
         # "arrested on a count of assault Thursday", "charged with killing X on Oct. 21": the
         # day of the arrest, or of the crime? (An age apposition ", 15," ends no clause.)
         wide = regex.sub(r",\s*\d+\s*,", " ", sentence[max(0, offset - 160):offset])
         clause = _CLAUSE_END.split(wide)[-1].rsplit(",", 1)[-1]
         if any(happening_class(w) in _LEGAL for w in _WORD.findall(clause)):
-            return None
-    return found
+            return None, found
+    return found, None
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,10 +327,12 @@ class When:
         return "unresolved"
 
 
-_LATE = regex.compile(r"\b(?:late|overnight|midnight)\b", regex.I)
+_LATE = regex.compile(r"\b(?:late|overnight|midnight|last\s+night)\b", regex.I)
 _EARLY = regex.compile(r"\b(?:overnight|early|midnight|dawn|daybreak|[1-5](?::\d\d)?\s*a\.?m\.?)", regex.I)
-_MONTH_DAY = regex.compile(r"(?:(?P<m1>[A-Za-z]{3})[a-z]*\.?\s+(?P<d1>\d{1,2})\b|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH_DAY = regex.compile(r"(?:(?P<m1>[A-Za-z]{3})[a-z]*\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
                            r"\s+(?P<m2>[A-Za-z]{3})[a-z]*)")
+# A calendar year told from the year of writing: no guess, unlike "last week".
+_YEAR_WORDS = regex.compile(r"^(?:last|this)\s+year$", regex.I)
 _MONTH_ONLY = regex.compile(r"^(?:(?:in|last|early|late|mid|this|since)\s+)*(?P<m>[A-Za-z]{3})[a-z]*\.?$", regex.I)
 
 
@@ -307,7 +362,8 @@ def when(claim: Claim, year: int | None) -> When | None:
         return When(weekday=weekday, late=late, early=early)
     low, high = _ordinal(claim.low), _ordinal(claim.high)
     if low is not None and high is not None:
-        if low != high and claim.relative and not _MONTH_ONLY.match(claim.text.strip()):
+        if low != high and claim.relative and not _MONTH_ONLY.match(claim.text.strip()) \
+                and not _YEAR_WORDS.match(claim.text.strip()):
             return None  # "earlier this month", "last week": a span guessed from the publication date
         return When(low, high, late=late, early=early)
     text = claim.text.strip()
@@ -367,6 +423,87 @@ def same(a: When, b: When) -> bool | None:
     if a.month is not None and b.month is not None:
         return a.month == b.month
     return None
+
+
+def _same_month(a: When, b: When) -> bool | None:
+    """``same``, and a month told alone ("last April", in an undated article) is the month of
+    a span of one month ("April 2008")."""
+    for x, y in ((a, b), (b, a)):
+        if x.month is not None and x.low is None and y.md is not None:
+            return x.month == y.md[0]  # "last May" and "May 29th"
+        if x.month is not None and x.low is None and y.low is not None and y.high is not None and y.md is None:
+            low, high = dt.date.fromordinal(y.low), dt.date.fromordinal(y.high)
+            if (low.year, low.month) == (high.year, high.month):
+                return x.month == low.month
+            return None
+    return same(a, b)
+
+
+_OBJECT_END = frozenset("""to for that which who allowing in on of at by with from after before as and but while
+    when because""".split())
+_OBJECT_SKIP = frozenset("""a an the its their his her this that new second first million billion thousand hundred
+    dollar dollars""".split())
+
+
+def _things(claim: Claim, cls: str) -> set[str]:
+    """The words of the thing a happening's word takes, in the sentence of its date ("approved
+    a $3 million bond to buy" -> bond): up to the first preposition or clause word."""
+    words = list(_WORD.finditer(claim.sentence))
+    offset = claim.start - claim.sentence_start
+    at = [i for i, w in enumerate(words) if _cls(w.group()) == cls]
+    if not at:
+        return set()
+    i = min(at, key=lambda k: abs(words[k].start() - offset))
+    out: set[str] = set()
+    for w in words[i + 1:i + 7]:
+        word = w.group().lower()
+        if word in _OBJECT_END:
+            break
+        if word in _OBJECT_SKIP or not word.isalpha() or len(word) < 3:
+            continue
+        out.add(word)
+    return out
+
+
+# Words of a call that reports a happening ("The first 9-1-1 call came at 3:33 a.m.").
+_CALL = regex.compile(r"\b(?:911|9\s?-\s?1\s?-\s?1|dispatchers?|emergency\s+calls?)\b", regex.I)
+_AROUND = {"shortly after": (0, 15), "just after": (0, 15), "just before": (-15, 0)}
+_TIME_SLACK = 5
+"""Minutes either side of a time told exactly (reporters round "3:33" to "3:30")."""
+
+
+def _of_the_happening(claim: Claim) -> bool:
+    """Is a time of day told in a sentence of a happening that takes place once ("the fire
+    broke out at 3:30 AM") or of the call that reported it?"""
+    if _CALL.search(claim.sentence):
+        return True
+    return any(_cls(w) in ONE_DAY and _cls(w) not in PER_PERSON for w in _WORD.findall(_cased(claim.sentence)))
+
+
+def _minutes(claim: Claim) -> tuple[int, int]:
+    """The minutes of the day a time of day can be ("shortly after 3:30 a.m." -> 210..230)."""
+    hours, minutes = (claim.attr("time") or "00:00").split(":")
+    at = int(hours) * 60 + int(minutes)
+    around = claim.attr("around")
+    low, high = _AROUND.get(around, (-10, 10)) if around else (-_TIME_SLACK, _TIME_SLACK)
+    return at + low, at + high
+
+
+def _shown_time(claim: Claim) -> str:
+    time = claim.attr("time") or ""
+    return f"{claim.attr('around')} {time}" if claim.attr("around") else time
+
+
+def _claim_key(claim: Claim) -> str:
+    return f"{claim.article}\x00{claim.start:09d}"
+
+
+def _to_the_month(w: When) -> bool:
+    """Is a time told to the month or finer ("April 2008", "last April", "Oct. 21, 2011"; a
+    weekday alone is no time of its own)?"""
+    if w.month is not None or w.md is not None:
+        return True
+    return w.low is not None and w.high is not None and w.high - w.low <= 31
 
 
 def _weekday_gap(a: str, b: str) -> int:
@@ -430,14 +567,53 @@ def _objects(ctx: RuleContext, article: str) -> dict[str, set[str]]:
             continue
         offset = claim.start - claim.sentence_start
         if claim.subject == "person":
+            full = _full_name(claim.canonical or claim.text)
             for cls in _happenings_of_name(claim.sentence[:offset], claim.sentence[offset + len(claim.text):][:40]):
                 out[cls].add(_surname(claim.canonical or claim.text))
+                if full is not None:
+                    out[cls].add(full)
         elif claim.subject == "organisation":
             at = _AT_BEFORE.search(claim.sentence[max(0, offset - 40):offset])
             kind = _cls(at.group("word")) if at is not None else None
             if kind in _AT_PLACES:
-                out[kind].add((claim.canonical or claim.text).lower())
+                out[kind].add(_name_key(claim))
     return out
+
+
+_TIME_WORDS = regex.compile(r"(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|"
+                            r"night|afternoon|today|yesterday|tonight))+$", regex.I)
+
+
+def _name_key(entity: Claim) -> str:
+    """The key of a named object: a person's surname; an organisation's name, less a day the
+    name was run together with ("Wasilla Bible Church Friday")."""
+    name = entity.canonical or entity.text
+    if entity.subject == "person":
+        return _surname(name)
+    return _TIME_WORDS.sub("", name).lower()
+
+
+def _dated_names(ctx: RuleContext, claims: Iterable[Claim]) -> set[str]:
+    """The names in the sentences of an article's dates of a happening: organisations, and the
+    full names of people (also when run together with a place: "Athens of Alexandros
+    Grigoropoulos")."""
+    out: set[str] = set()
+    for claim in claims:
+        for entity in ctx.alignment.entities_in_sentence(claim):
+            if entity.subject == "organisation":
+                out.add(_name_key(entity))
+            elif (full := _full_name(entity.canonical or entity.text)) is not None:
+                out.add(full)
+    return out
+
+
+def _full_name(name: str) -> str | None:
+    """The key of a person's full name, its last two words ("=alexandros grigoropoulos"): a
+    surname alone ("Smith") is too common to tie two articles' happenings together."""
+    words = _WORD.findall(name)
+    if len(words) < 2 or not all(w[:1].isupper() for w in words[-2:]):
+        return None
+    return "=" + " ".join(_POSSESSIVE.sub("", w).lower() for w in words[-2:])
 
 
 def _year(ctx: RuleContext, articles: Iterable[str]) -> int | None:
@@ -470,6 +646,33 @@ def _close(a: dt.date | None, b: dt.date | None) -> bool:
 # other happening: "The December 6 killing ... unleashed a wave of unrest across the country".
 _SCOPE = regex.compile(r"\b(?:nationwide|worldwide|statewide|across\s+the\s+country|record|history|historic|ever)\b",
                        regex.I)
+
+
+_DAY_WORDS = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+              "this evening": 0, "tomorrow": 1}
+
+
+def _dated_by_dateline(ctx: RuleContext, claim: Claim) -> Claim:
+    """A day told by its distance from the day of writing ("early this morning", "last night"),
+    or a year ("Last year, voters approved"), in an article whose date is known only from its
+    dateline, resolved against it."""
+    if not claim.relative or claim.low is not None:
+        return claim
+    text = " ".join(claim.text.lower().split())
+    offset = _DAY_WORDS.get(text)
+    years = _YEAR_OFFSETS.get(text)
+    written = _written(ctx, claim.article) if offset is not None or years is not None else None
+    if written is None:
+        return claim
+    if years is not None:
+        year = written.year + years
+        return dataclasses.replace(claim, low=f"{year:04d}-01-01", high=f"{year:04d}-12-31")
+    assert offset is not None
+    day = (written + dt.timedelta(days=offset)).isoformat()
+    return dataclasses.replace(claim, low=day, high=day)
+
+
+_YEAR_OFFSETS = {"last year": -1, "this year": 0}
 
 
 def _background(ctx: RuleContext, claim: Claim) -> bool:
@@ -530,8 +733,10 @@ class HappeningDay(Rule):
     (shot, killed, stabbed, attack), a fire, a crash, a raid, an arrest, a charge, a verdict,
     a reversal on appeal, an expulsion ... (reviewed data in ``checker/data/measures.toml``,
     matched on lemmas). A day that something was *said* ("police said Tuesday") dates
-    nothing, and neither does a day another verb takes ("Palin stopped by the church
-    Saturday", after "the fire"). The articles compared are those of one story, and those of
+    nothing, and neither does a day another verb takes ("the mayor thanked the firefighters
+    Saturday", after "the fire"), but a clause of what led straight to a crime ("shot him
+    after he pointed a revolver at them on Saturday night") and the call that reported a
+    happening ("Tuesday morning someone called 911 and reported a fire") tell its day. The articles compared are those of one story, and those of
     other stories that say the happening befell the same named person ("killed
     Grigoropoulos", "the shooting of Alexis Grigoropoulos"). Weekdays are resolved against
     the publication date, an undated article's bare weekday is compared as a weekday, and a
@@ -543,10 +748,25 @@ class HappeningDay(Rule):
     left out, and so is a date in a sentence tied to another happening ("last year's fire").
     Only happenings that take place once in a story are compared (a shooting, a fire, a
     crash, an explosion, a storm, a raid; an arrest or a charge, between sentences that do
-    not name different people). Background happenings that befall one person once, a
+    not name different people; a person's earlier charges, told by a month or a year, for
+    agreement only). Background happenings that befall one person once, a
     conviction, its reversal, an expulsion, are dated by a month or a year of their own
     ("was ejected in 2003", "ousted in 2002"): they are compared only between sentences that
-    name the same person.
+    name the same person (a sentence that names nobody, "He was ejected in 2003 by its
+    leader", speaks of the people of the sentence before it). Other happenings of a story are
+    each compared with their own kind, for agreement only (a story tells of several): a visit
+    ("visited the church on Saturday", "stopped by Saturday morning") as an arrest, an
+    appointment per person, the year a building was built ("built in 1935", "dates to 1935",
+    "in the 1930s"), a renunciation. An earlier happening of the story's kind ("an April 2008
+    raid", "accused of killing X in 2011" in a report of the 2013 trial) is compared for
+    agreement only, across the articles of its story and, told to the month, of stories whose
+    sentences of it share a name. An approval ("voters in 2010 approved a $3 million bond")
+    is compared between the articles of a story that name the same thing approved. The times
+    of day told in a story's sentences of its happening, or of the call that reported it ("The
+    fire was reported at 3:33 a.m.", "a call shortly after 3:30 a.m."), are compared for
+    agreement only (a story tells of several moments). "Early
+    this morning", "last night" and "last year" are resolved against the publication date,
+    or the dateline.
 
     **Why it matters**: the day of a shooting or a fire is the first fact a reader checks,
     and outlets that rewrite "Saturday night" as "Sunday" get it wrong.
@@ -572,30 +792,160 @@ class HappeningDay(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         dated: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        earlier: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        things: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        times: dict[str, list[Claim]] = defaultdict(list)
+        charged: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         for claim in ctx.claims_of(ClaimKind.DATE):
-            cls = _happening(claim)
-            if cls in PER_PERSON and (claim.granularity is None or claim.granularity.value != "day"):
-                continue  # "In 2004, Gomes was charged with stealing": a person's earlier charges
+            if claim.attr("time") is not None and claim.low is None:
+                if _of_the_happening(claim):
+                    times[ctx.story_of(claim.article)].append(claim)
+                continue
+            claim = _dated_by_dateline(ctx, claim)
+            cls, crime = _classify(claim)
+            if cls is None:
+                if crime is not None and claim.granularity is not None and claim.granularity.value != "day" \
+                        and (_other_year(ctx, claim) or _written(ctx, claim.article) is None):
+                    # "accused of killing X in 2011", in a report of the 2013 trial: the act is
+                    # of the report's time, the year is the crime's.
+                    earlier[crime][claim.article].append(claim)
+                continue
+            day = claim.granularity is not None and claim.granularity.value == "day"
+            if cls in PER_PERSON and not day:
+                # "In 2004, Gomes was charged with stealing": a person's earlier charges, which
+                # recur; compared per person for agreement only ("indicted in July, 2008").
+                if cls not in AGREE_ONLY:
+                    charged[cls][claim.article].append(claim)
+                continue
             if cls in ONE_DAY:
-                if _background(ctx, claim) or _other_year(ctx, claim) or _OTHER_CASE.search(claim.sentence):
+                # A year told from the year of writing ("a shooting last year") is another
+                # happening's: the story's own is told to the day.
+                last_year = claim.relative and claim.granularity is not None and claim.granularity.value == "year"
+                if last_year or _background(ctx, claim) or _other_year(ctx, claim) \
+                        or _OTHER_CASE.search(claim.sentence):
+                    if not day:
+                        earlier[cls][claim.article].append(claim)  # "an April 2008 raid"
                     continue
-            elif cls not in ONCE_PER_PERSON or claim.granularity is None or claim.granularity.value == "day":
+            elif cls in PER_THING:
+                things[cls][claim.article].append(claim)
+                continue
+            elif cls in AGREE_ONLY and cls not in ONCE_PER_PERSON:
+                if not day:
+                    earlier[cls][claim.article].append(claim)  # "It was built in 1935"
+                continue
+            elif cls not in ONCE_PER_PERSON:
+                continue
+            elif day:
                 continue  # a conviction on the story's day is not its background: convictions recur
             dated[cls][claim.article].append(claim)
+        for cls in sorted(charged):
+            yield from self._per_person(ctx, cls, charged[cls], conflicts=False)
         for cls in sorted(dated):
             if cls in ONCE_PER_PERSON:
                 yield from self._per_person(ctx, cls, dated[cls])
             else:
                 yield from self._per_story(ctx, cls, dated[cls])
+        for cls in sorted(earlier):
+            yield from self._earlier(ctx, cls, earlier[cls], dated.get(cls, {}))
+        for cls in sorted(things):
+            yield from self._per_thing(ctx, cls, things[cls])
+        for story in sorted(times):
+            yield from self._times(ctx, times[story])
+
+    def _times(self, ctx: RuleContext, claims: Sequence[Claim]) -> Iterator[Finding]:
+        """Agreements on the time of day of a story's happening ("The fire was reported at
+        3:33 a.m.", "dispatchers got a call shortly after 3:30 a.m."): times that can be one,
+        told in two articles or more. No conflict: a story tells the times of several moments
+        (the fire reported, the firefighters' arrival, the fire put out)."""
+        spans = [(c, *_minutes(c)) for c in sorted(claims, key=_claim_key)]
+        # Times that can be one moment, group by group: each member can be one with each other
+        # (no chain from 14:20 through 14:40 to 15:00).
+        verdict: dict[tuple[int, int], bool | None] = {}
+        for i, (_, alo, ahi) in enumerate(spans):
+            for j, (_, blo, bhi) in enumerate(spans):
+                if i != j:
+                    verdict[(i, j)] = alo <= bhi and blo <= ahi
+        for group in _partition(len(spans), verdict):
+            members = [spans[i][0] for i in group]
+            if len({c.article for c in members}) < 2:
+                continue
+            sides: dict[str, list[str]] = defaultdict(list)
+            for c in members:
+                sides[_shown_time(c)].append(short_id(c.article))
+            text = " and ".join(f"{t} ({', '.join(sorted(set(a)))})" for t, a in sorted(sides.items()))
+            yield self.finding(ctx, Status.AGREEMENT, "time of day of the happening",
+                               f"The articles agree on the time of day of the happening: {text}.", members, 0.5,
+                               values=sorted(sides), fact=("happening-time",))
+
+    def _per_thing(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]]) -> Iterator[Finding]:
+        """The dates of a happening that befalls one thing once, compared between the articles
+        of one story whose sentences name the same thing after the event word ("approved a $3
+        million bond", "approved a bond measure")."""
+        by_thing: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        for article in sorted(by_article):
+            for claim in by_article[article]:
+                for thing in sorted(_things(claim, cls)):
+                    by_thing[(ctx.story_of(article), thing)][article].append(claim)
+        for (_, thing), claims in sorted(by_thing.items()):
+            chosen = [pick for article in sorted(claims) if (pick := _consistent(claims[article], None)) is not None]
+            if len(chosen) >= 2:
+                yield from self._compare(ctx, cls, chosen, thing)
+
+    def _earlier(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]],
+                 current: dict[str, list[Claim]]) -> Iterator[Finding]:
+        """Agreements on the month or year of a happening in a story's background, with the
+        story's own dates of it that agree ("killed in October 2011" in a report of the 2013
+        trial, "killed on Oct. 21, 2011" in one of that day). Compared are the articles of one
+        story, and those of other stories whose sentences of it, told to the month, share a
+        name ("raided the compound in April 2008" in Texas, "the April raid on the Eldorado
+        compound"). No conflict: two such dates may be of two happenings."""
+        # Each different time an article gives (it may tell of two buildings).
+        picks: dict[str, list[tuple[Claim, When]]] = {}
+        for article in sorted(by_article):
+            found = _distinct(by_article[article])
+            if found:
+                picks[article] = found
+        if not picks:
+            return
+        pooled = {(c.article, c.start) for found in picks.values() for c, _ in found}
+        for article in sorted(current):
+            pick = _consistent(current[article], None)
+            if pick is not None and pick[1].md is None and all(pick[1] != w for _, w in picks.get(article, ())):
+                picks.setdefault(article, []).append(pick)
+        groups = _Groups()
+        stories: dict[str, str] = {}
+        names: dict[str, list[str]] = defaultdict(list)
+        for article in sorted(picks):
+            groups.union(article, stories.setdefault(ctx.story_of(article), article))
+            # Dates told to the month link stories (a weekday, "Saturday", would tie every
+            # story of a Saturday together).
+            keys = {_surname(e.canonical or e.text) for claim, w in picks[article] if _to_the_month(w)
+                    for e in ctx.alignment.entities_in_sentence(claim)}
+            for name in sorted(keys):
+                for other in names[name][-_LINKED:]:
+                    groups.union(article, other)
+                names[name].append(article)
+        blocks: dict[str, list[tuple[Claim, When]]] = defaultdict(list)
+        for article in sorted(picks):
+            blocks[groups.find(article)].extend(picks[article])
+        for chosen in blocks.values():
+            if len({c.article for c, _ in chosen}) >= 2:
+                yield from self._compare(ctx, cls, chosen, conflicts=False, among=pooled)
 
     def _per_story(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]]) -> Iterator[Finding]:
         groups = _Groups()
         stories: dict[str, str] = {}
         people: dict[str, list[str]] = defaultdict(list)
+        objects = {article: _objects(ctx, article).get(cls, set()) for article in by_article}
+        known = set().union(*objects.values())
         for article in sorted(by_article):
             story = ctx.story_of(article)
             groups.union(article, stories.setdefault(story, article))
-            for name in sorted(_objects(ctx, article).get(cls, ())):
+            # A name in the sentence that dates the happening ("A deadly police shooting Dec. 6
+            # in Athens of Alexandros Grigoropoulos"), when another article says the happening
+            # befell it, links the article too.
+            named = objects[article] | (_dated_names(ctx, by_article[article]) & known)
+            for name in sorted(named):
                 # Articles of other stories that say it befell the same person, written within
                 # two weeks (or undated): one happening.
                 for other in people[name][-_LINKED:]:
@@ -618,28 +968,36 @@ class HappeningDay(Rule):
                 continue
             if cls in PER_PERSON and _several_people(ctx, [c for c, _ in chosen]):
                 continue  # arrests of different people may come on different days
-            yield from self._compare(ctx, cls, chosen)
+            yield from self._compare(ctx, cls, chosen, conflicts=cls not in AGREE_ONLY)
 
-    def _per_person(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]]) -> Iterator[Finding]:
+    def _per_person(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]],
+                    conflicts: bool = True) -> Iterator[Finding]:
         by_name: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         for article, claims in by_article.items():
             for claim in claims:
                 for name in sorted(_people(ctx, claim)):
                     by_name[name][article].append(claim)
-        for name in sorted(by_name):
+        told: set[frozenset[tuple[str, int]]] = set()
+        for name in sorted(by_name, key=lambda n: (-len(by_name[n]), n)):
             chosen = [pick for article in sorted(by_name[name])
                       if (pick := _consistent(by_name[name][article], None)) is not None]
+            members = frozenset((c.article, c.start) for c, _ in chosen)
+            if members in told:
+                continue  # the same dates under another name of their sentences ("Texas")
+            told.add(members)
             if len(chosen) >= 2:
-                yield from self._compare(ctx, cls, chosen, name)
+                yield from self._compare(ctx, cls, chosen, name, conflicts=conflicts and cls not in AGREE_ONLY)
 
     def _compare(self, ctx: RuleContext, cls: str, chosen: Sequence[tuple[Claim, When]],
-                 who: str | None = None) -> Iterator[Finding]:
+                 who: str | None = None, conflicts: bool = True,
+                 among: set[tuple[str, int]] | None = None) -> Iterator[Finding]:
         """One finding for the articles' dates of one happening: a conflict when two cannot be
         one, listing the groups of articles that agree with each other; with it, an agreement
         of the largest such group (what most sources concur on). Else an agreement of the
         articles whose dates can be told to be one. Dates are compared value by value (a
         story's thousand articles give a handful of days), and for a person's background
-        happening only between sentences that name no different places."""
+        happening only between sentences that name no different places. Without ``conflicts``,
+        an agreement of each group of dates that agree (of those that hold one of ``among``)."""
         by_key: dict[tuple[When, frozenset[str]], list[tuple[Claim, When]]] = defaultdict(list)
         for claim, w in chosen:
             places = frozenset(ctx.alignment.entities_near(claim, ("place",))) if who else frozenset()
@@ -651,12 +1009,25 @@ class HappeningDay(Rule):
             for j in range(i + 1, len(keys)):
                 wb, pb = keys[j]
                 elsewhere = bool(pa) and bool(pb) and pa.isdisjoint(pb)
-                verdict[(i, j)] = verdict[(j, i)] = None if elsewhere else same(wa, wb)
+                verdict[(i, j)] = verdict[(j, i)] = None if elsewhere else _same_month(wa, wb)
         disagree = any(v is False for v in verdict.values())
         agree = {i for (i, _), v in verdict.items() if v is True}
-        what = f"{cls} of {who.title()}" if who else cls
-        topic = f"day of the {what}" if cls in ONE_DAY else f"date of the {what}"
+        what = (f"{cls} of the {who}" if cls in PER_THING else f"{cls} of {who.title()}") if who else cls
+        topic = f"day of the {what}" if cls in ONE_DAY and conflicts else f"date of the {what}"
         fact = ("happening-day", cls) if who is None else ("happening-day", cls, who)
+        if not conflicts:
+            fact = (*fact, "agreement-only")
+            for group in _partition(len(keys), verdict):
+                concur = [m for i in group for m in by_key[keys[i]]]
+                if among is not None and not any((c.article, c.start) in among for c, _ in concur):
+                    continue  # the story's own dates alone: told by the comparison of the story
+                if len({c.article for c, _ in concur}) > 1 and any(verdict[(i, k)] is True for i in group
+                                                                  for k in group):
+                    yield self.finding(ctx, Status.AGREEMENT, topic,
+                                       f"These articles agree on the date of the {what}: "
+                                       f"{' and '.join(_sides(concur))}.",
+                                       [c for c, _ in concur], 0.6, values=_values(concur), fact=fact)
+            return
         if not disagree:
             if agree:
                 members = [m for i in sorted(agree) for m in by_key[keys[i]]]
@@ -707,6 +1078,16 @@ def _partition(n: int, verdict: dict[tuple[int, int], bool | None]) -> list[list
     return groups
 
 
+def _distinct(claims: Sequence[Claim]) -> list[tuple[Claim, When]]:
+    """Each different time the claims tell (the first claim that tells it)."""
+    out: dict[When, Claim] = {}
+    for claim in claims:
+        w = when(claim, None)
+        if w is not None and w not in out:
+            out[w] = claim
+    return [(c, w) for w, c in out.items()]
+
+
 def _consistent(claims: Sequence[Claim], year: int | None) -> tuple[Claim, When] | None:
     """The date an article gives a happening, when its dates of it can all be one (the
     narrowest, then the first; said late or early when one of them is), else ``None``."""
@@ -725,10 +1106,58 @@ _AGENT_BEFORE = regex.compile(r"\bby\s+(?:\p{L}+['’]?s?\s+){0,3}(?:\p{L}+,\s+)
 
 def _people(ctx: RuleContext, claim: Claim) -> set[str]:
     """Surnames of the people a claim's sentence names, but for the agent ("by its leader,
-    Warren Jeffs"): whom a background happening befell."""
+    Warren Jeffs"): whom a background happening befell. A sentence that names nobody ("In
+    September 2007 a Utah jury found him guilty", "He ... was ejected in 2003 by that group's
+    leader") speaks of the people of the nearest sentence before it that names some."""
+    known = _surnames(ctx, claim.article)
+    entities = ctx.alignment.entities_in_sentence(claim)
+    out = _named(entities, known)
+    if out or not _PRONOUN.search(claim.sentence) or any(
+            e.subject == "other" and len(_WORD.findall(e.text)) == 1 for e in entities):
+        return out  # a name of no known type may be the person's ("Last June, Oppal appointed")
+    previous = [e for e in ctx.alignment.by_article.get(claim.article, ())
+                if e.kind is ClaimKind.ENTITY and _is_person(e, known)
+                and claim.sentence_start - _ANAPHORA_CHARS <= e.sentence_start < claim.sentence_start]
+    if not previous:
+        return out
+    last = max(e.sentence_start for e in previous)
+    return _named([e for e in previous if e.sentence_start == last], known)
+
+
+_ANAPHORA_CHARS = 300
+"""How far back (in characters) a sentence naming nobody looks for the people it speaks of."""
+# Last words of a title taken for a person's name ("Utah Attorney General", "the Utah Supreme").
+_TITLES = frozenset("""general supreme attorney chief officer president governor minister secretary judge police
+    sheriff court department spokesman spokeswoman commissioner prosecutor""".split())
+
+
+_PRONOUN = regex.compile(r"\b(?:he|she|him|her|his)\b", regex.I)
+# A name after a title ("Attorney General Wally Oppal", "Gov. Jane Doe") is a person's, whatever
+# type it was given.
+_TITLED = regex.compile(r"\b(?:General|Attorney|Gov|Governor|Sen|Senator|Rep|President|Minister|Judge|Officer|"
+                        r"Chief|Sheriff|Mayor|Commissioner|Director|Dr|Rev|Mr|Mrs|Ms|Sgt|Det|Lt|Capt)\.?\s+"
+                        r"\p{Lu}\p{L}+\s+\p{Lu}\p{L}+$")
+
+
+def _surnames(ctx: RuleContext, article: str) -> frozenset[str]:
+    """The surnames of the people an article names in full ("Warren Jeffs"): a surname alone
+    ("Jeffs") is that person's, whatever type the name was given."""
+    return frozenset(_surname(e.canonical or e.text) for e in ctx.alignment.by_article.get(article, ())
+                     if e.kind is ClaimKind.ENTITY and _full_name(e.canonical or e.text) is not None
+                     and (e.subject == "person" or _TITLED.search(e.text)))
+
+
+def _is_person(entity: Claim, known: frozenset[str]) -> bool:
+    surname = _surname(entity.canonical or entity.text)
+    if surname in _TITLES:
+        return False
+    return entity.subject == "person" or surname in known or _TITLED.search(entity.text) is not None
+
+
+def _named(entities: Iterable[Claim], known: frozenset[str]) -> set[str]:
     out: set[str] = set()
-    for entity in ctx.alignment.entities_in_sentence(claim):
-        if entity.subject != "person":
+    for entity in entities:
+        if not _is_person(entity, known):
             continue
         before = entity.sentence[:entity.start - entity.sentence_start]
         if not _AGENT_BEFORE.search(before[-50:]):

@@ -37,6 +37,13 @@ CASES: list[tuple[str, dt.date | None, str, str | None, str | None, str, bool]] 
     ("Results are due in the first quarter of 2024.", None, "first quarter of 2024", "2024-01-01", "2024-03-31",
      "quarter", False),
     ("The deadline is 2024-02-29.", None, "2024-02-29", "2024-02-29", "2024-02-29", "day", False),
+    # --- decades, and the year a thing dates to ------------------------------------------
+    ("The cannery was built in the 1920s by Norwegian settlers.", THU, "1920s", "1920-01-01", "1929-12-31", "year",
+     False),
+    ("The mills dated back to the mid 1880's, when the railway came.", THU, "mid 1880's", "1883-01-01",
+     "1886-12-31", "year", False),
+    ("The lighthouse dates to 1902, when the harbour opened.", THU, "1902", "1902-01-01", "1902-12-31", "year",
+     False),
     # --- months without a year: the most recent such month --------------------------------
     ("Following Mr. Kim’s days-long trip to Russia in September, Mr. Lavrov paid a two-day visit.",
      THU, "September", "2023-09-01", "2023-09-30", "month", True),
@@ -46,6 +53,8 @@ CASES: list[tuple[str, dt.date | None, str, str | None, str | None, str, bool]] 
      THU, "late August", "2023-08-21", "2023-08-31", "month", True),
     ("Putin and Kim heaped praise upon one another during their September meeting.",
      WED, "September", "2023-09-01", "2023-09-30", "month", True),
+    ("The grand jury heard evidence collected during the April raid on the compound.",
+     THU, "April", "2023-04-01", "2023-04-30", "month", True),
     # --- weekdays: the nearest such day on or before publication -------------------------
     ("Lavrov came to Pyongyang on Wednesday for talks.", THU, "Wednesday", "2023-10-18", "2023-10-18", "day", True),
     ("Lavrov’s trip to the Asian country on Wednesday, his first since 2018.", WED, "Wednesday", "2023-10-18",
@@ -76,6 +85,10 @@ CASES: list[tuple[str, dt.date | None, str, str | None, str | None, str, bool]] 
     ("Such interactions followed a treaty signing last year.", FRI_2025, "last year", "2024-01-01", "2024-12-31",
      "year", True),
     ("The minister arrived yesterday.", THU, "yesterday", "2023-10-18", "2023-10-18", "day", True),
+    ("A fast-moving fire destroyed the old warehouse early this morning.", THU, "this morning", "2023-10-19",
+     "2023-10-19", "day", True),
+    ("The chapel was apparently attacked by an arsonist last night.", THU, "last night", "2023-10-18",
+     "2023-10-18", "day", True),
     ("The vote took place three days ago.", THU, "three days ago", "2023-10-16", "2023-10-16", "day", True),
     ("Netanyahu apologized to Turkey for a 2010 commando raid that killed nine activists.", THU, "2010",
      "2010-01-01", "2010-12-31", "year", False),
@@ -101,6 +114,17 @@ CASES: list[tuple[str, dt.date | None, str, str | None, str | None, str, bool]] 
     # A dateline: the weekday without a comma is not part of what dateparser reads.
     ("Friday August 2, 2013 @ 8:13am PDT", None, "Friday August 2, 2013", "2013-08-02", "2013-08-02", "day", False),
 ]
+
+
+def test_a_time_of_day_is_a_date_claim_without_a_day() -> None:
+    claim = only_date("Dispatchers got a call shortly after 3:30 a. m. that the building was on fire.", THU,
+                      "3:30 a. m.")
+    assert (claim.low, claim.high, claim.granularity) == (None, None, None)
+    assert claim.attr("time") == "03:30" and claim.attr("around") == "shortly after"
+    assert only_date("The bank was evacuated at 1:30 p.m. on Monday.", None, "1:30 p.m.").attr("time") == "13:30"
+    # The part of the day after it tells the morning from the afternoon.
+    assert only_date("Shortly after 3:30 Tuesday morning someone called 911.", None, "3:30").attr("time") == "03:30"
+    assert only_date("The blaze started at 9:40 Friday night.", None, "9:40").attr("time") == "21:40"
 
 
 @pytest.mark.parametrize(("sentence", "published", "quote", "low", "high", "granularity", "relative"), CASES,

@@ -69,16 +69,24 @@ _PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
     ("month", regex.compile(
         rf"(?P<lead>(?P<earlier>(?i:earlier|later))\s+in\s+|(?i:in|since|until|by|from|through|during|last|next|this|of|"
         rf"early|mid|late|before|after)[\s-]+(?:early\s+|mid-?|late\s+)?)(?P<mod>(?:early|mid|late)[\s-]+)?{_MONTH}(?![\p{{L}}\d])"
-        rf"|(?P<poss_month>{_MONTH2})\s+(?=(?:meeting|summit|visit|talks|trip|election|attack|strike|elections|visits))")),
+        rf"|(?P<poss_month>{_MONTH2})\s+(?=(?:meeting|summit|visit|talks|trip|election|attack|strike|elections|visits|"
+        rf"raid|shooting|killing|bombing|fire|blaze|crash|riots?|protests?|arrests?|storm|flood|earthquake)\b)")),
     ("quarter", regex.compile(
         r"(?P<q>\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q[1-4]))(?:\s+(?:of\s+)?(?P<year>1[5-9]\d\d|20\d\d))?",
         regex.IGNORECASE)),
+    # A decade: "in the 1930s", "the mid 1930's", "the late 1990s".
+    ("decade", regex.compile(
+        r"(?P<prep>\b(?:in|since|by|until|from|of|during|before|after|through|around|to)\s+)?(?:the\s+)?"
+        r"(?P<part>(?:early|mid|late)[\s-]*)?(?P<dec>1[5-9]\d0|20\d0)\s?['’]?\s?s\b",
+        regex.IGNORECASE)),
     ("year", regex.compile(
-        rf"(?P<prep>\b(?:in|since|by|until|from|of|during|before|after|through|around|early|late|mid)[\s-]+)"
+        rf"(?P<prep>\b(?:in|since|by|until|from|of|during|before|after|through|around|early|late|mid|"
+        rf"dat(?:es|ed|ing)\s+(?:back\s+)?to)[\s-]+)"
         rf"(?:the\s+(?:year|summer|spring|autumn|fall|winter)\s+(?:of\s+)?)?{_YEAR}(?![\d,.]\d)(?!\s*(?:%|percent|people|troops))",
         regex.IGNORECASE)),
     ("deictic", regex.compile(
-        r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", regex.IGNORECASE)),
+        r"\b(?P<word>yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
+        regex.IGNORECASE)),
     ("period", regex.compile(
         r"\b(?P<rel>last|past|previous|next|this|coming|this\s+past|earlier\s+this|later\s+this)\s+"
         r"(?:(?:fiscal|financial|calendar|school|academic)\s+)?"
@@ -94,6 +102,14 @@ _PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
         rf"before|after|from\s+now|since)\b", regex.IGNORECASE)),
     ("recent", regex.compile(r"\b(?:in\s+)?(?P<rel>recent|the\s+past\s+few|the\s+last\s+few|coming|the\s+coming)\s+"
                              r"(?P<unit>days|weeks|months|years)\b", regex.IGNORECASE)),
+    # A time of day: "at 3:33 a.m.", "shortly after 3:30 a. m.", "around 5:30 p.m." (the day is
+    # not told by it: no interval, the time in the "time" attribute).
+    ("clock", regex.compile(
+        r"(?P<mod>\b(?:shortly\s+after|just\s+before|just\s+after|about|around|approximately|roughly)\s+)?"
+        r"(?<![\d:.,$])(?P<h>1[0-2]|0?[1-9])(?:(?::(?P<min>[0-5]\d))?\s?(?P<ampm>[ap])\.?\s?m\b\.?"
+        r"|:(?P<min2>[0-5]\d)(?=\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?"
+        r"(?P<part>morning|afternoon|evening|night)\b))",
+        regex.IGNORECASE)),
 ]
 
 def _month_number(name: str) -> int:
@@ -299,9 +315,26 @@ def _resolve(kind: str, m: regex.Match[str], anchor: dt.date | None, text: str) 
         prep = g["prep"].strip().lower()
         attrs = (("preposition", prep),)
         q_start = m.start("year") if prep in ("in", "since", "by", "until", "from", "of", "during", "before",
-                                             "after", "through", "around") else start
+                                             "after", "through", "around") or prep.startswith("dat") else start
         lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
         return _Resolved(q_start, end, lo, hi, Granularity.YEAR, False, attrs=attrs)
+    if kind == "decade":
+        first = int(g["dec"])
+        part = (g.get("part") or "").strip(" -").lower()
+        low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(part, (0, 9))
+        q_start = m.start("part") if g.get("part") else m.start("dec")
+        return _Resolved(q_start, end, dt.date(first + low, 1, 1), dt.date(first + high, 12, 31), Granularity.YEAR,
+                         False, attrs=(("decade", "yes"),))
+    if kind == "clock":
+        part = (g.get("part") or "").lower()
+        evening = part in ("afternoon", "evening") or (part == "night" and int(g["h"]) >= 6)
+        afternoon = g["ampm"].lower() == "p" if g.get("ampm") else evening
+        hour = int(g["h"]) % 12 + (12 if afternoon else 0)
+        attrs = (("time", f"{hour:02d}:{int(g.get('min') or g.get('min2') or 0):02d}"),)
+        mod = " ".join((g.get("mod") or "").lower().split())
+        if mod:
+            attrs += (("around", mod),)
+        return _Resolved(m.start("h"), end, None, None, None, False, attrs=attrs)
     if kind == "year2":
         digits = g["year2"]
         year = int(digits) if len(digits) == 4 else int(g["century"] + digits)
@@ -332,10 +365,10 @@ def _resolve(kind: str, m: regex.Match[str], anchor: dt.date | None, text: str) 
         lo, hi = _quarter_bounds(year, quarter)
         return _Resolved(start, end, lo, hi, Granularity.QUARTER, True)
     if kind == "deictic":
-        word = g["word"].lower()
+        word = " ".join(g["word"].lower().split())
         if anchor is None:
             return _Resolved(start, end, None, None, Granularity.DAY, True)
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}.get(word, 0)
         day = anchor + dt.timedelta(days=offset)
         return _Resolved(start, end, day, day, Granularity.DAY, True)
     if kind == "period":
@@ -466,7 +499,8 @@ _DIGITS = "0123456789"
 # A sentence without a digit or one of these words cannot hold a date ("day" covers weekdays,
 # "today", "days ago"; "jan" covers "January"). On an ASCII sentence substring tests find
 # them; otherwise the pattern built of the same words does.
-_CUE_WORDS = ("day", "ago", "week", "month", "year", "quarter", "tonight", "tomorrow",
+_CUE_WORDS = ("day", "ago", "week", "month", "year", "quarter", "tonight", "tomorrow", "morning", "afternoon",
+              "evening", "night",
               *_MONTH_ABBREVIATIONS.split())
 _DATE_CUE = regex.compile(r"\d|" + "|".join(_CUE_WORDS), regex.IGNORECASE)
 
@@ -518,10 +552,12 @@ _GATES: dict[str, tuple[_Gate, ...]] = {
     "month": (_CAPITAL_MONTH_GATE,),
     "weekday": (_word_gate("day", fold=False),),
     "quarter": (_word_gate("quarter q1 q2 q3 q4"),),
+    "decade": (_YEAR_GATE,),
     "year": (_YEAR_GATE,),
     "year2": (_YEAR_GATE,),
+    "clock": (_Gate(regex.compile(r"\d\s?[ap]\.?\s?m\b|\d:\d\d\s+\p{L}+", regex.IGNORECASE)),),
     "bareyear": (_YEAR_GATE,),
-    "deictic": (_word_gate("yesterday today tonight tomorrow"),),
+    "deictic": (_word_gate("yesterday today tonight tomorrow morning afternoon evening night"),),
     "period": (_word_gate("week month year quarter decade"),),
     "ago": (_word_gate("ago earlier later before after from since"),),  # "from now": "from"
     "recent": (_word_gate("recent few coming"),),
