@@ -88,6 +88,10 @@ _OTHER_TIME = regex.compile(
     r"blam\w*|react\w*|respond\w*|announc\w*|confirm\w*|describ\w*|vow\w*|promis\w*|claim\w*|"
     r"report\w*|said|says|told|warn\w*|prais\w*|hail\w*|criticis\w*|criticiz\w*|"
     r"remember\w*|mark\w*|review\w*)\b", regex.I)
+# Between an event noun and a date: the crime a trial or a charge is about ("the trial of two men
+# charged with killing Zurana Horton, 34, on Oct. 21, 2011" dates the killing, not the trial).
+_CRIME_BETWEEN = regex.compile(r"\b(?:charged\s+with|accused\s+of|convicted\s+of|killing|murdering|shooting|stabbing)\b",
+                               regex.I)
 # Patterns of find_mentions, compiled once (it runs for every event noun of the corpus).
 _LETTERS = regex.compile(r"\p{L}+")
 _POSSESSIVE_GAP = regex.compile(r"^['’]s?\s+(?:[\p{L}-]+\s+){0,3}$")
@@ -403,6 +407,9 @@ def sketch_mentions(article: Article, claims: Sequence[Claim],
                     continue
                 if _OTHER_TIME.search(text_all[lo_:hi_]):
                     continue  # "met Wednesday ... following the bombings", "Thursday condemned the attacks"
+                gap = text_all[pos + len(word):d.start] if d.start > pos else text_all[d.end:pos]
+                if _CRIME_BETWEEN.search(gap):
+                    continue
                 iv = interval_of(d)
                 if iv is None or d.granularity in (Granularity.YEAR, Granularity.QUARTER):
                     continue

@@ -94,6 +94,11 @@ class StoryOptions:
     """Articles published at most this many days apart are fully comparable."""
     far_days: int = 730
     """Articles published more than this many days apart are different stories."""
+    person_days: int = 730
+    """Articles that name the same two people in full (first name and surname), one of them
+    reporting a court case (a trial, a verdict, a sentence), are fully comparable up to this
+    many days apart: a trial is reported long after the shooting it is about, with the
+    victim's and the accused's names (two visits of one minister are two stories)."""
 
 
 DEFAULT_STORY_OPTIONS = StoryOptions()
@@ -252,6 +257,23 @@ def _postings(vectors: Sequence[Mapping[str, float]], df: Mapping[str, int], top
     return postings
 
 
+# A report of a court case: what brings a crime back into the news long after it happened.
+_LEGAL = regex.compile(r"\b(?:trial|tried|jury|jurors|verdict|convicted|conviction|sentenced|sentencing|pleaded|"
+                       r"plea|guilty|acquitted|prosecutors?|testified|testimony)\b", regex.I)
+
+
+def _head(article: Article) -> str:
+    """An article's headline and lead."""
+    start = article.body_offset
+    return f"{article.title or ''}\n{article.text[start:start + LEAD_CHARS]}"
+
+
+def _full_names(claims: Iterable[Claim]) -> frozenset[str]:
+    """The people an article names in full (a canonical name of two words or more)."""
+    return frozenset(name for c in claims if c.kind is ClaimKind.ENTITY and c.subject == "person"
+                     and " " in (name := (c.canonical or c.text).strip().lower()))
+
+
 def similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[Claim]],
                  options: StoryOptions = DEFAULT_STORY_OPTIONS) -> tuple[dict[tuple[int, int], float],
                                                                           list[dict[str, float]]]:
@@ -265,6 +287,8 @@ def similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[
     leads, lead_df = _vectors([lead for _, lead in both], options.vector_terms)
     del both
     dates = [reference_date(a, c) for a, c in zip(articles, claims, strict=True)]
+    persons = [_full_names(c) for c in claims]
+    legal = [_LEGAL.search(_head(a)) is not None for a in articles]
     n = len(articles)
     large = n >= options.large_from
     max_df = n if n < 20 else max(2, min(int(options.max_df_share * n),
@@ -282,7 +306,11 @@ def similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[
     for (i, j), count in sorted(shared.items()):
         if count < least:
             continue
-        factor = _time_factor(dates[i], dates[j], options)
+        di, dj = dates[i], dates[j]
+        factor = _time_factor(di, dj, options)
+        if factor < 1.0 and di is not None and dj is not None and len(persons[i] & persons[j]) >= 2 \
+                and (legal[i] or legal[j]) and abs((di - dj).days) <= options.person_days:
+            factor = 1.0  # one case (a victim and the accused) taken to court months later
         if factor > 0:
             sim = _cosine(vectors[i], vectors[j])
             if sim < options.lead_factor:  # the lead's cosine (at most 1) can only raise it below that

@@ -286,7 +286,9 @@ class AgeMismatch(Rule):
             return self.finding(ctx, Status.AGREEMENT, topic, f"Sources agree on the age of {person}: {sides}.",
                                 claims, 0.8, shown_as=age_text, values=values, fact=fact)
         published = {c.article: _published(ctx, c.article) for c in claims}
-        updates = [_update(a, b, published, int(self.values["update_after_days"])) for a, b in disjoint]
+        after = int(self.values["update_after_days"])
+        updates = [_update(a, b, published, after) or _update_as_dated(a, b, ages, published, after)
+                   for a, b in disjoint]
         if all(u is not None for u in updates):
             gaps = "; ".join(sorted({u for u in updates if u is not None}))
             return self.finding(
@@ -530,6 +532,23 @@ def _update(a: _Age, b: _Age, published: Mapping[str, dt.date | None], after_day
         return None
     months = round(days / 30.44)
     return f"{short_id(late.claim.article)} published {months} months after {short_id(early.claim.article)}"
+
+
+def _update_as_dated(a: _Age, b: _Age, ages: Sequence[_Age], published: Mapping[str, dt.date | None],
+                     after_days: int) -> str | None:
+    """:func:`_update` for a pair with an undated side, read as a dated report that gives the
+    same age ("Jose Luis Orozco, 27," in an undated report, as in three reports of 2005, against
+    "Orozco, 29," at the 2007 verdict)."""
+    for undated, other in ((a, b), (b, a)):
+        if published[undated.claim.article] is not None:
+            continue
+        for dated in ages:
+            if (published[dated.claim.article] is not None and dated.low == undated.low
+                    and dated.high == undated.high):
+                why = _update(dated, other, published, after_days)
+                if why is not None:
+                    return why
+    return None
 
 
 def _person_resolver(names: set[str]) -> Callable[[str], str | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -455,8 +456,10 @@ def _agrees(a: _Framed, b: _Framed) -> bool:
 
 
 _CORRECTION = regex.compile(r"\bnot\s+(?:\p{L}+|\d+)\s+as\s+(?:\p{L}+\s+)?(?:first|initially|earlier|previously|"
-                            r"originally)\s+(?:reported|said|stated|thought)\b|\b(?:revised|corrected|correction)\b",
-                            regex.I)
+                            r"originally)\s+(?:reported|said|stated|thought)\b|\b(?:revised|corrected|correction)\b|"
+                            r"\bcontrary\s+to\s+(?:the\s+)?(?:initial|earlier|first|previous|original)\s+(?:\p{L}+\s+)?"
+                            r"(?:estimates?|reports?|figures?|accounts?|claims?)\b",
+                            regex.I)  # "no one was killed ..., contrary to initial estimates from the state government"
 
 
 def corrects(claim: Claim) -> bool:
@@ -536,7 +539,7 @@ class CountMismatch(Rule):
                 topic = _topic(frame, group, ctx)
                 result = compare(group)
                 event = next((e for e in (_event_of(ctx, c) for c in group) if e), None)
-                dates = sorted({d for d in (ctx.alignment.articles[c.article].published for c in group) if d})
+                dates = sorted({d for d in (_written(ctx, c) for c in group) if d})
                 fixes = sorted({short_id(c.article) for c in group if corrects(c)})
                 if result.conflict:
                     for side in _agreeing_sides(fact):
@@ -548,7 +551,7 @@ class CountMismatch(Rule):
                                "an earlier figure.")
                     yield self.finding(ctx, Status.CONFLICT, topic, message, group, 0.8, event=event,
                                        fact=_fact(frame))
-                elif result.conflict and _is_toll(frame) and _rising(ctx, result.disjoint):
+                elif result.conflict and _is_toll(frame) and _rising(ctx, group, result.disjoint):
                     message = (f"The figure changed between reports published on different days, each later "
                                f"report higher: {_by_date(ctx, group)}; an updated toll, not a conflict.")
                     yield self.finding(ctx, Status.VARIANT, topic, message, group, 0.6, event=event,
@@ -592,10 +595,39 @@ def _is_toll(frame: Frame) -> bool:
     return frame.measure.split(":")[0] in TOLL_MEASURES or frame.role in TOLL_MEASURES
 
 
-def _rising(ctx: RuleContext, disjoint: Sequence[tuple[Claim, Claim]]) -> bool:
+def _written(ctx: RuleContext, claim: Claim) -> dt.date | None:
+    """When the figure's article was written: its publication date, else its dateline's."""
+    article = ctx.alignment.articles.get(claim.article)
+    return reference_date(article, ctx.alignment.by_article.get(claim.article, ())) if article else None
+
+
+def _report_dates(ctx: RuleContext, claims: Sequence[Claim]) -> dict[int, dt.date]:
+    """The day each figure was reported (keyed by ``id`` of the claim): the day its article was
+    :func:`_written`; a figure of an undated article that agrees only with figures reported on
+    one single day takes that day (it tells the toll as it stood then: "one person was
+    arrested" beside a report of one arrest written that night, "at least 46 demonstrators
+    were arrested" beside a later report of 46 arrests)."""
+    dated: dict[int, dt.date] = {}
+    for c in claims:
+        when = _written(ctx, c)
+        if when is not None:
+            dated[id(c)] = when
+    known = [(interval_of(c), dated[id(c)]) for c in claims if id(c) in dated]
+    for c in claims:
+        mine = interval_of(c)
+        if id(c) in dated or mine is None:
+            continue
+        days = {when for value, when in known if value is not None and value.overlaps(mine)}
+        if len(days) == 1:
+            dated[id(c)] = days.pop()
+    return dated
+
+
+def _rising(ctx: RuleContext, claims: Sequence[Claim], disjoint: Sequence[tuple[Claim, Claim]]) -> bool:
     """Is every disagreement explained by time: the later report gives the higher figure?"""
+    dated = _report_dates(ctx, claims)
     for a, b in disjoint:
-        da, db = ctx.alignment.articles[a.article].published, ctx.alignment.articles[b.article].published
+        da, db = dated.get(id(a)), dated.get(id(b))
         ia, ib = interval_of(a), interval_of(b)
         if da is None or db is None or da == db or ia is None or ib is None:
             return False
@@ -606,11 +638,15 @@ def _rising(ctx: RuleContext, disjoint: Sequence[tuple[Claim, Claim]]) -> bool:
 
 
 def _by_date(ctx: RuleContext, claims: Sequence[Claim]) -> str:
-    def when(c: Claim) -> str:
-        published = ctx.alignment.articles[c.article].published
-        return published.isoformat() if published else "undated"
+    dated = _report_dates(ctx, claims)
 
-    ordered = sorted(claims, key=lambda c: (when(c), c.article, c.start))
+    def when(c: Claim) -> str:
+        day = dated.get(id(c))
+        if day is None:
+            return "undated"
+        return day.isoformat() if _written(ctx, c) is not None else f"undated, as on {day.isoformat()}"
+
+    ordered = sorted(claims, key=lambda c: (when(c).removeprefix("undated, as on "), c.article, c.start))
     return ", ".join(f"{display(c)} ({short_id(c.article)}, {when(c)})" for c in ordered)
 
 

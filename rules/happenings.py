@@ -85,6 +85,8 @@ _IN_HAPPENING = regex.compile(r"^\s*,\s*in\s+(?:a|an|the)\s+(?:\p{L}+\s+)?(?P<wo
                               regex.I)
 _HAPPENING_WORDS = 10
 """Event words up to this many words before a date (in its clause) say what it dates."""
+# A charge named as what another act is on: "arraigned on charges", "held on a murder charge".
+_ON_CHARGES = regex.compile(r"\bon\s+(?:(?:a|the|two|three|several|multiple|new|\p{L}+-degree)\s+)*(?:\p{L}+\s+)?$", regex.I)
 
 
 def _cls(word: str) -> str | None:
@@ -152,6 +154,8 @@ def _scan_left(text: str) -> tuple[str | None, bool]:
         if i + 1 < len(words) and (word.lower(), words[i + 1].lower()) in _PHRASES:
             return _PHRASES[(word.lower(), words[i + 1].lower())], light
         cls = _cls(word)
+        if cls == "charge" and _ON_CHARGES.search(text[:matches[i].start()]):
+            return None, light  # "is arraigned on charges ... Wednesday": the date is the arraignment's
         if cls is not None and word.lower() not in _AGENTS:
             return cls, light
         if word.lower() in _LIGHT_VERBS:
@@ -436,7 +440,15 @@ def _same_month(a: When, b: When) -> bool | None:
             if (low.year, low.month) == (high.year, high.month):
                 return x.month == low.month
             return None
+    if (a.low is not None and a.high is not None and b.low is not None and b.high is not None
+            and a.high - a.low <= 1 and b.high - b.low <= 1
+            and min(abs(a.low - b.high), abs(b.low - a.high)) > APART_DAYS):
+        return None  # two days months apart: two happenings (a trial "starts Monday"), not a disagreement
     return same(a, b)
+
+
+APART_DAYS = 31
+"""Two days of a happening told further apart than this are not two accounts of one day."""
 
 
 _OBJECT_END = frozenset("""to for that which who allowing in on of at by with from after before as and but while
@@ -636,6 +648,15 @@ _LINKED = 8
 def _written(ctx: RuleContext, article: str) -> dt.date | None:
     art = ctx.alignment.articles.get(article)
     return reference_date(art, ctx.alignment.by_article.get(article, ())) if art else None
+
+
+def _written_apart(a: set[dt.date | None], b: set[dt.date | None]) -> bool:
+    """Were all the dated reports of ``a`` written more than :data:`APART_DAYS` from all those of
+    ``b`` (undated reports of a date go with the dated ones that give it)?"""
+    known_a, known_b = [x for x in a if x is not None], [y for y in b if y is not None]
+    if not known_a or not known_b:
+        return False
+    return all(abs((x - y).days) > APART_DAYS for x in known_a for y in known_b)
 
 
 def _close(a: dt.date | None, b: dt.date | None) -> bool:
@@ -1003,12 +1024,16 @@ class HappeningDay(Rule):
             places = frozenset(ctx.alignment.entities_near(claim, ("place",))) if who else frozenset()
             by_key[(w, places)].append((claim, w))
         keys = list(by_key)
+        # When the articles of each date were written: a weekday told alone is within days of it.
+        written = [{_written(ctx, c.article) for c, _ in by_key[key]} for key in keys]
         verdict: dict[tuple[int, int], bool | None] = {}
         for i, (wa, pa) in enumerate(keys):
             verdict[(i, i)] = True if len(by_key[keys[i]]) > 1 else None
             for j in range(i + 1, len(keys)):
                 wb, pb = keys[j]
                 elsewhere = bool(pa) and bool(pb) and pa.isdisjoint(pb)
+                if not elsewhere and wa.low is None and wb.low is None and _written_apart(written[i], written[j]):
+                    elsewhere = True  # "starts Monday" in a report two years after "Thursday night"
                 verdict[(i, j)] = verdict[(j, i)] = None if elsewhere else _same_month(wa, wb)
         disagree = any(v is False for v in verdict.values())
         agree = {i for (i, _), v in verdict.items() if v is True}

@@ -101,3 +101,12 @@ def test_event_detection_reads_an_article_again_when_its_sketches_do_not_fit() -
 ])
 def test_publication_spans_read_as_days(first: str, last: str, span: str) -> None:
     assert day_span(dt.date.fromisoformat(first), dt.date.fromisoformat(last)) == span
+
+
+def test_a_date_of_the_crime_a_trial_is_about_does_not_date_the_trial() -> None:
+    text = ("The footage was shown at the trial of two men charged with killing Zurana Horton, 34, on Oct. 21, 2011. "
+            "The trial will resume Monday.")
+    article = Article(id="a", path="a.txt", text=text, published=dt.date(2013, 4, 11))
+    claims = extract_doc(Doc.from_article(article), ExtractOptions())
+    trials = [m for m in find_mentions(article, claims) if m.noun == "trial"]
+    assert trials and all(m.time is None or dt.date.fromordinal(int(m.time.low)).year == 2013 for m in trials)

@@ -177,3 +177,12 @@ def test_json_contract_of_a_month() -> None:
 def test_odd_text_never_crashes(text: str) -> None:
     for claim in dates(text, THU):
         assert claim.text == text[claim.start:claim.end]
+
+
+def test_a_dateline_in_capitals_is_a_full_date() -> None:
+    claim = only_date("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2:29 PM", None, "WEDNESDAY, MARCH 13, 2013")
+    assert (claim.low, claim.granularity.value if claim.granularity else None) == ("2013-03-13", "day")
+    assert claim.attr("weekday") == "wednesday"
+    assert only_date("MAR. 14, 2013, 8:12 PM", None, "MAR. 14, 2013").low == "2013-03-14"
+    # Without its year a word in capitals is not read as a month: "MAY" may be the verb.
+    assert [c for c in claims_of(ClaimKind.DATE, "THE JURY MAY 13 DECIDE", None)] == []

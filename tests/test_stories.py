@@ -9,7 +9,15 @@ from pathlib import Path
 from checker.corpus import load_corpus
 from checker.engine import extract_articles
 from checker.model import Article, Claim, ClaimKind, new_claim
-from checker.stories import StoryIndex, background, build_stories, cluster, continues, reference_date
+from checker.stories import (
+    StoryIndex,
+    background,
+    build_stories,
+    cluster,
+    continues,
+    reference_date,
+    similarities,
+)
 
 FIRE_A = """Fire destroys apartment building on Maple Street in Brookton
 A fire tore through a three-storey apartment building on Maple Street in Brookton on Tuesday night.
@@ -127,3 +135,33 @@ def test_the_last_major_quake_and_what_the_next_sentence_says_of_it_are_backgrou
     assert background(it, 2008, previous="In 2005, a quake struck the island.")  # another year
     assert not continues("It was not clear how many people were hurt.")
     assert not continues("Ten people were killed.")
+
+
+SHOOTING = """Mother of 12 killed in Brownsville crossfire
+Zurana Horton, 34, was killed on Friday when gunman Andrew Lopez fired from a rooftop near a school in Brownsville.
+Police said Andrew Lopez, 18, confessed to the shooting, which also wounded an 11-year-old girl.
+"""
+TRIAL = """Gunman on trial for Brownsville crossfire killing of mother of 12
+Prosecutors told jurors that Andrew Lopez fired from a Brownsville rooftop and killed Zurana Horton as she shielded children.
+Video of the Brownsville shooting that killed Zurana Horton was shown at the trial of Andrew Lopez on Thursday.
+"""
+
+
+def test_a_trial_months_later_that_names_the_victim_and_the_accused_is_the_story_of_the_shooting(
+        tmp_path: Path) -> None:
+    _write(tmp_path, {"a": ("2011-10-22", SHOOTING), "b": ("2013-04-11", TRIAL)})
+    assert _groups(_stories(tmp_path)) == [["a", "b"]]
+
+
+def test_one_shared_name_leaves_reports_months_apart_discounted_by_their_dates(tmp_path: Path) -> None:
+    def similarity(trial: str) -> float:
+        root = tmp_path / str(abs(hash(trial)))
+        root.mkdir()
+        _write(root, {"a": ("2011-10-22", SHOOTING), "b": ("2013-04-11", trial)})
+        corpus = load_corpus([root])
+        pairs, _ = similarities(sorted(corpus.articles, key=lambda a: a.id), extract_articles(corpus).by_article(corpus))
+        return pairs[(0, 1)]
+
+    both_named = similarity(TRIAL)
+    one_named = similarity(TRIAL.replace("Zurana Horton", "the victim"))
+    assert one_named < 0.5 * both_named  # 536 days apart: the date factor (about 0.28) applies

@@ -48,6 +48,11 @@ WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
           r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+# A full date in capitals, as datelines print it ("WEDNESDAY, MARCH 13, 2013", "MAR. 14, 2013"):
+# read only with its year, where a capitalised "MAY" or "MARCH" cannot be a verb.
+_CAPS_MONTH = (r"(?P<cmonth>JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
+               r"(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?)")
+_CAPS_WEEKDAY = r"(?P<cweekday>MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d|2100)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -58,7 +63,8 @@ _UNIT = r"(?P<unit>day|week|month|year|decade|quarter)s?"
 _PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
     ("iso", regex.compile(r"(?<![\d-])(?P<year>1[5-9]\d\d|20\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<dom>0[1-9]|[12]\d|3[01])(?![\d-])")),
     ("full", regex.compile(
-        rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH2},?\s+{_YEAR})(?!\d)")),
+        rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH2},?\s+{_YEAR})(?!\d)"
+        rf"|(?:{_CAPS_WEEKDAY},?\s+)?{_CAPS_MONTH}\s+(?P<cday>[0-3]?\d),?\s+(?P<cyear>1[5-9]\d\d|20\d\d|2100)(?!\d)")),
     ("monthday", regex.compile(
         rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH2})(?![\d,]*\s*\d)(?![\p{{L}}\d])")),
     ("monthyear", regex.compile(
@@ -227,6 +233,8 @@ def _resolve(kind: str, m: regex.Match[str], anchor: dt.date | None, text: str) 
         day = _safe_date(int(g["year"]), int(g["mon"]), int(g["dom"]))
         return _Resolved(start, end, day, day, Granularity.DAY, False) if day else None
     if kind == "full":
+        if g.get("cmonth"):  # a dateline in capitals
+            g = {**g, "month": g["cmonth"], "day": g["cday"], "year": g["cyear"], "weekday": g.get("cweekday")}
         month = _month_number(g.get("month") or g.get("month2") or "")
         day = _safe_date(int(g["year"]), month, int(g["day"])) if month else None
         if day is None:
@@ -543,10 +551,11 @@ def _word_gate(words: str, fold: bool = True) -> _Gate:
 # every form of the name begins with: "market" or "may" do not send a sentence through them.
 _MONTH_GATE = _word_gate(_MONTH_ABBREVIATIONS)
 _CAPITAL_MONTH_GATE = _word_gate(_MONTH_ABBREVIATIONS.title(), fold=False)
+_FULL_MONTH_GATE = _word_gate(f"{_MONTH_ABBREVIATIONS.title()} {_MONTH_ABBREVIATIONS.upper()}", fold=False)
 _YEAR_GATE = _Gate(regex.compile(r"1[5-9]\d\d|20\d\d|2100"))
 _GATES: dict[str, tuple[_Gate, ...]] = {
     "iso": (_Gate(regex.compile(r"\d-\d")),),
-    "full": (_CAPITAL_MONTH_GATE, _YEAR_GATE),
+    "full": (_FULL_MONTH_GATE, _YEAR_GATE),
     "monthday": (_CAPITAL_MONTH_GATE,),
     "monthyear": (_YEAR_GATE, _MONTH_GATE),
     "month": (_CAPITAL_MONTH_GATE,),
