@@ -67,7 +67,7 @@ _KIND_BEFORE = regex.compile(r"\b(?:a|an)\s+(?:(?!(?:further|total|reported|esti
 # Measures of people (the classes of measures.toml [people], and what adjectives say).
 PEOPLE_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
                              "participants", "casualties", "killed or missing", "children", "hits", "shot",
-                             "spouses"})
+                             "spouses", "present"})
 # Measures that grow as a story unfolds: a later, higher figure is an update.
 TOLL_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
                            "casualties", "killed or missing", "shot"})

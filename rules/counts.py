@@ -26,7 +26,7 @@ from checker.ruleapi import (
 )
 
 from .base import Rule, RuleContext
-from .compare import compare, short_id, sides_text
+from .compare import compare, reading, short_id, sides_text
 
 
 def _places(ctx: RuleContext, claim: Claim) -> set[str]:
@@ -205,8 +205,8 @@ def _topic(frame: Frame, claims: Sequence[Claim], ctx: RuleContext) -> str:
 class _Framed:
     """What CT01 compares of a figure: its frame and the scope words around it."""
 
-    __slots__ = ("claim", "explicit", "frame", "inside", "months", "persons", "places", "predicate", "scope", "several",
-                 "value", "years")
+    __slots__ = ("claim", "explicit", "frame", "inside", "months", "persons", "places", "predicate", "reading", "scope",
+                 "several", "value", "years")
 
     def __init__(self, ctx: RuleContext, claim: Claim, frame: Frame,
                  surnames: dict[str, dict[str, str]] | None = None) -> None:
@@ -220,6 +220,7 @@ class _Framed:
         self.scope = _scope(claim)
         self.predicate = _predicate(claim)
         self.value = interval_of(claim)
+        self.reading = reading(claim)  # as compare() reads it: "more than $1 million" allows $1 million
         self.persons = _persons(ctx, claim, (surnames or {}).get(claim.article, {})) \
             if frame.measure in SHAPE_MEASURES | PERSON_FACTS else frozenset()
 
@@ -233,7 +234,9 @@ class _Framed:
         and the other not, when they name different places or years explicitly, when one is a
         total or a rate and the other not, or (for a thing with nothing said of it) when nothing
         said around them is the same."""
-        if self.frame.part != other.frame.part or self.scope != other.scope:
+        if self.scope != other.scope:
+            return False
+        if self.frame.part != other.frame.part and not _included_count(self, other):
             return False
         if not self.frame.roles_agree(other.frame):
             return False
@@ -263,6 +266,25 @@ class _Framed:
             shared = len(pa & pb)
             return shared >= 3 or (shared >= 1 and shared >= 0.5 * min(len(pa), len(pb)))
         return True
+
+
+# "a handful of people, including two children": the figure is a part of the people counted before
+# it, and the whole count of the children among them.
+_INCLUDED_BEFORE = regex.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:\p{L}+\s+)?$", regex.I)
+
+
+def _included(claim: Claim) -> bool:
+    return _INCLUDED_BEFORE.search(around(claim, 30, 0)[0]) is not None
+
+
+def _included_count(a: _Framed, b: _Framed) -> bool:
+    """Is one figure a part said with "including" and the other no part, both counting the same
+    specific people ("including two children" and "two children were inside")? The part is the
+    whole count of those people: the two state one fact."""
+    if a.frame.who is None or a.frame.who != b.frame.who:
+        return False
+    part, whole = (a, b) if a.frame.part is not None else (b, a)
+    return whole.frame.part is None and part.frame.part == "part" and _included(part.claim)
 
 
 # Facts about one person's body or life ("shot seven times"): compared only where both sentences
@@ -338,7 +360,7 @@ class _Group:
 
 def _fact_groups(items: Sequence[_Framed]) -> list[list[_Framed]]:
     """Group the figures of one story and frame key into facts: a figure joins a group only if
-    it is compatible with every member from other articles (no chains A~B~C) and agrees with the
+    it is compatible with every member from other articles, both ways (no chains A~B~C) and agrees with the
     members of its own article ("three killed" and "at least three people" may be one count;
     two disjoint figures of one article count different things);
     of the groups that take it, one whose figures agree with it is preferred. Groups of one
@@ -367,7 +389,7 @@ def _fact_groups(items: Sequence[_Framed]) -> list[list[_Framed]]:
             if any(m.claim.article == article and not _one_fact(m, item) for m in group.reps):
                 continue  # two figures of one article that cannot be one count count two things
             others = [m for m in group.reps if m.claim.article != article]
-            if not all(item.compatible(m) for m in others):
+            if not all(item.compatible(m) and m.compatible(item) for m in others):
                 continue
             if all(_agrees(item, m) for m in others):
                 chosen = index
@@ -391,8 +413,8 @@ def _agreeing_sides(fact: Sequence[_Framed]) -> list[list[Claim]]:
     Distinct values are grouped greedily, the value most figures share first."""
     by_value: dict[Interval, list[Claim]] = defaultdict(list)
     for item in fact:
-        if item.value is not None:
-            by_value[item.value].append(item.claim)
+        if item.reading is not None:
+            by_value[item.reading].append(item.claim)
     values = sorted(by_value, key=lambda v: (-len({c.article for c in by_value[v]}), v.low, v.high))
     sides: list[list[Interval]] = []
     for value in values:
@@ -427,7 +449,8 @@ def _one_fact(a: _Framed, b: _Framed) -> bool:
 
 
 def _agrees(a: _Framed, b: _Framed) -> bool:
-    return a.value is not None and b.value is not None and a.value.overlaps(b.value)
+    """Do two figures agree as :func:`compare` reads them ("$1 million" and "more than $1 million" do)?"""
+    return a.reading is not None and b.reading is not None and a.reading.overlaps(b.reading)
 
 
 _CORRECTION = regex.compile(r"\bnot\s+(?:\p{L}+|\d+)\s+as\s+(?:\p{L}+\s+)?(?:first|initially|earlier|previously|"

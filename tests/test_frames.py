@@ -59,6 +59,10 @@ CASES = [
     # the head of a singular compound is its last noun
     ("At least one bomb technician was injured.", "At least one bomb technician",
      ("injuries", None, None, "technician")),
+    # people present where something happened
+    ("A handful of people, including two children, were inside the church.", "two children",
+     ("present", None, "part", "child")),
+    ("Several people were inside when the blaze started.", "Several people", ("present", None, None, None)),
     # a thing that is not people keeps its name even beside a word said of people
     ("The quake caused destruction in seven villages and killed 10 people.", "seven villages",
      ("village", None, None, None)),
