@@ -76,7 +76,10 @@ _WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")  # "non-fatal" is one word, not "f
 _EVENT_SUBJECT = regex.compile(r"\b(?:the|a|an|this|that|its|\p{L}+'s)\s+(?:\p{L}+\s+)?\p{L}+ing\b", regex.I)
 # Where what is said of a figure ends: punctuation, a coordination, or a subordinate clause with
 # its own subject ("About 100 people were in the building when she began shooting").
-_CLAUSE_END = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas|as well as|when|after|before|because|until)\s",
+_CLAUSE_END = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas|as well as|when|after|before|because|until)\s"
+                            # "died in a bank as tens of thousands took to the streets"; not "as many as 20"
+                            r"|(?<!\b(?:many|much|few|long|well|such|same|soon|far))\sas\s"
+                            r"(?!(?:many|much|few|well|a\s+result|part|of|if|though|long|soon|far|high|low)\b)",
                             regex.I)
 _APPOSITION_START = regex.compile(r"^\s*[,(]")
 _DEAD_OR_MISSING = regex.compile(r"^\s+(?:dead|killed)\s+(?:and|or)\s+missing\b", regex.I)
@@ -219,7 +222,27 @@ def _predicate_words(claim: Claim) -> list[str]:
     # "three people were involved in the killing": the event named after the figure is not what
     # happened to the people counted either.
     after_words = _WORDS.findall(_EVENT_SUBJECT.sub(" ", after))
-    return [*reversed(before_words[-2:]), *after_words[:6], *reversed(before_words[-4:-2]), *beyond]
+    return [*reversed(before_words[-2:]), *after_words[:6], *reversed(before_words[-4:-2]), *beyond,
+            *_late_verb(sentence[end:end + 150])]
+
+
+_AUXILIARY = regex.compile(r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+|also\s+)?(\p{L}+)", regex.I)
+_POSTMODIFIER = regex.compile(r"^\s*,?\s*(?:of|in|from|at|on|near|with)\s", regex.I)
+_NOT_NOUN_PHRASE = regex.compile(r"[;:()\"“”]|\b(?:who|whom|whose|which|that|when|where|after|before|because|while|as|if|"
+                                 r"since|until|but|said|says|say|told)\b", regex.I)
+
+
+def _late_verb(rest: str) -> list[str]:
+    """The verb of a figure that is its clause's subject, past the noun's modifiers: "Two top
+    leaders of a community in western Canada have been arrested" -> ``arrested``. Only past
+    prepositional modifiers, with no clause of their own in between."""
+    match = _AUXILIARY.search(rest)
+    if match is None:
+        return []
+    between = rest[:match.start()]
+    if not _POSTMODIFIER.match(between) or _NOT_NOUN_PHRASE.search(between) or len(between.split()) > 15:
+        return []
+    return [match.group(1)]
 
 
 def around(claim: Claim, before: int, after: int) -> tuple[str, str]:
@@ -358,9 +381,14 @@ def _bare_frame(claim: Claim, left: str, right: str) -> Frame | None:
         return Frame("hits", None)
     if _CROWD_BEFORE.search(left):
         return Frame("participants", None)
+    state = _TITLE_STATE.match(right)
+    if state is not None and state.group(1).lower() in ADJECTIVE_PEOPLE:
+        return Frame(ADJECTIVE_PEOPLE[state.group(1).lower()], None)  # a headline: "Three Killed In Athens"
     return None
 
 
+# A capitalised state right after a bare figure, as headlines write it ("Three Killed", "2 DEAD").
+_TITLE_STATE = regex.compile(r"^\s+(\p{Lu}\p{L}+)\b")
 _PARENTS = {"mom": "mother", "dad": "father"}
 
 

@@ -383,7 +383,8 @@ _BACKGROUND = regex.compile(
     r"(?:days|weeks|months|years)\s+(?:after|before|since|earlier|later)|"
     r"(?:after|in|from)\s+(?:\p{L}+\s+)?(?:shootings|attacks|fires|crashes|bombings)\b|"
     r"similar\s+(?:attacks?|shootings?|incidents?)|record|history|historic|ever|so\s+far\s+this\s+year|"
-    r"this\s+year|nationwide|worldwide|statewide|across\s+the\s+country)\b", regex.I)
+    # "the nationwide toll" is a tally; "during a nationwide strike" says what the story's happening is
+    r"this\s+year|(?<!\ban?\s)(?:nationwide|worldwide|statewide)|across\s+the\s+country)\b", regex.I)
 
 
 @lru_cache(maxsize=65536)

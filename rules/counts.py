@@ -104,8 +104,10 @@ _TOTAL = regex.compile(r"\b(?:total|totall?ing|in all|altogether|combined|overal
                        r"(?:in|over|within)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:[\p{L}\d-]+\s+)?"
                        r"(?:hours|days|weeks|months)|(?:in|over|within|during)\s+(?:a|an|the)\s+(?:[\p{L}\d]+-)?"
                        r"(?:hour|day|week|month)s?\s+(?:span|period|stretch))\b", regex.I)  # "7 adults shot in five hours": a spree's total
-_RATE = regex.compile(r"\b(?:each|every|per|average\w*|a year|a day|a week|a month|a season|a game|annually|"
-                      r"record|career|history|ever|all-time|lifetime)\b", regex.I)
+_RATE = regex.compile(r"\b(?:each|every|per|average\w*|annually|record|career|history|ever|all-time|lifetime)\b"
+                      # "$5 a day" is a rate; "a day after three workers died" is a time
+                      r"|\ba\s+(?:year|day|week|month|season|game)\b(?!\s+(?:after|before|later|earlier|ago|or\b))",
+                      regex.I)
 _WORD = regex.compile(r"[\p{L}][\p{L}'-]*")
 
 
@@ -205,12 +207,14 @@ def _topic(frame: Frame, claims: Sequence[Claim], ctx: RuleContext) -> str:
 class _Framed:
     """What CT01 compares of a figure: its frame and the scope words around it."""
 
-    __slots__ = ("claim", "explicit", "frame", "inside", "months", "persons", "places", "predicate", "reading", "scope",
-                 "several", "value", "years")
+    __slots__ = ("claim", "explicit", "frame", "inside", "mentions", "months", "persons", "places", "predicate",
+                 "reading", "scope", "several", "value", "years")
 
     def __init__(self, ctx: RuleContext, claim: Claim, frame: Frame,
-                 surnames: dict[str, dict[str, str]] | None = None) -> None:
+                 surnames: dict[str, dict[str, str]] | None = None,
+                 mentions: dict[str, frozenset[str]] | None = None) -> None:
         self.claim, self.frame = claim, frame
+        self.mentions = (mentions or {}).get(claim.article, frozenset())
         local, explicit = _local_places(ctx, claim)
         self.places, self.explicit = frozenset(local), explicit
         self.years = years(claim)
@@ -246,7 +250,7 @@ class _Framed:
             return False  # "a mother of 12" said of two different people
         if self.frame.who and other.frame.who and self.frame.who != other.frame.who:
             return False  # "two soldiers killed" and "ten civilians killed" count different people
-        if self.explicit and other.explicit and self.places != other.places:
+        if self.explicit and other.explicit and self.places != other.places and not _nested(self, other):
             return False  # "20,000 marched in Thessaloniki" is not the Athens march
         if self.explicit != other.explicit:
             placed, spread = (self, other) if self.explicit else (other, self)
@@ -315,6 +319,30 @@ def _persons(ctx: RuleContext, claim: Claim, surnames: dict[str, str]) -> frozen
         if name is not None:
             found.add(name)
     return frozenset(found)
+
+
+def article_places(ctx: RuleContext) -> dict[str, frozenset[str]]:
+    """Per article, the places it names."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for claim in ctx.claims_of(ClaimKind.ENTITY):
+        if claim.subject == "place":
+            out[claim.article].add(claim.canonical or claim.text)
+    return {article: frozenset(names) for article, names in out.items()}
+
+
+def _nested(a: _Framed, b: _Framed) -> bool:
+    """Is the one place of one figure a country and the places of the other inside it, as far as
+    the articles tell: no country among them, and the country's article names them or theirs
+    names the country ("a bank in Greece" in a report that names Athens, "a bank in Athens")?"""
+    for outer, inner in ((a, b), (b, a)):
+        if len(outer.places) != 1 or not inner.places:
+            continue
+        country = next(iter(outer.places))
+        if not is_country(country) or any(is_country(p) for p in inner.places):
+            continue
+        if inner.places <= outer.mentions or country in inner.mentions:
+            return True
+    return False
 
 
 def article_surnames(ctx: RuleContext) -> dict[str, dict[str, str]]:
@@ -520,6 +548,7 @@ class CountMismatch(Rule):
             if frame is not None:
                 blocks[(ctx.story_of(claim.article), frame.key)].append((claim, frame))
         surnames: dict[str, dict[str, str]] | None = None
+        mentions: dict[str, frozenset[str]] = {}
         for block_key in sorted(blocks):
             # Only blocks of two articles or more are read further (most figures have no
             # counterpart in another article of their story).
@@ -527,8 +556,8 @@ class CountMismatch(Rule):
             if len({c.article for c, _ in framed}) < 2:
                 continue
             if surnames is None:
-                surnames = article_surnames(ctx)
-            items = [_Framed(ctx, c, f, surnames) for c, f in framed]
+                surnames, mentions = article_surnames(ctx), article_places(ctx)
+            items = [_Framed(ctx, c, f, surnames, mentions) for c, f in framed]
             for fact in _fact_groups(items):
                 group = sorted((x.claim for x in fact), key=lambda c: (c.article, c.start))
                 frame = fact[0].frame

@@ -63,6 +63,14 @@ CASES = [
     ("A handful of people, including two children, were inside the church.", "two children",
      ("present", None, "part", "child")),
     ("Several people were inside when the blaze started.", "Several people", ("present", None, None, None)),
+    # the verb of a figure that is its clause's subject, past the noun's modifiers
+    ("Two top leaders of a polygamous community in western Canada have been arrested.", "Two top leaders",
+     ("arrests", None, None, "leader")),
+    # a clause of its own after "as": what its people do is not said of the figure before it
+    ("Three people died in a burning bank as tens of thousands of protesters took to the streets.",
+     "tens of thousands of protesters", ("participants", None, None, None)),
+    # a headline's capitalised state
+    ("Three Killed In Athens Bank Fire", "Three", ("deaths", None, None, None)),
     # a thing that is not people keeps its name even beside a word said of people
     ("The quake caused destruction in seven villages and killed 10 people.", "seven villages",
      ("village", None, None, None)),

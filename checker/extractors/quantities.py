@@ -119,7 +119,7 @@ _SPELLED = regex.compile(r"[\p{L}\s-]+")
 _BETWEEN = regex.compile(r"\bbetween\s+$", regex.I)
 _OF_PREFIX = regex.compile(r"\s+(?:-\s+)?of(?=\s)(?:\s+(?:the|its|their|his|her|our|all|\p{Lu}\p{L}*'s)(?=\s))?")
 _STOP_HEADS = frozenset(
-    """of the a an and or but to in on at by for with from as than that which who is are was were be been has have
+    """of the a an and or but to in on at by for with from as than that which who whom whose is are was were be been has have
     had will would can could may might per each year years old percent times time more less other others another
     them they it its this these those there here million billion thousand hundred dozen such own same most least
     point points over under into onto about after before through during since until across against among between
@@ -188,11 +188,17 @@ def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, 
     ("military",)), else the last word read ("one container" -> container)."""
     words: list[tuple[str, int]] = []
     pos = end
+    shouting = _SHOUTING.match(sentence, end) is not None  # "THREE PEOPLE HAVE DIED": read as lower case
     while len(words) < 4:
         match = _FOLLOW_WORDS.match(sentence, pos)
         if not match:
             break
-        word = match.group(1)
+        word = match.group(1).lower() if shouting else match.group(1)
+        if word[0].isupper() and not word.isupper() and word not in _NOT_NAMES:
+            skipped = _proper_modifiers(sentence, pos)
+            if skipped is not None:
+                pos = skipped  # "two Bountiful residents", "three Rite Aid stores": a name modifies the noun
+                continue
         if not words and pos == end and word.lower() == "other":
             following = _FOLLOW_WORDS.match(sentence, match.end())
             if following and following.group(1).lower() not in _STOP_HEADS:
@@ -231,6 +237,27 @@ def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, 
     head, head_end = words[head_index]
     modifiers = tuple(w.lower() for w, _ in words[:head_index])
     return singular(head.strip("-")), modifiers, head_end
+
+
+_SHOUTING = regex.compile(r"(?:\s+\p{Lu}[\p{Lu}'’-]*\b){3}")
+_PROPER_WORD = regex.compile(r"\s+\p{Lu}\p{Ll}[\p{L}'’-]*")
+
+
+def _proper_modifiers(sentence: str, pos: int) -> int | None:
+    """The end of up to three capitalised words at ``pos`` that modify a lower-case plural noun
+    after them ("Bountiful residents", "Rite Aid stores"), or ``None``."""
+    for _ in range(3):
+        match = _PROPER_WORD.match(sentence, pos)
+        if match is None or match.group(0).strip() in _NOT_NAMES:
+            return None
+        pos = match.end()
+        following = _FOLLOW_WORDS.match(sentence, pos)
+        if following is None:
+            return None
+        word = following.group(1)
+        if word[0].islower():
+            return pos if _looks_plural(word) and word not in _STOP_HEADS else None
+    return None
 
 
 def _of_complement(sentence: str, end: int) -> tuple[str | None, int]:
