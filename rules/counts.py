@@ -378,6 +378,12 @@ class _Group:
         self.reps: list[_Framed] = []
         self.signatures: set[tuple[object, ...]] = set()
 
+    def remove(self, item: _Framed) -> None:
+        members = [m for m in self.members if m is not item]
+        self.members, self.reps, self.signatures = [], [], set()
+        for m in members:
+            self.add(m)
+
     def add(self, item: _Framed) -> None:
         self.members.append(item)
         signature = item.signature()
@@ -432,7 +438,55 @@ def _fact_groups(items: Sequence[_Framed]) -> list[list[_Framed]]:
         if index not in by_value[item.value]:
             by_value[item.value].append(index)
         groups[index].add(item)
+    _reseat(groups)
     return [g.members for g in groups if len({m.claim.article for m in g.reps}) > 1]
+
+
+def _articles(group: _Group) -> int:
+    return len({m.claim.article for m in group.reps})
+
+
+def _takes(group: _Group, item: _Framed) -> bool | None:
+    """Would a group of several articles take the figure? ``None`` if not, else whether the
+    group's figures of other articles all agree with it."""
+    article = item.claim.article
+    if any(m.claim.article == article and not _one_fact(m, item) for m in group.reps):
+        return None
+    others = [m for m in group.reps if m.claim.article != article]
+    if not others or not all(item.compatible(m) and m.compatible(item) for m in others):
+        return None
+    return all(_agrees(item, m) for m in others)
+
+
+def _reseat(groups: list[_Group]) -> None:
+    """Figures left in a group of their own article alone move to a group of other articles that
+    takes them (one that agrees with them first). An article's figures join its first figure's
+    group when they agree with it; when no other article's figure could join that one ("Teen Shot
+    11 Times" in a headline naming nobody), its later figures ("hitting Gray eleven times") would
+    otherwise be compared with nothing. A figure moves to a group that disagrees with it only when
+    that group holds figures of several articles and a figure of its own group could not join it."""
+    # groups of several articles first, then those of one article
+    candidates = sorted(groups, key=lambda g: -min(_articles(g), 2))[:MAX_GROUPS_VISITED + 1]
+    for group in groups:
+        if _articles(group) > 1 or not group.members:
+            continue
+        for item in list(group.members):
+            best = None
+            for other in candidates:
+                if other is group or not other.members:
+                    continue
+                verdict = _takes(other, item)
+                if verdict is False and (_articles(other) < 2 or all(_takes(other, m) is not None
+                                                                      for m in group.members if m is not item)):
+                    continue  # no fact of several articles, or its own article's figures chose to stay together
+                if verdict:
+                    best = other
+                    break
+                if verdict is not None and best is None:
+                    best = other
+            if best is not None:
+                group.remove(item)
+                best.add(item)
 
 
 def _agreeing_sides(fact: Sequence[_Framed]) -> list[list[Claim]]:
@@ -462,18 +516,32 @@ def _agreeing_sides(fact: Sequence[_Framed]) -> list[list[Claim]]:
 
 def _one_fact(a: _Framed, b: _Framed) -> bool:
     """Can two figures of one article be one fact? When they agree; when one is a zero said in words
-    and the other a figure of another sentence ("no injuries were reported" ... "the Post says
-    three people were injured": the article reports both accounts); when both say how many
+    and the other a figure of another sentence or of another account in its sentence ("no injuries
+    were reported" ... "the Post says three people were injured": the article reports both
+    accounts); when both say how many
     children the same parent has ("a mother of 12" ... "the mother of 13")."""
     if _agrees(a, b):
         return True
     if a.frame.part is not None or b.frame.part is not None:
         return False
     if bool(a.claim.attr("zero")) != bool(b.claim.attr("zero")):
-        return a.claim.sentence_start != b.claim.sentence_start
+        return a.claim.sentence_start != b.claim.sentence_start or _another_account(a.claim, b.claim)
     if a.frame.measure == "children" and a.frame.who is not None and a.frame.who == b.frame.who:
         return not (a.persons and b.persons and a.persons.isdisjoint(b.persons))
     return False
+
+
+# What tells another source's account between two figures of one sentence: "no injuries (the Post
+# says three people were injured)", "no injuries, though the Post reported three".
+_ACCOUNT_BETWEEN = regex.compile(r"\(|\b(?:says|said|reports|reported|according\s+to)\b", regex.I)
+
+
+def _another_account(a: Claim, b: Claim) -> bool:
+    """Do two figures of one sentence tell two accounts: the later one in parentheses or after
+    words that attribute it to a source?"""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    between = first.sentence[first.end - first.sentence_start:second.start - second.sentence_start]
+    return _ACCOUNT_BETWEEN.search(between) is not None
 
 
 def _agrees(a: _Framed, b: _Framed) -> bool:
