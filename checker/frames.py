@@ -222,8 +222,41 @@ def _predicate_words(claim: Claim) -> list[str]:
     # "three people were involved in the killing": the event named after the figure is not what
     # happened to the people counted either.
     after_words = _WORDS.findall(_EVENT_SUBJECT.sub(" ", after))
-    return [*reversed(before_words[-2:]), *after_words[:6], *reversed(before_words[-4:-2]), *beyond,
+    # "shot two police officers and four civilians": the verb before the list the figure ends
+    listed = _list_verb(sentence[max(0, offset - 200):offset]) if not before_words else []
+    return [*listed, *reversed(before_words[-2:]), *after_words[:6], *reversed(before_words[-4:-2]), *beyond,
             *_late_verb(sentence[end:end + 150])]
+
+
+_LIST_JOINER = regex.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+", regex.I)
+_LIST_ITEM = regex.compile(r"^(?:the|some|several|many|at\s+least|more\s+than|about|" + _NUMBER_WORD +
+                           r")\s+(?:[\p{L}-]+\s+){0,4}[\p{L}-]+$", regex.I)
+_ITEM_START = regex.compile(r"\b(?:a|an|the|some|several|many|one|two|three|four|five|six|seven|eight|nine|ten|"
+                            r"\d[\d,]*)\s", regex.I)
+
+
+_PREPOSITIONS = frozenset("""at in on to of for with from by into onto near over under after before during since
+    until about around through across against among between within without toward towards upon via""".split())
+
+
+def _list_verb(left: str) -> list[str]:
+    """The verb before a list a figure ends: "attacked a government building, four shops and two
+    banks" -> ``attacked`` for "two banks". Only when the figure follows a list's comma or "and"
+    and the items before it are noun phrases."""
+    pieces = _LIST_JOINER.split(left)
+    if len(pieces) < 2 or pieces[-1].strip():
+        return []
+    index = len(pieces) - 2
+    while index > 0 and _LIST_ITEM.match(pieces[index].strip()):
+        index -= 1
+    head = pieces[index]
+    starts = list(_ITEM_START.finditer(head))
+    if not starts:
+        return []
+    before = _WORDS.findall(head[:starts[-1].start()])
+    if not before or before[-1].lower() in _PREPOSITIONS:
+        return []  # "declared dead at the scene and two other victims": a clause, no list
+    return before[-1:]
 
 
 _AUXILIARY = regex.compile(r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+|also\s+)?(\p{L}+)", regex.I)
@@ -253,7 +286,10 @@ def around(claim: Claim, before: int, after: int) -> tuple[str, str]:
     return claim.sentence[max(0, offset - before):offset], claim.sentence[end:end + after]
 
 
-def _part(claim: Claim) -> str | None:
+def _part(claim: Claim, people: bool = True) -> str | None:
+    """``part``, ``total`` or ``None`` (see the module's documentation). A coordination makes a
+    part only of people counted together ("a man and two women"): things listed side by side
+    ("four shops and two banks") are different counts, each whole."""
     left, right = around(claim, 40, 25)
     first_token = (claim.text.split() or [""])[0]
     inside = claim.text[claim.text.find(first_token) + len(first_token):]  # "11 other men": "other" is in the quote
@@ -265,7 +301,7 @@ def _part(claim: Claim) -> str | None:
     measures = (claim.subject in ADJECTIVE_PEOPLE
                 or (coordinated is not None and any(w.lower() in ADJECTIVE_PEOPLE
                                                     for w in _WORDS.findall(coordinated.group(0)))))
-    if (not measures and (coordinated or _COORD_AFTER.match(after_noun))) or _NAME_AND_BEFORE.search(left):
+    if people and ((not measures and (coordinated or _COORD_AFTER.match(after_noun))) or _NAME_AND_BEFORE.search(left)):
         return "part"
     if _TOTAL_NEAR.search(left[-25:] + " " + right[:15]):
         return "total"
@@ -342,16 +378,16 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
         return Frame(cls, claim.unit, part=_part(claim), who=who)
     role = _class_of(words, things)
     if role is not None:
-        return Frame(thing, claim.unit, role, _part(claim))
+        return Frame(thing, claim.unit, role, _part(claim, people=False))
     if thing in not_people or singular(thing) in not_people:
-        return Frame(thing, claim.unit, None, _part(claim))  # "evacuated several buildings": not people
+        return Frame(thing, claim.unit, None, _part(claim, people=False))  # "evacuated several buildings": not people
     cls = _class_of(words, people)
     if cls is not None and cls == _class_of([thing], people):
         cls = None  # "19 gunshots": the thing is the event itself, not people it happened to
     if cls in _PEOPLE_ONLY and _integral(claim):
         # "two firefighters were injured": only people are injured, arrested, evacuated
         return Frame(cls, claim.unit, part=_part(claim), who=thing)
-    return Frame(thing, claim.unit, None, _part(claim))
+    return Frame(thing, claim.unit, None, _part(claim, people=False))
 
 
 def _is_currency(unit: str | None) -> bool:

@@ -69,6 +69,13 @@ CASES = [
     # a clause of its own after "as": what its people do is not said of the figure before it
     ("Three people died in a burning bank as tens of thousands of protesters took to the streets.",
      "tens of thousands of protesters", ("participants", None, None, None)),
+    # the verb before a list a figure ends; things listed side by side are no parts
+    ("Youths attacked a government building, four shops and two banks.", "two banks",
+     ("bank", "attacked", None, None)),
+    ("Glenn shot two police officers and four civilians, leaving one woman with injuries.", "four civilians",
+     ("shot", None, "part", "civilian")),
+    ("Two people were declared dead at the scene and two other victims were hospitalized.", "two other victims",
+     ("injuries", None, "part", None)),
     # a headline's capitalised state
     ("Three Killed In Athens Bank Fire", "Three", ("deaths", None, None, None)),
     # a thing that is not people keeps its name even beside a word said of people
