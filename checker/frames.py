@@ -92,6 +92,10 @@ _TIMES_AFTER = regex.compile(r"^\s+times\b", regex.I)
 # "estimated the crowd at 70", "a crowd of 5,000": the size of a gathering.
 _CROWD_BEFORE = regex.compile(r"\bcrowds?\s+(?:(?:was|were|is|numbered|numbering|estimated|put|of\s+about)\s+)?(?:at|of)\s+$"
                               r"|\b(?:was|were)\s+attended\s+by\s+$", regex.I)
+# "put the march at 30,000", "estimated the size of the rally at 5,000": the size of a gathering.
+_GATHERING_AT = regex.compile(r"\b(?:put|puts|estimated?|estimates|placed?|places|numbered)\s+(?:the\s+)?(?:size\s+of\s+"
+                              r"the\s+)?(?:crowd|march|rally|protest|demonstration|turnout|gathering|vigil)s?\b"
+                              r"[^.;:]{0,60}?\bat\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?$", regex.I)
 _HIT_BEFORE = regex.compile(r"\b(?:shot|struck|hit|stabbed|hitting|shooting|stabbing)\s+(?:\p{L}+\s+){0,2}$", regex.I)
 _PART_BEFORE = regex.compile(
     r"\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|of\s+which|other|another|"
@@ -368,6 +372,9 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
     generic = thing in GENERIC_THINGS or singular(thing) in GENERIC_THINGS
     if generic or thing == "person":
         cls = _class_of(words, people)
+        if cls is None and _GATHERING_AT.search(claim.sentence[max(0, claim.start - claim.sentence_start - 100):
+                                                              claim.start - claim.sentence_start]):
+            cls = "participants"  # "Police put the march, to mark the strike, at roughly 30,000 people"
         if cls is None:
             return None  # "five people": what happened to them is not said near the figure
         if not _integral(claim):
@@ -415,7 +422,8 @@ def _bare_frame(claim: Claim, left: str, right: str) -> Frame | None:
         return Frame("caliber", None)
     if _TIMES_AFTER.match(right) and _HIT_BEFORE.search(left):
         return Frame("hits", None)
-    if _CROWD_BEFORE.search(left):
+    if _CROWD_BEFORE.search(left) or _GATHERING_AT.search(claim.sentence[max(0, claim.start - claim.sentence_start - 100):
+                                                                         claim.start - claim.sentence_start]):
         return Frame("participants", None)
     state = _TITLE_STATE.match(right)
     if state is not None and state.group(1).lower() in ADJECTIVE_PEOPLE:

@@ -384,7 +384,7 @@ _BACKGROUND = regex.compile(
     r"(?:after|in|from)\s+(?:\p{L}+\s+)?(?:shootings|attacks|fires|crashes|bombings)\b|"
     r"similar\s+(?:attacks?|shootings?|incidents?)|record|history|historic|ever|so\s+far\s+this\s+year|"
     # "the nationwide toll" is a tally; "during a nationwide strike" says what the story's happening is
-    r"this\s+year|(?<!\ban?\s)(?:nationwide|worldwide|statewide)|across\s+the\s+country)\b", regex.I)
+    r"this\s+year|(?<!\ban?\s(?:[\p{L}\d-]+\s+){0,3})(?:nationwide|worldwide|statewide)|across\s+the\s+country)\b", regex.I)
 
 
 @lru_cache(maxsize=65536)

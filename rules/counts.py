@@ -100,7 +100,7 @@ about around some nearly almost over under up down into onto out after before si
 said says told according would will could can may might shall should must one two three four five
 six seven eight nine ten dozen dozens hundred hundreds thousand thousands million millions billion""".split())
 _TOTAL = regex.compile(r"\b(?:total|totall?ing|in all|altogether|combined|overall|cumulative|so far|to date|tally|"
-                       r"across|throughout|nationwide|worldwide|over\s+the\s+weekend|"
+                       r"across|throughout|(?<!\ban?\s(?:[\p{L}\d-]+\s+){0,3})(?:nationwide|worldwide)|over\s+the\s+weekend|"
                        r"(?:in|over|within)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:[\p{L}\d-]+\s+)?"
                        r"(?:hours|days|weeks|months)|(?:in|over|within|during)\s+(?:a|an|the)\s+(?:[\p{L}\d]+-)?"
                        r"(?:hour|day|week|month)s?\s+(?:span|period|stretch))\b", regex.I)  # "7 adults shot in five hours": a spree's total
@@ -163,6 +163,9 @@ def _several(ctx: RuleContext, claim: Claim) -> bool:
                for a, b in itertools.pairwise(places))
 
 
+_SINCE_BEFORE = regex.compile(r"\bsince\b[^,;:()]*$", regex.I)
+
+
 def _months(claim: Claim) -> frozenset[int]:
     """The months a figure's sentence names as the time of what it tells (1-12)."""
     out = set()
@@ -171,6 +174,8 @@ def _months(claim: Claim) -> frozenset[int]:
         if word == "may" and match.group(0)[:1].islower() and not match.group(0).lower().startswith(("in", "early",
                                                                                                     "late", "mid")):
             continue  # "this may", "by may": the verb, not the month
+        if _SINCE_BEFORE.search(claim.sentence[max(0, match.start() - 60):match.start()]):
+            continue  # "the biggest protest since Papandreou took office last October": a point of reference
         out.add(next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(word[:3])))
     return frozenset(out)
 

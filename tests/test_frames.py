@@ -76,6 +76,11 @@ CASES = [
      ("shot", None, "part", "civilian")),
     ("Two people were declared dead at the scene and two other victims were hospitalized.", "two other victims",
      ("injuries", None, "part", None)),
+    # the size of a gathering put at a figure, people taking to the streets
+    ("Police put the march, to mark a 24-hour nationwide strike, at roughly 30,000 people.", "roughly 30,000 people",
+     ("participants", None, None, None)),
+    ("As many as 20,000 people took to the streets of Athens.", "As many as 20,000 people",
+     ("participants", None, None, None)),
     # a headline's capitalised state
     ("Three Killed In Athens Bank Fire", "Three", ("deaths", None, None, None)),
     # a thing that is not people keeps its name even beside a word said of people
