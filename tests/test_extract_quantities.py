@@ -107,6 +107,10 @@ CASES: list[tuple[str, str, str, str, str | None, str | None]] = [
     ("Global debt was about $US113 trillion.", "about $US113 trillion", "~", "[1.017e+14, 1.243e+14]", "USD", None),
     ("The Hornets total offense was -5 yards.", "-5 yards", "=", "[-5, -5]", None, "yard"),
     ("Chipmakers will produce sub-7 nanometer chips.", "sub-7 nanometer chips", "<", "[0, 7)", None, "chip"),
+    # a currency word glued before the figure or hyphenated after it
+    ("Greece gets a euro110 billion ($141 billion) loan package.", "euro110 billion", "=", "[1.1e+11, 1.1e+11]",
+     "EUR", None),
+    ("It is a condition of a 110bn-euro rescue package.", "110bn-euro", "=", "[1.1e+11, 1.1e+11]", "EUR", "package"),
     # a name that modifies the counted noun, and text in capitals
     ("The RCMP arrested two Bountiful residents on Wednesday.", "two Bountiful residents", "=", "[2, 2]", None,
      "resident"),

@@ -89,10 +89,11 @@ _CUR_WORD_RE = "|".join(sorted(_CURRENCY_WORD, key=len, reverse=True))
 _SYMBOL_CODES = {
     "US$": "USD", "$US": "USD", "HK$": "HKD", "S$": "SGD", "A$": "AUD", "AU$": "AUD", "$A": "AUD", "C$": "CAD",
     "NZ$": "NZD", "NT$": "TWD", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "INR": "INR", "JPY": "JPY",
-    "CNY": "CNY", "CHF": "CHF", "RM": "MYR", "RS": "INR", "RS.": "INR",
+    "CNY": "CNY", "CHF": "CHF", "RM": "MYR", "RS": "INR", "RS.": "INR", "EURO": "EUR",
 }
 _SYMBOL_RE = (r"(?-i:US|HK|NZ|AU|NT)\s?\$|(?-i:S|C)\s?\$(?=\d)|(?-i:A)\$|\$(?-i:US|A)(?=\d)|[$£€¥₩₽₹]"
-              r"|(?-i:USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|CHF|RM|Rs\.?)(?=\s?\d)")
+              r"|(?-i:USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|CHF|RM|Rs\.?)(?=\s?\d)"
+              r"|(?-i:euro)(?=\d)")  # "euro110 billion", as agencies write it
 _PCT = r"\s?%|\s+(?:percent|per\s+cent|pct)(?![\p{L}])"
 _NEG = r"(?P<neg>(?<![\p{L}\d])-(?=\d)|minus[\s-]?(?=\d))?"
 _FIGURE_HEAD = (
@@ -109,7 +110,7 @@ _RANGE_PART = (
 _FIGURE_TAIL = (
     rf"(?P<pct>{_PCT})?"
     rf"(?P<unit>(?:\s+(?:{_UNIT_RE})|(?:{_GLUED_UNIT_RE}))(?![\p{{L}}\d]))?"
-    rf"(?P<cur>\s+(?:{_CUR_WORD_RE})(?![\p{{L}}]))?"
+    rf"(?P<cur>(?:\s+|\s?-\s?)(?:{_CUR_WORD_RE})(?![\p{{L}}]))?"  # "110 billion euros", "a 110bn-euro package"
     rf"(?P<post>\s+or\s+(?:more|greater|higher|above|over|less|fewer|lower|below|under|so)(?![\p{{L}}])(?:\s+than)?)?"
 )
 _FIGURE = regex.compile(_FIGURE_HEAD + _RANGE_PART + _FIGURE_TAIL, regex.IGNORECASE)
@@ -464,7 +465,7 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
         sym = "".join(match.group("sym").split())
         unit = _CURRENCY_SYMBOL.get(sym) or _SYMBOL_CODES.get(sym.upper(), "USD")
     elif match.group("cur"):
-        unit = _CURRENCY_WORD[match.group("cur").strip().lower()]
+        unit = _CURRENCY_WORD[match.group("cur").strip(" -").lower()]
     elif match.group("unit"):
         unit = _UNITS.get(" ".join(match.group("unit").lower().split()))
     # Trim trailing space of optional groups from the quote.
