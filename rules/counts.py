@@ -313,7 +313,8 @@ def _persons(ctx: RuleContext, claim: Claim, surnames: dict[str, str]) -> frozen
     """The people named near a figure (within :data:`PERSON_REACH` characters in its sentence):
     its person entities, and any capitalised word that is the surname of a person its article
     names in full ("Gray, 16, was shot" is Kimani Gray). "Lopez said a stray bullet hit the
-    mother of 13": Lopez, far from the figure, is not the mother."""
+    mother of 13": Lopez, far from the figure, is not the mother. Full names come with their
+    surnames, so that two spellings of one person's given name still meet."""
     low, high = claim.start - PERSON_REACH, claim.end + PERSON_REACH
     found = {e.canonical or e.text for e in ctx.alignment.entities_in_sentence(claim)
              if e.subject == "person" and e.end >= low and e.start <= high}
@@ -323,7 +324,8 @@ def _persons(ctx: RuleContext, claim: Claim, surnames: dict[str, str]) -> frozen
         name = surnames.get(word.removesuffix("'s").removesuffix("’s"))
         if name is not None:
             found.add(name)
-    return frozenset(found)
+    # "James Oler" in one report is "Jim Oler" in another: a name also stands for its surname
+    return frozenset(found | {name.split()[-1] for name in found if " " in name})
 
 
 def article_places(ctx: RuleContext) -> dict[str, frozenset[str]]:
