@@ -51,6 +51,8 @@ CASES = [
     # what an amount is for, said earlier in its clause
     ("Damage to the church was estimated at $1 million.", "$1 million", ("amount", "damaged", None, None)),
     ("Greece agreed to cuts in return for 110 billion euros in loans.", "110 billion euros", ("amount", "aid", None, None)),
+    ("It took about 40 volunteer firefighters to knock down the blaze.", "about 40 volunteer firefighters",
+     ("firefighter", "responded", None, None)),
     # who has the children
     ("A stray bullet hit the mother of 13.", "13", ("children", None, None, "mother")),
     ("He was a father of three.", "three", ("children", None, None, "father")),
