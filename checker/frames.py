@@ -67,7 +67,7 @@ _KIND_BEFORE = regex.compile(r"\b(?:a|an)\s+(?:(?!(?:further|total|reported|esti
 # Measures of people (the classes of measures.toml [people], and what adjectives say).
 PEOPLE_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
                              "participants", "casualties", "killed or missing", "children", "hits", "shot",
-                             "spouses", "present"})
+                             "spouses", "present", "agents"})
 # Measures that grow as a story unfolds: a later, higher figure is an update.
 TOLL_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
                            "casualties", "killed or missing", "shot"})
@@ -351,6 +351,10 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
     if _DEAD_OR_MISSING.match(right):
         return Frame("killed or missing", claim.unit, part=_part(claim))
     words = _predicate_words(claim)
+    if thing not in _PROJECTILES:
+        done = _agent_of(claim)
+        if done is not None:
+            return Frame("agents", claim.unit, done, _part(claim), who=None if thing in ("person", "people") else thing)
     if thing in ADJECTIVE_PEOPLE:  # "24 dead and over 200 injured"
         return Frame(ADJECTIVE_PEOPLE[thing], claim.unit, part=_part(claim)) if _integral(claim) else None
     nouns, not_people = _people_nouns()
@@ -395,6 +399,38 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
         # "two firefighters were injured": only people are injured, arrested, evacuated
         return Frame(cls, claim.unit, part=_part(claim), who=thing)
     return Frame(thing, claim.unit, None, _part(claim, people=False))
+
+
+# A verb right after the counted people, with an object after it: they did it ("two officers fatally
+# shot Kimani Gray", "two gunmen killed five people"); not "five people shot Sunday", "were shot".
+_AGENT_VERB = regex.compile(r"(?:\s+(?P<noun>\p{Ll}+s))?\s+(?:\p{L}+ly\s+)?(?P<verb>\p{Ll}+)(?:\s+and\s+\p{Ll}+)?"
+                            r"\s+(?P<object>\p{L}+|\d+)(?!\s+of\b)")  # "two police officers fatally shot Gray"
+_OBJECT_START = frozenset("""a an the his her their its this that these those him them us me one two three four five six
+    seven eight nine ten dozens several""".split())
+_VIOLENCE = frozenset({"deaths", "shot", "injuries", "hits", "killed or missing", "casualties"})
+
+
+def _agent_of(claim: Claim) -> str | None:
+    """What people counted by a figure did to others, when they did it ("two officers fatally
+    shot Gray" -> ``violence``, "three deputies arrested him" -> ``arrests``), else ``None``."""
+    match = _AGENT_VERB.match(claim.sentence, claim.end - claim.sentence_start)
+    if match is None:
+        return None
+    obj = match.group("object")
+    if obj.lower() not in _OBJECT_START and not (obj[0].isupper() and obj not in _TIME_NAMES) and not obj.isdigit():
+        return None
+    verb = match.group("verb")
+    if verb in ADJECTIVE_PEOPLE and verb in ("dead", "missing", "hurt"):
+        return None
+    cls = _class_of([verb], _classes()[0])
+    if cls not in _PEOPLE_ONLY and cls != "hits":
+        return None
+    return "violence" if cls in _VIOLENCE else cls
+
+
+_TIME_NAMES = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today
+    Tonight Yesterday Last This Early Late""".split())
 
 
 def _is_currency(unit: str | None) -> bool:

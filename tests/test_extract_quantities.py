@@ -116,6 +116,10 @@ CASES: list[tuple[str, str, str, str, str | None, str | None]] = [
      "resident"),
     ("Police raided three Rite Aid stores.", "three Rite Aid stores", "=", "[3, 3]", None, "store"),
     ("THREE PEOPLE HAVE DIED IN A BLAZE that broke out at a bank.", "THREE PEOPLE", "=", "[3, 3]", None, "person"),
+    # a plural-looking word that modifies the noun after it
+    ("He fled after two plainclothes police officers fired.", "two plainclothes police officers", "=", "[2, 2]", None,
+     "officer"),
+    ("Two police were hurt.", "Two police", "=", "[2, 2]", None, "police"),
     # --- ages ----------------------------------------------------------------------------
     ("The 45-year-old man was arrested.", "45-year-old", "=", "[45, 45]", "year", "age"),
     ("A 60 year-old might withdraw 2.72%.", "60 year-old", "=", "[60, 60]", "year", "age"),

@@ -84,6 +84,12 @@ CASES = [
      ("participants", None, None, None)),
     ("As many as 20,000 people took to the streets of Athens.", "As many as 20,000 people",
      ("participants", None, None, None)),
+    # people who did what the verb says to others are its agents, not its victims
+    ("Two plainclothes officers fatally shot Kimani Gray on Saturday.", "Two plainclothes officers",
+     ("agents", "violence", None, "officer")),
+    ("Three deputies arrested him on Friday.", "Three deputies", ("agents", "arrests", None, "deputy")),
+    ("Five people were shot Sunday.", "Five people", ("shot", None, None, None)),
+    ("Two men shot in Brooklyn were hospitalized.", "Two men", ("shot", None, None, "man")),
     # a headline's capitalised state
     ("Three Killed In Athens Bank Fire", "Three", ("deaths", None, None, None)),
     # a thing that is not people keeps its name even beside a word said of people

@@ -221,13 +221,16 @@ def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, 
         words.append((word, match.end()))
         pos = match.end()
         if len(words) >= 1 and plural and _looks_plural(word):
-            break
+            following = _FOLLOW_WORDS.match(sentence, pos)
+            if not (word.lower() in _NOUN_MODIFIERS and following and following.group(1).islower()
+                    and _looks_plural(following.group(1))):
+                break  # "two police officers": "police" modifies the noun after it
     if not words:
         return None, (), end
     head_index = len(words) - 1
     if plural:
         for i, (word, _) in enumerate(words):
-            if _looks_plural(word) and not word.isupper():
+            if _looks_plural(word) and not word.isupper() and not (word.lower() in _NOUN_MODIFIERS and i + 1 < len(words)):
                 head_index = i
                 break
     elif len(words) > 1:
@@ -272,8 +275,15 @@ def _of_complement(sentence: str, end: int) -> tuple[str | None, int]:
     return subject, head_end
 
 
+_NOT_PLURAL = frozenset({"plainclothes", "overseas"})  # "two plainclothes officers"
+# Plural-looking nouns that also modify a plural noun after them ("two police officers", "staff members").
+_NOUN_MODIFIERS = frozenset({"police", "staff", "personnel", "sales", "arms", "news", "sports", "savings"})
+
+
 def _looks_plural(word: str) -> bool:
     w = word.lower()
+    if w in _NOT_PLURAL:
+        return False
     return (w.endswith("s") and not w.endswith(("ss", "us", "is"))) or w in ("people", "men", "women", "children",
                                                                            "personnel", "police", "staff", "troops")
 
