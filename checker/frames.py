@@ -116,6 +116,9 @@ _POSSESSIVE_BEFORE = regex.compile(r"\b(?:her|his|their)\s+$", regex.I)
 _OFFSPRING = frozenset({"child", "kid", "son", "daughter", "grandchild", "offspring"})
 _PROJECTILES = frozenset({"bullet", "round", "slug", "pellet"})
 _HIT_WORDS = frozenset({"hit", "strike", "struck", "enter", "pierce", "wound", "riddle"})
+# Shots fired ("fired 11 shots", "sprayed 13 bullets", "12 rounds were fired"): not a sports statistic.
+_SHOTS = frozenset({"shot", "round", "bullet", "gunshot"})
+_FIRE_WORDS = frozenset({"fire", "spray", "unload", "pump", "discharge", "squeeze", "rain"})
 # Words of prices and sales: "$1,799 for the 15-inch model", "priced at", "costs", "sells for".
 _PRICE_WORDS = frozenset("""price priced cost sell sale retail start buy pay charge fee model version cheap cheaper
     expensive discount offer subscription""".split())
@@ -125,7 +128,7 @@ _PEOPLE_ONLY = frozenset({"deaths", "injuries", "arrests", "evacuations", "missi
 BODY_PARTS = frozenset("""arm leg hand head shoulder chest torso foot back neck face stomach abdomen thigh hip knee
     finger eye ear buttock""".split())
 # Measures said by a shape of the text: the shape is the fact, nothing more need be said.
-SHAPE_MEASURES = frozenset({"children", "caliber", "hits"})
+SHAPE_MEASURES = frozenset({"children", "caliber", "hits", "shots fired"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +336,10 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
         return None  # "the two nations" refers, it does not count
     if claim.subject is None or _is_currency(claim.unit):
         return _bare_frame(claim, left, right)
+    if thing in _SHOTS and claim.subject is not None and _integral(claim):
+        told = {lemma for w in _predicate_words(claim) for lemma in lemmas(w)}
+        if told & _FIRE_WORDS and not told & _HIT_WORDS:
+            return Frame("shots fired", claim.unit)  # "fired 11 shots", "sprayed 13 bullets"
     if thing is None or thing in SPAN_THINGS or thing in MEASURE_THINGS or thing in STAT_THINGS or thing in BODY_PARTS:
         return None
     if _PARTITIVE_BEFORE.search(left[-12:]):

@@ -90,6 +90,9 @@ CASES = [
     ("Three deputies arrested him on Friday.", "Three deputies", ("agents", "arrests", None, "deputy")),
     ("Five people were shot Sunday.", "Five people", ("shot", None, None, None)),
     ("Two men shot in Brooklyn were hospitalized.", "Two men", ("shot", None, None, "man")),
+    # shots fired are a fact of a shooting, not a sports statistic
+    ("Lopez is accused of spraying 13 shots on a Friday afternoon.", "13 shots", ("shots fired", None, None, None)),
+    ("He sprayed 13 bullets from a rooftop.", "13 bullets", ("shots fired", None, None, None)),
     # a headline's capitalised state
     ("Three Killed In Athens Bank Fire", "Three", ("deaths", None, None, None)),
     # a thing that is not people keeps its name even beside a word said of people
