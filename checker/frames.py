@@ -67,7 +67,7 @@ _KIND_BEFORE = regex.compile(r"\b(?:a|an)\s+(?:(?!(?:further|total|reported|esti
 # Measures of people (the classes of measures.toml [people], and what adjectives say).
 PEOPLE_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
                              "participants", "casualties", "killed or missing", "children", "hits", "shot",
-                             "spouses", "present", "agents"})
+                             "spouses", "present", "agents", "assaulted"})
 # Measures that grow as a story unfolds: a later, higher figure is an update.
 TOLL_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
                            "casualties", "killed or missing", "shot"})
@@ -453,6 +453,9 @@ def _bare_frame(claim: Claim, left: str, right: str) -> Frame | None:
         offset = claim.start - claim.sentence_start
         clause = _CLAUSE_END.split(claim.sentence[max(0, offset - 80):offset])[-1]
         words = [*(claim.subject or "").split(), *_predicate_words(claim), *reversed(_WORDS.findall(clause))]
+        named = _class_of((claim.subject or "").split()[-1:], things)
+        if named is not None:
+            return Frame("amount", claim.unit, named, _part(claim))  # "offering a $35,000 reward": no price
         if any(lemma in _PRICE_WORDS for word in words for lemma in lemmas(word)):
             return None  # a price: each model, size or offer has its own
         role = _class_of(words, things)

@@ -53,6 +53,8 @@ CASES = [
     ("Greece agreed to cuts in return for 110 billion euros in loans.", "110 billion euros", ("amount", "aid", None, None)),
     ("It took about 40 volunteer firefighters to knock down the blaze.", "about 40 volunteer firefighters",
      ("firefighter", "responded", None, None)),
+    ("Federal authorities are offering a $35,000 reward for information.", "$35,000", ("amount", "reward", None, None)),
+    ("He was convicted of sexually assaulting two girls.", "two girls", ("assaulted", None, None, "girl")),
     # who has the children
     ("A stray bullet hit the mother of 13.", "13", ("children", None, None, "mother")),
     ("He was a father of three.", "three", ("children", None, None, "father")),
