@@ -313,19 +313,37 @@ def _persons(ctx: RuleContext, claim: Claim, surnames: dict[str, str]) -> frozen
     """The people named near a figure (within :data:`PERSON_REACH` characters in its sentence):
     its person entities, and any capitalised word that is the surname of a person its article
     names in full ("Gray, 16, was shot" is Kimani Gray). "Lopez said a stray bullet hit the
-    mother of 13": Lopez, far from the figure, is not the mother. Full names come with their
+    mother of 13": Lopez, far from the figure, is not the mother; nor is one who says the figure
+    ("Kelly said Gray pointed a .38 revolver"). Full names come with their
     surnames, so that two spellings of one person's given name still meet."""
     low, high = claim.start - PERSON_REACH, claim.end + PERSON_REACH
+    sentence, base = claim.sentence, claim.sentence_start
     found = {e.canonical or e.text for e in ctx.alignment.entities_in_sentence(claim)
-             if e.subject == "person" and e.end >= low and e.start <= high}
-    offset = claim.start - claim.sentence_start
-    near = claim.sentence[max(0, offset - PERSON_REACH):offset + len(claim.text) + PERSON_REACH]
-    for word in _CAPITALISED.findall(near):
-        name = surnames.get(word.removesuffix("'s").removesuffix("’s"))
-        if name is not None:
+             if e.subject == "person" and e.end >= low and e.start <= high
+             and not _speaker(sentence, e.start - base, e.end - base)}
+    offset = claim.start - base
+    start = max(0, offset - PERSON_REACH)
+    near = sentence[start:offset + len(claim.text) + PERSON_REACH]
+    for match in _CAPITALISED.finditer(near):
+        word = match.group(0).removesuffix("'s").removesuffix("’s")
+        name = surnames.get(word)
+        if name is not None and not _speaker(sentence, start + match.start(), start + match.start() + len(word)):
             found.add(name)
     # "James Oler" in one report is "Jim Oler" in another: a name also stands for its surname
     return frozenset(found | {name.split()[-1] for name in found if " " in name})
+
+
+_SAID_AFTER = regex.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|say|told|asserted|added|stated|claimed|"
+                            r"explained|insisted)\b"
+                            r"|\s*['’]\s*s\s+(?:assertion|claim|account|statement|version|testimony)\b", regex.I)
+_ACCORDING_BEFORE = regex.compile(r"\baccording\s+to\s+(?:[\p{L}.]+\s+){0,3}$", regex.I)
+
+
+def _speaker(sentence: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` of the sentence the one who says the figure ("Police
+    Commissioner Raymond Kelly said Gray pointed a .38 revolver", "according to Kelly")?"""
+    return (_SAID_AFTER.match(sentence, end) is not None
+            or _ACCORDING_BEFORE.search(sentence[max(0, start - 40):start]) is not None)
 
 
 def article_places(ctx: RuleContext) -> dict[str, frozenset[str]]:
