@@ -67,7 +67,7 @@ _KIND_BEFORE = regex.compile(r"\b(?:a|an)\s+(?:(?!(?:further|total|reported|esti
 # Measures of people (the classes of measures.toml [people], and what adjectives say).
 PEOPLE_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
                              "participants", "casualties", "killed or missing", "children", "hits", "shot",
-                             "spouses", "present", "agents", "assaulted"})
+                             "spouses", "present", "agents", "assaulted", "population"})
 # Measures that grow as a story unfolds: a later, higher figure is an update.
 TOLL_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
                            "casualties", "killed or missing", "shot"})
@@ -92,6 +92,7 @@ _TIMES_AFTER = regex.compile(r"^\s+times\b", regex.I)
 # "estimated the crowd at 70", "a crowd of 5,000": the size of a gathering.
 _CROWD_BEFORE = regex.compile(r"\bcrowds?\s+(?:(?:was|were|is|numbered|numbering|estimated|put|of\s+about)\s+)?(?:at|of)\s+$"
                               r"|\b(?:was|were)\s+attended\s+by\s+$", regex.I)
+_POPULATION_BEFORE = regex.compile(r"\bpopulation\s+(?:of|is|was|numbers|totals)\s+$", regex.I)
 # "put the march at 30,000", "estimated the size of the rally at 5,000": the size of a gathering.
 _GATHERING_AT = regex.compile(r"\b(?:put|puts|estimated?|estimates|placed?|places|numbered)\s+(?:the\s+)?(?:size\s+of\s+"
                               r"the\s+)?(?:crowd|march|rally|protest|demonstration|turnout|gathering|vigil)s?\b"
@@ -205,6 +206,8 @@ def _class_of(words: list[str], table: dict[str, str]) -> str | None:
     for word in words:
         for lemma in lemmas(word):
             cls = table.get(lemma)
+            if cls == "population" and word.lower().endswith("ing"):
+                continue  # "five people living near the plant were evacuated": where they live modifies them
             if cls is not None:
                 return cls
     return None
@@ -468,6 +471,8 @@ def _bare_frame(claim: Claim, left: str, right: str) -> Frame | None:
         return Frame("caliber", None)
     if _TIMES_AFTER.match(right) and _HIT_BEFORE.search(left):
         return Frame("hits", None)
+    if _POPULATION_BEFORE.search(left):
+        return Frame("population", None)
     if _CROWD_BEFORE.search(left) or _GATHERING_AT.search(claim.sentence[max(0, claim.start - claim.sentence_start - 100):
                                                                          claim.start - claim.sentence_start]):
         return Frame("participants", None)

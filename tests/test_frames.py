@@ -55,6 +55,10 @@ CASES = [
      ("firefighter", "responded", None, None)),
     ("Federal authorities are offering a $35,000 reward for information.", "$35,000", ("amount", "reward", None, None)),
     ("He was convicted of sexually assaulting two girls.", "two girls", ("assaulted", None, None, "girl")),
+    ("The community, with a population of approximately 1,000, follows the sect.", "approximately 1,000",
+     ("population", None, None, None)),
+    ("About 800 people live in the community.", "About 800 people", ("population", None, None, None)),
+    ("Five people living near the plant were evacuated.", "Five people", ("evacuations", None, None, None)),
     # who has the children
     ("A stray bullet hit the mother of 13.", "13", ("children", None, None, "mother")),
     ("He was a father of three.", "three", ("children", None, None, "father")),
