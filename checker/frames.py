@@ -443,6 +443,12 @@ _TIME_NAMES = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sun
     Tonight Yesterday Last This Early Late""".split())
 
 
+def role_in(text: str) -> str | None:
+    """The role a text says of a counted thing or amount ("There's definitely a lot of damage." ->
+    ``damaged``), by the [things] classes of measures.toml; the last word that says one first."""
+    return _class_of(list(reversed(_WORDS.findall(text))), _classes()[1])
+
+
 def _is_currency(unit: str | None) -> bool:
     """Is the unit a currency code ("USD", "EUR")?"""
     return unit is not None and len(unit) == 3 and unit.isupper()

@@ -34,6 +34,7 @@ from .frames import (
     frame_of,
     happening_class,
     happening_of,
+    role_in,
     years,
 )
 from .stories import Story, StoryIndex, background, build_stories, reference_date
@@ -66,6 +67,7 @@ __all__ = [
     "is_country",
     "plural",
     "reference_date",
+    "role_in",
     "singular",
     "translit_key",
     "years",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -22,6 +23,7 @@ from checker.ruleapi import (
     is_country,
     plural,
     reference_date,
+    role_in,
     years,
 )
 
@@ -639,6 +641,7 @@ class CountMismatch(Rule):
                 continue
             frame = ctx.frame(claim)
             if frame is not None:
+                frame = _anaphoric_role(ctx, claim, frame)
                 blocks[(ctx.story_of(claim.article), frame.key)].append((claim, frame))
         surnames: dict[str, dict[str, str]] | None = None
         mentions: dict[str, frozenset[str]] = {}
@@ -684,6 +687,27 @@ class CountMismatch(Rule):
                 else:
                     yield self.finding(ctx, Status.AGREEMENT, topic, f"Figures agree: {sides_text(group, ' and ')}.",
                                        group, 0.75, event=event, fact=_fact(frame))
+
+
+# "the figure of $1 million", "that estimate": an amount that points back to what the sentence
+# before it was about.
+_ANAPHORIC = regex.compile(r"\b(?:the|that|this|a)\s+(?:figure|estimate|number|sum|tally)\s+(?:of|at|is|was)\s+"
+                           r"(?:about\s+|around\s+|roughly\s+|some\s+)?$", regex.I)
+_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s+")
+
+
+def _anaphoric_role(ctx: RuleContext, claim: Claim, frame: Frame) -> Frame:
+    """An amount with no role said of it in its sentence that points back ("There's definitely a
+    lot of damage. I've heard the figure of $1 million") takes the role of the sentence before."""
+    if frame.measure != "amount" or frame.role is not None or not _ANAPHORIC.search(around(claim, 40, 0)[0]):
+        return frame
+    article = ctx.alignment.articles.get(claim.article)
+    if article is None:
+        return frame
+    before = article.text[max(0, claim.sentence_start - 300):claim.sentence_start]
+    previous = _SENTENCE_END.split(before.rstrip())[-1]
+    role = role_in(previous)
+    return dataclasses.replace(frame, role=role) if role is not None else frame
 
 
 def _other_time(ctx: RuleContext, claim: Claim) -> bool:
