@@ -349,7 +349,7 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
         return None  # "28 of 41 passes": a part of an unnamed whole
     if _IDIOM_END.search(claim.text):
         return None  # "two gunmen opened fire": no fire is counted
-    if claim.text[:1].isdigit() and _KIND_BEFORE.search(left[-20:]):
+    if claim.text[:1].isdigit() and _KIND_BEFORE.search(left[-20:]) and not claim.attr("compound"):
         return None  # "a sweet 16 party": a kind, not a count
     if claim.text[:1].isdigit() and _NAME_BEFORE.search(left):
         return None  # "FireWire 800 port", "Week 15 loss": part of a name
@@ -358,6 +358,9 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
     if _CALIBER_AFTER.match(claim.sentence[after_number:after_number + 12]):
         return Frame("caliber", None)  # ".357 caliber revolver"
     people, things = _classes()
+    if claim.attr("compound"):
+        # "a 1,000-member church", "the three-story building": a property of the thing named after it
+        return Frame(thing, claim.unit, _class_of(_predicate_words(claim), things))
     if _DEAD_OR_MISSING.match(right):
         return Frame("killed or missing", claim.unit, part=_part(claim))
     words = _predicate_words(claim)

@@ -111,6 +111,9 @@ CASES: list[tuple[str, str, str, str, str | None, str | None]] = [
     ("Greece gets a euro110 billion ($141 billion) loan package.", "euro110 billion", "=", "[1.1e+11, 1.1e+11]",
      "EUR", None),
     ("It is a condition of a 110bn-euro rescue package.", "110bn-euro", "=", "[1.1e+11, 1.1e+11]", "EUR", "package"),
+    # a figure joined to a noun by a hyphen counts that noun, even after "the"
+    ("The 1,000-member evangelical church was under scrutiny.", "1,000-member", "=", "[1000, 1000]", None, "member"),
+    ("Smoke came out of the back of the three-story building.", "three-story", "=", "[3, 3]", None, "story"),
     # a name that modifies the counted noun, and text in capitals
     ("The RCMP arrested two Bountiful residents on Wednesday.", "two Bountiful residents", "=", "[2, 2]", None,
      "resident"),

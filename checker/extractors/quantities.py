@@ -243,6 +243,8 @@ def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, 
     return singular(head.strip("-")), modifiers, head_end
 
 
+# "a 1,000-member church", "the three-story building": the figure counts the noun joined to it.
+_COMPOUND = regex.compile(r"\s?-\s?(?P<noun>\p{Ll}{3,})(?=\s+\p{L})")
 _SHOUTING = regex.compile(r"(?:\s+\p{Lu}[\p{Lu}'’-]*\b){3}")
 _PROPER_WORD = regex.compile(r"\s+\p{Lu}\p{Ll}[\p{L}'’-]*")
 
@@ -497,6 +499,14 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
             subject, of_end = _of_complement(s_text, end)
             if subject is not None:
                 quote_end = of_end
+    compound = None
+    if unit is None and subject is None and not num2:
+        compound = _COMPOUND.match(s_text, end)
+        if compound is not None and compound.group("noun").lower() not in _STOP_HEADS \
+                and _may_be_noun(compound.group("noun")):
+            subject, quote_end = singular(compound.group("noun").lower()), compound.end("noun")
+        else:
+            compound = None
     if unit is None and subject is None and num_text.lower() in ("one", "a", "a few", "several"):
         return None
     if year_like and (subject is None or not _looks_plural(s_text[start:quote_end].split()[-1])):
@@ -506,8 +516,10 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
     attrs: list[tuple[str, str]] = []
     if match.group("qual"):
         attrs.append(("qualifier_words", " ".join(match.group("qual").lower().split())))
+    if compound is not None:
+        attrs.append(("compound", compound.group("noun").lower()))
     referential = _REFERENTIAL_BEFORE.search(s_text[max(0, start - 8):start])
-    if referential and not match.group("qual"):
+    if referential and not match.group("qual") and compound is None:  # "the three-story building" counts storeys
         attrs.append(("referential", referential.group(0).strip().lower()))
     change = _CHANGE_VERB.search(s_text[max(0, start - 20):start])
     if change:
