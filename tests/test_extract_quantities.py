@@ -114,6 +114,9 @@ CASES: list[tuple[str, str, str, str, str | None, str | None]] = [
     # a figure joined to a noun by a hyphen counts that noun, even after "the"
     ("The 1,000-member evangelical church was under scrutiny.", "1,000-member", "=", "[1000, 1000]", None, "member"),
     ("Smoke came out of the back of the three-story building.", "three-story", "=", "[3, 3]", None, "story"),
+    # no plural-looking word: the last noun read is the head, not the verb after it
+    ("A total of 31 fire apparatus arrived to fight the fire.", "31 fire apparatus", "=", "[31, 31]", None,
+     "apparatus"),
     # a name that modifies the counted noun, and text in capitals
     ("The RCMP arrested two Bountiful residents on Wednesday.", "two Bountiful residents", "=", "[2, 2]", None,
      "resident"),

@@ -233,6 +233,11 @@ def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, 
             if _looks_plural(word) and not word.isupper() and not (word.lower() in _NOUN_MODIFIERS and i + 1 < len(words)):
                 head_index = i
                 break
+        else:
+            # no plural-looking word ("31 fire apparatus arrived"): the last word read that is no
+            # past participle or state ("arrived", "dead"); "16 party shooting" keeps "shooting"
+            nouns = [i for i, (w, _) in enumerate(words) if not w.lower().endswith("ed") and w.lower() not in _STATES]
+            head_index = nouns[-1] if nouns else head_index
     elif len(words) > 1:
         # "one bomb technician", "one rocket propelled grenade launcher": the last noun read is the
         # head; not a participle or a state said of it ("one man killed", "one person dead").
