@@ -220,6 +220,8 @@ def _predicate_words(claim: Claim) -> list[str]:
     offset = claim.start - claim.sentence_start
     end = offset + len(claim.text)
     after = _CLAUSE_END.split(sentence[end:end + 60], 1)[0]
+    if _SINGULAR_VERB.match(after) and claim.low is not None and isinstance(claim.low, (int, float)) and claim.low > 1:
+        after = ""  # "a leader with dozens of children was arrested": the verb is not theirs
     before_text = _CLAUSE_END.split(sentence[max(0, offset - 40):offset])[-1]
     # "The shooting left eight people injured": a noun before the figure is its subject, not
     # what happened to the people counted.
@@ -269,6 +271,7 @@ def _list_verb(left: str) -> list[str]:
     return before[-1:]
 
 
+_SINGULAR_VERB = regex.compile(r"\s+(?:was|is|has)\b", regex.I)
 _AUXILIARY = regex.compile(r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+|also\s+)?(\p{L}+)", regex.I)
 _POSTMODIFIER = regex.compile(r"^\s*,?\s*(?:of|in|from|at|on|near|with)\s", regex.I)
 _NOT_NOUN_PHRASE = regex.compile(r"[;:()\"“”]|\b(?:who|whom|whose|which|that|when|where|after|before|because|while|as|if|"

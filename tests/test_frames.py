@@ -123,6 +123,7 @@ def test_a_figure_has_the_frame_its_words_say(sentence: str, quote: str, expecte
     ("One report said six children were killed.", "One report"),  # a report is not what is counted
     ("Investigators said at least three people were involved in the killing.", "at least three people"),  # not killed
     ("A sweet 16 party drew 40 people.", "16 party drew"),  # a kind, not a count
+    ("The leader who has dozens of children was arrested Wednesday.", "dozens of children"),  # "was" is not theirs
 ])
 def test_a_figure_with_nothing_comparable_said_of_it_has_no_frame(sentence: str, quote: str) -> None:
     claim = only_claim(ClaimKind.QUANTITY, sentence, quote)
