@@ -117,6 +117,9 @@ CASES: list[tuple[str, str, str, str, str | None, str | None]] = [
     # no plural-looking word: the last noun read is the head, not the verb after it
     ("A total of 31 fire apparatus arrived to fight the fire.", "31 fire apparatus", "=", "[31, 31]", None,
      "apparatus"),
+    # pieces of something count that thing
+    ("A total of 31 separate pieces of firefighting apparatus responded.", "31 separate pieces of firefighting apparatus",
+     "=", "[31, 31]", None, "apparatus"),
     # a name that modifies the counted noun, and text in capitals
     ("The RCMP arrested two Bountiful residents on Wednesday.", "two Bountiful residents", "=", "[2, 2]", None,
      "resident"),

@@ -248,6 +248,8 @@ def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, 
     return singular(head.strip("-")), modifiers, head_end
 
 
+# Nouns that count pieces of what follows them ("31 pieces of equipment", "five items of clothing").
+_PIECES = frozenset({"piece", "item", "unit", "article", "head"})
 # "a 1,000-member church", "the three-story building": the figure counts the noun joined to it.
 _COMPOUND = regex.compile(r"\s?-\s?(?P<noun>\p{Ll}{3,})(?=\s+\p{L})")
 _SHOUTING = regex.compile(r"(?:\s+\p{Lu}[\p{Lu}'’-]*\b){3}")
@@ -497,6 +499,10 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
         subject, modifiers, head_end = _counted(s_text, end, value.high != 1)
         if subject and subject not in _STOP_HEADS and unit is None:
             quote_end = head_end
+            if subject in _PIECES:
+                inner, of_end = _of_complement(s_text, head_end)
+                if inner is not None:
+                    subject, quote_end = inner, of_end  # "31 separate pieces of firefighting apparatus"
         elif subject in _STOP_HEADS:
             subject = None
         if subject is None and (value.vague or num_text.lower() in ("dozens", "a dozen")):
