@@ -343,8 +343,10 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
     if claim.subject is None or _is_currency(claim.unit):
         return _bare_frame(claim, left, right)
     if thing in _SHOTS and claim.subject is not None and _integral(claim):
-        told = {lemma for w in _predicate_words(claim) for lemma in lemmas(w)}
-        if told & _FIRE_WORDS and not told & _HIT_WORDS:
+        # the nearest word that says what the shots did: "fired 11 rounds, striking Gray" were fired
+        told = next((lemma for w in _predicate_words(claim) for lemma in lemmas(w)
+                     if lemma in _FIRE_WORDS or lemma in _HIT_WORDS), None)
+        if told in _FIRE_WORDS:
             return Frame("shots fired", claim.unit)  # "fired 11 shots", "sprayed 13 bullets"
     if thing is None or thing in SPAN_THINGS or thing in MEASURE_THINGS or thing in STAT_THINGS or thing in BODY_PARTS:
         return None

@@ -99,6 +99,9 @@ CASES = [
     # shots fired are a fact of a shooting, not a sports statistic
     ("Lopez is accused of spraying 13 shots on a Friday afternoon.", "13 shots", ("shots fired", None, None, None)),
     ("He sprayed 13 bullets from a rooftop.", "13 bullets", ("shots fired", None, None, None)),
+    ("The officers fired a total of 11 rounds, striking Gray several times.", "11 rounds",
+     ("shots fired", None, None, None)),
+    ("Gray was hit by seven bullets fired by the officers.", "seven bullets", ("hits", None, None, None)),
     # a headline's capitalised state
     ("Three Killed In Athens Bank Fire", "Three", ("deaths", None, None, None)),
     # a thing that is not people keeps its name even beside a word said of people
