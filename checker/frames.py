@@ -67,7 +67,7 @@ _KIND_BEFORE = regex.compile(r"\b(?:a|an)\s+(?:(?!(?:further|total|reported|esti
 # Measures of people (the classes of measures.toml [people], and what adjectives say).
 PEOPLE_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
                              "participants", "casualties", "killed or missing", "children", "hits", "shot",
-                             "spouses"})
+                             "spouses", "present", "agents", "assaulted", "population"})
 # Measures that grow as a story unfolds: a later, higher figure is an update.
 TOLL_MEASURES = frozenset({"deaths", "injuries", "arrests", "charges", "evacuations", "missing", "rescues",
                            "casualties", "killed or missing", "shot"})
@@ -76,7 +76,10 @@ _WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")  # "non-fatal" is one word, not "f
 _EVENT_SUBJECT = regex.compile(r"\b(?:the|a|an|this|that|its|\p{L}+'s)\s+(?:\p{L}+\s+)?\p{L}+ing\b", regex.I)
 # Where what is said of a figure ends: punctuation, a coordination, or a subordinate clause with
 # its own subject ("About 100 people were in the building when she began shooting").
-_CLAUSE_END = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas|as well as|when|after|before|because|until)\s",
+_CLAUSE_END = regex.compile(r"[,;:()]|\s(?:and|but|while|whereas|as well as|when|after|before|because|until)\s"
+                            # "died in a bank as tens of thousands took to the streets"; not "as many as 20"
+                            r"|(?<!\b(?:many|much|few|long|well|such|same|soon|far))\sas\s"
+                            r"(?!(?:many|much|few|well|a\s+result|part|of|if|though|long|soon|far|high|low)\b)",
                             regex.I)
 _APPOSITION_START = regex.compile(r"^\s*[,(]")
 _DEAD_OR_MISSING = regex.compile(r"^\s+(?:dead|killed)\s+(?:and|or)\s+missing\b", regex.I)
@@ -89,6 +92,11 @@ _TIMES_AFTER = regex.compile(r"^\s+times\b", regex.I)
 # "estimated the crowd at 70", "a crowd of 5,000": the size of a gathering.
 _CROWD_BEFORE = regex.compile(r"\bcrowds?\s+(?:(?:was|were|is|numbered|numbering|estimated|put|of\s+about)\s+)?(?:at|of)\s+$"
                               r"|\b(?:was|were)\s+attended\s+by\s+$", regex.I)
+_POPULATION_BEFORE = regex.compile(r"\bpopulation\s+(?:of|is|was|numbers|totals)\s+$", regex.I)
+# "put the march at 30,000", "estimated the size of the rally at 5,000": the size of a gathering.
+_GATHERING_AT = regex.compile(r"\b(?:put|puts|estimated?|estimates|placed?|places|numbered)\s+(?:the\s+)?(?:size\s+of\s+"
+                              r"the\s+)?(?:crowd|march|rally|protest|demonstration|turnout|gathering|vigil)s?\b"
+                              r"[^.;:]{0,60}?\bat\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?$", regex.I)
 _HIT_BEFORE = regex.compile(r"\b(?:shot|struck|hit|stabbed|hitting|shooting|stabbing)\s+(?:\p{L}+\s+){0,2}$", regex.I)
 _PART_BEFORE = regex.compile(
     r"\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|of\s+which|other|another|"
@@ -109,6 +117,9 @@ _POSSESSIVE_BEFORE = regex.compile(r"\b(?:her|his|their)\s+$", regex.I)
 _OFFSPRING = frozenset({"child", "kid", "son", "daughter", "grandchild", "offspring"})
 _PROJECTILES = frozenset({"bullet", "round", "slug", "pellet"})
 _HIT_WORDS = frozenset({"hit", "strike", "struck", "enter", "pierce", "wound", "riddle"})
+# Shots fired ("fired 11 shots", "sprayed 13 bullets", "12 rounds were fired"): not a sports statistic.
+_SHOTS = frozenset({"shot", "round", "bullet", "gunshot"})
+_FIRE_WORDS = frozenset({"fire", "spray", "unload", "pump", "discharge", "squeeze", "rain"})
 # Words of prices and sales: "$1,799 for the 15-inch model", "priced at", "costs", "sells for".
 _PRICE_WORDS = frozenset("""price priced cost sell sale retail start buy pay charge fee model version cheap cheaper
     expensive discount offer subscription""".split())
@@ -118,7 +129,7 @@ _PEOPLE_ONLY = frozenset({"deaths", "injuries", "arrests", "evacuations", "missi
 BODY_PARTS = frozenset("""arm leg hand head shoulder chest torso foot back neck face stomach abdomen thigh hip knee
     finger eye ear buttock""".split())
 # Measures said by a shape of the text: the shape is the fact, nothing more need be said.
-SHAPE_MEASURES = frozenset({"children", "caliber", "hits"})
+SHAPE_MEASURES = frozenset({"children", "caliber", "hits", "shots fired"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +206,8 @@ def _class_of(words: list[str], table: dict[str, str]) -> str | None:
     for word in words:
         for lemma in lemmas(word):
             cls = table.get(lemma)
+            if cls == "population" and word.lower().endswith("ing"):
+                continue  # "five people living near the plant were evacuated": where they live modifies them
             if cls is not None:
                 return cls
     return None
@@ -207,6 +220,8 @@ def _predicate_words(claim: Claim) -> list[str]:
     offset = claim.start - claim.sentence_start
     end = offset + len(claim.text)
     after = _CLAUSE_END.split(sentence[end:end + 60], 1)[0]
+    if _SINGULAR_VERB.match(after) and claim.low is not None and isinstance(claim.low, (int, float)) and claim.low > 1:
+        after = ""  # "a leader with dozens of children was arrested": the verb is not theirs
     before_text = _CLAUSE_END.split(sentence[max(0, offset - 40):offset])[-1]
     # "The shooting left eight people injured": a noun before the figure is its subject, not
     # what happened to the people counted.
@@ -219,7 +234,61 @@ def _predicate_words(claim: Claim) -> list[str]:
     # "three people were involved in the killing": the event named after the figure is not what
     # happened to the people counted either.
     after_words = _WORDS.findall(_EVENT_SUBJECT.sub(" ", after))
-    return [*reversed(before_words[-2:]), *after_words[:6], *reversed(before_words[-4:-2]), *beyond]
+    # "shot two police officers and four civilians": the verb before the list the figure ends
+    listed = _list_verb(sentence[max(0, offset - 200):offset]) if not before_words else []
+    return [*listed, *reversed(before_words[-2:]), *after_words[:6], *reversed(before_words[-4:-2]), *beyond,
+            *_late_verb(sentence[end:end + 150])]
+
+
+_LIST_JOINER = regex.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+", regex.I)
+_LIST_ITEM = regex.compile(r"^(?:the|some|several|many|at\s+least|more\s+than|about|" + _NUMBER_WORD +
+                           r")\s+(?:[\p{L}-]+\s+){0,4}[\p{L}-]+$", regex.I)
+_ITEM_START = regex.compile(r"\b(?:a|an|the|some|several|many|one|two|three|four|five|six|seven|eight|nine|ten|"
+                            r"\d[\d,]*)\s", regex.I)
+
+
+_PREPOSITIONS = frozenset("""at in on to of for with from by into onto near over under after before during since
+    until about around through across against among between within without toward towards upon via""".split())
+
+
+def _list_verb(left: str) -> list[str]:
+    """The verb before a list a figure ends: "attacked a government building, four shops and two
+    banks" -> ``attacked`` for "two banks". Only when the figure follows a list's comma or "and"
+    and the items before it are noun phrases."""
+    pieces = _LIST_JOINER.split(left)
+    if len(pieces) < 2 or pieces[-1].strip():
+        return []
+    index = len(pieces) - 2
+    while index > 0 and _LIST_ITEM.match(pieces[index].strip()):
+        index -= 1
+    head = pieces[index]
+    starts = list(_ITEM_START.finditer(head))
+    if not starts:
+        return []
+    before = _WORDS.findall(head[:starts[-1].start()])
+    if not before or before[-1].lower() in _PREPOSITIONS:
+        return []  # "declared dead at the scene and two other victims": a clause, no list
+    return before[-1:]
+
+
+_SINGULAR_VERB = regex.compile(r"\s+(?:was|is|has)\b", regex.I)
+_AUXILIARY = regex.compile(r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+|also\s+)?(\p{L}+)", regex.I)
+_POSTMODIFIER = regex.compile(r"^\s*,?\s*(?:of|in|from|at|on|near|with)\s", regex.I)
+_NOT_NOUN_PHRASE = regex.compile(r"[;:()\"“”]|\b(?:who|whom|whose|which|that|when|where|after|before|because|while|as|if|"
+                                 r"since|until|but|said|says|say|told)\b", regex.I)
+
+
+def _late_verb(rest: str) -> list[str]:
+    """The verb of a figure that is its clause's subject, past the noun's modifiers: "Two top
+    leaders of a community in western Canada have been arrested" -> ``arrested``. Only past
+    prepositional modifiers, with no clause of their own in between."""
+    match = _AUXILIARY.search(rest)
+    if match is None:
+        return []
+    between = rest[:match.start()]
+    if not _POSTMODIFIER.match(between) or _NOT_NOUN_PHRASE.search(between) or len(between.split()) > 15:
+        return []
+    return [match.group(1)]
 
 
 def around(claim: Claim, before: int, after: int) -> tuple[str, str]:
@@ -230,7 +299,10 @@ def around(claim: Claim, before: int, after: int) -> tuple[str, str]:
     return claim.sentence[max(0, offset - before):offset], claim.sentence[end:end + after]
 
 
-def _part(claim: Claim) -> str | None:
+def _part(claim: Claim, people: bool = True) -> str | None:
+    """``part``, ``total`` or ``None`` (see the module's documentation). A coordination makes a
+    part only of people counted together ("a man and two women"): things listed side by side
+    ("four shops and two banks") are different counts, each whole."""
     left, right = around(claim, 40, 25)
     first_token = (claim.text.split() or [""])[0]
     inside = claim.text[claim.text.find(first_token) + len(first_token):]  # "11 other men": "other" is in the quote
@@ -242,7 +314,7 @@ def _part(claim: Claim) -> str | None:
     measures = (claim.subject in ADJECTIVE_PEOPLE
                 or (coordinated is not None and any(w.lower() in ADJECTIVE_PEOPLE
                                                     for w in _WORDS.findall(coordinated.group(0)))))
-    if (not measures and (coordinated or _COORD_AFTER.match(after_noun))) or _NAME_AND_BEFORE.search(left):
+    if people and ((not measures and (coordinated or _COORD_AFTER.match(after_noun))) or _NAME_AND_BEFORE.search(left)):
         return "part"
     if _TOTAL_NEAR.search(left[-25:] + " " + right[:15]):
         return "total"
@@ -270,13 +342,19 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
         return None  # "the two nations" refers, it does not count
     if claim.subject is None or _is_currency(claim.unit):
         return _bare_frame(claim, left, right)
+    if thing in _SHOTS and claim.subject is not None and _integral(claim):
+        # the nearest word that says what the shots did: "fired 11 rounds, striking Gray" were fired
+        told = next((lemma for w in _predicate_words(claim) for lemma in lemmas(w)
+                     if lemma in _FIRE_WORDS or lemma in _HIT_WORDS), None)
+        if told in _FIRE_WORDS:
+            return Frame("shots fired", claim.unit)  # "fired 11 shots", "sprayed 13 bullets"
     if thing is None or thing in SPAN_THINGS or thing in MEASURE_THINGS or thing in STAT_THINGS or thing in BODY_PARTS:
         return None
     if _PARTITIVE_BEFORE.search(left[-12:]):
         return None  # "28 of 41 passes": a part of an unnamed whole
     if _IDIOM_END.search(claim.text):
         return None  # "two gunmen opened fire": no fire is counted
-    if claim.text[:1].isdigit() and _KIND_BEFORE.search(left[-20:]):
+    if claim.text[:1].isdigit() and _KIND_BEFORE.search(left[-20:]) and not claim.attr("compound"):
         return None  # "a sweet 16 party": a kind, not a count
     if claim.text[:1].isdigit() and _NAME_BEFORE.search(left):
         return None  # "FireWire 800 port", "Week 15 loss": part of a name
@@ -285,9 +363,16 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
     if _CALIBER_AFTER.match(claim.sentence[after_number:after_number + 12]):
         return Frame("caliber", None)  # ".357 caliber revolver"
     people, things = _classes()
+    if claim.attr("compound"):
+        # "a 1,000-member church", "the three-story building": a property of the thing named after it
+        return Frame(thing, claim.unit, _class_of(_predicate_words(claim), things))
     if _DEAD_OR_MISSING.match(right):
         return Frame("killed or missing", claim.unit, part=_part(claim))
     words = _predicate_words(claim)
+    if thing not in _PROJECTILES:
+        done = _agent_of(claim)
+        if done is not None:
+            return Frame("agents", claim.unit, done, _part(claim), who=None if thing in ("person", "people") else thing)
     if thing in ADJECTIVE_PEOPLE:  # "24 dead and over 200 injured"
         return Frame(ADJECTIVE_PEOPLE[thing], claim.unit, part=_part(claim)) if _integral(claim) else None
     nouns, not_people = _people_nouns()
@@ -309,6 +394,9 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
     generic = thing in GENERIC_THINGS or singular(thing) in GENERIC_THINGS
     if generic or thing == "person":
         cls = _class_of(words, people)
+        if cls is None and _GATHERING_AT.search(claim.sentence[max(0, claim.start - claim.sentence_start - 100):
+                                                              claim.start - claim.sentence_start]):
+            cls = "participants"  # "Police put the march, to mark the strike, at roughly 30,000 people"
         if cls is None:
             return None  # "five people": what happened to them is not said near the figure
         if not _integral(claim):
@@ -319,16 +407,54 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
         return Frame(cls, claim.unit, part=_part(claim), who=who)
     role = _class_of(words, things)
     if role is not None:
-        return Frame(thing, claim.unit, role, _part(claim))
+        return Frame(thing, claim.unit, role, _part(claim, people=False))
     if thing in not_people or singular(thing) in not_people:
-        return Frame(thing, claim.unit, None, _part(claim))  # "evacuated several buildings": not people
+        return Frame(thing, claim.unit, None, _part(claim, people=False))  # "evacuated several buildings": not people
     cls = _class_of(words, people)
     if cls is not None and cls == _class_of([thing], people):
         cls = None  # "19 gunshots": the thing is the event itself, not people it happened to
     if cls in _PEOPLE_ONLY and _integral(claim):
         # "two firefighters were injured": only people are injured, arrested, evacuated
         return Frame(cls, claim.unit, part=_part(claim), who=thing)
-    return Frame(thing, claim.unit, None, _part(claim))
+    return Frame(thing, claim.unit, None, _part(claim, people=False))
+
+
+# A verb right after the counted people, with an object after it: they did it ("two officers fatally
+# shot Kimani Gray", "two gunmen killed five people"); not "five people shot Sunday", "were shot".
+_AGENT_VERB = regex.compile(r"(?:\s+(?P<noun>\p{Ll}+s))?\s+(?:\p{L}+ly\s+)?(?P<verb>\p{Ll}+)(?:\s+and\s+\p{Ll}+)?"
+                            r"\s+(?P<object>\p{L}+|\d+)(?!\s+of\b)")  # "two police officers fatally shot Gray"
+_OBJECT_START = frozenset("""a an the his her their its this that these those him them us me one two three four five six
+    seven eight nine ten dozens several""".split())
+_VIOLENCE = frozenset({"deaths", "shot", "injuries", "hits", "killed or missing", "casualties"})
+
+
+def _agent_of(claim: Claim) -> str | None:
+    """What people counted by a figure did to others, when they did it ("two officers fatally
+    shot Gray" -> ``violence``, "three deputies arrested him" -> ``arrests``), else ``None``."""
+    match = _AGENT_VERB.match(claim.sentence, claim.end - claim.sentence_start)
+    if match is None:
+        return None
+    obj = match.group("object")
+    if obj.lower() not in _OBJECT_START and not (obj[0].isupper() and obj not in _TIME_NAMES) and not obj.isdigit():
+        return None
+    verb = match.group("verb")
+    if verb in ADJECTIVE_PEOPLE and verb in ("dead", "missing", "hurt"):
+        return None
+    cls = _class_of([verb], _classes()[0])
+    if cls not in _PEOPLE_ONLY and cls != "hits":
+        return None
+    return "violence" if cls in _VIOLENCE else cls
+
+
+_TIME_NAMES = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today
+    Tonight Yesterday Last This Early Late""".split())
+
+
+def role_in(text: str) -> str | None:
+    """The role a text says of a counted thing or amount ("There's definitely a lot of damage." ->
+    ``damaged``), by the [things] classes of measures.toml; the last word that says one first."""
+    return _class_of(list(reversed(_WORDS.findall(text))), _classes()[1])
 
 
 def _is_currency(unit: str | None) -> bool:
@@ -344,6 +470,9 @@ def _bare_frame(claim: Claim, left: str, right: str) -> Frame | None:
         offset = claim.start - claim.sentence_start
         clause = _CLAUSE_END.split(claim.sentence[max(0, offset - 80):offset])[-1]
         words = [*(claim.subject or "").split(), *_predicate_words(claim), *reversed(_WORDS.findall(clause))]
+        named = _class_of((claim.subject or "").split()[-1:], things)
+        if named is not None:
+            return Frame("amount", claim.unit, named, _part(claim))  # "offering a $35,000 reward": no price
         if any(lemma in _PRICE_WORDS for word in words for lemma in lemmas(word)):
             return None  # a price: each model, size or offer has its own
         role = _class_of(words, things)
@@ -356,11 +485,19 @@ def _bare_frame(claim: Claim, left: str, right: str) -> Frame | None:
         return Frame("caliber", None)
     if _TIMES_AFTER.match(right) and _HIT_BEFORE.search(left):
         return Frame("hits", None)
-    if _CROWD_BEFORE.search(left):
+    if _POPULATION_BEFORE.search(left):
+        return Frame("population", None)
+    if _CROWD_BEFORE.search(left) or _GATHERING_AT.search(claim.sentence[max(0, claim.start - claim.sentence_start - 100):
+                                                                         claim.start - claim.sentence_start]):
         return Frame("participants", None)
+    state = _TITLE_STATE.match(right)
+    if state is not None and state.group(1).lower() in ADJECTIVE_PEOPLE:
+        return Frame(ADJECTIVE_PEOPLE[state.group(1).lower()], None)  # a headline: "Three Killed In Athens"
     return None
 
 
+# A capitalised state right after a bare figure, as headlines write it ("Three Killed", "2 DEAD").
+_TITLE_STATE = regex.compile(r"^\s+(\p{Lu}\p{L}+)\b")
 _PARENTS = {"mom": "mother", "dad": "father"}
 
 

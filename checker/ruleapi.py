@@ -34,6 +34,7 @@ from .frames import (
     frame_of,
     happening_class,
     happening_of,
+    role_in,
     years,
 )
 from .stories import Story, StoryIndex, background, build_stories, continues, reference_date
@@ -67,6 +68,7 @@ __all__ = [
     "is_country",
     "plural",
     "reference_date",
+    "role_in",
     "singular",
     "translit_key",
     "years",

@@ -413,7 +413,8 @@ _BACKGROUND = regex.compile(
     r"similar\s+(?:attacks?|shootings?|incidents?)|record|history|historic|ever|so\s+far\s+this\s+year|"
     r"(?:the|its|their)\s+(?:last|most\s+recent)\s+(?:\p{L}+\s+){0,2}(?:quake|earthquake|tremor|attack|shooting|"
     r"fire|blaze|crash|bombing|explosion|storm|hurricane|flood|riot)s?|"
-    r"this\s+year|nationwide|worldwide|statewide|across\s+the\s+country)\b", regex.I)
+    # "the nationwide toll" is a tally; "during a nationwide strike" says what the story's happening is
+    r"this\s+year|(?<!\ban?\s(?:[\p{L}\d-]+\s+){0,3})(?:nationwide|worldwide|statewide)|across\s+the\s+country)\b", regex.I)
 
 
 _YEARS_IN = regex.compile(r"\b(?:1[89]|20)\d\d\b")

@@ -29,7 +29,7 @@ class Comparison:
         return tuple(sorted({c.article for c in self.claims}))
 
 
-def _value(claim: Claim) -> Interval | None:
+def reading(claim: Claim) -> Interval | None:
     """The interval a claim allows, read as a newsroom reads it: "more than 1,000" allows
     1,000 (a round figure with "more than" is a floor, not a strict bound: "$1 million" and
     "more than $1 million" agree), and a vague figure ("several", "dozens", "days-long") is
@@ -46,7 +46,7 @@ def compare(claims: Sequence[Claim]) -> Comparison:
     """Compare every pair of claims from different articles (claims without a value are left
     out). Claims of one article with one value are compared once, by the first of them: an
     article repeating a figure a thousand times made a million pairs."""
-    valued = [(c, _value(c)) for c in claims]
+    valued = [(c, reading(c)) for c in claims]
     kept = [(c, iv) for c, iv in valued if iv is not None]
     first: dict[tuple[str, Interval], tuple[Claim, Interval]] = {}
     for c, iv in kept:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from collections import defaultdict
@@ -23,11 +24,12 @@ from checker.ruleapi import (
     is_country,
     plural,
     reference_date,
+    role_in,
     years,
 )
 
 from .base import Rule, RuleContext
-from .compare import compare, short_id, sides_text
+from .compare import compare, reading, short_id, sides_text
 
 
 def _places(ctx: RuleContext, claim: Claim) -> set[str]:
@@ -117,12 +119,14 @@ about around some nearly almost over under up down into onto out after before si
 said says told according would will could can may might shall should must one two three four five
 six seven eight nine ten dozen dozens hundred hundreds thousand thousands million millions billion""".split())
 _TOTAL = regex.compile(r"\b(?:total|totall?ing|in all|altogether|combined|overall|cumulative|so far|to date|tally|"
-                       r"across|throughout|nationwide|worldwide|over\s+the\s+weekend|"
+                       r"across|throughout|(?<!\ban?\s(?:[\p{L}\d-]+\s+){0,3})(?:nationwide|worldwide)|over\s+the\s+weekend|"
                        r"(?:in|over|within)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:[\p{L}\d-]+\s+)?"
                        r"(?:hours|days|weeks|months)|(?:in|over|within|during)\s+(?:a|an|the)\s+(?:[\p{L}\d]+-)?"
                        r"(?:hour|day|week|month)s?\s+(?:span|period|stretch))\b", regex.I)  # "7 adults shot in five hours": a spree's total
-_RATE = regex.compile(r"\b(?:each|every|per|average\w*|a year|a day|a week|a month|a season|a game|annually|"
-                      r"record|career|history|ever|all-time|lifetime)\b", regex.I)
+_RATE = regex.compile(r"\b(?:each|every|per|average\w*|annually|record|career|history|ever|all-time|lifetime)\b"
+                      # "$5 a day" is a rate; "a day after three workers died" is a time
+                      r"|\ba\s+(?:year|day|week|month|season|game)\b(?!\s+(?:after|before|later|earlier|ago|or\b))",
+                      regex.I)
 _WORD = regex.compile(r"[\p{L}][\p{L}'-]*")
 
 
@@ -186,6 +190,9 @@ def _several(ctx: RuleContext, claim: Claim) -> bool:
                for a, b in itertools.pairwise(places))
 
 
+_SINCE_BEFORE = regex.compile(r"\bsince\b[^,;:()]*$", regex.I)
+
+
 def _months(claim: Claim) -> frozenset[int]:
     """The months a figure's sentence names as the time of what it tells (1-12)."""
     out = set()
@@ -194,6 +201,8 @@ def _months(claim: Claim) -> frozenset[int]:
         if word == "may" and match.group(0)[:1].islower() and not match.group(0).lower().startswith(("in", "early",
                                                                                                     "late", "mid")):
             continue  # "this may", "by may": the verb, not the month
+        if _SINCE_BEFORE.search(claim.sentence[max(0, match.start() - 60):match.start()]):
+            continue  # "the biggest protest since Papandreou took office last October": a point of reference
         out.add(next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(word[:3])))
     return frozenset(out)
 
@@ -230,12 +239,14 @@ def _topic(frame: Frame, claims: Sequence[Claim], ctx: RuleContext) -> str:
 class _Framed:
     """What CT01 compares of a figure: its frame and the scope words around it."""
 
-    __slots__ = ("claim", "explicit", "frame", "inside", "months", "persons", "places", "predicate", "scope", "several",
-                 "value", "years")
+    __slots__ = ("claim", "explicit", "frame", "inside", "mentions", "months", "persons", "places", "predicate",
+                 "reading", "scope", "several", "value", "years")
 
     def __init__(self, ctx: RuleContext, claim: Claim, frame: Frame,
-                 surnames: dict[str, dict[str, str]] | None = None) -> None:
+                 surnames: dict[str, dict[str, str]] | None = None,
+                 mentions: dict[str, frozenset[str]] | None = None) -> None:
         self.claim, self.frame = claim, frame
+        self.mentions = (mentions or {}).get(claim.article, frozenset())
         local, explicit = _local_places(ctx, claim)
         self.places, self.explicit = frozenset(local), explicit
         self.years = years(claim)
@@ -245,6 +256,7 @@ class _Framed:
         self.scope = _scope(claim)
         self.predicate = _predicate(claim)
         self.value = interval_of(claim)
+        self.reading = reading(claim)  # as compare() reads it: "more than $1 million" allows $1 million
         self.persons = _persons(ctx, claim, (surnames or {}).get(claim.article, {})) \
             if frame.measure in SHAPE_MEASURES | PERSON_FACTS else frozenset()
 
@@ -258,7 +270,9 @@ class _Framed:
         and the other not, when they name different places or years explicitly, when one is a
         total or a rate and the other not, or (for a thing with nothing said of it) when nothing
         said around them is the same."""
-        if self.frame.part != other.frame.part or self.scope != other.scope:
+        if self.scope != other.scope:
+            return False
+        if self.frame.part != other.frame.part and not _included_count(self, other):
             return False
         if not self.frame.roles_agree(other.frame):
             return False
@@ -268,7 +282,7 @@ class _Framed:
             return False  # "a mother of 12" said of two different people
         if self.frame.who and other.frame.who and self.frame.who != other.frame.who:
             return False  # "two soldiers killed" and "ten civilians killed" count different people
-        if self.explicit and other.explicit and self.places != other.places:
+        if self.explicit and other.explicit and self.places != other.places and not _nested(self, other):
             return False  # "20,000 marched in Thessaloniki" is not the Athens march
         if self.explicit != other.explicit:
             placed, spread = (self, other) if self.explicit else (other, self)
@@ -290,6 +304,25 @@ class _Framed:
         return True
 
 
+# "a handful of people, including two children": the figure is a part of the people counted before
+# it, and the whole count of the children among them.
+_INCLUDED_BEFORE = regex.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:\p{L}+\s+)?$", regex.I)
+
+
+def _included(claim: Claim) -> bool:
+    return _INCLUDED_BEFORE.search(around(claim, 30, 0)[0]) is not None
+
+
+def _included_count(a: _Framed, b: _Framed) -> bool:
+    """Is one figure a part said with "including" and the other no part, both counting the same
+    specific people ("including two children" and "two children were inside")? The part is the
+    whole count of those people: the two state one fact."""
+    if a.frame.who is None or a.frame.who != b.frame.who:
+        return False
+    part, whole = (a, b) if a.frame.part is not None else (b, a)
+    return whole.frame.part is None and part.frame.part == "part" and _included(part.claim)
+
+
 # Facts about one person's body or life ("shot seven times"): compared only where both sentences
 # name the same person.
 PERSONAL_MEASURES = frozenset({"hits"})
@@ -307,17 +340,61 @@ def _persons(ctx: RuleContext, claim: Claim, surnames: dict[str, str]) -> frozen
     """The people named near a figure (within :data:`PERSON_REACH` characters in its sentence):
     its person entities, and any capitalised word that is the surname of a person its article
     names in full ("Gray, 16, was shot" is Kimani Gray). "Lopez said a stray bullet hit the
-    mother of 13": Lopez, far from the figure, is not the mother."""
+    mother of 13": Lopez, far from the figure, is not the mother; nor is one who says the figure
+    ("Kelly said Gray pointed a .38 revolver"). Full names come with their
+    surnames, so that two spellings of one person's given name still meet."""
     low, high = claim.start - PERSON_REACH, claim.end + PERSON_REACH
+    sentence, base = claim.sentence, claim.sentence_start
     found = {e.canonical or e.text for e in ctx.alignment.entities_in_sentence(claim)
-             if e.subject == "person" and e.end >= low and e.start <= high}
-    offset = claim.start - claim.sentence_start
-    near = claim.sentence[max(0, offset - PERSON_REACH):offset + len(claim.text) + PERSON_REACH]
-    for word in _CAPITALISED.findall(near):
-        name = surnames.get(word.removesuffix("'s").removesuffix("’s"))
-        if name is not None:
+             if e.subject == "person" and e.end >= low and e.start <= high
+             and not _speaker(sentence, e.start - base, e.end - base)}
+    offset = claim.start - base
+    start = max(0, offset - PERSON_REACH)
+    near = sentence[start:offset + len(claim.text) + PERSON_REACH]
+    for match in _CAPITALISED.finditer(near):
+        word = match.group(0).removesuffix("'s").removesuffix("’s")
+        name = surnames.get(word)
+        if name is not None and not _speaker(sentence, start + match.start(), start + match.start() + len(word)):
             found.add(name)
-    return frozenset(found)
+    # "James Oler" in one report is "Jim Oler" in another: a name also stands for its surname
+    return frozenset(found | {name.split()[-1] for name in found if " " in name})
+
+
+_SAID_AFTER = regex.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|say|told|asserted|added|stated|claimed|"
+                            r"explained|insisted)\b"
+                            r"|\s*['’]\s*s\s+(?:assertion|claim|account|statement|version|testimony)\b", regex.I)
+_ACCORDING_BEFORE = regex.compile(r"\baccording\s+to\s+(?:[\p{L}.]+\s+){0,3}$", regex.I)
+
+
+def _speaker(sentence: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` of the sentence the one who says the figure ("Police
+    Commissioner Raymond Kelly said Gray pointed a .38 revolver", "according to Kelly")?"""
+    return (_SAID_AFTER.match(sentence, end) is not None
+            or _ACCORDING_BEFORE.search(sentence[max(0, start - 40):start]) is not None)
+
+
+def article_places(ctx: RuleContext) -> dict[str, frozenset[str]]:
+    """Per article, the places it names."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for claim in ctx.claims_of(ClaimKind.ENTITY):
+        if claim.subject == "place":
+            out[claim.article].add(claim.canonical or claim.text)
+    return {article: frozenset(names) for article, names in out.items()}
+
+
+def _nested(a: _Framed, b: _Framed) -> bool:
+    """Is the one place of one figure a country and the places of the other inside it, as far as
+    the articles tell: no country among them, and the country's article names them or theirs
+    names the country ("a bank in Greece" in a report that names Athens, "a bank in Athens")?"""
+    for outer, inner in ((a, b), (b, a)):
+        if len(outer.places) != 1 or not inner.places:
+            continue
+        country = next(iter(outer.places))
+        if not is_country(country) or any(is_country(p) for p in inner.places):
+            continue
+        if inner.places <= outer.mentions or country in inner.mentions:
+            return True
+    return False
 
 
 def article_surnames(ctx: RuleContext) -> dict[str, dict[str, str]]:
@@ -353,6 +430,12 @@ class _Group:
         self.reps: list[_Framed] = []
         self.signatures: set[tuple[object, ...]] = set()
 
+    def remove(self, item: _Framed) -> None:
+        members = [m for m in self.members if m is not item]
+        self.members, self.reps, self.signatures = [], [], set()
+        for m in members:
+            self.add(m)
+
     def add(self, item: _Framed) -> None:
         self.members.append(item)
         signature = item.signature()
@@ -363,7 +446,7 @@ class _Group:
 
 def _fact_groups(items: Sequence[_Framed]) -> list[list[_Framed]]:
     """Group the figures of one story and frame key into facts: a figure joins a group only if
-    it is compatible with every member from other articles (no chains A~B~C) and agrees with the
+    it is compatible with every member from other articles, both ways (no chains A~B~C) and agrees with the
     members of its own article ("three killed" and "at least three people" may be one count;
     two disjoint figures of one article count different things);
     of the groups that take it, one whose figures agree with it is preferred. Groups of one
@@ -392,7 +475,7 @@ def _fact_groups(items: Sequence[_Framed]) -> list[list[_Framed]]:
             if any(m.claim.article == article and not _one_fact(m, item) for m in group.reps):
                 continue  # two figures of one article that cannot be one count count two things
             others = [m for m in group.reps if m.claim.article != article]
-            if not all(item.compatible(m) for m in others):
+            if not all(item.compatible(m) and m.compatible(item) for m in others):
                 continue
             if all(_agrees(item, m) for m in others):
                 chosen = index
@@ -407,7 +490,55 @@ def _fact_groups(items: Sequence[_Framed]) -> list[list[_Framed]]:
         if index not in by_value[item.value]:
             by_value[item.value].append(index)
         groups[index].add(item)
+    _reseat(groups)
     return [g.members for g in groups if len({m.claim.article for m in g.reps}) > 1]
+
+
+def _articles(group: _Group) -> int:
+    return len({m.claim.article for m in group.reps})
+
+
+def _takes(group: _Group, item: _Framed) -> bool | None:
+    """Would a group of several articles take the figure? ``None`` if not, else whether the
+    group's figures of other articles all agree with it."""
+    article = item.claim.article
+    if any(m.claim.article == article and not _one_fact(m, item) for m in group.reps):
+        return None
+    others = [m for m in group.reps if m.claim.article != article]
+    if not others or not all(item.compatible(m) and m.compatible(item) for m in others):
+        return None
+    return all(_agrees(item, m) for m in others)
+
+
+def _reseat(groups: list[_Group]) -> None:
+    """Figures left in a group of their own article alone move to a group of other articles that
+    takes them (one that agrees with them first). An article's figures join its first figure's
+    group when they agree with it; when no other article's figure could join that one ("Teen Shot
+    11 Times" in a headline naming nobody), its later figures ("hitting Gray eleven times") would
+    otherwise be compared with nothing. A figure moves to a group that disagrees with it only when
+    that group holds figures of several articles and a figure of its own group could not join it."""
+    # groups of several articles first, then those of one article
+    candidates = sorted(groups, key=lambda g: -min(_articles(g), 2))[:MAX_GROUPS_VISITED + 1]
+    for group in groups:
+        if _articles(group) > 1 or not group.members:
+            continue
+        for item in list(group.members):
+            best = None
+            for other in candidates:
+                if other is group or not other.members:
+                    continue
+                verdict = _takes(other, item)
+                if verdict is False and (_articles(other) < 2 or all(_takes(other, m) is not None
+                                                                      for m in group.members if m is not item)):
+                    continue  # no fact of several articles, or its own article's figures chose to stay together
+                if verdict:
+                    best = other
+                    break
+                if verdict is not None and best is None:
+                    best = other
+            if best is not None:
+                group.remove(item)
+                best.add(item)
 
 
 def _agreeing_sides(fact: Sequence[_Framed]) -> list[list[Claim]]:
@@ -416,8 +547,8 @@ def _agreeing_sides(fact: Sequence[_Framed]) -> list[list[Claim]]:
     Distinct values are grouped greedily, the value most figures share first."""
     by_value: dict[Interval, list[Claim]] = defaultdict(list)
     for item in fact:
-        if item.value is not None:
-            by_value[item.value].append(item.claim)
+        if item.reading is not None:
+            by_value[item.reading].append(item.claim)
     values = sorted(by_value, key=lambda v: (-len({c.article for c in by_value[v]}), v.low, v.high))
     sides: list[list[Interval]] = []
     for value in values:
@@ -437,22 +568,37 @@ def _agreeing_sides(fact: Sequence[_Framed]) -> list[list[Claim]]:
 
 def _one_fact(a: _Framed, b: _Framed) -> bool:
     """Can two figures of one article be one fact? When they agree; when one is a zero said in words
-    and the other a figure of another sentence ("no injuries were reported" ... "the Post says
-    three people were injured": the article reports both accounts); when both say how many
+    and the other a figure of another sentence or of another account in its sentence ("no injuries
+    were reported" ... "the Post says three people were injured": the article reports both
+    accounts); when both say how many
     children the same parent has ("a mother of 12" ... "the mother of 13")."""
     if _agrees(a, b):
         return True
     if a.frame.part is not None or b.frame.part is not None:
         return False
     if bool(a.claim.attr("zero")) != bool(b.claim.attr("zero")):
-        return a.claim.sentence_start != b.claim.sentence_start
+        return a.claim.sentence_start != b.claim.sentence_start or _another_account(a.claim, b.claim)
     if a.frame.measure == "children" and a.frame.who is not None and a.frame.who == b.frame.who:
         return not (a.persons and b.persons and a.persons.isdisjoint(b.persons))
     return False
 
 
+# What tells another source's account between two figures of one sentence: "no injuries (the Post
+# says three people were injured)", "no injuries, though the Post reported three".
+_ACCOUNT_BETWEEN = regex.compile(r"\(|\b(?:says|said|reports|reported|according\s+to)\b", regex.I)
+
+
+def _another_account(a: Claim, b: Claim) -> bool:
+    """Do two figures of one sentence tell two accounts: the later one in parentheses or after
+    words that attribute it to a source?"""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    between = first.sentence[first.end - first.sentence_start:second.start - second.sentence_start]
+    return _ACCOUNT_BETWEEN.search(between) is not None
+
+
 def _agrees(a: _Framed, b: _Framed) -> bool:
-    return a.value is not None and b.value is not None and a.value.overlaps(b.value)
+    """Do two figures agree as :func:`compare` reads them ("$1 million" and "more than $1 million" do)?"""
+    return a.reading is not None and b.reading is not None and a.reading.overlaps(b.reading)
 
 
 _CORRECTION = regex.compile(r"\bnot\s+(?:\p{L}+|\d+)\s+as\s+(?:\p{L}+\s+)?(?:first|initially|earlier|previously|"
@@ -522,8 +668,10 @@ class CountMismatch(Rule):
                 continue
             frame = ctx.frame(claim)
             if frame is not None:
+                frame = _anaphoric_role(ctx, claim, frame)
                 blocks[(ctx.story_of(claim.article), frame.key)].append((claim, frame))
         surnames: dict[str, dict[str, str]] | None = None
+        mentions: dict[str, frozenset[str]] = {}
         for block_key in sorted(blocks):
             # Only blocks of two articles or more are read further (most figures have no
             # counterpart in another article of their story).
@@ -531,8 +679,8 @@ class CountMismatch(Rule):
             if len({c.article for c, _ in framed}) < 2:
                 continue
             if surnames is None:
-                surnames = article_surnames(ctx)
-            items = [_Framed(ctx, c, f, surnames) for c, f in framed]
+                surnames, mentions = article_surnames(ctx), article_places(ctx)
+            items = [_Framed(ctx, c, f, surnames, mentions) for c, f in framed]
             for fact in _fact_groups(items):
                 group = sorted((x.claim for x in fact), key=lambda c: (c.article, c.start))
                 frame = fact[0].frame
@@ -566,6 +714,27 @@ class CountMismatch(Rule):
                 else:
                     yield self.finding(ctx, Status.AGREEMENT, topic, f"Figures agree: {sides_text(group, ' and ')}.",
                                        group, 0.75, event=event, fact=_fact(frame))
+
+
+# "the figure of $1 million", "that estimate": an amount that points back to what the sentence
+# before it was about.
+_ANAPHORIC = regex.compile(r"\b(?:the|that|this|a)\s+(?:figure|estimate|number|sum|tally)\s+(?:of|at|is|was)\s+"
+                           r"(?:about\s+|around\s+|roughly\s+|some\s+)?$", regex.I)
+_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s+")
+
+
+def _anaphoric_role(ctx: RuleContext, claim: Claim, frame: Frame) -> Frame:
+    """An amount with no role said of it in its sentence that points back ("There's definitely a
+    lot of damage. I've heard the figure of $1 million") takes the role of the sentence before."""
+    if frame.measure != "amount" or frame.role is not None or not _ANAPHORIC.search(around(claim, 40, 0)[0]):
+        return frame
+    article = ctx.alignment.articles.get(claim.article)
+    if article is None:
+        return frame
+    before = article.text[max(0, claim.sentence_start - 300):claim.sentence_start]
+    previous = _SENTENCE_END.split(before.rstrip())[-1]
+    role = role_in(previous)
+    return dataclasses.replace(frame, role=role) if role is not None else frame
 
 
 def _other_time(ctx: RuleContext, claim: Claim) -> bool:

@@ -107,6 +107,28 @@ CASES: list[tuple[str, str, str, str, str | None, str | None]] = [
     ("Global debt was about $US113 trillion.", "about $US113 trillion", "~", "[1.017e+14, 1.243e+14]", "USD", None),
     ("The Hornets total offense was -5 yards.", "-5 yards", "=", "[-5, -5]", None, "yard"),
     ("Chipmakers will produce sub-7 nanometer chips.", "sub-7 nanometer chips", "<", "[0, 7)", None, "chip"),
+    # a currency word glued before the figure or hyphenated after it
+    ("Greece gets a euro110 billion ($141 billion) loan package.", "euro110 billion", "=", "[1.1e+11, 1.1e+11]",
+     "EUR", None),
+    ("It is a condition of a 110bn-euro rescue package.", "110bn-euro", "=", "[1.1e+11, 1.1e+11]", "EUR", "package"),
+    # a figure joined to a noun by a hyphen counts that noun, even after "the"
+    ("The 1,000-member evangelical church was under scrutiny.", "1,000-member", "=", "[1000, 1000]", None, "member"),
+    ("Smoke came out of the back of the three-story building.", "three-story", "=", "[3, 3]", None, "story"),
+    # no plural-looking word: the last noun read is the head, not the verb after it
+    ("A total of 31 fire apparatus arrived to fight the fire.", "31 fire apparatus", "=", "[31, 31]", None,
+     "apparatus"),
+    # pieces of something count that thing
+    ("A total of 31 separate pieces of firefighting apparatus responded.", "31 separate pieces of firefighting apparatus",
+     "=", "[31, 31]", None, "apparatus"),
+    # a name that modifies the counted noun, and text in capitals
+    ("The RCMP arrested two Bountiful residents on Wednesday.", "two Bountiful residents", "=", "[2, 2]", None,
+     "resident"),
+    ("Police raided three Rite Aid stores.", "three Rite Aid stores", "=", "[3, 3]", None, "store"),
+    ("THREE PEOPLE HAVE DIED IN A BLAZE that broke out at a bank.", "THREE PEOPLE", "=", "[3, 3]", None, "person"),
+    # a plural-looking word that modifies the noun after it
+    ("He fled after two plainclothes police officers fired.", "two plainclothes police officers", "=", "[2, 2]", None,
+     "officer"),
+    ("Two police were hurt.", "Two police", "=", "[2, 2]", None, "police"),
     # --- ages ----------------------------------------------------------------------------
     ("The 45-year-old man was arrested.", "45-year-old", "=", "[45, 45]", "year", "age"),
     ("A 60 year-old might withdraw 2.72%.", "60 year-old", "=", "[60, 60]", "year", "age"),
@@ -148,6 +170,8 @@ ALL: list[tuple[str, list[str]]] = [
     ("Apple sold the iPhone 11 in Game 2 week while the S&P 500 fell and Dak Prescott (4) ran.", []),
     ("Bristol City came from behind to beat Charlton 2-1 and tied at 89-89.", []),
     ("Analysts put the gap between the S8 and its rivals at around 25k or 40k.", ["around 25k", "40k"]),
+    # a relative pronoun is no counted thing ("at least one whom": a typo of "of whom")
+    ("Two women sat next to her, at least one whom also appeared to be injured.", ["Two women"]),
 ]
 
 

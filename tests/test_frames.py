@@ -50,6 +50,15 @@ CASES = [
     ("Approximately 50,000 people marched.", "Approximately 50,000 people", ("participants", None, None, None)),
     # what an amount is for, said earlier in its clause
     ("Damage to the church was estimated at $1 million.", "$1 million", ("amount", "damaged", None, None)),
+    ("Greece agreed to cuts in return for 110 billion euros in loans.", "110 billion euros", ("amount", "aid", None, None)),
+    ("It took about 40 volunteer firefighters to knock down the blaze.", "about 40 volunteer firefighters",
+     ("firefighter", "responded", None, None)),
+    ("Federal authorities are offering a $35,000 reward for information.", "$35,000", ("amount", "reward", None, None)),
+    ("He was convicted of sexually assaulting two girls.", "two girls", ("assaulted", None, None, "girl")),
+    ("The community, with a population of approximately 1,000, follows the sect.", "approximately 1,000",
+     ("population", None, None, None)),
+    ("About 800 people live in the community.", "About 800 people", ("population", None, None, None)),
+    ("Five people living near the plant were evacuated.", "Five people", ("evacuations", None, None, None)),
     # who has the children
     ("A stray bullet hit the mother of 13.", "13", ("children", None, None, "mother")),
     ("He was a father of three.", "three", ("children", None, None, "father")),
@@ -59,6 +68,42 @@ CASES = [
     # the head of a singular compound is its last noun
     ("At least one bomb technician was injured.", "At least one bomb technician",
      ("injuries", None, None, "technician")),
+    # people present where something happened
+    ("A handful of people, including two children, were inside the church.", "two children",
+     ("present", None, "part", "child")),
+    ("Several people were inside when the blaze started.", "Several people", ("present", None, None, None)),
+    # the verb of a figure that is its clause's subject, past the noun's modifiers
+    ("Two top leaders of a polygamous community in western Canada have been arrested.", "Two top leaders",
+     ("arrests", None, None, "leader")),
+    # a clause of its own after "as": what its people do is not said of the figure before it
+    ("Three people died in a burning bank as tens of thousands of protesters took to the streets.",
+     "tens of thousands of protesters", ("participants", None, None, None)),
+    # the verb before a list a figure ends; things listed side by side are no parts
+    ("Youths attacked a government building, four shops and two banks.", "two banks",
+     ("bank", "attacked", None, None)),
+    ("Glenn shot two police officers and four civilians, leaving one woman with injuries.", "four civilians",
+     ("shot", None, "part", "civilian")),
+    ("Two people were declared dead at the scene and two other victims were hospitalized.", "two other victims",
+     ("injuries", None, "part", None)),
+    # the size of a gathering put at a figure, people taking to the streets
+    ("Police put the march, to mark a 24-hour nationwide strike, at roughly 30,000 people.", "roughly 30,000 people",
+     ("participants", None, None, None)),
+    ("As many as 20,000 people took to the streets of Athens.", "As many as 20,000 people",
+     ("participants", None, None, None)),
+    # people who did what the verb says to others are its agents, not its victims
+    ("Two plainclothes officers fatally shot Kimani Gray on Saturday.", "Two plainclothes officers",
+     ("agents", "violence", None, "officer")),
+    ("Three deputies arrested him on Friday.", "Three deputies", ("agents", "arrests", None, "deputy")),
+    ("Five people were shot Sunday.", "Five people", ("shot", None, None, None)),
+    ("Two men shot in Brooklyn were hospitalized.", "Two men", ("shot", None, None, "man")),
+    # shots fired are a fact of a shooting, not a sports statistic
+    ("Lopez is accused of spraying 13 shots on a Friday afternoon.", "13 shots", ("shots fired", None, None, None)),
+    ("He sprayed 13 bullets from a rooftop.", "13 bullets", ("shots fired", None, None, None)),
+    ("The officers fired a total of 11 rounds, striking Gray several times.", "11 rounds",
+     ("shots fired", None, None, None)),
+    ("Gray was hit by seven bullets fired by the officers.", "seven bullets", ("hits", None, None, None)),
+    # a headline's capitalised state
+    ("Three Killed In Athens Bank Fire", "Three", ("deaths", None, None, None)),
     # a thing that is not people keeps its name even beside a word said of people
     ("The quake caused destruction in seven villages and killed 10 people.", "seven villages",
      ("village", None, None, None)),
@@ -81,6 +126,7 @@ def test_a_figure_has_the_frame_its_words_say(sentence: str, quote: str, expecte
     ("One report said six children were killed.", "One report"),  # a report is not what is counted
     ("Investigators said at least three people were involved in the killing.", "at least three people"),  # not killed
     ("A sweet 16 party drew 40 people.", "16 party drew"),  # a kind, not a count
+    ("The leader who has dozens of children was arrested Wednesday.", "dozens of children"),  # "was" is not theirs
 ])
 def test_a_figure_with_nothing_comparable_said_of_it_has_no_frame(sentence: str, quote: str) -> None:
     claim = only_claim(ClaimKind.QUANTITY, sentence, quote)

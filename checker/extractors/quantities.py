@@ -89,10 +89,11 @@ _CUR_WORD_RE = "|".join(sorted(_CURRENCY_WORD, key=len, reverse=True))
 _SYMBOL_CODES = {
     "US$": "USD", "$US": "USD", "HK$": "HKD", "S$": "SGD", "A$": "AUD", "AU$": "AUD", "$A": "AUD", "C$": "CAD",
     "NZ$": "NZD", "NT$": "TWD", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "INR": "INR", "JPY": "JPY",
-    "CNY": "CNY", "CHF": "CHF", "RM": "MYR", "RS": "INR", "RS.": "INR",
+    "CNY": "CNY", "CHF": "CHF", "RM": "MYR", "RS": "INR", "RS.": "INR", "EURO": "EUR",
 }
 _SYMBOL_RE = (r"(?-i:US|HK|NZ|AU|NT)\s?\$|(?-i:S|C)\s?\$(?=\d)|(?-i:A)\$|\$(?-i:US|A)(?=\d)|[$£€¥₩₽₹]"
-              r"|(?-i:USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|CHF|RM|Rs\.?)(?=\s?\d)")
+              r"|(?-i:USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|CHF|RM|Rs\.?)(?=\s?\d)"
+              r"|(?-i:euro)(?=\d)")  # "euro110 billion", as agencies write it
 _PCT = r"\s?%|\s+(?:percent|per\s+cent|pct)(?![\p{L}])"
 _NEG = r"(?P<neg>(?<![\p{L}\d])-(?=\d)|minus[\s-]?(?=\d))?"
 _FIGURE_HEAD = (
@@ -109,7 +110,7 @@ _RANGE_PART = (
 _FIGURE_TAIL = (
     rf"(?P<pct>{_PCT})?"
     rf"(?P<unit>(?:\s+(?:{_UNIT_RE})|(?:{_GLUED_UNIT_RE}))(?![\p{{L}}\d]))?"
-    rf"(?P<cur>\s+(?:{_CUR_WORD_RE})(?![\p{{L}}]))?"
+    rf"(?P<cur>(?:\s+|\s?-\s?)(?:{_CUR_WORD_RE})(?![\p{{L}}]))?"  # "110 billion euros", "a 110bn-euro package"
     rf"(?P<post>\s+or\s+(?:more|greater|higher|above|over|less|fewer|lower|below|under|so)(?![\p{{L}}])(?:\s+than)?)?"
 )
 _FIGURE = regex.compile(_FIGURE_HEAD + _RANGE_PART + _FIGURE_TAIL, regex.IGNORECASE)
@@ -119,7 +120,7 @@ _SPELLED = regex.compile(r"[\p{L}\s-]+")
 _BETWEEN = regex.compile(r"\bbetween\s+$", regex.I)
 _OF_PREFIX = regex.compile(r"\s+(?:-\s+)?of(?=\s)(?:\s+(?:the|its|their|his|her|our|all|\p{Lu}\p{L}*'s)(?=\s))?")
 _STOP_HEADS = frozenset(
-    """of the a an and or but to in on at by for with from as than that which who is are was were be been has have
+    """of the a an and or but to in on at by for with from as than that which who whom whose is are was were be been has have
     had will would can could may might per each year years old percent times time more less other others another
     them they it its this these those there here million billion thousand hundred dozen such own same most least
     point points over under into onto about after before through during since until across against among between
@@ -188,11 +189,17 @@ def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, 
     ("military",)), else the last word read ("one container" -> container)."""
     words: list[tuple[str, int]] = []
     pos = end
+    shouting = _SHOUTING.match(sentence, end) is not None  # "THREE PEOPLE HAVE DIED": read as lower case
     while len(words) < 4:
         match = _FOLLOW_WORDS.match(sentence, pos)
         if not match:
             break
-        word = match.group(1)
+        word = match.group(1).lower() if shouting else match.group(1)
+        if word[0].isupper() and not word.isupper() and word not in _NOT_NAMES:
+            skipped = _proper_modifiers(sentence, pos)
+            if skipped is not None:
+                pos = skipped  # "two Bountiful residents", "three Rite Aid stores": a name modifies the noun
+                continue
         if not words and pos == end and word.lower() == "other":
             following = _FOLLOW_WORDS.match(sentence, match.end())
             if following and following.group(1).lower() not in _STOP_HEADS:
@@ -214,15 +221,23 @@ def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, 
         words.append((word, match.end()))
         pos = match.end()
         if len(words) >= 1 and plural and _looks_plural(word):
-            break
+            following = _FOLLOW_WORDS.match(sentence, pos)
+            if not (word.lower() in _NOUN_MODIFIERS and following and following.group(1).islower()
+                    and _looks_plural(following.group(1))):
+                break  # "two police officers": "police" modifies the noun after it
     if not words:
         return None, (), end
     head_index = len(words) - 1
     if plural:
         for i, (word, _) in enumerate(words):
-            if _looks_plural(word) and not word.isupper():
+            if _looks_plural(word) and not word.isupper() and not (word.lower() in _NOUN_MODIFIERS and i + 1 < len(words)):
                 head_index = i
                 break
+        else:
+            # no plural-looking word ("31 fire apparatus arrived"): the last word read that is no
+            # past participle or state ("arrived", "dead"); "16 party shooting" keeps "shooting"
+            nouns = [i for i, (w, _) in enumerate(words) if not w.lower().endswith("ed") and w.lower() not in _STATES]
+            head_index = nouns[-1] if nouns else head_index
     elif len(words) > 1:
         # "one bomb technician", "one rocket propelled grenade launcher": the last noun read is the
         # head; not a participle or a state said of it ("one man killed", "one person dead").
@@ -231,6 +246,31 @@ def _counted(sentence: str, end: int, plural: bool = True) -> tuple[str | None, 
     head, head_end = words[head_index]
     modifiers = tuple(w.lower() for w, _ in words[:head_index])
     return singular(head.strip("-")), modifiers, head_end
+
+
+# Nouns that count pieces of what follows them ("31 pieces of equipment", "five items of clothing").
+_PIECES = frozenset({"piece", "item", "unit", "article", "head"})
+# "a 1,000-member church", "the three-story building": the figure counts the noun joined to it.
+_COMPOUND = regex.compile(r"\s?-\s?(?P<noun>\p{Ll}{3,})(?=\s+\p{L})")
+_SHOUTING = regex.compile(r"(?:\s+\p{Lu}[\p{Lu}'’-]*\b){3}")
+_PROPER_WORD = regex.compile(r"\s+\p{Lu}\p{Ll}[\p{L}'’-]*")
+
+
+def _proper_modifiers(sentence: str, pos: int) -> int | None:
+    """The end of up to three capitalised words at ``pos`` that modify a lower-case plural noun
+    after them ("Bountiful residents", "Rite Aid stores"), or ``None``."""
+    for _ in range(3):
+        match = _PROPER_WORD.match(sentence, pos)
+        if match is None or match.group(0).strip() in _NOT_NAMES:
+            return None
+        pos = match.end()
+        following = _FOLLOW_WORDS.match(sentence, pos)
+        if following is None:
+            return None
+        word = following.group(1)
+        if word[0].islower():
+            return pos if _looks_plural(word) and word not in _STOP_HEADS else None
+    return None
 
 
 def _of_complement(sentence: str, end: int) -> tuple[str | None, int]:
@@ -244,8 +284,15 @@ def _of_complement(sentence: str, end: int) -> tuple[str | None, int]:
     return subject, head_end
 
 
+_NOT_PLURAL = frozenset({"plainclothes", "overseas"})  # "two plainclothes officers"
+# Plural-looking nouns that also modify a plural noun after them ("two police officers", "staff members").
+_NOUN_MODIFIERS = frozenset({"police", "staff", "personnel", "sales", "arms", "news", "sports", "savings"})
+
+
 def _looks_plural(word: str) -> bool:
     w = word.lower()
+    if w in _NOT_PLURAL:
+        return False
     return (w.endswith("s") and not w.endswith(("ss", "us", "is"))) or w in ("people", "men", "women", "children",
                                                                            "personnel", "police", "staff", "troops")
 
@@ -437,7 +484,7 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
         sym = "".join(match.group("sym").split())
         unit = _CURRENCY_SYMBOL.get(sym) or _SYMBOL_CODES.get(sym.upper(), "USD")
     elif match.group("cur"):
-        unit = _CURRENCY_WORD[match.group("cur").strip().lower()]
+        unit = _CURRENCY_WORD[match.group("cur").strip(" -").lower()]
     elif match.group("unit"):
         unit = _UNITS.get(" ".join(match.group("unit").lower().split()))
     # Trim trailing space of optional groups from the quote.
@@ -452,6 +499,10 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
         subject, modifiers, head_end = _counted(s_text, end, value.high != 1)
         if subject and subject not in _STOP_HEADS and unit is None:
             quote_end = head_end
+            if subject in _PIECES:
+                inner, of_end = _of_complement(s_text, head_end)
+                if inner is not None:
+                    subject, quote_end = inner, of_end  # "31 separate pieces of firefighting apparatus"
         elif subject in _STOP_HEADS:
             subject = None
         if subject is None and (value.vague or num_text.lower() in ("dozens", "a dozen")):
@@ -459,6 +510,14 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
             subject, of_end = _of_complement(s_text, end)
             if subject is not None:
                 quote_end = of_end
+    compound = None
+    if unit is None and subject is None and not num2:
+        compound = _COMPOUND.match(s_text, end)
+        if compound is not None and compound.group("noun").lower() not in _STOP_HEADS \
+                and _may_be_noun(compound.group("noun")):
+            subject, quote_end = singular(compound.group("noun").lower()), compound.end("noun")
+        else:
+            compound = None
     if unit is None and subject is None and num_text.lower() in ("one", "a", "a few", "several"):
         return None
     if year_like and (subject is None or not _looks_plural(s_text[start:quote_end].split()[-1])):
@@ -468,8 +527,10 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
     attrs: list[tuple[str, str]] = []
     if match.group("qual"):
         attrs.append(("qualifier_words", " ".join(match.group("qual").lower().split())))
+    if compound is not None:
+        attrs.append(("compound", compound.group("noun").lower()))
     referential = _REFERENTIAL_BEFORE.search(s_text[max(0, start - 8):start])
-    if referential and not match.group("qual"):
+    if referential and not match.group("qual") and compound is None:  # "the three-story building" counts storeys
         attrs.append(("referential", referential.group(0).strip().lower()))
     change = _CHANGE_VERB.search(s_text[max(0, start - 20):start])
     if change:
