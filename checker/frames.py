@@ -86,7 +86,7 @@ _DEAD_OR_MISSING = regex.compile(r"^\s+(?:dead|killed)\s+(?:and|or)\s+missing\b"
 _NAME_BEFORE = regex.compile(r"(?<![.!?]\s)(?<!^)\b\p{Lu}[\p{L}\d-]*\s+$")
 _PARTITIVE_BEFORE = regex.compile(r"\d\s+(?:of|out\s+of)\s+$")
 # Shapes that say what a bare number measures.
-_PARENT_OF = regex.compile(r"\b(?:mother|father|parent|mom|dad|grandmother|grandfather)\s+of\s+$", regex.I)
+_PARENT_OF = regex.compile(r"\b(?:mother|father|parent|mom|dad|grandmother|grandfather)\s+(?:of|to)\s+$", regex.I)
 _CALIBER_AFTER = regex.compile(r"^\s*-?\s*(?:caliber|calibre|cal\.|mm)\b", regex.I)
 _TIMES_AFTER = regex.compile(r"^\s+times\b", regex.I)
 # "estimated the crowd at 70", "a crowd of 5,000": the size of a gathering.
@@ -114,7 +114,7 @@ _TOTAL_NEAR = regex.compile(r"\b(?:a\s+total\s+of|in\s+all|altogether|combined|o
                             regex.I)
 _YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
 _POSSESSIVE_BEFORE = regex.compile(r"\b(?:her|his|their)\s+$", regex.I)
-_OFFSPRING = frozenset({"child", "kid", "son", "daughter", "grandchild", "offspring"})
+_OFFSPRING = frozenset({"child", "kid", "son", "daughter", "grandchild", "offspring", "boy", "girl"})
 _PROJECTILES = frozenset({"bullet", "round", "slug", "pellet"})
 _HIT_WORDS = frozenset({"hit", "strike", "struck", "enter", "pierce", "wound", "riddle"})
 # Shots fired ("fired 11 shots", "sprayed 13 bullets", "12 rounds were fired"): not a sports statistic.
@@ -125,6 +125,8 @@ _PRICE_WORDS = frozenset("""price priced cost sell sale retail start buy pay cha
     expensive discount offer subscription""".split())
 # Classes said only of people: a specific noun they are said of counts people ("firefighters").
 _PEOPLE_ONLY = frozenset({"deaths", "injuries", "arrests", "evacuations", "missing", "charges", "shot"})
+# Endings of abstract nouns, never people ("two opportunities to turn his life around").
+_ABSTRACT = ("ity", "ities", "tion", "tions", "ment", "ments", "ness", "ance", "ances", "ence", "ences", "ship")
 # Parts of a body are not counted as facts of a story ("shot twice in one arm").
 BODY_PARTS = frozenset("""arm leg hand head shoulder chest torso foot back neck face stomach abdomen thigh hip knee
     finger eye ear buttock""".split())
@@ -413,7 +415,7 @@ def frame_of(claim: Claim, thing: str | None) -> Frame | None:
     cls = _class_of(words, people)
     if cls is not None and cls == _class_of([thing], people):
         cls = None  # "19 gunshots": the thing is the event itself, not people it happened to
-    if cls in _PEOPLE_ONLY and _integral(claim):
+    if cls in _PEOPLE_ONLY and _integral(claim) and not thing.endswith(_ABSTRACT):
         # "two firefighters were injured": only people are injured, arrested, evacuated
         return Frame(cls, claim.unit, part=_part(claim), who=thing)
     return Frame(thing, claim.unit, None, _part(claim, people=False))

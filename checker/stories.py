@@ -411,6 +411,7 @@ _BACKGROUND = regex.compile(
     r"(?:days|weeks|months|years)\s+(?:after|before|since|earlier|later)|"
     r"(?:after|in|from)\s+(?:\p{L}+\s+)?(?:shootings|attacks|fires|crashes|bombings)\b|"
     r"similar\s+(?:attacks?|shootings?|incidents?)|record|history|historic|ever|so\s+far\s+this\s+year|"
+    r"aftershocks?|foreshocks?|followed\s+by\s+(?:a|an)\s|"
     r"(?:the|its|their)\s+(?:last|most\s+recent)\s+(?:\p{L}+\s+){0,2}(?:quake|earthquake|tremor|attack|shooting|"
     r"fire|blaze|crash|bombing|explosion|storm|hurricane|flood|riot)s?|"
     # "the nationwide toll" is a tally; "during a nationwide strike" says what the story's happening is

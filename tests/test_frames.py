@@ -62,6 +62,10 @@ CASES = [
     # who has the children
     ("A stray bullet hit the mother of 13.", "13", ("children", None, None, "mother")),
     ("He was a father of three.", "three", ("children", None, None, "father")),
+    ("The newlywed and father to two boys died almost immediately.", "two boys", ("children", None, None, "father")),
+    # an abstract noun is no people, whatever happens near it
+    ("He squandered two opportunities to turn his life around.", "two opportunities",
+     ("opportunity", None, None, None)),
     # escaped unharmed: nobody was hurt
     ("Five women were inside the church, but escaped unharmed.", "escaped unharmed", ("injuries", None, None, None)),
     ("Everyone got out safely after the alarm.", "got out safely", ("injuries", None, None, None)),

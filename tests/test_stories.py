@@ -132,6 +132,8 @@ def test_the_last_major_quake_and_what_the_next_sentence_says_of_it_are_backgrou
     assert not background(it, 2008)  # read alone, nothing ties it to another happening
     story = "An earthquake hit southern Iran on Sunday, killing 10 people."
     assert not background(it, 2008, previous=story)
+    assert background(_figure("It was followed by a 2.0-magnitude quake two miles east.", "2.0-magnitude"), 2008)
+    assert background(_figure("Seismologists recorded 40 aftershocks.", "40 aftershocks"), 2008)
     assert background(it, 2008, previous="In 2005, a quake struck the island.")  # another year
     assert not continues("It was not clear how many people were hurt.")
     assert not continues("Ten people were killed.")
