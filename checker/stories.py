@@ -6,7 +6,9 @@ street, the town do), compared by cosine similarity, with a penalty when their p
 dates lie far apart (two fires in one town three weeks apart are two stories). Articles are
 merged by average linkage: a story takes an article (or another story) only when the average
 similarity over all its pairs stays above the threshold, so that a name shared by two stories
-("Russia", "police") cannot chain them together the way single links would.
+("Russia", "police") cannot chain them together the way single links would. Two articles that
+tell two happenings of one kind (a fire on Tuesday and a fire on Saturday, a 5.6 and a 6.1
+earthquake) are kept apart whatever their words: no story holds both (:func:`cluster`).
 
 Cost stays near-linear: only pairs of articles that share one of their most distinctive terms
 are compared (an inverted index over each article's top terms; terms in most articles of a
@@ -30,7 +32,7 @@ from functools import lru_cache
 
 import regex
 
-from .frames import years
+from .frames import happening_of, years
 from .model import Article, Claim, ClaimKind
 
 # Function words and the words of every news report: never distinctive of a story.
@@ -241,6 +243,93 @@ def reference_date(article: Article, claims: Iterable[Claim]) -> dt.date | None:
     return None
 
 
+# Happenings of one moment: two of one class told on days of the week two or more apart are two
+# happenings. Not so arrests, hearings, deaths, protests: one story tells several of them.
+_MOMENT_CLASSES = frozenset({"violence", "fire", "crash", "storm", "explosion", "raid", "theft"})
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_YESTERDAY = regex.compile(r"\b(?:yesterday|last\s+night)\b", regex.I)
+_TODAY = regex.compile(r"\b(?:today|this\s+morning|tonight)\b", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class HappeningDay:
+    """The day an article tells its happening on: its class (``storm``, ``fire`` ...), the day
+    of the week (0 Monday), and the date when the article states it or its own date gives it."""
+
+    kind: str
+    weekday: int
+    date: dt.date | None = None
+
+    def other_than(self, other: HappeningDay | None) -> bool:
+        """Do the two days tell two happenings of one kind (a day apart is one happening told
+        from two time zones, or late at night)?"""
+        if other is None or self.kind != other.kind:
+            return False
+        if self.date is not None and other.date is not None:
+            return abs((self.date - other.date).days) > 1
+        return min((self.weekday - other.weekday) % 7, (other.weekday - self.weekday) % 7) > 1
+
+
+def happening_day(article: Article, claims: Iterable[Claim], when: dt.date | None = None) -> HappeningDay | None:
+    """The day of the happening an article reports: the first day-precise date of its text
+    (read as far as :data:`BODY_CHARS`) that an event word of a one-moment happening ties to
+    ("a quake struck on Sunday", "the Thursday fire"); a weekday, or a full date, or "yesterday"
+    and "today" read from ``when`` (the article's own date). ``None`` when none is told."""
+    for claim in sorted(claims, key=lambda c: c.start):
+        if claim.kind is not ClaimKind.DATE or claim.start - article.body_offset > BODY_CHARS:
+            continue
+        kind = happening_of(claim)
+        if kind not in _MOMENT_CLASSES:
+            continue
+        text = claim.text.lower()
+        if not claim.relative and isinstance(claim.low, str):
+            try:
+                day = dt.date.fromisoformat(claim.low)
+            except ValueError:
+                continue
+            return HappeningDay(kind, day.weekday(), day)
+        named = [i for i, name in enumerate(_WEEKDAYS) if name in text]
+        if named:
+            return HappeningDay(kind, named[0])
+        if when is not None and _YESTERDAY.search(text):
+            day = when - dt.timedelta(days=1)
+            return HappeningDay(kind, day.weekday(), day)
+        if when is not None and _TODAY.search(text):
+            return HappeningDay(kind, when.weekday(), when)
+    return None
+
+
+# The magnitude of an earthquake as reports state it: "a magnitude-5.2 quake", "a 4.6-magnitude
+# earthquake", "measuring 5.6 on the Richter scale", "a magnitude of 4.6", "a 5.6 quake".
+_MAGNITUDE = regex.compile(
+    r"\b(?:magnitude|measuring|measured|registering|registered)[\s-]+(?:of\s+)?"
+    r"(?:about\s+|around\s+|at\s+least\s+|nearly\s+)?(\d\.\d)\b(?![\d.])"
+    r"|(?<![\d.])(\d\.\d)[\s-]*(?:magnitude|on\s+the\s+richter|richter|(?:quake|earthquake|temblor|tremor)s?)\b",
+    regex.I)
+MAGNITUDE_GAP = 0.45
+"""Magnitudes this far apart are two earthquakes: agencies and revisions differ by a few
+tenths for one quake (5.9 and 6.1), not by half a unit."""
+
+
+def magnitude(article: Article) -> float | None:
+    """The magnitude of the earthquake an article reports: the first one its text states (read
+    as far as :data:`BODY_CHARS`; a report gives its own quake's first), or ``None``."""
+    body = article.text[article.body_offset:article.body_offset + BODY_CHARS]
+    match = _MAGNITUDE.search(body)
+    if match is None:
+        return None
+    return float(match.group(1) or match.group(2))
+
+
+def _two_happenings(day_a: HappeningDay | None, day_b: HappeningDay | None, magnitude_a: float | None,
+                    magnitude_b: float | None) -> bool:
+    """Do two articles tell two happenings of one kind: one on a day, the other days apart, or
+    an earthquake of a magnitude half a unit from the other's?"""
+    if day_a is not None and day_a.other_than(day_b):
+        return True
+    return magnitude_a is not None and magnitude_b is not None and abs(magnitude_a - magnitude_b) > MAGNITUDE_GAP
+
+
 def _postings(vectors: Sequence[Mapping[str, float]], df: Mapping[str, int], top_terms: int,
               max_df: int) -> dict[str, list[int]]:
     postings: dict[str, list[int]] = defaultdict(list)
@@ -255,16 +344,25 @@ def _postings(vectors: Sequence[Mapping[str, float]], df: Mapping[str, int], top
 def similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[Claim]],
                  options: StoryOptions = DEFAULT_STORY_OPTIONS) -> tuple[dict[tuple[int, int], float],
                                                                           list[dict[str, float]]]:
+    pairs, vectors, _ = _similarities(articles, by_article, options)
+    return pairs, vectors
+
+
+def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[Claim]],
+                  options: StoryOptions) -> tuple[dict[tuple[int, int], float], list[dict[str, float]],
+                                                  list[tuple[int, int]]]:
     """Similarity of the candidate pairs of articles (indices into ``articles``, ``i < j``): the
     cosine of their whole texts, or of their headlines and leads (discounted by ``lead_factor``)
     when that is higher, times the factor their dates allow. Candidates are the pairs that share
     distinctive terms: one is enough in a small corpus, two in a large one (``large_from``)."""
     claims = [by_article.get(a.id, ()) for a in articles]
+    dates = [reference_date(a, c) for a, c in zip(articles, claims, strict=True)]
     both = [_terms(a, c, options.name_weight, options.lead_weight) for a, c in zip(articles, claims, strict=True)]
     vectors, df = _vectors([full for full, _ in both], options.vector_terms)
     leads, lead_df = _vectors([lead for _, lead in both], options.vector_terms)
     del both
-    dates = [reference_date(a, c) for a, c in zip(articles, claims, strict=True)]
+    days = [happening_day(a, c, d) for a, c, d in zip(articles, claims, dates, strict=True)]
+    magnitudes = [magnitude(a) for a in articles]
     n = len(articles)
     large = n >= options.large_from
     max_df = n if n < 20 else max(2, min(int(options.max_df_share * n),
@@ -279,23 +377,33 @@ def similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[
                     shared[(i, j)] += 1
     least = 2 if large else 1
     pairs: dict[tuple[int, int], float] = {}
+    apart: list[tuple[int, int]] = []
     for (i, j), count in sorted(shared.items()):
         if count < least:
             continue
         factor = _time_factor(dates[i], dates[j], options)
+        if _two_happenings(days[i], days[j], magnitudes[i], magnitudes[j]):
+            apart.append((i, j))
+            continue
         if factor > 0:
             sim = _cosine(vectors[i], vectors[j])
             if sim < options.lead_factor:  # the lead's cosine (at most 1) can only raise it below that
                 sim = max(sim, options.lead_factor * _cosine(leads[i], leads[j]))
             pairs[(i, j)] = sim * factor
-    return pairs, vectors
+    return pairs, vectors, apart
 
 
-def cluster(n: int, pairs: Mapping[tuple[int, int], float], threshold: float) -> list[list[int]]:
+def cluster(n: int, pairs: Mapping[tuple[int, int], float], threshold: float,
+            apart: Iterable[tuple[int, int]] = ()) -> list[list[int]]:
     """Average-linkage clustering of ``n`` items over sparse similarities (absent pairs count 0):
-    the two groups with the highest average similarity merge while it is at least ``threshold``.
+    the two groups with the highest average similarity merge while it is at least ``threshold``,
+    unless an item of one and an item of the other are ``apart`` (known to be two happenings).
     Deterministic: ties go to the smallest indices. Groups are returned sorted by first member."""
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    kept_apart: dict[int, set[int]] = defaultdict(set)
+    for i, j in apart:
+        kept_apart[i].add(j)
+        kept_apart[j].add(i)
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), s in pairs.items():
         if s > 0:
@@ -314,8 +422,14 @@ def cluster(n: int, pairs: Mapping[tuple[int, int], float], threshold: float) ->
         current = sums[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
         if abs(current + neg) > 1e-12:
             continue  # a stale entry: the groups changed since it was pushed
+        if b in kept_apart[a]:
+            continue
         # merge b into a (a < b)
         members[a].extend(members.pop(b))
+        for c in kept_apart.pop(b, set()):
+            kept_apart[c].discard(b)
+            kept_apart[c].add(a)
+            kept_apart[a].add(c)
         for c, s in sums.pop(b).items():
             if c == a:
                 continue
@@ -337,8 +451,8 @@ def build_stories(articles: Sequence[Article], by_article: Mapping[str, Sequence
     article when nothing else reports its happening). Story ids (``S1``, ``S2`` ...) follow the
     order of their first article, so the result depends on the corpus only, not on file order."""
     ordered = sorted(articles, key=lambda a: a.id)
-    pairs, vectors = similarities(ordered, by_article, options)
-    groups = cluster(len(ordered), pairs, options.threshold)
+    pairs, vectors, apart = _similarities(ordered, by_article, options)
+    groups = cluster(len(ordered), pairs, options.threshold, apart)
     stories: list[Story] = []
     of_article: dict[str, str] = {}
     for number, group in enumerate(groups, 1):
