@@ -32,7 +32,7 @@ from functools import lru_cache
 
 import regex
 
-from .frames import happening_of, years
+from .frames import happening_class, happening_of, years
 from .model import Article, Claim, ClaimKind
 
 # Function words and the words of every news report: never distinctive of a story.
@@ -306,9 +306,9 @@ _MAGNITUDE = regex.compile(
     r"(?:about\s+|around\s+|at\s+least\s+|nearly\s+)?(\d\.\d)\b(?![\d.])"
     r"|(?<![\d.])(\d\.\d)[\s-]*(?:magnitude|on\s+the\s+richter|richter|(?:quake|earthquake|temblor|tremor)s?)\b",
     regex.I)
-MAGNITUDE_GAP = 0.45
-"""Magnitudes this far apart are two earthquakes: agencies and revisions differ by a few
-tenths for one quake (5.9 and 6.1), not by half a unit."""
+MAGNITUDE_GAP = 0.35
+"""Magnitudes further apart than this are two earthquakes: agencies and revisions differ by a
+tenth or two for one quake (5.9 and 6.1), a quake and the next one by more."""
 
 
 def magnitude(article: Article) -> float | None:
@@ -321,13 +321,64 @@ def magnitude(article: Article) -> float | None:
     return float(match.group(1) or match.group(2))
 
 
-def _two_happenings(day_a: HappeningDay | None, day_b: HappeningDay | None, magnitude_a: float | None,
-                    magnitude_b: float | None) -> bool:
-    """Do two articles tell two happenings of one kind: one on a day, the other days apart, or
-    an earthquake of a magnitude half a unit from the other's?"""
-    if day_a is not None and day_a.other_than(day_b):
-        return True
-    return magnitude_a is not None and magnitude_b is not None and abs(magnitude_a - magnitude_b) > MAGNITUDE_GAP
+# A sum of money: "$2.6 million", "€85 million", "£1.7m", "85 million euros", "2 mn-euro".
+_MONEY = regex.compile(
+    r"(?:(?:US)?[$€£¥]|\b(?:USD|EUR|GBP)\s?)\s?(\d+(?:\.\d+)?)(?:[\s-]*(million|billion|mn|bn|m)\b)?"
+    r"|\b(\d+(?:\.\d+)?)\s*(million|billion|mn|bn)?[\s-]*(?:euros?|dollars?|pounds?|yen)\b", regex.I)
+_SCALE = {"million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})|\n")
+# A sentence about another time than the report's days of the week: a year, a month, "previous".
+_OTHER_TIME = regex.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b|"
+                            r"\b(?:previous|prior|earlier|last\s+(?:year|month))\b")
+HAUL_RATIO = 5.0
+"""Hauls this many times apart are two thefts: the estimates of one theft's haul differ by a
+currency's rate or a valuation (85 million euros, $108 million, $160 million), not fivefold."""
+
+
+def haul(article: Article) -> float | None:
+    """The value stolen in the theft an article reports: the first sum of money (in any
+    currency: their rates are far below :data:`HAUL_RATIO`) in a sentence that tells a theft
+    ("robbers made off with $2.6 million", "jewels worth 85 million euros were stolen") and
+    names no other time (a year, a month, "previous": a past theft), read as far as
+    :data:`BODY_CHARS`; ``None`` when no such sentence states one."""
+    body = article.text[article.body_offset:article.body_offset + BODY_CHARS]
+    for sentence in _SENTENCE_END.split(body):
+        match = _MONEY.search(sentence)
+        if match is None or not any(happening_class(w) == "theft" for w in _WORD.findall(sentence.lower())):
+            continue
+        if _OTHER_TIME.search(sentence):
+            continue  # "In July, a thief stole £88m", "the 2008 heist": another theft
+        number, scale = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        return float(number) * _SCALE.get((scale or "").lower(), 1.0)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """What tells an article's happening from another of its kind: its day, the magnitude of
+    its earthquake, the haul of its theft (each ``None`` when the article does not tell it)."""
+
+    day: HappeningDay | None = None
+    magnitude: float | None = None
+    haul: float | None = None
+
+    def other_than(self, other: Marks) -> bool:
+        """Do the two articles tell two happenings of one kind: one on a day, the other days
+        apart; earthquakes of magnitudes apart; thefts of hauls many times apart?"""
+        if self.day is not None and self.day.other_than(other.day):
+            return True
+        if (self.magnitude is not None and other.magnitude is not None
+                and abs(self.magnitude - other.magnitude) > MAGNITUDE_GAP):
+            return True
+        if self.haul and other.haul:
+            return max(self.haul, other.haul) / min(self.haul, other.haul) >= HAUL_RATIO
+        return False
+
+
+def marks(article: Article, claims: Iterable[Claim], when: dt.date | None = None) -> Marks:
+    """The :class:`Marks` of an article (``when``: its own date, for "yesterday" and "today")."""
+    return Marks(happening_day(article, claims, when), magnitude(article), haul(article))
 
 
 def _postings(vectors: Sequence[Mapping[str, float]], df: Mapping[str, int], top_terms: int,
@@ -361,8 +412,7 @@ def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence
     vectors, df = _vectors([full for full, _ in both], options.vector_terms)
     leads, lead_df = _vectors([lead for _, lead in both], options.vector_terms)
     del both
-    days = [happening_day(a, c, d) for a, c, d in zip(articles, claims, dates, strict=True)]
-    magnitudes = [magnitude(a) for a in articles]
+    told = [marks(a, c, d) for a, c, d in zip(articles, claims, dates, strict=True)]
     n = len(articles)
     large = n >= options.large_from
     max_df = n if n < 20 else max(2, min(int(options.max_df_share * n),
@@ -382,7 +432,7 @@ def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence
         if count < least:
             continue
         factor = _time_factor(dates[i], dates[j], options)
-        if _two_happenings(days[i], days[j], magnitudes[i], magnitudes[j]):
+        if told[i].other_than(told[j]):
             apart.append((i, j))
             continue
         if factor > 0:

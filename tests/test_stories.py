@@ -11,11 +11,13 @@ from checker.engine import extract_articles
 from checker.model import Article, Claim, ClaimKind, new_claim
 from checker.stories import (
     HappeningDay,
+    Marks,
     StoryIndex,
     background,
     build_stories,
     cluster,
     continues,
+    haul,
     magnitude,
     reference_date,
 )
@@ -221,3 +223,45 @@ def test_articles_kept_apart_are_never_in_one_group() -> None:
     pairs = {(0, 1): 0.6, (0, 2): 0.5, (1, 2): 0.5}
     assert cluster(3, pairs, 0.2) == [[0, 1, 2]]
     assert cluster(3, pairs, 0.2, apart=[(1, 2)]) == [[0, 1], [2]]
+
+
+HEIST_BIG = """Armed robbers steal jewels from Paris boutique on Avenue Montaigne
+Armed robbers stole diamonds and watches worth 85 million euros from a jewellery boutique in Paris.
+Four robbers, two disguised as women, emptied the display cases of the Paris boutique, police said.
+The jewellery store is a few steps from the Champs-Elysees, one of the most guarded areas of Paris.
+"""
+HEIST_BIG_B = """Robbers in disguise empty Paris jewellery boutique
+Robbers made off with $108 million of diamonds and watches from a jewellery boutique in Paris.
+Four robbers, two disguised as women, emptied the display cases of the Paris boutique, police said.
+The jewellery store is a few steps from the Champs-Elysees, one of the most guarded areas of Paris.
+"""
+HEIST_SMALL = """Robbers ram car into Paris jewellery boutique
+Four robbers rammed a car into a jewellery boutique in Paris and stole watches worth $2.6 million.
+The robbers emptied the display cases of the Paris boutique and fled, police said.
+The jewellery store is a few steps from the Place Vendome, one of the most guarded areas of Paris.
+In July, a thief stole £88m worth of stones from a hotel in Cannes.
+"""
+
+
+def test_two_thefts_of_hauls_many_times_apart_are_two_stories(tmp_path: Path) -> None:
+    # 85 million euros and $108 million are one haul; $2.6 million is another theft
+    _write_undated(tmp_path, {"a": HEIST_BIG, "b": HEIST_BIG_B, "c": HEIST_SMALL})
+    assert _groups(_stories(tmp_path)) == [["a", "b"], ["c"]]
+
+
+def test_the_haul_of_a_theft_is_the_first_sum_a_sentence_telling_the_theft_states() -> None:
+    def article(text: str) -> Article:
+        return Article("a", "a.txt", text)
+
+    assert haul(article(HEIST_BIG)) == 85e6
+    assert haul(article(HEIST_BIG_B)) == 108e6
+    assert haul(article(HEIST_SMALL)) == 2.6e6
+    assert haul(article("Thieves nab £1.7m of jewels. The shop paid $5 million in rent.")) == 1.7e6
+    # a theft of another time is not the report's own
+    assert haul(article("In July, a thief stole £88m worth of stones. The hotel was closed.")) is None
+    assert haul(article("The city spent $4 million on a new bridge.")) is None  # no theft
+    assert Marks(haul=85e6).other_than(Marks(haul=2.6e6))
+    assert not Marks(haul=85e6).other_than(Marks(haul=160e6))
+    assert not Marks(haul=85e6).other_than(Marks())
+    assert Marks(magnitude=5.6).other_than(Marks(magnitude=6.0))
+    assert not Marks(magnitude=5.9).other_than(Marks(magnitude=6.1))
