@@ -243,6 +243,8 @@ def reference_date(article: Article, claims: Iterable[Claim]) -> dt.date | None:
     return None
 
 
+OWN_DAY_SPAN = 60
+"""A full date further than this from an article's own date is not the day of its happening."""
 # Happenings of one moment: two of one class told on days of the week two or more apart are two
 # happenings. Not so arrests, hearings, deaths, protests: one story tells several of them.
 _MOMENT_CLASSES = frozenset({"violence", "fire", "crash", "storm", "explosion", "raid", "theft"})
@@ -279,14 +281,16 @@ def happening_day(article: Article, claims: Iterable[Claim], when: dt.date | Non
         if claim.kind is not ClaimKind.DATE or claim.start - article.body_offset > BODY_CHARS:
             continue
         kind = happening_of(claim)
-        if kind not in _MOMENT_CLASSES:
-            continue
+        if kind not in _MOMENT_CLASSES or background(claim, when.year if when else None):
+            continue  # "the last major quake, on Sunday, Nov. 27, 2005": another happening's day
         text = claim.text.lower()
         if not claim.relative and isinstance(claim.low, str):
             try:
                 day = dt.date.fromisoformat(claim.low)
             except ValueError:
                 continue
+            if when is not None and abs((day - when).days) > OWN_DAY_SPAN:
+                continue  # a day of another year than the article's own
             return HappeningDay(kind, day.weekday(), day)
         named = [i for i, name in enumerate(_WEEKDAYS) if name in text]
         if named:

@@ -17,6 +17,7 @@ from checker.stories import (
     build_stories,
     cluster,
     continues,
+    happening_day,
     haul,
     magnitude,
     reference_date,
@@ -265,3 +266,12 @@ def test_the_haul_of_a_theft_is_the_first_sum_a_sentence_telling_the_theft_state
     assert not Marks(haul=85e6).other_than(Marks())
     assert Marks(magnitude=5.6).other_than(Marks(magnitude=6.0))
     assert not Marks(magnitude=5.9).other_than(Marks(magnitude=6.1))
+
+
+def test_the_day_of_another_happening_told_in_the_background_is_not_the_articles_day(tmp_path: Path) -> None:
+    text = ("Quake shakes Qeshm island\nThe last major earthquake on the island struck on Thursday.\n"
+            "A new earthquake struck Qeshm island on Sunday, injuring five people.\n")
+    _write_undated(tmp_path, {"a": text})
+    corpus = load_corpus([tmp_path])
+    claims = extract_articles(corpus).by_article(corpus)["a"]
+    assert happening_day(corpus.articles[0], claims) == HappeningDay("storm", 6)
