@@ -272,6 +272,16 @@ class HappeningDay:
         return min((self.weekday - other.weekday) % 7, (other.weekday - self.weekday) % 7) > 1
 
 
+def _event_word(sentence: str, kind: str) -> bool:
+    """Does the sentence tell a happening of ``kind`` by a common word ("a fire", "Fire broke
+    out"), not only by a word of a name or a title ("Catching Fire", "Storm Lake")?"""
+    for match in _WORD.finditer(sentence):
+        word = match.group(0)
+        if (word[:1].islower() or match.start() == 0) and happening_class(word.lower()) == kind:
+            return True
+    return False
+
+
 def happening_day(article: Article, claims: Iterable[Claim], when: dt.date | None = None) -> HappeningDay | None:
     """The day of the happening an article reports: the first day-precise date of its text
     (read as far as :data:`BODY_CHARS`) that an event word of a one-moment happening ties to
@@ -283,6 +293,8 @@ def happening_day(article: Article, claims: Iterable[Claim], when: dt.date | Non
         kind = happening_of(claim)
         if kind not in _MOMENT_CLASSES or background(claim, when.year if when else None):
             continue  # "the last major quake, on Sunday, Nov. 27, 2005": another happening's day
+        if not _event_word(claim.sentence, kind):
+            continue  # "'Catching Fire' has a release date of 22 November 2013": a title, not a fire
         text = claim.text.lower()
         if not claim.relative and isinstance(claim.low, str):
             try:

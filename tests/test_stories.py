@@ -275,3 +275,12 @@ def test_the_day_of_another_happening_told_in_the_background_is_not_the_articles
     corpus = load_corpus([tmp_path])
     claims = extract_articles(corpus).by_article(corpus)["a"]
     assert happening_day(corpus.articles[0], claims) == HappeningDay("storm", 6)
+
+
+def test_a_happening_word_in_a_title_gives_no_day(tmp_path: Path) -> None:
+    text = ("Studio talks on sequel\n'Catching Fire' has a release date of Friday, 22 November 2013.\n"
+            "The director will resume talks about 'Catching Fire' on Monday.\n")
+    _write_undated(tmp_path, {"a": text})
+    corpus = load_corpus([tmp_path])
+    claims = extract_articles(corpus).by_article(corpus)["a"]
+    assert happening_day(corpus.articles[0], claims) is None
