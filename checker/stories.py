@@ -287,9 +287,9 @@ def happening_day(article: Article, claims: Iterable[Claim], when: dt.date | Non
     (read as far as :data:`BODY_CHARS`) that an event word of a one-moment happening ties to
     ("a quake struck on Sunday", "the Thursday fire"); a weekday, or a full date, or "yesterday"
     and "today" read from ``when`` (the article's own date). ``None`` when none is told."""
-    for claim in sorted(claims, key=lambda c: c.start):
-        if claim.kind is not ClaimKind.DATE or claim.start - article.body_offset > BODY_CHARS:
-            continue
+    dates = sorted((c for c in claims if c.kind is ClaimKind.DATE and c.start - article.body_offset <= BODY_CHARS),
+                   key=lambda c: c.start)
+    for claim in dates:
         kind = happening_of(claim)
         if kind not in _MOMENT_CLASSES or background(claim, when.year if when else None):
             continue  # "the last major quake, on Sunday, Nov. 27, 2005": another happening's day
@@ -322,6 +322,7 @@ _MAGNITUDE = regex.compile(
     r"(?:about\s+|around\s+|at\s+least\s+|nearly\s+)?(\d\.\d)\b(?![\d.])"
     r"|(?<![\d.])(\d\.\d)[\s-]*(?:magnitude|on\s+the\s+richter|richter|(?:quake|earthquake|temblor|tremor)s?)\b",
     regex.I)
+_MAGNITUDE_WORDS = ("magnitude", "measur", "regist", "richter", "quake", "temblor", "tremor")
 MAGNITUDE_GAP = 0.35
 """Magnitudes further apart than this are two earthquakes: agencies and revisions differ by a
 tenth or two for one quake (5.9 and 6.1), a quake and the next one by more."""
@@ -331,6 +332,9 @@ def magnitude(article: Article) -> float | None:
     """The magnitude of the earthquake an article reports: the first one its text states (read
     as far as :data:`BODY_CHARS`; a report gives its own quake's first), or ``None``."""
     body = article.text[article.body_offset:article.body_offset + BODY_CHARS]
+    lowered = body.lower()
+    if not any(word in lowered for word in _MAGNITUDE_WORDS):
+        return None  # most reports are not of earthquakes: skip the slower pattern
     match = _MAGNITUDE.search(body)
     if match is None:
         return None
@@ -341,6 +345,7 @@ def magnitude(article: Article) -> float | None:
 _MONEY = regex.compile(
     r"(?:(?:US)?[$€£¥]|\b(?:USD|EUR|GBP)\s?)\s?(\d+(?:\.\d+)?)(?:[\s-]*(million|billion|mn|bn|m)\b)?"
     r"|\b(\d+(?:\.\d+)?)\s*(million|billion|mn|bn)?[\s-]*(?:euros?|dollars?|pounds?|yen)\b", regex.I)
+_MONEY_SIGNS = ("$", "€", "£", "¥", "usd", "eur", "gbp", "dollar", "pound", "yen")
 _SCALE = {"million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 _SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})|\n")
 # A sentence about another time than the report's days of the week: a year, a month, "previous".
@@ -359,6 +364,9 @@ def haul(article: Article) -> float | None:
     names no other time (a year, a month, "previous": a past theft), read as far as
     :data:`BODY_CHARS`; ``None`` when no such sentence states one."""
     body = article.text[article.body_offset:article.body_offset + BODY_CHARS]
+    lowered = body.lower()
+    if not any(sign in lowered for sign in _MONEY_SIGNS) or _MONEY.search(body) is None:
+        return None  # no sum of money: skip the slower patterns
     for sentence in _SENTENCE_END.split(body):
         match = _MONEY.search(sentence)
         if match is None or not any(happening_class(w) == "theft" for w in _WORD.findall(sentence.lower())):
