@@ -6,7 +6,9 @@ street, the town do), compared by cosine similarity, with a penalty when their p
 dates lie far apart (two fires in one town three weeks apart are two stories). Articles are
 merged by average linkage: a story takes an article (or another story) only when the average
 similarity over all its pairs stays above the threshold, so that a name shared by two stories
-("Russia", "police") cannot chain them together the way single links would.
+("Russia", "police") cannot chain them together the way single links would. Two articles that
+tell two happenings of one kind (a fire on Tuesday and a fire on Saturday, a 5.6 and a 6.1
+earthquake) are kept apart whatever their words: no story holds both (:func:`cluster`).
 
 Cost stays near-linear: only pairs of articles that share one of their most distinctive terms
 are compared (an inverted index over each article's top terms; terms in most articles of a
@@ -30,7 +32,7 @@ from functools import lru_cache
 
 import regex
 
-from .frames import years
+from .frames import happening_class, happening_of, years
 from .model import Article, Claim, ClaimKind
 
 # Function words and the words of every news report: never distinctive of a story.
@@ -246,6 +248,174 @@ def reference_date(article: Article, claims: Iterable[Claim]) -> dt.date | None:
     return None
 
 
+OWN_DAY_SPAN = 60
+"""A full date further than this from an article's own date is not the day of its happening."""
+# Happenings of one moment: two of one class told on days of the week two or more apart are two
+# happenings. Not so arrests, hearings, deaths, protests: one story tells several of them.
+_MOMENT_CLASSES = frozenset({"violence", "fire", "crash", "storm", "explosion", "raid", "theft"})
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_YESTERDAY = regex.compile(r"\b(?:yesterday|last\s+night)\b", regex.I)
+_TODAY = regex.compile(r"\b(?:today|this\s+morning|tonight)\b", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class HappeningDay:
+    """The day an article tells its happening on: its class (``storm``, ``fire`` ...), the day
+    of the week (0 Monday), and the date when the article states it or its own date gives it."""
+
+    kind: str
+    weekday: int
+    date: dt.date | None = None
+
+    def other_than(self, other: HappeningDay | None) -> bool:
+        """Do the two days tell two happenings of one kind (a day apart is one happening told
+        from two time zones, or late at night)?"""
+        if other is None or self.kind != other.kind:
+            return False
+        if self.date is not None and other.date is not None:
+            return abs((self.date - other.date).days) > DAYS_APART
+        return min((self.weekday - other.weekday) % 7, (other.weekday - self.weekday) % 7) > DAYS_APART
+
+
+DAYS_APART = 2
+"""Days of a one-moment happening told this many days apart or fewer may be one happening
+told differently (a day apart: two time zones, late at night; two days: a report's mistake
+that DT04 reports as a conflict); further apart, two happenings of one kind."""
+
+
+def _event_word(sentence: str, kind: str) -> bool:
+    """Does the sentence tell a happening of ``kind`` by a common word ("a fire", "Fire broke
+    out"), not only by a word of a name or a title ("Catching Fire", "Storm Lake")?"""
+    for match in _WORD.finditer(sentence):
+        word = match.group(0)
+        if (word[:1].islower() or match.start() == 0) and happening_class(word.lower()) == kind:
+            return True
+    return False
+
+
+def happening_day(article: Article, claims: Iterable[Claim], when: dt.date | None = None) -> HappeningDay | None:
+    """The day of the happening an article reports: the first day-precise date of its text
+    (read as far as :data:`BODY_CHARS`) that an event word of a one-moment happening ties to
+    ("a quake struck on Sunday", "the Thursday fire"); a weekday, or a full date, or "yesterday"
+    and "today" read from ``when`` (the article's own date). ``None`` when none is told."""
+    dates = sorted((c for c in claims if c.kind is ClaimKind.DATE and c.start - article.body_offset <= BODY_CHARS),
+                   key=lambda c: c.start)
+    for claim in dates:
+        kind = happening_of(claim)
+        if kind not in _MOMENT_CLASSES or background(claim, when.year if when else None):
+            continue  # "the last major quake, on Sunday, Nov. 27, 2005": another happening's day
+        if not _event_word(claim.sentence, kind):
+            continue  # "'Catching Fire' has a release date of 22 November 2013": a title, not a fire
+        text = claim.text.lower()
+        if not claim.relative and isinstance(claim.low, str):
+            try:
+                day = dt.date.fromisoformat(claim.low)
+            except ValueError:
+                continue
+            if when is not None and abs((day - when).days) > OWN_DAY_SPAN:
+                continue  # a day of another year than the article's own
+            return HappeningDay(kind, day.weekday(), day)
+        named = [i for i, name in enumerate(_WEEKDAYS) if name in text]
+        if named:
+            return HappeningDay(kind, named[0])
+        if when is not None and _YESTERDAY.search(text):
+            day = when - dt.timedelta(days=1)
+            return HappeningDay(kind, day.weekday(), day)
+        if when is not None and _TODAY.search(text):
+            return HappeningDay(kind, when.weekday(), when)
+    return None
+
+
+# The magnitude of an earthquake as reports state it: "a magnitude-5.2 quake", "a 4.6-magnitude
+# earthquake", "measuring 5.6 on the Richter scale", "a magnitude of 4.6", "a 5.6 quake".
+_MAGNITUDE = regex.compile(
+    r"\b(?:magnitude|measuring|measured|registering|registered)[\s-]+(?:of\s+)?"
+    r"(?:about\s+|around\s+|at\s+least\s+|nearly\s+)?(\d\.\d)\b(?![\d.])"
+    r"|(?<![\d.])(\d\.\d)[\s-]*(?:magnitude|on\s+the\s+richter|richter|(?:quake|earthquake|temblor|tremor)s?)\b",
+    regex.I)
+_MAGNITUDE_WORDS = ("magnitude", "measur", "regist", "richter", "quake", "temblor", "tremor")
+MAGNITUDE_GAP = 0.35
+"""Magnitudes further apart than this are two earthquakes: agencies and revisions differ by a
+tenth or two for one quake (5.9 and 6.1), a quake and the next one by more."""
+
+
+def magnitude(article: Article) -> float | None:
+    """The magnitude of the earthquake an article reports: the first one its text states (read
+    as far as :data:`BODY_CHARS`; a report gives its own quake's first), or ``None``."""
+    body = article.text[article.body_offset:article.body_offset + BODY_CHARS]
+    lowered = body.lower()
+    if not any(word in lowered for word in _MAGNITUDE_WORDS):
+        return None  # most reports are not of earthquakes: skip the slower pattern
+    match = _MAGNITUDE.search(body)
+    if match is None:
+        return None
+    return float(match.group(1) or match.group(2))
+
+
+# A sum of money: "$2.6 million", "€85 million", "£1.7m", "85 million euros", "2 mn-euro".
+_MONEY = regex.compile(
+    r"(?:(?:US)?[$€£¥]|\b(?:USD|EUR|GBP)\s?)\s?(\d+(?:\.\d+)?)(?:[\s-]*(million|billion|mn|bn|m)\b)?"
+    r"|\b(\d+(?:\.\d+)?)\s*(million|billion|mn|bn)?[\s-]*(?:euros?|dollars?|pounds?|yen)\b", regex.I)
+_MONEY_SIGNS = ("$", "€", "£", "¥", "usd", "eur", "gbp", "dollar", "pound", "yen")
+_SCALE = {"million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})|\n")
+# A sentence about another time than the report's days of the week: a year, a month, "previous".
+_OTHER_TIME = regex.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b|"
+                            r"\b(?:previous|prior|earlier|last\s+(?:year|month))\b")
+HAUL_RATIO = 5.0
+"""Hauls this many times apart are two thefts: the estimates of one theft's haul differ by a
+currency's rate or a valuation (85 million euros, $108 million, $160 million), not fivefold."""
+
+
+def haul(article: Article) -> float | None:
+    """The value stolen in the theft an article reports: the first sum of money (in any
+    currency: their rates are far below :data:`HAUL_RATIO`) in a sentence that tells a theft
+    ("robbers made off with $2.6 million", "jewels worth 85 million euros were stolen") and
+    names no other time (a year, a month, "previous": a past theft), read as far as
+    :data:`BODY_CHARS`; ``None`` when no such sentence states one."""
+    body = article.text[article.body_offset:article.body_offset + BODY_CHARS]
+    lowered = body.lower()
+    if not any(sign in lowered for sign in _MONEY_SIGNS) or _MONEY.search(body) is None:
+        return None  # no sum of money: skip the slower patterns
+    for sentence in _SENTENCE_END.split(body):
+        match = _MONEY.search(sentence)
+        if match is None or not any(happening_class(w) == "theft" for w in _WORD.findall(sentence.lower())):
+            continue
+        if _OTHER_TIME.search(sentence):
+            continue  # "In July, a thief stole £88m", "the 2008 heist": another theft
+        number, scale = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        return float(number) * _SCALE.get((scale or "").lower(), 1.0)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """What tells an article's happening from another of its kind: its day, the magnitude of
+    its earthquake, the haul of its theft (each ``None`` when the article does not tell it)."""
+
+    day: HappeningDay | None = None
+    magnitude: float | None = None
+    haul: float | None = None
+
+    def other_than(self, other: Marks) -> bool:
+        """Do the two articles tell two happenings of one kind: one on a day, the other days
+        apart; earthquakes of magnitudes apart; thefts of hauls many times apart?"""
+        if self.day is not None and self.day.other_than(other.day):
+            return True
+        if (self.magnitude is not None and other.magnitude is not None
+                and abs(self.magnitude - other.magnitude) > MAGNITUDE_GAP):
+            return True
+        if self.haul and other.haul:
+            return max(self.haul, other.haul) / min(self.haul, other.haul) >= HAUL_RATIO
+        return False
+
+
+def marks(article: Article, claims: Iterable[Claim], when: dt.date | None = None) -> Marks:
+    """The :class:`Marks` of an article (``when``: its own date, for "yesterday" and "today")."""
+    return Marks(happening_day(article, claims, when), magnitude(article), haul(article))
+
+
 def _postings(vectors: Sequence[Mapping[str, float]], df: Mapping[str, int], top_terms: int,
               max_df: int) -> dict[str, list[int]]:
     postings: dict[str, list[int]] = defaultdict(list)
@@ -277,18 +447,26 @@ def _full_names(claims: Iterable[Claim]) -> frozenset[str]:
 def similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[Claim]],
                  options: StoryOptions = DEFAULT_STORY_OPTIONS) -> tuple[dict[tuple[int, int], float],
                                                                           list[dict[str, float]]]:
+    pairs, vectors, _ = _similarities(articles, by_article, options)
+    return pairs, vectors
+
+
+def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[Claim]],
+                  options: StoryOptions) -> tuple[dict[tuple[int, int], float], list[dict[str, float]],
+                                                  list[tuple[int, int]]]:
     """Similarity of the candidate pairs of articles (indices into ``articles``, ``i < j``): the
     cosine of their whole texts, or of their headlines and leads (discounted by ``lead_factor``)
     when that is higher, times the factor their dates allow. Candidates are the pairs that share
     distinctive terms: one is enough in a small corpus, two in a large one (``large_from``)."""
     claims = [by_article.get(a.id, ()) for a in articles]
+    dates = [reference_date(a, c) for a, c in zip(articles, claims, strict=True)]
     both = [_terms(a, c, options.name_weight, options.lead_weight) for a, c in zip(articles, claims, strict=True)]
     vectors, df = _vectors([full for full, _ in both], options.vector_terms)
     leads, lead_df = _vectors([lead for _, lead in both], options.vector_terms)
     del both
-    dates = [reference_date(a, c) for a, c in zip(articles, claims, strict=True)]
     persons = [_full_names(c) for c in claims]
     legal = [_LEGAL.search(_head(a)) is not None for a in articles]
+    told = [marks(a, c, d) for a, c, d in zip(articles, claims, dates, strict=True)]
     n = len(articles)
     large = n >= options.large_from
     max_df = n if n < 20 else max(2, min(int(options.max_df_share * n),
@@ -303,8 +481,12 @@ def similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[
                     shared[(i, j)] += 1
     least = 2 if large else 1
     pairs: dict[tuple[int, int], float] = {}
+    apart: list[tuple[int, int]] = []
     for (i, j), count in sorted(shared.items()):
         if count < least:
+            continue
+        if told[i].other_than(told[j]):
+            apart.append((i, j))
             continue
         di, dj = dates[i], dates[j]
         factor = _time_factor(di, dj, options)
@@ -316,14 +498,20 @@ def similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[
             if sim < options.lead_factor:  # the lead's cosine (at most 1) can only raise it below that
                 sim = max(sim, options.lead_factor * _cosine(leads[i], leads[j]))
             pairs[(i, j)] = sim * factor
-    return pairs, vectors
+    return pairs, vectors, apart
 
 
-def cluster(n: int, pairs: Mapping[tuple[int, int], float], threshold: float) -> list[list[int]]:
+def cluster(n: int, pairs: Mapping[tuple[int, int], float], threshold: float,
+            apart: Iterable[tuple[int, int]] = ()) -> list[list[int]]:
     """Average-linkage clustering of ``n`` items over sparse similarities (absent pairs count 0):
-    the two groups with the highest average similarity merge while it is at least ``threshold``.
+    the two groups with the highest average similarity merge while it is at least ``threshold``,
+    unless an item of one and an item of the other are ``apart`` (known to be two happenings).
     Deterministic: ties go to the smallest indices. Groups are returned sorted by first member."""
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    kept_apart: dict[int, set[int]] = defaultdict(set)
+    for i, j in apart:
+        kept_apart[i].add(j)
+        kept_apart[j].add(i)
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), s in pairs.items():
         if s > 0:
@@ -342,8 +530,14 @@ def cluster(n: int, pairs: Mapping[tuple[int, int], float], threshold: float) ->
         current = sums[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
         if abs(current + neg) > 1e-12:
             continue  # a stale entry: the groups changed since it was pushed
+        if b in kept_apart[a]:
+            continue
         # merge b into a (a < b)
         members[a].extend(members.pop(b))
+        for c in kept_apart.pop(b, set()):
+            kept_apart[c].discard(b)
+            kept_apart[c].add(a)
+            kept_apart[a].add(c)
         for c, s in sums.pop(b).items():
             if c == a:
                 continue
@@ -365,8 +559,8 @@ def build_stories(articles: Sequence[Article], by_article: Mapping[str, Sequence
     article when nothing else reports its happening). Story ids (``S1``, ``S2`` ...) follow the
     order of their first article, so the result depends on the corpus only, not on file order."""
     ordered = sorted(articles, key=lambda a: a.id)
-    pairs, vectors = similarities(ordered, by_article, options)
-    groups = cluster(len(ordered), pairs, options.threshold)
+    pairs, vectors, apart = _similarities(ordered, by_article, options)
+    groups = cluster(len(ordered), pairs, options.threshold, apart)
     stories: list[Story] = []
     of_article: dict[str, str] = {}
     for number, group in enumerate(groups, 1):

@@ -10,11 +10,16 @@ from checker.corpus import load_corpus
 from checker.engine import extract_articles
 from checker.model import Article, Claim, ClaimKind, new_claim
 from checker.stories import (
+    HappeningDay,
+    Marks,
     StoryIndex,
     background,
     build_stories,
     cluster,
     continues,
+    happening_day,
+    haul,
+    magnitude,
     reference_date,
     similarities,
 )
@@ -167,3 +172,148 @@ def test_one_shared_name_leaves_reports_months_apart_discounted_by_their_dates(t
     both_named = similarity(TRIAL)
     one_named = similarity(TRIAL.replace("Zurana Horton", "the victim"))
     assert one_named < 0.5 * both_named  # 536 days apart: the date factor (about 0.28) applies
+
+
+QUAKE_SMALL = """Quake hits island off southern Iran, five hurt
+A 5.6 magnitude earthquake hit Qeshm island off Iran's southern coast on Sunday, injuring five people.
+The tremor struck near the town of Dargahan, Governor Mehdi Irannejad told the ISNA news agency.
+Walls of houses collapsed in the villages of Zainabieh and Koohi, and tents were sent to Dargahan.
+"""
+QUAKE_SMALL_B = """Five wounded by quake on Qeshm island
+An earthquake measuring 5.6 on the Richter scale jolted Qeshm island off Iran's southern coast on Sunday.
+The tremor struck the town of Dargahan on Qeshm island, injuring five people, the ISNA news agency said.
+Walls of houses collapsed in the villages of Zainabieh and Koohi, Governor Mehdi Irannejad said.
+"""
+QUAKE_BIG = """Ten dead in quake on Qeshm island off southern Iran
+A 6.1 magnitude earthquake hit Qeshm island off Iran's southern coast on Sunday, killing ten people.
+The tremor struck near the town of Dargahan and damaged villages, the ISNA news agency said.
+Walls of houses collapsed in villages of Qeshm island, and tents were sent to Dargahan.
+"""
+QUAKE_BIG_B = """Strong quake jolts Qeshm island, ten killed
+An earthquake measuring magnitude-5.9 shook Qeshm island off Iran's southern coast on Sunday, killing ten.
+The U.S. Geological Survey said it was a magnitude 6.1 temblor near the town of Dargahan.
+Walls of houses collapsed in villages of Qeshm island, the ISNA news agency said.
+"""
+
+
+def _write_undated(root: Path, articles: dict[str, str]) -> None:
+    for name, text in articles.items():
+        (root / f"{name}.txt").write_text(text, "utf-8")
+
+
+def test_two_earthquakes_half_a_magnitude_apart_in_one_place_are_two_stories(tmp_path: Path) -> None:
+    # undated reports of one island's two quakes: the words are the same, the magnitudes are not
+    _write_undated(tmp_path, {"a": QUAKE_SMALL, "b": QUAKE_SMALL_B, "c": QUAKE_BIG, "d": QUAKE_BIG_B})
+    assert _groups(_stories(tmp_path)) == [["a", "b"], ["c", "d"]]
+
+
+def test_the_magnitude_of_a_report_is_the_first_it_states() -> None:
+    def article(text: str) -> Article:
+        return Article("a", "a.txt", text)
+
+    assert magnitude(article(QUAKE_SMALL)) == 5.6
+    assert magnitude(article(QUAKE_SMALL_B)) == 5.6
+    assert magnitude(article(QUAKE_BIG_B)) == 5.9  # 5.9 and 6.1 (two agencies) are one quake
+    assert magnitude(article("A magnitude of 4.6 was recorded. A 4.4-magnitude quake")) == 4.6
+    assert magnitude(article("A 4.4-magnitude temblor struck.")) == 4.4
+    assert magnitude(article("Rain fell: 2.5 inches in 3.5 hours.")) is None
+
+
+FIRE_TUESDAY = """Fire destroys apartment building on Maple Street in Brookton
+A fire broke out on Tuesday night in an apartment building on Maple Street in Brookton.
+Twelve residents were injured and firefighters battled the blaze for two hours, Fire Chief Dana Wells said.
+The Red Cross opened a shelter at Lincoln Elementary School for displaced tenants.
+"""
+FIRE_WEDNESDAY = """Maple Street apartment fire injures 12 in Brookton
+Twelve people were hurt when a fire broke out early Wednesday in an apartment building on Maple Street in Brookton.
+Chief Dana Wells said crews fought the blaze for two hours before bringing it under control.
+Displaced tenants spent the night at a Red Cross shelter in Lincoln Elementary School.
+"""
+FIRE_SATURDAY = """Another fire hits apartment building on Maple Street in Brookton
+A fire broke out on Saturday in an apartment building on Maple Street in Brookton, injuring three residents.
+Fire Chief Dana Wells said firefighters battled the blaze for an hour.
+The Red Cross opened a shelter at Lincoln Elementary School for displaced tenants.
+"""
+
+
+def test_two_fires_told_on_days_of_the_week_apart_are_two_stories(tmp_path: Path) -> None:
+    # undated reports: Tuesday night and early Wednesday are one fire, Saturday is another
+    _write_undated(tmp_path, {"a": FIRE_TUESDAY, "b": FIRE_WEDNESDAY, "c": FIRE_SATURDAY})
+    assert _groups(_stories(tmp_path)) == [["a", "b"], ["c"]]
+
+
+def test_the_day_of_a_happening_is_the_first_day_an_event_word_ties_to() -> None:
+    fire = HappeningDay("fire", 1)
+    assert fire.other_than(HappeningDay("fire", 5))
+    assert not fire.other_than(HappeningDay("fire", 2))  # a day apart: late at night, another time zone
+    assert not fire.other_than(HappeningDay("fire", 0))
+    assert not fire.other_than(HappeningDay("court", 5))  # a hearing days after the fire
+    assert not fire.other_than(None)
+    one, other = HappeningDay("storm", 6, dt.date(2008, 6, 15)), HappeningDay("storm", 6, dt.date(2005, 11, 27))
+    assert one.other_than(other)  # both Sundays, years apart
+
+
+def test_articles_kept_apart_are_never_in_one_group() -> None:
+    pairs = {(0, 1): 0.6, (0, 2): 0.5, (1, 2): 0.5}
+    assert cluster(3, pairs, 0.2) == [[0, 1, 2]]
+    assert cluster(3, pairs, 0.2, apart=[(1, 2)]) == [[0, 1], [2]]
+
+
+HEIST_BIG = """Armed robbers steal jewels from Paris boutique on Avenue Montaigne
+Armed robbers stole diamonds and watches worth 85 million euros from a jewellery boutique in Paris.
+Four robbers, two disguised as women, emptied the display cases of the Paris boutique, police said.
+The jewellery store is a few steps from the Champs-Elysees, one of the most guarded areas of Paris.
+"""
+HEIST_BIG_B = """Robbers in disguise empty Paris jewellery boutique
+Robbers made off with $108 million of diamonds and watches from a jewellery boutique in Paris.
+Four robbers, two disguised as women, emptied the display cases of the Paris boutique, police said.
+The jewellery store is a few steps from the Champs-Elysees, one of the most guarded areas of Paris.
+"""
+HEIST_SMALL = """Robbers ram car into Paris jewellery boutique
+Four robbers rammed a car into a jewellery boutique in Paris and stole watches worth $2.6 million.
+The robbers emptied the display cases of the Paris boutique and fled, police said.
+The jewellery store is a few steps from the Place Vendome, one of the most guarded areas of Paris.
+In July, a thief stole £88m worth of stones from a hotel in Cannes.
+"""
+
+
+def test_two_thefts_of_hauls_many_times_apart_are_two_stories(tmp_path: Path) -> None:
+    # 85 million euros and $108 million are one haul; $2.6 million is another theft
+    _write_undated(tmp_path, {"a": HEIST_BIG, "b": HEIST_BIG_B, "c": HEIST_SMALL})
+    assert _groups(_stories(tmp_path)) == [["a", "b"], ["c"]]
+
+
+def test_the_haul_of_a_theft_is_the_first_sum_a_sentence_telling_the_theft_states() -> None:
+    def article(text: str) -> Article:
+        return Article("a", "a.txt", text)
+
+    assert haul(article(HEIST_BIG)) == 85e6
+    assert haul(article(HEIST_BIG_B)) == 108e6
+    assert haul(article(HEIST_SMALL)) == 2.6e6
+    assert haul(article("Thieves nab £1.7m of jewels. The shop paid $5 million in rent.")) == 1.7e6
+    # a theft of another time is not the report's own
+    assert haul(article("In July, a thief stole £88m worth of stones. The hotel was closed.")) is None
+    assert haul(article("The city spent $4 million on a new bridge.")) is None  # no theft
+    assert Marks(haul=85e6).other_than(Marks(haul=2.6e6))
+    assert not Marks(haul=85e6).other_than(Marks(haul=160e6))
+    assert not Marks(haul=85e6).other_than(Marks())
+    assert Marks(magnitude=5.6).other_than(Marks(magnitude=6.0))
+    assert not Marks(magnitude=5.9).other_than(Marks(magnitude=6.1))
+
+
+def test_the_day_of_another_happening_told_in_the_background_is_not_the_articles_day(tmp_path: Path) -> None:
+    text = ("Quake shakes Qeshm island\nThe last major earthquake on the island struck on Thursday.\n"
+            "A new earthquake struck Qeshm island on Sunday, injuring five people.\n")
+    _write_undated(tmp_path, {"a": text})
+    corpus = load_corpus([tmp_path])
+    claims = extract_articles(corpus).by_article(corpus)["a"]
+    assert happening_day(corpus.articles[0], claims) == HappeningDay("storm", 6)
+
+
+def test_a_happening_word_in_a_title_gives_no_day(tmp_path: Path) -> None:
+    text = ("Studio talks on sequel\n'Catching Fire' has a release date of Friday, 22 November 2013.\n"
+            "The director will resume talks about 'Catching Fire' on Monday.\n")
+    _write_undated(tmp_path, {"a": text})
+    corpus = load_corpus([tmp_path])
+    claims = extract_articles(corpus).by_article(corpus)["a"]
+    assert happening_day(corpus.articles[0], claims) is None
