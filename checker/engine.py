@@ -33,7 +33,7 @@ from .units import DEFAULT_UNITS, UnitTable
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
-    from rules.base import Rule
+    from rules.base import Rule, RuleContext
 
 Span = tuple[int, int]
 
@@ -355,13 +355,49 @@ def _run_check(
     stories = build_stories(corpus.articles, alignment.by_article)
     ctx = RuleContext(corpus, all_claims, alignment, events, stories=stories)
     findings: list[Finding] = []
-    for rule in active:
-        findings.extend(_with_story(f, stories) for f in rule.check(ctx))
+    jobs = cfg.jobs if cfg.jobs > 0 else default_jobs()
+    for found in _check_rules(ctx, active, jobs if len(corpus.articles) >= PARALLEL_RULES_FROM else 1):
+        findings.extend(_with_story(f, stories) for f in found)
     # Keep the events an editor needs: those findings refer to and those several articles describe.
     mapping = prune_events(events, {f.event for f in findings if f.event})
     findings = [f if f.event is None else dataclasses.replace(f, event=mapping.get(f.event)) for f in findings]
     return CheckResult(corpus, all_claims, events, sort_findings(findings), active, extraction.diagnostics,
                        extraction.cache, stories)
+
+
+PARALLEL_RULES_FROM = 2000
+"""From this many articles on, the rules run in parallel processes (``--jobs``): on a small
+corpus starting the processes costs more than the rules."""
+
+_RULES_RUN: tuple[RuleContext, Sequence[Rule]] | None = None
+"""The context and rules of the check in progress, which forked rule processes inherit."""
+
+
+def _rule_findings(index: int) -> list[Finding]:
+    assert _RULES_RUN is not None
+    ctx, rules = _RULES_RUN
+    return list(rules[index].check(ctx))
+
+
+def _check_rules(ctx: RuleContext, rules: Sequence[Rule], jobs: int) -> list[list[Finding]]:
+    """The findings of each rule, in the order of ``rules``: with ``jobs`` > 1, rules run at once in
+    forked processes that inherit the context (no copy of the corpus is sent), else one by one.
+    The findings are the same either way; without fork, or if a process fails, the rules run here."""
+    global _RULES_RUN
+    context = _pool_context()
+    if jobs > 1 and len(rules) > 1 and context is not None:
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        _RULES_RUN = (ctx, rules)
+        try:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(rules)), mp_context=context) as pool:
+                return list(pool.map(_rule_findings, range(len(rules))))
+        except (OSError, BrokenProcessPool, ImportError):
+            pass  # run them here
+        finally:
+            _RULES_RUN = None
+    return [list(rule.check(ctx)) for rule in rules]
 
 
 def _with_story(finding: Finding, stories: StoryIndex) -> Finding:

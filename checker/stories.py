@@ -466,7 +466,14 @@ def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence
     del both
     persons = [_full_names(c) for c in claims]
     legal = [_LEGAL.search(_head(a)) is not None for a in articles]
-    told = [marks(a, c, d) for a, c, d in zip(articles, claims, dates, strict=True)]
+    told: list[Marks | None] = [None] * len(articles)  # read for the candidate pairs only
+
+    def marks_of(k: int) -> Marks:
+        found = told[k]
+        if found is None:
+            found = told[k] = marks(articles[k], claims[k], dates[k])
+        return found
+
     n = len(articles)
     large = n >= options.large_from
     max_df = n if n < 20 else max(2, min(int(options.max_df_share * n),
@@ -485,7 +492,7 @@ def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence
     for (i, j), count in sorted(shared.items()):
         if count < least:
             continue
-        if told[i].other_than(told[j]):
+        if marks_of(i).other_than(marks_of(j)):
             apart.append((i, j))
             continue
         di, dj = dates[i], dates[j]

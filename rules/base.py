@@ -64,6 +64,7 @@ class RuleContext:
     """The stories of the corpus (built from the claims when not given)."""
     _by_kind: dict[ClaimKind, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
     _frames: dict[int, Frame | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _background: dict[int, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     _shared: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     _when: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _story_dates: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -105,7 +106,14 @@ class RuleContext:
         return frames[key]
 
     def background(self, claim: Claim) -> bool:
-        """Does the claim's sentence tie it to another happening than its article's story?"""
+        """Does the claim's sentence tie it to another happening than its article's story?
+        (Computed once per claim: several rules ask.)"""
+        known = self._background.get(id(claim))
+        if known is None:
+            known = self._background[id(claim)] = self._read_background(claim)
+        return known
+
+    def _read_background(self, claim: Claim) -> bool:
         if claim.article not in self._when:
             article = self.alignment.articles.get(claim.article)
             self._when[claim.article] = (reference_date(article, self.alignment.by_article.get(claim.article, ()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,3 +88,32 @@ def test_events_from_the_sketches_of_extraction_are_those_of_reading_again(corpu
     assert sketched.events.mentions == read_again.events.mentions
     assert len(sketched.events.mentions) > 10
     assert render_json(sketched) == render_json(read_again)
+
+
+def test_rules_run_in_parallel_processes_give_byte_identical_json(corpus: Corpus, pool_for_small_corpora: None,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    monkeypatch.setattr(engine, "PARALLEL_RULES_FROM", 1)
+    mapped: list[str] = []
+    real_map = ProcessPoolExecutor.map
+
+    def spy(self: ProcessPoolExecutor, fn: Any, *iterables: Any, **kwargs: Any) -> Any:
+        mapped.append(fn.__name__)
+        return real_map(self, fn, *iterables, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "map", spy)
+    one = run_check(corpus, settings=CheckSettings(jobs=1))
+    assert "_rule_findings" not in mapped
+    two = run_check(corpus, settings=CheckSettings(jobs=2))
+    assert "_rule_findings" in mapped  # the rules ran in forked processes
+    assert render_json(two) == render_json(one)
+    assert render_sarif(two) == render_sarif(one)
+
+
+def test_the_rules_run_here_when_no_process_can_be_forked(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "PARALLEL_RULES_FROM", 1)
+    monkeypatch.setattr(engine, "_pool_context", lambda: None)
+    one = run_check(corpus, settings=CheckSettings(jobs=1))
+    two = run_check(corpus, settings=CheckSettings(jobs=2))
+    assert render_json(two) == render_json(one)
