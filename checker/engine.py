@@ -352,11 +352,13 @@ def _run_check(
     alignment = Alignment.build(corpus.articles, all_claims, cfg.units)
     events = build_events(alignment.articles, alignment.by_article, cfg.event_window_days,
                           extraction.sentences or None, extraction.sketches or None)
-    stories = build_stories(corpus.articles, alignment.by_article)
+    jobs = cfg.jobs if cfg.jobs > 0 else default_jobs()
+    if len(corpus.articles) < PARALLEL_RULES_FROM:
+        jobs = 1
+    stories = build_stories(corpus.articles, alignment.by_article, jobs=jobs)
     ctx = RuleContext(corpus, all_claims, alignment, events, stories=stories)
     findings: list[Finding] = []
-    jobs = cfg.jobs if cfg.jobs > 0 else default_jobs()
-    for found in _check_rules(ctx, active, jobs if len(corpus.articles) >= PARALLEL_RULES_FROM else 1):
+    for found in _check_rules(ctx, active, jobs):
         findings.extend(_with_story(f, stories) for f in found)
     # Keep the events an editor needs: those findings refer to and those several articles describe.
     mapping = prune_events(events, {f.event for f in findings if f.event})
@@ -366,8 +368,8 @@ def _run_check(
 
 
 PARALLEL_RULES_FROM = 2000
-"""From this many articles on, the rules run in parallel processes (``--jobs``): on a small
-corpus starting the processes costs more than the rules."""
+"""From this many articles on, stories and rules use parallel processes (``--jobs``): on a
+small corpus starting the processes costs more than they save."""
 
 _RULES_RUN: tuple[RuleContext, Sequence[Rule]] | None = None
 """The context and rules of the check in progress, which forked rule processes inherit."""

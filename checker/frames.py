@@ -532,6 +532,7 @@ _DEICTIC = frozenset({"today", "tonight"})
 _DATE_CLAUSE_END = regex.compile(r"[;:()]|\s(?:and|but|while|whereas|after|before|when|as)\s", regex.I)
 
 
+@lru_cache(maxsize=65536)
 def happening_class(word: str) -> str | None:
     """The class of happening a word names, by its lemmas ("shot" -> ``violence``, "blaze" ->
     ``fire``, "ousted" -> ``expulsion``), or ``None`` (reviewed data, measures.toml [happenings])."""

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 import regex
 
+from .forkpool import fork_map
 from .frames import happening_class, happening_of, years
 from .model import Article, Claim, ClaimKind
 
@@ -378,6 +379,8 @@ def haul(article: Article) -> float | None:
     lowered = body.lower()
     if not any(sign in lowered for sign in _MONEY_SIGNS) or _MONEY.search(body) is None:
         return None  # no sum of money: skip the slower patterns
+    if not any(happening_class(w) == "theft" for w in set(_WORD.findall(lowered))):
+        return None  # no word of a theft anywhere
     for sentence in _SENTENCE_END.split(body):
         match = _MONEY.search(sentence)
         if match is None or not any(happening_class(w) == "theft" for w in _WORD.findall(sentence.lower())):
@@ -451,22 +454,38 @@ def similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[
     return pairs, vectors
 
 
+FORK_CHUNK = 500
+"""Articles read per task when forked processes read the articles' terms and marks."""
+
+
 def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[Claim]],
-                  options: StoryOptions) -> tuple[dict[tuple[int, int], float], list[dict[str, float]],
-                                                  list[tuple[int, int]]]:
+                  options: StoryOptions, jobs: int = 1) -> tuple[dict[tuple[int, int], float],
+                                                                 list[dict[str, float]], list[tuple[int, int]]]:
     """Similarity of the candidate pairs of articles (indices into ``articles``, ``i < j``): the
     cosine of their whole texts, or of their headlines and leads (discounted by ``lead_factor``)
     when that is higher, times the factor their dates allow. Candidates are the pairs that share
     distinctive terms: one is enough in a small corpus, two in a large one (``large_from``)."""
     claims = [by_article.get(a.id, ()) for a in articles]
     dates = [reference_date(a, c) for a, c in zip(articles, claims, strict=True)]
-    both = [_terms(a, c, options.name_weight, options.lead_weight) for a, c in zip(articles, claims, strict=True)]
+    told: list[Marks | None] = [None] * len(articles)  # read for the candidate pairs only
+    chunks = [range(k, min(k + FORK_CHUNK, len(articles))) for k in range(0, len(articles), FORK_CHUNK)]
+
+    def read(chunk: int) -> list[tuple[tuple[dict[str, float], dict[str, float]], Marks]]:
+        return [(_terms(articles[k], claims[k], options.name_weight, options.lead_weight),
+                 marks(articles[k], claims[k], dates[k])) for k in chunks[chunk]]
+
+    read_apart = fork_map(read, len(chunks), jobs) if jobs > 1 else None
+    if read_apart is not None:  # terms and marks of every article, read by forked processes
+        both = [terms for part in read_apart for terms, _ in part]
+        told = [found for part in read_apart for _, found in part]
+        del read_apart
+    else:
+        both = [_terms(a, c, options.name_weight, options.lead_weight) for a, c in zip(articles, claims, strict=True)]
     vectors, df = _vectors([full for full, _ in both], options.vector_terms)
     leads, lead_df = _vectors([lead for _, lead in both], options.vector_terms)
     del both
     persons = [_full_names(c) for c in claims]
     legal = [_LEGAL.search(_head(a)) is not None for a in articles]
-    told: list[Marks | None] = [None] * len(articles)  # read for the candidate pairs only
 
     def marks_of(k: int) -> Marks:
         found = told[k]
@@ -561,12 +580,13 @@ def cluster(n: int, pairs: Mapping[tuple[int, int], float], threshold: float,
 
 
 def build_stories(articles: Sequence[Article], by_article: Mapping[str, Sequence[Claim]],
-                  options: StoryOptions = DEFAULT_STORY_OPTIONS) -> StoryIndex:
+                  options: StoryOptions = DEFAULT_STORY_OPTIONS, jobs: int = 1) -> StoryIndex:
     """Group ``articles`` into stories. Every article is in exactly one story (a story of one
     article when nothing else reports its happening). Story ids (``S1``, ``S2`` ...) follow the
-    order of their first article, so the result depends on the corpus only, not on file order."""
+    order of their first article, so the result depends on the corpus only, not on file order.
+    ``jobs``: forked processes that may read the articles' terms and marks (same result)."""
     ordered = sorted(articles, key=lambda a: a.id)
-    pairs, vectors, apart = _similarities(ordered, by_article, options)
+    pairs, vectors, apart = _similarities(ordered, by_article, options, jobs)
     groups = cluster(len(ordered), pairs, options.threshold, apart)
     stories: list[Story] = []
     of_article: dict[str, str] = {}
