@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from .align import Alignment
 from .events import Event, EventIndex, EventMention
+from .extractors.ages import FEMALE_ROLES, MALE_ROLES
 from .extractors.entities import ORG, PLACE, is_country, translit_key
 from .extractors.nouns import EVENT_CLASSES, singular
 from .frames import (
@@ -43,6 +44,8 @@ from .wording import plural
 
 __all__ = [
     "EVENT_CLASSES",
+    "FEMALE_ROLES",
+    "MALE_ROLES",
     "ORG",
     "PEOPLE_MEASURES",
     "PLACE",

@@ -12,7 +12,7 @@ import regex
 
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
-from checker.ruleapi import ORG, PLACE, plural
+from checker.ruleapi import FEMALE_ROLES, MALE_ROLES, ORG, PLACE, plural
 
 from .base import Option, Rule, RuleContext
 from .compare import short_id
@@ -309,19 +309,13 @@ class AgeMismatch(Rule):
 
 
 _MALE, _FEMALE, _ANY = "male", "female", "person"
-_MALE_ROLES = frozenset("""man boy son father husband brother boyfriend nephew uncle grandson grandfather male
-schoolboy gentleman policeman patrolman stepson stepfather stepbrother son-in-law father-in-law brother-in-law
-fiancé dad grandpa widower groom""".split())
-_FEMALE_ROLES = frozenset("""woman girl daughter mother wife sister girlfriend niece aunt granddaughter grandmother
-female schoolgirl lady policewoman stepdaughter stepmother stepsister daughter-in-law mother-in-law
-sister-in-law fiancée mom mum grandma widow bride actress""".split())
 
 
 def _sex(role: str | None) -> str:
     """The sex a role noun says ("boy": male), or :data:`_ANY` ("teenager", "victim", none)."""
-    if role in _MALE_ROLES:
+    if role in MALE_ROLES:
         return _MALE
-    if role in _FEMALE_ROLES:
+    if role in FEMALE_ROLES:
         return _FEMALE
     return _ANY
 

@@ -65,6 +65,7 @@ class RuleContext:
     _by_kind: dict[ClaimKind, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
     _frames: dict[int, Frame | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _background: dict[int, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _written: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _shared: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     _when: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _story_dates: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -113,11 +114,18 @@ class RuleContext:
             known = self._background[id(claim)] = self._read_background(claim)
         return known
 
+    def written(self, article_id: str) -> dt.date | None:
+        """When an article was written: its publication date, else its dateline's (computed once
+        per article)."""
+        if article_id not in self._written:
+            article = self.alignment.articles.get(article_id)
+            self._written[article_id] = (reference_date(article, self.alignment.by_article.get(article_id, ()))
+                                         if article else None)
+        return self._written[article_id]
+
     def _read_background(self, claim: Claim) -> bool:
         if claim.article not in self._when:
-            article = self.alignment.articles.get(claim.article)
-            self._when[claim.article] = (reference_date(article, self.alignment.by_article.get(claim.article, ()))
-                                         if article else None) or self._story_date(claim.article)
+            self._when[claim.article] = self.written(claim.article) or self._story_date(claim.article)
         when = self._when[claim.article]
         previous = self._previous_sentence(claim) if continues(claim.sentence) else None
         return background(claim, when.year if when is not None else None, previous)
@@ -129,9 +137,7 @@ class RuleContext:
         if story not in self._story_dates:
             assert self.stories is not None
             found = self.stories.get(story)
-            dates = [reference_date(a, self.alignment.by_article.get(a.id, ()))
-                     for a in (self.alignment.articles.get(aid) for aid in (found.articles if found else ()))
-                     if a is not None]
+            dates = [self.written(aid) for aid in (found.articles if found else ())]
             self._story_dates[story] = min((d for d in dates if d is not None), default=None)
         return self._story_dates[story]
 

@@ -23,7 +23,6 @@ from checker.ruleapi import (
     interval_of,
     is_country,
     plural,
-    reference_date,
     role_in,
     years,
 )
@@ -747,8 +746,7 @@ def _other_time(ctx: RuleContext, claim: Claim) -> bool:
     if not months:
         return False
     opening = _OPENING_MONTH.match(claim.sentence)
-    article = ctx.alignment.articles.get(claim.article)
-    when = reference_date(article, ctx.alignment.by_article.get(claim.article, ())) if article else None
+    when = ctx.written(claim.article)
     if when is None:
         return opening is not None  # "In early March, a gunman shot ...": a story told of another time
     return not months & {when.month, (when.month - 2) % 12 + 1}
@@ -766,8 +764,7 @@ def _is_toll(frame: Frame) -> bool:
 
 def _written(ctx: RuleContext, claim: Claim) -> dt.date | None:
     """When the figure's article was written: its publication date, else its dateline's."""
-    article = ctx.alignment.articles.get(claim.article)
-    return reference_date(article, ctx.alignment.by_article.get(claim.article, ())) if article else None
+    return ctx.written(claim.article)
 
 
 def _report_dates(ctx: RuleContext, claims: Sequence[Claim]) -> dict[int, dt.date]:

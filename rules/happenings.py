@@ -14,7 +14,7 @@ import regex
 
 from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
-from checker.ruleapi import happening_class, reference_date
+from checker.ruleapi import happening_class
 
 from .base import Rule, RuleContext
 from .compare import short_id
@@ -646,8 +646,7 @@ _LINKED = 8
 
 
 def _written(ctx: RuleContext, article: str) -> dt.date | None:
-    art = ctx.alignment.articles.get(article)
-    return reference_date(art, ctx.alignment.by_article.get(article, ())) if art else None
+    return ctx.written(article)
 
 
 def _written_apart(a: set[dt.date | None], b: set[dt.date | None]) -> bool:
