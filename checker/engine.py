@@ -25,6 +25,7 @@ from .events import EventIndex, MentionSketch, build_events, prune_events, sketc
 from .extractors import ExtractOptions, extract_bounded, group_entities, load_extractors
 from .extractors.entities import PairMemo
 from .findings import Finding, sort_findings
+from .forkpool import fork_context, fork_map
 from .gcpause import gc_paused
 from .model import Article, Claim, ClaimKind, Corpus, Diagnostic
 from .stories import StoryIndex, build_stories
@@ -168,13 +169,7 @@ def _extract_chunk(articles: Sequence[Article], options: ExtractOptions) -> list
 
 
 def _pool_context() -> BaseContext | None:
-    import multiprocessing
-    import threading
-
-    # fork shares the loaded interpreter (compiled patterns); only safe without other threads.
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return None
+    return fork_context()
 
 
 class _Runner:
@@ -371,35 +366,16 @@ PARALLEL_RULES_FROM = 2000
 """From this many articles on, stories and rules use parallel processes (``--jobs``): on a
 small corpus starting the processes costs more than they save."""
 
-_RULES_RUN: tuple[RuleContext, Sequence[Rule]] | None = None
-"""The context and rules of the check in progress, which forked rule processes inherit."""
-
-
-def _rule_findings(index: int) -> list[Finding]:
-    assert _RULES_RUN is not None
-    ctx, rules = _RULES_RUN
-    return list(rules[index].check(ctx))
-
-
 def _check_rules(ctx: RuleContext, rules: Sequence[Rule], jobs: int) -> list[list[Finding]]:
     """The findings of each rule, in the order of ``rules``: with ``jobs`` > 1, rules run at once in
     forked processes that inherit the context (no copy of the corpus is sent), else one by one.
     The findings are the same either way; without fork, or if a process fails, the rules run here."""
-    global _RULES_RUN
-    context = _pool_context()
-    if jobs > 1 and len(rules) > 1 and context is not None:
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
 
-        _RULES_RUN = (ctx, rules)
-        try:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(rules)), mp_context=context) as pool:
-                return list(pool.map(_rule_findings, range(len(rules))))
-        except (OSError, BrokenProcessPool, ImportError):
-            pass  # run them here
-        finally:
-            _RULES_RUN = None
-    return [list(rule.check(ctx)) for rule in rules]
+    def _rule_findings(index: int) -> list[Finding]:
+        return list(rules[index].check(ctx))
+
+    forked = fork_map(_rule_findings, len(rules), jobs) if jobs > 1 else None
+    return forked if forked is not None else [_rule_findings(i) for i in range(len(rules))]
 
 
 def _with_story(finding: Finding, stories: StoryIndex) -> Finding:

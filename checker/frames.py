@@ -514,7 +514,12 @@ def _parent(left: str) -> str | None:
 
 def years(claim: Claim) -> frozenset[str]:
     """Years named in a figure's sentence: a figure about another year is another fact."""
-    return frozenset(_YEAR.findall(claim.sentence.replace(claim.text, " ")))
+    return years_in(claim.sentence.replace(claim.text, " "))
+
+
+def years_in(text: str) -> frozenset[str]:
+    """The years (1800-2099) a text names."""
+    return frozenset(_YEAR.findall(text))
 
 
 # A day told by the report, not by the happening: "police said Tuesday", "announced on Monday".

@@ -33,7 +33,7 @@ from functools import lru_cache
 import regex
 
 from .forkpool import fork_map
-from .frames import happening_class, happening_of, years
+from .frames import happening_class, happening_of, years, years_in
 from .model import Article, Claim, ClaimKind
 
 # Function words and the words of every news report: never distinctive of a story.
@@ -639,9 +639,6 @@ _BACKGROUND = regex.compile(
     r"this\s+year|(?<!\ban?\s(?:[\p{L}\d-]+\s+){0,3})(?:nationwide|worldwide|statewide)|across\s+the\s+country)\b", regex.I)
 
 
-_YEARS_IN = regex.compile(r"\b(?:1[89]|20)\d\d\b")
-
-
 @lru_cache(maxsize=65536)
 def _names_other_happening(sentence: str) -> bool:
     """Do the sentence's words tie it to another happening (read once per sentence)?"""
@@ -670,7 +667,7 @@ def background(claim: Claim, year: int | None = None, previous: str | None = Non
     if previous and continues(claim.sentence):
         if _names_other_happening(previous):
             return True
-        told = {int(y) for y in _YEARS_IN.findall(previous)}
+        told = {int(y) for y in years_in(previous)}
         if told and year is not None and not told <= {year, year - 1}:
             return True
     named = {int(y) for y in years(claim)}

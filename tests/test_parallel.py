@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from checker import engine
+from checker import engine, forkpool
 from checker.corpus import load_corpus
 from checker.engine import CheckSettings, default_jobs, extract_articles, run_check
 from checker.events import content_sentence_spans
@@ -99,7 +99,7 @@ def test_rules_run_in_parallel_processes_give_byte_identical_json(corpus: Corpus
     real_map = ProcessPoolExecutor.map
 
     def spy(self: ProcessPoolExecutor, fn: Any, *iterables: Any, **kwargs: Any) -> Any:
-        mapped.append(fn.__name__)
+        mapped.append(forkpool._TASK[-1].__name__ if fn is forkpool._run else fn.__name__)
         return real_map(self, fn, *iterables, **kwargs)
 
     monkeypatch.setattr(ProcessPoolExecutor, "map", spy)
@@ -113,7 +113,7 @@ def test_rules_run_in_parallel_processes_give_byte_identical_json(corpus: Corpus
 
 def test_the_rules_run_here_when_no_process_can_be_forked(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engine, "PARALLEL_RULES_FROM", 1)
-    monkeypatch.setattr(engine, "_pool_context", lambda: None)
+    monkeypatch.setattr(forkpool, "fork_context", lambda: None)
     one = run_check(corpus, settings=CheckSettings(jobs=1))
     two = run_check(corpus, settings=CheckSettings(jobs=2))
     assert render_json(two) == render_json(one)
