@@ -6,8 +6,9 @@ its id and metadata (publication date, body offset), the extract options, and th
 extraction runs, plus the version of regex), so that editing an extractor
 invalidates its old entries without anyone bumping a number.
 
-An entry holds the article's claims, its content-sentence spans and the sketches of its
-event mentions (:class:`checker.events.MentionSketch`). Entries are stored as JSON (never
+An entry holds the article's claims, its content-sentence spans, the sketches of its
+event mentions (:class:`checker.events.MentionSketch`) and what story building reads of the
+article alone (:class:`checker.stories.StoryFeatures`). Entries are stored as JSON (never
 pickle: a cache file is data that may come from anywhere, such as a pull request, and must
 not be able to run code). Decoding gives back claims equal to the extracted ones, field for
 field and type for type.
@@ -34,20 +35,23 @@ Nothing here prints: problems are returned as :class:`~checker.model.Diagnostic`
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import operator
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from .events import MentionSketch
 from .extractors.options import ExtractOptions
 from .model import Article, Claim, ClaimKind, Diagnostic, Granularity, Qualifier, new_claim
+from .stories import HappeningDay, Marks, StoryFeatures
 
 DEFAULT_CACHE_DIRNAME = ".factlint-cache"
 CACHE_FILENAME = "claims.sqlite"
@@ -72,12 +76,15 @@ class ArticleExtraction:
     ``None`` when they were not sketched."""
     truncated: bool = False
     """Claims past the limit of claims per article (``ExtractOptions.max_claims``) were dropped."""
+    story: StoryFeatures | None = None
+    """What story building reads of the article alone (:func:`checker.stories.story_features`);
+    ``None`` when it was not read."""
 
 
 # -- extractor version -------------------------------------------------------------------
 
 _EXTRACTION_MODULES = ("model.py", "text.py", "segment.py", "doc.py", "units.py", "values.py", "events.py",
-                       "cache.py")
+                       "cache.py", "stories.py", "frames.py", "data/measures.toml")
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +102,7 @@ def extractor_version() -> str:
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         except OSError:
             digest.update(path.name.encode() + b"\0missing\0")
-    for dist in ("regex",):
+    for dist in ("regex", "lemminflect"):
         try:
             digest.update(f"{dist} {version(dist)}\n".encode())
         except PackageNotFoundError:
@@ -173,6 +180,8 @@ def encode(extraction: ArticleExtraction, text: str = "") -> str:
     entry: dict[str, object] = {"f": _CLAIM_FIELDS, "c": rows, "s": extraction.sentences, "m": mentions}
     if extraction.truncated:
         entry["t"] = True
+    if extraction.story is not None:
+        entry["w"] = _encode_story(extraction.story)
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -238,9 +247,45 @@ def decode(data: str | bytes, text: str = "", shared: dict[object, object] | Non
         sentences = tuple((int(a), int(b)) for a, b in obj["s"])
         mentions = None if obj["m"] is None else tuple(_sketch(row) for row in obj["m"])
         truncated = obj.get("t", False) is True
+        story = _decode_story(obj["w"], cast(Callable[[str, str], str], share)) if "w" in obj else None
     except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
         raise ValueError(f"bad cache entry: {exc!r}") from None
-    return ArticleExtraction(tuple(claims), sentences, mentions, truncated)
+    return ArticleExtraction(tuple(claims), sentences, mentions, truncated, story)
+
+
+def share_words(words: Mapping[str, int], share: Callable[[str, str], str]) -> dict[str, int]:
+    """``words`` with each word the object ``share(word, word)`` gives, in the same order."""
+    return {share(word, word): n for word, n in words.items()}
+
+
+def _encode_story(story: StoryFeatures) -> list[object]:
+    day = story.marks.day
+    return [story.lead_words, story.rest_words,
+            None if day is None else [day.kind, day.weekday, None if day.date is None else day.date.isoformat()],
+            story.marks.magnitude, story.marks.haul]
+
+
+def _decode_story(row: object, share: Callable[[str, str], str]) -> StoryFeatures:
+    """The story features back from :func:`_encode_story`, each value of the type it was (the
+    word counts in the order they were counted: story building sums them in that order), each
+    word one string object through ``share`` (a corpus repeats its words in every article)."""
+    if not isinstance(row, list) or len(row) != 5:
+        raise ValueError("malformed story features")
+    lead, rest, day, size, value = row
+    for words in (lead, rest):
+        if type(words) is not dict or not all(type(n) is int for n in words.values()):
+            raise ValueError("malformed word counts")
+    lead, rest = share_words(lead, share), share_words(rest, share)
+    for number in (size, value):
+        if number is not None and type(number) is not float:
+            raise ValueError("malformed story mark")
+    told = None
+    if day is not None:
+        if (type(day) is not list or len(day) != 3 or type(day[0]) is not str or type(day[1]) is not int
+                or not (day[2] is None or type(day[2]) is str)):
+            raise ValueError("malformed happening day")
+        told = HappeningDay(day[0], day[1], None if day[2] is None else dt.date.fromisoformat(day[2]))
+    return StoryFeatures(lead, rest, Marks(told, size, value))
 
 
 _SKETCH_FIELDS = operator.attrgetter(*(f.name for f in fields(MentionSketch)))

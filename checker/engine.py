@@ -17,10 +17,18 @@ import math
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .align import Alignment
-from .cache import SHARED_FIELDS, ArticleExtraction, CacheStats, ClaimCache, article_key, open_cache
+from .cache import (
+    SHARED_FIELDS,
+    ArticleExtraction,
+    CacheStats,
+    ClaimCache,
+    article_key,
+    open_cache,
+    share_words,
+)
 from .events import EventIndex, MentionSketch, build_events, prune_events, sketch_mentions
 from .extractors import ExtractOptions, extract_bounded, group_entities, load_extractors
 from .extractors.entities import PairMemo
@@ -28,7 +36,7 @@ from .findings import Finding, sort_findings
 from .forkpool import fork_context, fork_map
 from .gcpause import gc_paused
 from .model import Article, Claim, ClaimKind, Corpus, Diagnostic
-from .stories import StoryIndex, build_stories
+from .stories import StoryFeatures, StoryIndex, build_stories, story_features
 from .units import DEFAULT_UNITS, UnitTable
 
 if TYPE_CHECKING:
@@ -66,6 +74,8 @@ class Extraction:
     sentences: dict[str, tuple[Span, ...]] = field(default_factory=dict)
     sketches: dict[str, tuple[MentionSketch, ...]] = field(default_factory=dict)
     """Each article's event mentions as extraction sketched them (on these claims, in this order)."""
+    stories: dict[str, StoryFeatures] = field(default_factory=dict)
+    """What story building reads of each article alone, as extraction read it."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     """Warnings of the cache and errors of articles whose extraction failed (never raised)."""
     cache: CacheStats | None = None
@@ -121,9 +131,10 @@ def _extract_one(article: Article, options: ExtractOptions) -> ArticleExtraction
             last = max(c.sentence_start for c in claims)
             spans = tuple(span for span in spans if span[0] <= last)
         mentions = sketch_mentions(article, claims, spans)
+        story = story_features(article, claims)
     except Exception as exc:  # a bug met on odd input must not stop the run
         return f"extraction failed ({type(exc).__name__}: {exc}); no claims from this article"
-    return ArticleExtraction(claims, spans, mentions, truncated)
+    return ArticleExtraction(claims, spans, mentions, truncated, story)
 
 
 def _share_sentences(claims: Sequence[Claim]) -> tuple[Claim, ...]:
@@ -162,6 +173,19 @@ def _share_offsets(claims: Sequence[Claim]) -> None:
             same = seen.setdefault(start, start)
             if same is not start:
                 object.__setattr__(claim, "sentence_start", same)
+
+
+def _share_story(extraction: ArticleExtraction, shared: dict[object, object]) -> ArticleExtraction:
+    """The extraction with each word of its story features the object of ``shared`` (as the
+    cache decoder gives them): held until stories are built, a large corpus's words are
+    millions of strings, and most are the same few thousand."""
+    story = extraction.story
+    if story is None:
+        return extraction
+    share = cast(Callable[[str, str], str], shared.setdefault)
+    words = dataclasses.replace(story, lead_words=share_words(story.lead_words, share),
+                                rest_words=share_words(story.rest_words, share))
+    return dataclasses.replace(extraction, story=words)
 
 
 def _extract_chunk(articles: Sequence[Article], options: ExtractOptions) -> list[ArticleExtraction | str]:
@@ -252,6 +276,8 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
             continue
         _share_values(result.claims, shared)
         _share_offsets(result.claims)
+        if result.story is not None:  # a worker's words arrive as strings of their own
+            result = _share_story(result, shared)
         done[article.id] = result
         if cache is not None:
             fresh.append((keys[article.id], article.id, result, article.text))
@@ -279,6 +305,7 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
         claims=grouped,
         sentences={aid: ex.sentences for aid, ex in done.items()},
         sketches={aid: ex.mentions for aid, ex in done.items() if ex.mentions is not None},
+        stories={aid: ex.story for aid, ex in done.items() if ex.story is not None},
         diagnostics=diagnostics,
         cache=stats,
         jobs=runner.used_jobs,
@@ -339,6 +366,7 @@ def _run_check(
     from rules import RuleContext, select_rules
 
     active = list(rules) if rules is not None else select_rules()
+    made_here = extraction is None
     if extraction is None:
         extraction = Extraction(list(claims)) if claims is not None else extract_articles(corpus, cfg, progress, cache)
     all_claims = extraction.claims
@@ -350,7 +378,9 @@ def _run_check(
     jobs = cfg.jobs if cfg.jobs > 0 else default_jobs()
     if len(corpus.articles) < PARALLEL_RULES_FROM:
         jobs = 1
-    stories = build_stories(corpus.articles, alignment.by_article, jobs=jobs)
+    stories = build_stories(corpus.articles, alignment.by_article, jobs=jobs, features=extraction.stories)
+    if made_here:
+        extraction.stories = {}  # read: their word counts are many small objects, freed for the rules
     ctx = RuleContext(corpus, all_claims, alignment, events, stories=stories)
     findings: list[Finding] = []
     for found in _check_rules(ctx, active, jobs):

@@ -159,15 +159,12 @@ def _stem(word: str) -> str:
     return w if len(w) > 2 and w not in STOPWORDS else ""
 
 
-def _terms(article: Article, claims: Iterable[Claim], name_weight: float,
-           lead_weight: float) -> tuple[dict[str, float], dict[str, float]]:
-    """Term counts of an article, read in one pass: (its content words, stemmed and without
-    stopwords, and the canonical names of its entities as ``@name`` weighted ``name_weight``;
-    the same of its headline and lead alone). Words and names of the headline and the lead (the
-    first :data:`LEAD_CHARS` characters of the body, where a news report says what happened)
-    count ``lead_weight`` times in the first."""
+def article_words(article: Article) -> tuple[dict[str, int], dict[str, int]]:
+    """The content words of an article, stemmed and without stopwords, counted in one pass:
+    (those of its headline and lead, the first :data:`LEAD_CHARS` characters of the body where
+    a news report says what happened; those of the rest of its body, as far as
+    :data:`BODY_CHARS`). A function of the article alone: extraction reads it with the claims."""
     body_start = article.body_offset
-    lead_end = body_start + LEAD_CHARS
     body = article.text[body_start:body_start + BODY_CHARS]
     lead_words = Counter(map(_stem, _WORD.findall(body[:LEAD_CHARS].lower())))
     rest_words = Counter(map(_stem, _WORD.findall(body[LEAD_CHARS:].lower())))
@@ -175,6 +172,18 @@ def _terms(article: Article, claims: Iterable[Claim], name_weight: float,
         lead_words.update(map(_stem, _WORD.findall(article.title.lower())))  # a title kept apart from the body
     lead_words.pop("", None)
     rest_words.pop("", None)
+    return dict(lead_words), dict(rest_words)
+
+
+def _terms(article: Article, claims: Iterable[Claim], name_weight: float, lead_weight: float,
+           words: tuple[Mapping[str, int], Mapping[str, int]] | None = None,
+           ) -> tuple[dict[str, float], dict[str, float]]:
+    """Term counts of an article: (its content words (:func:`article_words`, or ``words`` when
+    read already) and the canonical names of its entities as ``@name`` weighted ``name_weight``;
+    the same of its headline and lead alone). Words and names of the headline and the lead count
+    ``lead_weight`` times in the first."""
+    lead_end = article.body_offset + LEAD_CHARS
+    lead_words, rest_words = words if words is not None else article_words(article)
     counts: dict[str, float] = defaultdict(float, rest_words)
     lead: dict[str, float] = defaultdict(float, lead_words)
     for term, n in lead_words.items():
@@ -419,6 +428,26 @@ def marks(article: Article, claims: Iterable[Claim], when: dt.date | None = None
     return Marks(happening_day(article, claims, when), magnitude(article), haul(article))
 
 
+
+@dataclass(frozen=True, slots=True)
+class StoryFeatures:
+    """What story building reads of one article alone, whatever else the corpus holds: its
+    content words (:func:`article_words`) and its :class:`Marks`. Extraction reads them with the
+    claims (in its processes, on a large corpus) and the claim cache keeps them with the claims,
+    so that a run on a cached corpus does not read every text again."""
+
+    lead_words: Mapping[str, int]
+    rest_words: Mapping[str, int]
+    marks: Marks
+
+
+def story_features(article: Article, claims: Sequence[Claim]) -> StoryFeatures:
+    """The :class:`StoryFeatures` of an article from its own claims (as extraction found them:
+    the features use no name, so grouping names across the corpus changes nothing here)."""
+    lead, rest = article_words(article)
+    return StoryFeatures(lead, rest, marks(article, claims, reference_date(article, claims)))
+
+
 def _postings(vectors: Sequence[Mapping[str, float]], df: Mapping[str, int], top_terms: int,
               max_df: int) -> dict[str, list[int]]:
     postings: dict[str, list[int]] = defaultdict(list)
@@ -459,8 +488,8 @@ FORK_CHUNK = 500
 
 
 def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[Claim]],
-                  options: StoryOptions, jobs: int = 1) -> tuple[dict[tuple[int, int], float],
-                                                                 list[dict[str, float]], list[tuple[int, int]]]:
+                  options: StoryOptions, jobs: int = 1, features: Mapping[str, StoryFeatures] | None = None,
+                  ) -> tuple[dict[tuple[int, int], float], list[dict[str, float]], list[tuple[int, int]]]:
     """Similarity of the candidate pairs of articles (indices into ``articles``, ``i < j``): the
     cosine of their whole texts, or of their headlines and leads (discounted by ``lead_factor``)
     when that is higher, times the factor their dates allow. Candidates are the pairs that share
@@ -468,19 +497,27 @@ def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence
     claims = [by_article.get(a.id, ()) for a in articles]
     dates = [reference_date(a, c) for a, c in zip(articles, claims, strict=True)]
     told: list[Marks | None] = [None] * len(articles)  # read for the candidate pairs only
+    known = [None if features is None else features.get(a.id) for a in articles]
     chunks = [range(k, min(k + FORK_CHUNK, len(articles))) for k in range(0, len(articles), FORK_CHUNK)]
 
     def read(chunk: int) -> list[tuple[tuple[dict[str, float], dict[str, float]], Marks]]:
         return [(_terms(articles[k], claims[k], options.name_weight, options.lead_weight),
                  marks(articles[k], claims[k], dates[k])) for k in chunks[chunk]]
 
-    read_apart = fork_map(read, len(chunks), jobs) if jobs > 1 else None
-    if read_apart is not None:  # terms and marks of every article, read by forked processes
+    if all(found is not None for found in known):  # read by extraction, or kept by the cache
+        both = [_terms(a, c, options.name_weight, options.lead_weight, (f.lead_words, f.rest_words))
+                for a, c, f in zip(articles, claims, known, strict=True) if f is not None]
+        told = [None if f is None else f.marks for f in known]
+    elif (read_apart := fork_map(read, len(chunks), jobs) if jobs > 1 else None) is not None:
+        # terms and marks of every article, read by forked processes
         both = [terms for part in read_apart for terms, _ in part]
         told = [found for part in read_apart for _, found in part]
         del read_apart
     else:
-        both = [_terms(a, c, options.name_weight, options.lead_weight) for a, c in zip(articles, claims, strict=True)]
+        both = [_terms(a, c, options.name_weight, options.lead_weight,
+                       None if f is None else (f.lead_words, f.rest_words))
+                for a, c, f in zip(articles, claims, known, strict=True)]
+        told = [None if f is None else f.marks for f in known]
     vectors, df = _vectors([full for full, _ in both], options.vector_terms)
     leads, lead_df = _vectors([lead for _, lead in both], options.vector_terms)
     del both
@@ -580,13 +617,16 @@ def cluster(n: int, pairs: Mapping[tuple[int, int], float], threshold: float,
 
 
 def build_stories(articles: Sequence[Article], by_article: Mapping[str, Sequence[Claim]],
-                  options: StoryOptions = DEFAULT_STORY_OPTIONS, jobs: int = 1) -> StoryIndex:
+                  options: StoryOptions = DEFAULT_STORY_OPTIONS, jobs: int = 1,
+                  features: Mapping[str, StoryFeatures] | None = None) -> StoryIndex:
     """Group ``articles`` into stories. Every article is in exactly one story (a story of one
     article when nothing else reports its happening). Story ids (``S1``, ``S2`` ...) follow the
     order of their first article, so the result depends on the corpus only, not on file order.
-    ``jobs``: forked processes that may read the articles' terms and marks (same result)."""
+    ``jobs``: forked processes that may read the articles' terms and marks; ``features``: each
+    article's :class:`StoryFeatures` as extraction read them (or the cache kept them), by article
+    id; those of other articles are read here. The result is the same either way."""
     ordered = sorted(articles, key=lambda a: a.id)
-    pairs, vectors, apart = _similarities(ordered, by_article, options, jobs)
+    pairs, vectors, apart = _similarities(ordered, by_article, options, jobs, features)
     groups = cluster(len(ordered), pairs, options.threshold, apart)
     stories: list[Story] = []
     of_article: dict[str, str] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 import inspect
 import json
 import multiprocessing
@@ -32,6 +33,7 @@ from checker.events import sketch_mentions
 from checker.extractors import ExtractOptions, extract
 from checker.extractors.entities import PairMemo
 from checker.model import Article, Claim, ClaimKind, Granularity, Qualifier, _ClaimSlots, new_claim
+from checker.stories import HappeningDay, Marks, story_features
 from reports.json_report import render_json
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -68,6 +70,32 @@ def test_event_sketches_round_trip_exactly(seeds) -> None:  # type: ignore[no-un
         back = decode(encode(ArticleExtraction(claims, (), sketches), article.text), article.text)
         assert back.mentions == sketches
     assert decode(encode(ArticleExtraction(claims, ())), article.text).mentions is None
+
+
+def test_story_features_round_trip_exactly_with_the_order_of_their_words(seeds) -> None:  # type: ignore[no-untyped-def]
+    day = HappeningDay("fire", 1, dt.date(2024, 3, 5))
+    for article in seeds.articles:
+        claims = tuple(extract(article))
+        features = story_features(article, claims)
+        for marks in (features.marks, Marks(day, 6.1, 2.6e6), Marks(HappeningDay("storm", 6), None, None)):
+            told = dataclasses.replace(features, marks=marks)
+            back = decode(encode(ArticleExtraction(claims, (), None, False, told), article.text), article.text)
+            assert back.story == told
+            assert back.story is not None and list(back.story.rest_words) == list(told.rest_words)
+            assert [type(x) for x in (back.story.marks.magnitude, back.story.marks.haul)] == \
+                [type(x) for x in (marks.magnitude, marks.haul)]
+    assert decode(encode(ArticleExtraction(claims, ())), article.text).story is None
+
+
+@pytest.mark.parametrize("row", [[], [{}, {}, None, None], [{"a": 1.5}, {}, None, None, None],
+                                 [{}, {}, ["fire", "1", None], None, None], [{}, {}, None, 6, None],
+                                 [{}, {}, ["fire", 1, "2024-13-01"], None, None], [[], {}, None, None, None]])
+def test_malformed_story_features_are_rejected(seeds, row: list[object]) -> None:  # type: ignore[no-untyped-def]
+    article = seeds.articles[0]
+    obj = json.loads(encode(ArticleExtraction(tuple(extract(article)), ()), article.text))
+    obj["w"] = row
+    with pytest.raises(ValueError):
+        decode(json.dumps(obj), article.text)
 
 
 @pytest.mark.parametrize("row", [[], ["visit"], ["visit", "visit", "1", 0, None, None, None, False, False, None],

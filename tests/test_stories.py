@@ -22,6 +22,7 @@ from checker.stories import (
     magnitude,
     reference_date,
     similarities,
+    story_features,
 )
 
 FIRE_A = """Fire destroys apartment building on Maple Street in Brookton
@@ -89,6 +90,20 @@ def test_stories_do_not_depend_on_the_order_of_the_files(tmp_path: Path) -> None
     assert [s.id for s in first.stories] == ["S1", "S2", "S3"]
     assert first.stories[0].label == "Fire destroys apartment building on Maple Street in Brookton"
     assert (first.stories[0].start, first.stories[0].end) == ("2024-03-05", "2024-03-08")
+
+
+def test_stories_are_the_same_from_features_read_by_extraction_or_read_here(tmp_path: Path) -> None:
+    _write(tmp_path, {"a": ("2024-03-05", FIRE_A), "b": ("2024-03-06", FIRE_B), "c": ("2024-03-08", FIRE_C),
+                      "d": ("2024-03-25", RESTAURANT), "e": ("2024-03-06", QUAKE)})
+    corpus = load_corpus([tmp_path])
+    extraction = extract_articles(corpus)
+    assert set(extraction.stories) == {a.id for a in corpus.articles}
+    by_article = extraction.by_article(corpus)
+    plain = build_stories(corpus.articles, by_article)
+    for features in (extraction.stories, dict(list(extraction.stories.items())[:2])):  # all, or some
+        assert build_stories(corpus.articles, by_article, features=features) == plain
+    a = corpus.articles[0]
+    assert extraction.stories[a.id] == story_features(a, by_article[a.id])
 
 
 def test_average_linkage_does_not_chain_two_groups_through_one_pair() -> None:
