@@ -8,7 +8,7 @@ invalidates its old entries without anyone bumping a number.
 
 An entry holds the article's claims, its content-sentence spans, the sketches of its
 event mentions (:class:`checker.events.MentionSketch`) and what story building reads of the
-article alone (:class:`checker.stories.StoryFeatures`). Entries are stored as JSON (never
+article alone (:class:`checker.storyfeatures.StoryFeatures`). Entries are stored as JSON (never
 pickle: a cache file is data that may come from anywhere, such as a pull request, and must
 not be able to run code). Decoding gives back claims equal to the extracted ones, field for
 field and type for type.
@@ -51,7 +51,7 @@ from typing import cast
 from .events import MentionSketch
 from .extractors.options import ExtractOptions
 from .model import Article, Claim, ClaimKind, Diagnostic, Granularity, Qualifier, new_claim
-from .stories import HappeningDay, Marks, StoryFeatures
+from .storyfeatures import HappeningDay, Marks, StoryFeatures
 
 DEFAULT_CACHE_DIRNAME = ".factlint-cache"
 CACHE_FILENAME = "claims.sqlite"
@@ -84,7 +84,7 @@ class ArticleExtraction:
 # -- extractor version -------------------------------------------------------------------
 
 _EXTRACTION_MODULES = ("model.py", "text.py", "segment.py", "doc.py", "units.py", "values.py", "events.py",
-                       "cache.py", "stories.py", "frames.py", "data/measures.toml")
+                       "cache.py", "storyfeatures.py", "frames.py", "data/measures.toml")
 
 
 @lru_cache(maxsize=1)

@@ -36,7 +36,8 @@ from .findings import Finding, sort_findings
 from .forkpool import fork_context, fork_map
 from .gcpause import gc_paused
 from .model import Article, Claim, ClaimKind, Corpus, Diagnostic
-from .stories import StoryFeatures, StoryIndex, build_stories, story_features
+from .stories import StoryIndex, build_stories
+from .storyfeatures import StoryFeatures, story_features
 from .units import DEFAULT_UNITS, UnitTable
 
 if TYPE_CHECKING:

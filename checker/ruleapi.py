@@ -38,7 +38,8 @@ from .frames import (
     role_in,
     years,
 )
-from .stories import Story, StoryIndex, background, build_stories, continues, reference_date
+from .stories import Story, StoryIndex, build_stories
+from .storyfeatures import background, continues, reference_date
 from .values import Interval, display, interval_of
 from .wording import plural
 

@@ -33,7 +33,7 @@ from checker.events import sketch_mentions
 from checker.extractors import ExtractOptions, extract
 from checker.extractors.entities import PairMemo
 from checker.model import Article, Claim, ClaimKind, Granularity, Qualifier, _ClaimSlots, new_claim
-from checker.stories import HappeningDay, Marks, story_features
+from checker.storyfeatures import HappeningDay, Marks, story_features
 from reports.json_report import render_json
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -9,19 +9,16 @@ from pathlib import Path
 from checker.corpus import load_corpus
 from checker.engine import extract_articles
 from checker.model import Article, Claim, ClaimKind, new_claim
-from checker.stories import (
+from checker.stories import StoryIndex, build_stories, cluster, similarities
+from checker.storyfeatures import (
     HappeningDay,
     Marks,
-    StoryIndex,
     background,
-    build_stories,
-    cluster,
     continues,
     happening_day,
     haul,
     magnitude,
     reference_date,
-    similarities,
     story_features,
 )
 
