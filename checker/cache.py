@@ -255,7 +255,7 @@ def decode(data: str | bytes, text: str = "", shared: dict[object, object] | Non
 
 def share_words(words: Mapping[str, int], share: Callable[[str, str], str]) -> dict[str, int]:
     """``words`` with each word the object ``share(word, word)`` gives, in the same order."""
-    return {share(word, word): n for word, n in words.items()}
+    return dict(zip(map(share, words, words), words.values()))
 
 
 def _encode_story(story: StoryFeatures) -> list[object]:
@@ -263,6 +263,9 @@ def _encode_story(story: StoryFeatures) -> list[object]:
     return [story.lead_words, story.rest_words,
             None if day is None else [day.kind, day.weekday, None if day.date is None else day.date.isoformat()],
             story.marks.magnitude, story.marks.haul]
+
+
+_INT = frozenset({int})
 
 
 def _decode_story(row: object, share: Callable[[str, str], str]) -> StoryFeatures:
@@ -273,7 +276,7 @@ def _decode_story(row: object, share: Callable[[str, str], str]) -> StoryFeature
         raise ValueError("malformed story features")
     lead, rest, day, size, value = row
     for words in (lead, rest):
-        if type(words) is not dict or not all(type(n) is int for n in words.values()):
+        if type(words) is not dict or not {*map(type, words.values())} <= _INT:  # ints only (JSON true is no count)
             raise ValueError("malformed word counts")
     lead, rest = share_words(lead, share), share_words(rest, share)
     for number in (size, value):
