@@ -255,7 +255,7 @@ def decode(data: str | bytes, text: str = "", shared: dict[object, object] | Non
 
 def share_words(words: Mapping[str, int], share: Callable[[str, str], str]) -> dict[str, int]:
     """``words`` with each word the object ``share(word, word)`` gives, in the same order."""
-    return dict(zip(map(share, words, words), words.values()))
+    return dict(zip(map(share, words, words), words.values(), strict=True))
 
 
 def _encode_story(story: StoryFeatures) -> list[object]:
