@@ -124,11 +124,12 @@ def _options_key(options: ExtractOptions) -> str:
 
 
 def article_key(article: Article, options: ExtractOptions, version: str | None = None) -> str:
-    """The cache key of an article's claims: a digest of its text, id, metadata and the
+    """The cache key of an article's claims: a digest of its text, id, metadata (publication
+    date, body offset, title: story features read a title kept apart from the body) and the
     extractor's version and options."""
     head = json.dumps(
         [version or extractor_version(), options_key(options), article.id,
-         article.published.isoformat() if article.published else None, article.body_offset],
+         article.published.isoformat() if article.published else None, article.body_offset, article.title],
         separators=(",", ":"),
     )
     digest = hashlib.sha256(head.encode("utf-8"))

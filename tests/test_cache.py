@@ -202,6 +202,7 @@ def test_key_changes_with_text_metadata_options_and_version() -> None:
     assert key != article_key(_article(text=base.text + " "), ExtractOptions())
     assert key != article_key(_article(published=dt.date(2023, 10, 19)), ExtractOptions())
     assert key != article_key(_article(id="b"), ExtractOptions())
+    assert key != article_key(dataclasses.replace(base, title="Another headline"), ExtractOptions())  # story words
     assert key != article_key(base, ExtractOptions(kinds=("date",)))
     assert key != article_key(base, ExtractOptions(), version="another-extractor")
 

@@ -7,7 +7,7 @@ sketches and story features, the name comparisons of unchanged name blocks, the 
 unchanged manifests); whatever it reuses must give exactly the report that reading everything
 again gives. The edits are those a corpus meets: a figure, a date, a weekday or a name changed,
 a sentence added, an article added, copied into another shard or deleted, a publication date
-changed in a manifest.
+or a title changed in a manifest.
 
     python tests/benchmarks/differential.py --edits 300 [--articles 60] [--seed 1] [--work DIR]
 
@@ -43,6 +43,8 @@ _MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b")
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b")
 _NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b")
 _PUBLISHED = re.compile(r"^published = (\d{4})-(\d\d)-(\d\d)$", re.M)
+_TITLE = re.compile(r'^title = "(.*)"$', re.M)
+TITLE_WORDS = ("Fire", "Quake", "Minister", "Visit", "Storm", "Trial", "Containers", "Harbour")
 NOUNS = ("people", "containers", "soldiers", "homes", "passengers", "students")
 VERBS = ("were killed", "arrived", "were injured", "were evacuated", "were counted")
 
@@ -78,8 +80,8 @@ class Editor:
 
     def edit(self) -> str:
         kinds = [self.figure, self.date, self.weekday, self.name, self.sentence, self.add, self.copy,
-                 self.delete, self.published]
-        weights = [5, 3, 2, 4, 3, 2, 1, 1, 1]
+                 self.delete, self.published, self.title]
+        weights = [5, 3, 2, 4, 3, 2, 1, 1, 1, 1]
         for _ in range(20):
             done = self.rng.choices(kinds, weights)[0]()
             if done:
@@ -174,6 +176,19 @@ class Editor:
         m = self.rng.choice(found)
         path.write_text(text[:m.start()] + shift(m) + text[m.end():], "utf-8")
         return f"a publication date changed in {path.relative_to(self.root)}"
+
+    def title(self) -> str | None:
+        manifests = sorted(self.root.rglob("corpus.toml"))
+        if not manifests:
+            return None
+        path = self.rng.choice(manifests)
+        text = path.read_text("utf-8")
+        new = _replace_one(self.rng, text, _TITLE, lambda _: f'title = "{self.rng.choice(TITLE_WORDS)} '
+                                                             f'{self.rng.choice(TITLE_WORDS).lower()} report"')
+        if new is None or new == text:
+            return None
+        path.write_text(new, "utf-8")
+        return f"a title changed in {path.relative_to(self.root)}"
 
 
 def report(corpus: Path, out: Path, cache: Path | None) -> tuple[bytes, float]:
