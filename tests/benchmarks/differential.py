@@ -92,8 +92,11 @@ class Editor:
         files = _articles(self.root)
         return self.rng.choice(files) if files else None
 
-    def _rewrite(self, pattern: re.Pattern[str], make: Callable[[str], str], what: str) -> str | None:
-        path = self._pick()
+    def _rewrite(self, pattern: re.Pattern[str], make: Callable[[str], str], what: str,
+                 manifests: bool = False) -> str | None:
+        """Replace one match of ``pattern`` in an article (or a manifest) picked at random."""
+        found = sorted(self.root.rglob("corpus.toml")) if manifests else _articles(self.root)
+        path = self.rng.choice(found) if found else None
         if path is None:
             return None
         text = path.read_text("utf-8")
@@ -160,35 +163,17 @@ class Editor:
         return f"an article deleted: {path.relative_to(self.root)}"
 
     def published(self) -> str | None:
-        manifests = sorted(self.root.rglob("corpus.toml"))
-        if not manifests:
-            return None
-        path = self.rng.choice(manifests)
-        text = path.read_text("utf-8")
+        def shift(old: str) -> str:
+            year, month, day = _PUBLISHED.fullmatch(old).groups()  # type: ignore[union-attr]
+            moved = max(1, min(28, int(day) + self.rng.choice([-9, -2, 1, 3, 40])))
+            return f"published = {year}-{month}-{moved:02d}"
 
-        def shift(m: re.Match[str]) -> str:
-            day = max(1, min(28, int(m.group(3)) + self.rng.choice([-9, -2, 1, 3, 40])))
-            return f"published = {m.group(1)}-{m.group(2)}-{day:02d}"
-
-        found = list(_PUBLISHED.finditer(text))
-        if not found:
-            return None
-        m = self.rng.choice(found)
-        path.write_text(text[:m.start()] + shift(m) + text[m.end():], "utf-8")
-        return f"a publication date changed in {path.relative_to(self.root)}"
+        return self._rewrite(_PUBLISHED, shift, "a publication date changed", manifests=True)
 
     def title(self) -> str | None:
-        manifests = sorted(self.root.rglob("corpus.toml"))
-        if not manifests:
-            return None
-        path = self.rng.choice(manifests)
-        text = path.read_text("utf-8")
-        new = _replace_one(self.rng, text, _TITLE, lambda _: f'title = "{self.rng.choice(TITLE_WORDS)} '
-                                                             f'{self.rng.choice(TITLE_WORDS).lower()} report"')
-        if new is None or new == text:
-            return None
-        path.write_text(new, "utf-8")
-        return f"a title changed in {path.relative_to(self.root)}"
+        return self._rewrite(_TITLE, lambda _: f'title = "{self.rng.choice(TITLE_WORDS)} '
+                                               f'{self.rng.choice(TITLE_WORDS).lower()} report"',
+                             "a title changed", manifests=True)
 
 
 def report(corpus: Path, out: Path, cache: Path | None) -> tuple[bytes, float]:
