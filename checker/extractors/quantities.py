@@ -17,8 +17,9 @@ import regex
 from ..doc import Doc
 from ..model import Claim, ClaimKind, Qualifier
 from ..segment import Sentence
+from .lemmas import all_lemmas
 from .nouns import singular
-from .numbers import NUMBER_CUE, NUMBER_PATTERN, TENS, UNITS, NumberValue, parse_number, scale_of
+from .numbers import NUMBER_PATTERN, TENS, UNITS, NumberValue, has_number_cue, parse_number, scale_of
 from .options import ExtractOptions
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
@@ -155,9 +156,7 @@ def _may_be_noun(word: str) -> bool:
     w = word.lower()
     if w in _ADJECTIVES or w in _STATES or _VERB_FORM.search(w):
         return False
-    from lemminflect import getAllLemmas  # imported on first use: it loads its tables
-
-    tags = getAllLemmas(w)
+    tags = all_lemmas(w)
     return not tags or "NOUN" in tags
 _ADJECTIVES = frozenset("""military global civilian foreign local international armed additional new former young old
 total further extra senior top key main other russian ukrainian american korean north south western eastern""".split())
@@ -306,7 +305,7 @@ def find_quantities(doc: Doc, options: ExtractOptions) -> list[Claim]:
 
 def _sentence_quantities(doc: Doc, sentence: Sentence, options: ExtractOptions) -> list[Claim]:
     s_text = doc.norm[sentence.start:sentence.end]
-    if not NUMBER_CUE.search(s_text):
+    if not has_number_cue(s_text):
         return []
     out: list[Claim] = []
     pos = 0
