@@ -553,22 +553,33 @@ _MONTH_GATE = _word_gate(_MONTH_ABBREVIATIONS)
 _CAPITAL_MONTH_GATE = _word_gate(_MONTH_ABBREVIATIONS.title(), fold=False)
 _FULL_MONTH_GATE = _word_gate(f"{_MONTH_ABBREVIATIONS.title()} {_MONTH_ABBREVIATIONS.upper()}", fold=False)
 _YEAR_GATE = _Gate(regex.compile(r"1[5-9]\d\d|20\d\d|2100"))
+# Tighter gates, tried after the cheap ones: every match of "month" and "monthday" holds a month
+# name or abbreviation (capitalised) that no letter follows ("March", "Sept.", not "Market");
+# "weekday" a weekday's full name; "ago" a unit, spaces and the direction word ("two days ago");
+# "decade" the decade's digits and its "s" ("1990s", "1930 's").
+_MONTH_TOKEN_GATE = _Gate(regex.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])"))
+_WEEKDAY_GATE = _word_gate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday", fold=False)
+_AGO_GATE = _Gate(regex.compile(
+    r"(?:day|week|month|year|decade|quarter)s?\s+(?:ago|earlier|later|before|after|from|since)", regex.IGNORECASE))
+_DECADE_GATE = _Gate(regex.compile(r"(?:1[5-9]\d0|20\d0)\s?['’]?\s?s", regex.IGNORECASE))
 _GATES: dict[str, tuple[_Gate, ...]] = {
     "iso": (_Gate(regex.compile(r"\d-\d")),),
     "full": (_FULL_MONTH_GATE, _YEAR_GATE),
-    "monthday": (_CAPITAL_MONTH_GATE,),
+    "monthday": (_CAPITAL_MONTH_GATE, _MONTH_TOKEN_GATE),
     "monthyear": (_YEAR_GATE, _MONTH_GATE),
-    "month": (_CAPITAL_MONTH_GATE,),
-    "weekday": (_word_gate("day", fold=False),),
+    "month": (_CAPITAL_MONTH_GATE, _MONTH_TOKEN_GATE),
+    "weekday": (_word_gate("day", fold=False), _WEEKDAY_GATE),
     "quarter": (_word_gate("quarter q1 q2 q3 q4"),),
-    "decade": (_YEAR_GATE,),
+    "decade": (_YEAR_GATE, _DECADE_GATE),
     "year": (_YEAR_GATE,),
     "year2": (_YEAR_GATE,),
     "clock": (_Gate(regex.compile(r"\d\s?[ap]\.?\s?m\b|\d:\d\d\s+\p{L}+", regex.IGNORECASE)),),
     "bareyear": (_YEAR_GATE,),
     "deictic": (_word_gate("yesterday today tonight tomorrow morning afternoon evening night"),),
     "period": (_word_gate("week month year quarter decade"),),
-    "ago": (_word_gate("ago earlier later before after from since"),),  # "from now": "from"
+    "ago": (_word_gate("ago earlier later before after from since"), _AGO_GATE),  # "from now": "from"
     "recent": (_word_gate("recent few coming"),),
 }
 

@@ -163,6 +163,12 @@ _TOKEN = regex.compile(
 _CONNECTORS = frozenset("of the and for de del da la le al bin ibn von van der di du y".split())
 _INVERTED = regex.compile(r"\b(\p{Lu}\p{L}+)'s\s+(North|South|East|West)n?\b(?!\s+\p{Lu})")
 _POSSESSIVE = regex.compile(r"['’]s$")
+_POSSESSIVE_ENDINGS = ("'s", "’s")  # what _POSSESSIVE finds in a token or a name (no line break in them)
+
+
+def _drop_possessive(word: str) -> str:
+    """``_POSSESSIVE.sub("", word)`` for a word or name without a line break."""
+    return word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word
 _ABBREV_PAREN = regex.compile(r"\(([\p{Lu}][\p{Lu}&.]{1,9})\)")
 _ABBREV_TEXT = regex.compile(r"(?:is\s+)?(?:abbreviated|shortened|known)\s+as\s+(?:the\s+)?([\p{Lu}][\p{Lu}.]{1,9})\b")
 
@@ -231,16 +237,25 @@ def _classify(name: str, titled: bool, person_title: bool) -> str:
     return OTHER
 
 
+_KNOWN_MULTI_NAMES = tuple(sorted({*_MULTI_PLACES, *_MULTI_ORGS, *(a for a in _ALIASES if " " in a)},
+                                  key=len, reverse=True))
 _KNOWN_MULTI = regex.compile(
-    r"(?<![\p{L}])(?:" + "|".join(regex.escape(n) for n in sorted(
-        {*_MULTI_PLACES, *_MULTI_ORGS, *(a for a in _ALIASES if " " in a)}, key=len, reverse=True)) + r")(?![\p{L}])"
+    r"(?<![\p{L}])(?:" + "|".join(regex.escape(n) for n in _KNOWN_MULTI_NAMES) + r")(?![\p{L}])"
 )
 
 
-def _spans(sentence: str) -> list[tuple[int, int, list[str]]]:
+def known_multi_names_in(text: str) -> tuple[str, ...]:
+    """The known multi-word names that occur in ``text`` (as substrings): only they can be found
+    by :data:`_KNOWN_MULTI` in a part of it."""
+    return tuple(n for n in _KNOWN_MULTI_NAMES if n in text)
+
+
+def _spans(sentence: str, names: tuple[str, ...] = _KNOWN_MULTI_NAMES) -> list[tuple[int, int, list[str]]]:
     """Capitalised spans of a sentence: (start, end, tokens). Known multi-word names are kept
-    whole; spans joined by "and"/"for" are split unless they name an organisation."""
-    known = [(m.start(), m.end()) for m in _KNOWN_MULTI.finditer(sentence)]
+    whole; spans joined by "and"/"for" are split unless they name an organisation. ``names``: a
+    set of known multi-word names holding every one that occurs in the sentence (by default all)."""
+    known = [(m.start(), m.end()) for m in _KNOWN_MULTI.finditer(sentence)] \
+        if any(n in sentence for n in names) else []
     pieces: list[tuple[int, int]] = list(known)
     for start, end, words in _raw_spans(sentence):
         overlapping = [k for k in known if k[0] < end and start < k[1]]
@@ -299,7 +314,7 @@ def _split_on_connectors(sentence: str, start: int, end: int, words: list[str]) 
             cur = []
             continue
         cur.append(tok)
-        if _POSSESSIVE.search(tok[2]):
+        if tok[2].endswith(_POSSESSIVE_ENDINGS):
             pieces.append((cur[0][0], cur[-1][1]))
             cur = []
     if cur:
@@ -311,12 +326,13 @@ def _raw_spans(sentence: str) -> list[tuple[int, int, list[str]]]:
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
     spans: list[tuple[int, int, list[str]]] = []
     i = 0
-    while i < len(tokens):
+    count = len(tokens)
+    while i < count:
         start, end, tok = tokens[i]
-        if not _is_cap(tok):
+        if not tok[0].isupper():  # _is_cap: tokens are never empty
             i += 1
             continue
-        if _POSSESSIVE.search(tok) and not (i + 1 < len(tokens) and tokens[i + 1][2] in _DIRECTIONS):
+        if tok.endswith(_POSSESSIVE_ENDINGS) and not (i + 1 < count and tokens[i + 1][2] in _DIRECTIONS):
             spans.append((start, end, [tok]))
             i += 1
             continue
@@ -327,11 +343,11 @@ def _raw_spans(sentence: str) -> list[tuple[int, int, list[str]]]:
             nxt = tokens[j + 1]
             if sentence[last_end:nxt[0]] not in (" ",):
                 break
-            if _is_cap(nxt[2]):
+            if nxt[2][0].isupper():
                 words.append(nxt[2])
                 last_end = nxt[1]
                 j += 1
-                if _POSSESSIVE.search(nxt[2]):
+                if nxt[2].endswith(_POSSESSIVE_ENDINGS):
                     break
                 continue
             if nxt[2].lower() in _CONNECTORS and j + 2 < len(tokens) and _is_cap(tokens[j + 2][2]) \
@@ -393,16 +409,19 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
     content = list(doc.content_sentences())
     capitalised_elsewhere: Counter[str] = Counter()
     sentence_spans = []
+    names = known_multi_names_in(text)
     for sentence in content:
         s_text = text[sentence.start:sentence.end]
-        spans = _spans(s_text)
+        spans = _spans(s_text, names)
         sentence_spans.append((sentence, s_text, spans))
         for s, _e, words in spans:
             if s > 0:
-                capitalised_elsewhere[_POSSESSIVE.sub("", words[0])] += 1
+                capitalised_elsewhere[_drop_possessive(words[0])] += 1
     for sentence, s_text, spans in sentence_spans:
         base = sentence.start
-        inverted = {m.start(): m for m in _INVERTED.finditer(s_text)}
+        # _INVERTED needs "'s" and a direction word; _ABBREV_TEXT one of its three verbs.
+        inverted = {m.start(): m for m in _INVERTED.finditer(s_text)} \
+            if "'s" in s_text and any(d in s_text for d in ("North", "South", "East", "West")) else {}
         for start, _end, words in spans:
             if start in inverted:
                 m = inverted[start]
@@ -421,7 +440,7 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
             if not name_words:
                 continue
             name = " ".join(name_words)
-            name = _POSSESSIVE.sub("", name)
+            name = _drop_possessive(name)
             s_start = start + shift
             s_end = s_start + len(name)
             if s_text[s_start:s_end] != name:
@@ -458,7 +477,9 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
             paren = _ABBREV_PAREN.match(after.lstrip())
             if paren and _initials_match(paren.group(1), name_words):
                 abbreviations[paren.group(1)] = name
-        for m in _ABBREV_TEXT.finditer(s_text):
+        defined = _ABBREV_TEXT.finditer(s_text) \
+            if "abbreviated" in s_text or "shortened" in s_text or "known" in s_text else ()
+        for m in defined:
             before = [r for r in raw if r[1] <= base + m.start() and r[0] >= base]
             if before:
                 abbreviations[m.group(1)] = max(before, key=lambda r: (len(r[2].split()), r[1]))[2]

@@ -14,6 +14,7 @@ Public API (used by every extractor; keep it stable):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,6 +72,19 @@ _CUE_WORDS = sorted(
     key=lambda w: (-len(w), w))
 NUMBER_CUE = regex.compile(rf"\d|\b(?:{'|'.join(_CUE_WORDS)})\b", regex.IGNORECASE)
 _ASCII_DIGITS = "0123456789"
+# Where a number expression of NUMBER_PATTERN can start in an ASCII text lower-cased, as zero-width
+# matches (every position reported, overlapping ones too): a digit not after a digit, ".5", or the
+# first word of an expression ("twenty", "hundreds", "a few", "a hundred") not after a letter or
+# a digit. A superset: "someone" has no "one" here, but "one" in "no-one" is reported. Used with
+# the callers' own context rules (see quantities._figure_starts), which forbid the letter or digit
+# before a number that starts with a word and the digit before one that starts with a digit.
+_FIRST_WORDS = sorted(
+    {*UNITS, *TENS, *(f"a {s}" for s in ("hundred", "thousand", "million", "billion", "trillion")),
+     *(" ".join(phrase.split()[:2]) if phrase.startswith("a ") else phrase.split()[0]
+       for phrase in (*VAGUE, *SPECIAL))},
+    key=lambda w: (-len(w), w))
+NUMBER_START_ASCII = re.compile(
+    rf"(?<![0-9])(?=[0-9])|(?=\.[0-9])|(?<![a-z0-9])(?=(?:{'|'.join(re.escape(w) for w in _FIRST_WORDS)}))")
 
 
 def has_number_cue(text: str) -> bool:

@@ -19,7 +19,16 @@ from ..model import Claim, ClaimKind, Qualifier
 from ..segment import Sentence
 from .lemmas import all_lemmas
 from .nouns import singular
-from .numbers import NUMBER_PATTERN, TENS, UNITS, NumberValue, has_number_cue, parse_number, scale_of
+from .numbers import (
+    NUMBER_PATTERN,
+    NUMBER_START_ASCII,
+    TENS,
+    UNITS,
+    NumberValue,
+    has_number_cue,
+    parse_number,
+    scale_of,
+)
 from .options import ExtractOptions
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
@@ -303,14 +312,46 @@ def find_quantities(doc: Doc, options: ExtractOptions) -> list[Claim]:
     return claims
 
 
+# The most characters a figure's match holds before its number when the text has single spaces
+# only: a qualifier ("greater than or equal than " 27), a currency sign or code ("US $" 4), a
+# space and a sign ("minus " 6): 38, and a margin.
+_FIGURE_LEAD = 40
+
+
+def _figure_number_starts(s_text: str) -> list[int] | None:
+    """Every position where the number of a figure can start, in order; ``None`` unless the
+    sentence is printable ASCII with single spaces (where :data:`_FIGURE_LEAD` bounds the lead).
+
+    The number of a figure starts with a digit, ".5" or a number word (NUMBER_START_ASCII): a
+    word right after qualifier words and a space, a currency sign, a comparison sign or at the
+    start of the match (where the pattern's look-behind forbids a letter or a digit before it),
+    never after a letter or a digit; a digit never after a digit (the signs and codes before
+    one end in "$", a letter, "-" or a space)."""
+    if not (s_text.isascii() and s_text.isprintable()) or "  " in s_text:
+        return None
+    return [m.start() for m in NUMBER_START_ASCII.finditer(s_text.lower())]
+
+
 def _sentence_quantities(doc: Doc, sentence: Sentence, options: ExtractOptions) -> list[Claim]:
     s_text = doc.norm[sentence.start:sentence.end]
     if not has_number_cue(s_text):
         return []
     out: list[Claim] = []
     pos = 0
+    starts = _figure_number_starts(s_text)
+    next_start = 0
     while True:
-        found = _FIGURE.search(s_text, pos)
+        if starts is None:
+            found = _FIGURE.search(s_text, pos)
+        else:
+            # The first figure from ``pos`` on has its number at or after the first number start
+            # from ``pos`` on, and begins at most _FIGURE_LEAD characters before it: the search
+            # may start there (it finds the same match; no scan of the text before).
+            while next_start < len(starts) and starts[next_start] < pos:
+                next_start += 1
+            if next_start == len(starts):
+                break
+            found = _FIGURE.search(s_text, max(pos, starts[next_start] - _FIGURE_LEAD))
         if found is None:
             break
         match: regex.Match[str] = found
