@@ -322,8 +322,36 @@ def _split_on_connectors(sentence: str, start: int, end: int, words: list[str]) 
     return pieces
 
 
+def _tokens(sentence: str) -> list[tuple[int, int, str]]:
+    """The tokens :func:`_raw_spans` reads: ``_TOKEN``'s, except that on printable ASCII text
+    (single spaces between words, no other white space) a word without a capital is one token
+    of its own.
+
+    No token holds a space and a word (a run of characters between spaces) is cut into tokens on
+    its own, so that the tokens of a word with a capital are found by ``_TOKEN`` from the word's
+    start on. A word without one holds no capitalised token; what :func:`_raw_spans` asks of it
+    (after a name) is whether its first token is a connector that ends the word, that is whether
+    the word is a connector; the word as one token answers the same."""
+    finditer = _TOKEN.finditer
+    if not (sentence.isascii() and sentence.isprintable()):
+        return [(m.start(), m.end(), m.group()) for m in finditer(sentence)]
+    tokens: list[tuple[int, int, str]] = []
+    pos = 0
+    for word in sentence.split(" "):
+        end = pos + len(word)
+        if word.islower():
+            tokens.append((pos, end, word))
+        elif word:
+            for m in finditer(sentence, pos):
+                if m.start() >= end:
+                    break
+                tokens.append((m.start(), m.end(), m.group()))
+        pos = end + 1
+    return tokens
+
+
 def _raw_spans(sentence: str) -> list[tuple[int, int, list[str]]]:
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    tokens = _tokens(sentence)
     spans: list[tuple[int, int, list[str]]] = []
     i = 0
     count = len(tokens)
