@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -322,31 +323,37 @@ def _split_on_connectors(sentence: str, start: int, end: int, words: list[str]) 
     return pieces
 
 
-def _tokens(sentence: str) -> list[tuple[int, int, str]]:
-    """The tokens :func:`_raw_spans` reads: ``_TOKEN``'s, except that on printable ASCII text
-    (single spaces between words, no other white space) a word without a capital is one token
-    of its own.
+# On printable ASCII text: a word (characters between spaces) with a capital, or a connector
+# standing as a word of its own.
+_CAPITAL_WORD_OR_CONNECTOR = re.compile(
+    r"(?<![^ ])[^ A-Z]*[A-Z][^ ]*|(?<![^ ])(?:" + "|".join(sorted(_CONNECTORS, key=len, reverse=True)) + r")(?![^ ])")
 
-    No token holds a space and a word (a run of characters between spaces) is cut into tokens on
-    its own, so that the tokens of a word with a capital are found by ``_TOKEN`` from the word's
-    start on. A word without one holds no capitalised token; what :func:`_raw_spans` asks of it
-    (after a name) is whether its first token is a connector that ends the word, that is whether
-    the word is a connector; the word as one token answers the same."""
+
+def _tokens(sentence: str) -> list[tuple[int, int, str]]:
+    """The tokens :func:`_raw_spans` needs: ``_TOKEN``'s, except that on printable ASCII text
+    (single spaces between words, no other white space) only the tokens of the words with a
+    capital and the connectors that are words of their own are listed.
+
+    No token holds a space and a word is cut into tokens on its own, so that the tokens of a word
+    with a capital are found by ``_TOKEN`` from the word's start on. The other words hold no
+    capitalised token; after a name, :func:`_raw_spans` reads the next token only to go on over
+    it when it is a connector followed by a space and a capitalised token, which takes a
+    connector word (the ones left out show as a gap that is not one space, where the name ends
+    as it did at the token left out). A possessive name followed by a direction word left out
+    ends as one followed by anything else but a direction."""
     finditer = _TOKEN.finditer
     if not (sentence.isascii() and sentence.isprintable()):
         return [(m.start(), m.end(), m.group()) for m in finditer(sentence)]
     tokens: list[tuple[int, int, str]] = []
-    pos = 0
-    for word in sentence.split(" "):
-        end = pos + len(word)
-        if word.islower():
-            tokens.append((pos, end, word))
-        elif word:
-            for m in finditer(sentence, pos):
-                if m.start() >= end:
-                    break
-                tokens.append((m.start(), m.end(), m.group()))
-        pos = end + 1
+    for word in _CAPITAL_WORD_OR_CONNECTOR.finditer(sentence):
+        start, end = word.span()
+        if word.group()[0].islower() and word.group() in _CONNECTORS:
+            tokens.append((start, end, word.group()))
+            continue
+        for m in finditer(sentence, start):
+            if m.start() >= end:
+                break
+            tokens.append((m.start(), m.end(), m.group()))
     return tokens
 
 
