@@ -21,7 +21,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 import regex
@@ -345,15 +345,23 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
     if not (sentence.isascii() and sentence.isprintable()):
         return [(m.start(), m.end(), m.group()) for m in finditer(sentence)]
     tokens: list[tuple[int, int, str]] = []
+    # The token scan of the last word read goes on into the next word listed when nothing but
+    # a space is between them (its next token is the one a scan from that word's start finds).
+    scan: Iterator[regex.Match[str]] | None = None
+    pending: regex.Match[str] | None = None
     for word in _CAPITAL_WORD_OR_CONNECTOR.finditer(sentence):
         start, end = word.span()
-        if word.group()[0].islower() and word.group() in _CONNECTORS:
-            tokens.append((start, end, word.group()))
-            continue
-        for m in finditer(sentence, start):
-            if m.start() >= end:
-                break
-            tokens.append((m.start(), m.end(), m.group()))
+        if pending is None or pending.start() != start:
+            if word.group()[0].islower() and word.group() in _CONNECTORS:
+                tokens.append((start, end, word.group()))
+                pending = None
+                continue
+            scan = finditer(sentence, start)
+            pending = next(scan, None)
+        assert scan is not None
+        while pending is not None and pending.start() < end:
+            tokens.append((pending.start(), pending.end(), pending.group()))
+            pending = next(scan, None)
     return tokens
 
 
