@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -584,6 +585,38 @@ _GATES: dict[str, tuple[_Gate, ...]] = {
 }
 
 
+# "month" and "monthday" matches hold a month token (what _MONTH_TOKEN_GATE finds) at most this
+# many characters after their start when spaces and hyphens come one at a time: "through early
+# late " (20) before the month, "Wednesday, 31st of " (19).
+_MONTH_LEAD = 24
+_NEAR_MONTH_KINDS = frozenset({"month", "monthday"})
+
+
+def _single_separators(text: str) -> bool:
+    """Printable ASCII without two spaces or hyphens in a row: every run of ``\\s`` or ``[\\s-]``
+    a pattern can match there is one character long."""
+    return text.isascii() and text.isprintable() and "  " not in text and "--" not in text \
+        and " -" not in text and "- " not in text
+
+
+def _near_cues(pattern: regex.Pattern[str], text: str, cues: list[int], lead: int) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` when every match holds a position of ``cues`` (ascending) at
+    most ``lead`` characters after its start: the next match from ``pos`` on begins at or after
+    the first cue from ``pos`` on minus ``lead``, so the search starts there, not at ``pos``."""
+    pos = 0
+    k = 0
+    while True:
+        while k < len(cues) and cues[k] < pos:
+            k += 1
+        if k == len(cues):
+            return
+        match = pattern.search(text, max(pos, cues[k] - lead))
+        if match is None:
+            return
+        yield match
+        pos = match.end() if match.end() > match.start() else match.end() + 1
+
+
 def _sentence_dates(doc: Doc, sentence: Sentence, anchor: dt.date | None) -> list[Claim]:
     s_text = doc.norm[sentence.start:sentence.end]
     lower = s_text.lower() if s_text.isascii() else None
@@ -591,6 +624,7 @@ def _sentence_dates(doc: Doc, sentence: Sentence, anchor: dt.date | None) -> lis
         return []
     found: list[_Resolved] = []
     gates: dict[_Gate, bool] = {}
+    month_cues: list[int] | None = None  # month token positions, on text where _MONTH_LEAD holds
     for kind, pattern in _PATTERNS:
         passed = True
         for gate in _GATES.get(kind, ()):
@@ -601,7 +635,12 @@ def _sentence_dates(doc: Doc, sentence: Sentence, anchor: dt.date | None) -> lis
                 break
         if not passed:
             continue
-        for match in pattern.finditer(s_text):
+        matches: Iterator[regex.Match[str]] = pattern.finditer(s_text)
+        if kind in _NEAR_MONTH_KINDS and _single_separators(s_text):
+            if month_cues is None:
+                month_cues = [m.start() for m in _MONTH_TOKEN_GATE.pattern.finditer(s_text)]
+            matches = _near_cues(pattern, s_text, month_cues, _MONTH_LEAD)
+        for match in matches:
             if any(match.start() < r.end and r.start < match.end() for r in found):
                 continue
             resolved = _resolve(kind, match, anchor, s_text)
