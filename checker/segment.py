@@ -77,6 +77,14 @@ def _word_before(line: str, dot: int) -> str | None:
     return line[start:dot] if start < dot else None
 
 
+def _ends_sentence(line: str) -> bool:
+    """``_ENDS_SENTENCE.search(line) is not None`` for a line without a line break: read from its
+    end on printable ASCII (where the only white space is the space)."""
+    if not (line.isascii() and line.isprintable()):
+        return _ENDS_SENTENCE.search(line) is not None
+    return line.rstrip(" ").rstrip("\"')]")[-1:] in (".", "!", "?")
+
+
 def _next_starts_sentence(line: str, pos: int) -> bool:
     rest = line[pos:pos + 64].lstrip()
     if not rest:
@@ -124,7 +132,7 @@ def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
         if not line.strip():
             continue
         boiler = is_boilerplate(line)
-        has_end = bool(_ENDS_SENTENCE.search(line))
+        has_end = _ends_sentence(line)
         bullet = _BULLET.match(line)
         seg_start = bullet.end() if bullet else 0
         for match in _END.finditer(line):

@@ -12,6 +12,7 @@ import bisect
 import re
 from array import array
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
@@ -125,6 +126,9 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
+        if "\r" not in text:  # line breaks are "\n" only: each line starts after the previous one
+            self._starts = list(accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
+            return
         starts = [0]
         for match in _LINE_BREAK.finditer(text):
             starts.append(match.end())
