@@ -146,6 +146,9 @@ _SKIP_BEFORE = regex.compile(r"(?:\bNo\.|\bnumber|\bpage|\bp\.|\broute|\bflight|
                              r"\bplatform|\bterminal|\brow|\bseat|\bpart|\bvol\.|\bvolume|\bexit|\bhighway|\binterstate|"
                              r"\bdistrict|\bward|\bbus|\btier|\btype|\bsize|\bcode|\bpage|\bpp\.|\bfig\.|\bfigure|\btable|"
                              r"\bstep|\bweek|\bday)\s?$|\(\s*$", regex.I)
+# The same test run from the end of the text (``regex.REVERSE``): it finds a match exactly when
+# _SKIP_BEFORE does, trying its words at the end first; only whether there is one is used.
+_SKIP_BEFORE_TEST = regex.compile(_SKIP_BEFORE.pattern, _SKIP_BEFORE.flags | regex.REVERSE)
 _NAME_BEFORE = regex.compile(r"(?<=\S\s)(\p{Lu}[\p{L}&.'’]*|[\p{L}]*\p{Lu}[\p{L}]*)\s$")
 _NOT_NAMES = frozenset("""I A The In On At As By For From To Of With And Or But If When While After Before Since Until Than
 Only Just About Around Some Nearly Almost Over Under More Less Up Down Each Every All Both These Those Its Their His
@@ -472,8 +475,9 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
     start, end = match.start(), match.end()
     before = s_text[max(0, start - 12):start]
     after = s_text[end:end + 16]
-    age = _AGE.match(after)
-    if age and not num2 and not _SKIP_BEFORE.search(before):
+    # _AGE needs "old" (in any case: on ASCII text, in the text lower-cased).
+    age = _AGE.match(after) if not after.isascii() or "old" in after.lower() else None
+    if age and not num2 and not _SKIP_BEFORE_TEST.search(before):
         unit_word = age.group("unit").lower()
         age_qualifier = _qualifier(match.group("qual"), None)
         a_low, a_high, a_low_open, a_high_open = _interval(age_qualifier, value.low, value.high,
@@ -483,7 +487,7 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
             subject="age", qualifier=age_qualifier, low=a_low, high=None if a_high == float("inf") else a_high,
             low_open=a_low_open, high_open=a_high_open, unit=unit_word, attrs=(("measure", "age"),),
         )
-    if _SKIP_BEFORE.search(before) or _SKIP_AFTER.match(after):
+    if _SKIP_BEFORE_TEST.search(before) or _SKIP_AFTER.match(after):
         return None
     bare = not (match.group("sym") or match.group("pct") or match.group("unit") or match.group("cur"))
     name = _NAME_BEFORE.search(s_text, max(0, start - 30), start)
