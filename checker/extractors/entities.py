@@ -323,45 +323,55 @@ def _split_on_connectors(sentence: str, start: int, end: int, words: list[str]) 
     return pieces
 
 
-# On printable ASCII text: a word (characters between spaces) with a capital, or a connector
-# standing as a word of its own.
-_CAPITAL_WORD_OR_CONNECTOR = re.compile(
-    r"(?<![^ ])[^ A-Z]*[A-Z][^ ]*|(?<![^ ])(?:" + "|".join(sorted(_CONNECTORS, key=len, reverse=True)) + r")(?![^ ])")
+_ASCII_CAPITAL = re.compile(r"[A-Z]")
 
 
 def _tokens(sentence: str) -> list[tuple[int, int, str]]:
     """The tokens :func:`_raw_spans` needs: ``_TOKEN``'s, except that on printable ASCII text
     (single spaces between words, no other white space) only the tokens of the words with a
-    capital and the connectors that are words of their own are listed.
+    capital and the connectors standing as words between two of them are listed.
 
-    No token holds a space and a word is cut into tokens on its own, so that the tokens of a word
-    with a capital are found by ``_TOKEN`` from the word's start on. The other words hold no
-    capitalised token; after a name, :func:`_raw_spans` reads the next token only to go on over
-    it when it is a connector followed by a space and a capitalised token, which takes a
-    connector word (the ones left out show as a gap that is not one space, where the name ends
-    as it did at the token left out). A possessive name followed by a direction word left out
-    ends as one followed by anything else but a direction."""
+    No token holds a space and a word (the characters between spaces) is cut into tokens on its
+    own, so that the tokens of a word with a capital are found by ``_TOKEN`` from the word's start
+    on. The other words hold no capitalised token; after a name, :func:`_raw_spans` reads the
+    next token only to go on over it when it is a connector followed by a space and a
+    capitalised token, which takes a connector word between two words with capitals (the tokens
+    left out show as a gap that is not one space, where the name ends as it did at them). A
+    possessive name followed by a direction word left out ends as one followed by anything else."""
     finditer = _TOKEN.finditer
     if not (sentence.isascii() and sentence.isprintable()):
         return [(m.start(), m.end(), m.group()) for m in finditer(sentence)]
+    words: list[tuple[int, int]] = []  # the words with a capital, in order
+    for capital in _ASCII_CAPITAL.finditer(sentence):
+        at = capital.start()
+        if words and at < words[-1][1]:
+            continue
+        end = sentence.find(" ", at)
+        words.append((sentence.rfind(" ", 0, at) + 1, end if end >= 0 else len(sentence)))
     tokens: list[tuple[int, int, str]] = []
-    # The token scan of the last word read goes on into the next word listed when nothing but
-    # a space is between them (its next token is the one a scan from that word's start finds).
+    # The token scan of a word goes on into the next one when a space is all between them (its
+    # next token is the one a scan from that word's start finds).
     scan: Iterator[regex.Match[str]] | None = None
     pending: regex.Match[str] | None = None
-    for word in _CAPITAL_WORD_OR_CONNECTOR.finditer(sentence):
-        start, end = word.span()
+    previous_end: int | None = None
+    for start, end in words:
+        if previous_end is not None and start - previous_end > 2 and sentence[previous_end] == " " \
+                and sentence[start - 1] == " " and sentence[previous_end + 1:start - 1] in _CONNECTORS:
+            # "Gulf of Mexico": the connector is one token (lower-case letters), read by the scan
+            # of the word before when it got there
+            if scan is not None and pending is not None and pending.start() == previous_end + 1:
+                tokens.append((pending.start(), pending.end(), pending.group()))
+                pending = next(scan, None)
+            else:
+                tokens.append((previous_end + 1, start - 1, sentence[previous_end + 1:start - 1]))
         if pending is None or pending.start() != start:
-            if word.group()[0].islower() and word.group() in _CONNECTORS:
-                tokens.append((start, end, word.group()))
-                pending = None
-                continue
             scan = finditer(sentence, start)
             pending = next(scan, None)
         assert scan is not None
         while pending is not None and pending.start() < end:
             tokens.append((pending.start(), pending.end(), pending.group()))
             pending = next(scan, None)
+        previous_end = end
     return tokens
 
 
