@@ -129,3 +129,13 @@ def test_glue_test_and_line_index() -> None:
         assert text._maybe_glue(t) == (text._MAYBE_GLUE.search(t) is not None), t
         expected = [0] + [m.end() for m in text._LINE_BREAK.finditer(t)]
         assert text.LineIndex(t)._starts == expected, t
+
+
+def test_date_gates_with_digit_cues() -> None:
+    gates = [dates._YEAR_GATE, dates._GATES["iso"][0], dates._GATES["clock"][0]]
+    pieces = ["1", "2", "9", "0", "5", "-", " ", "a", "A", "p", "P", "m", ".", ":", "x", "2013", "2100", "3:30", "pm",
+              "a.m.", " Pm", *_ODD]
+    for t in _texts(10, pieces, [""], 10):
+        lower = t.lower() if t.isascii() else None
+        for gate in gates:
+            assert gate.passes(t, lower) == (gate.pattern.search(t) is not None), t

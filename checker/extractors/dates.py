@@ -532,12 +532,23 @@ class _Gate:
     pattern: regex.Pattern[str]
     words: tuple[str, ...] = ()
     fold: bool = False
+    # On printable ASCII text, byte strings one of which every match holds once digits are
+    # written "0" and capitals in lower case (see _DIGIT_CLASSES): without one, no scan.
+    digit_cues: tuple[bytes, ...] = ()
 
     def passes(self, text: str, lower: str | None) -> bool:
         if self.words and lower is not None:
             haystack = lower if self.fold else text
             return any(word in haystack for word in self.words)
+        if self.digit_cues and lower is not None and text.isprintable():
+            shapes = text.encode("ascii").translate(_DIGIT_CLASSES)
+            if not any(cue in shapes for cue in self.digit_cues):
+                return False
         return self.pattern.search(text) is not None
+
+
+# ASCII bytes: digits -> "0", capitals -> lower case, the rest as it is.
+_DIGIT_CLASSES = bytes(48 if 48 <= b <= 57 else b + 32 if 65 <= b <= 90 else b for b in range(256))
 
 
 def _word_gate(words: str, fold: bool = True) -> _Gate:
@@ -553,7 +564,7 @@ def _word_gate(words: str, fold: bool = True) -> _Gate:
 _MONTH_GATE = _word_gate(_MONTH_ABBREVIATIONS)
 _CAPITAL_MONTH_GATE = _word_gate(_MONTH_ABBREVIATIONS.title(), fold=False)
 _FULL_MONTH_GATE = _word_gate(f"{_MONTH_ABBREVIATIONS.title()} {_MONTH_ABBREVIATIONS.upper()}", fold=False)
-_YEAR_GATE = _Gate(regex.compile(r"1[5-9]\d\d|20\d\d|2100"))
+_YEAR_GATE = _Gate(regex.compile(r"1[5-9]\d\d|20\d\d|2100"), digit_cues=(b"0000",))
 # Tighter gates, tried after the cheap ones: every match of "month" and "monthday" holds a month
 # name or abbreviation (capitalised) that no letter follows ("March", "Sept.", not "Market");
 # "weekday" a weekday's full name; "ago" a unit, spaces and the direction word ("two days ago");
@@ -566,7 +577,7 @@ _AGO_GATE = _Gate(regex.compile(
     r"(?:day|week|month|year|decade|quarter)s?\s+(?:ago|earlier|later|before|after|from|since)", regex.IGNORECASE))
 _DECADE_GATE = _Gate(regex.compile(r"(?:1[5-9]\d0|20\d0)\s?['’]?\s?s", regex.IGNORECASE))
 _GATES: dict[str, tuple[_Gate, ...]] = {
-    "iso": (_Gate(regex.compile(r"\d-\d")),),
+    "iso": (_Gate(regex.compile(r"\d-\d"), digit_cues=(b"0-0",)),),
     "full": (_FULL_MONTH_GATE, _YEAR_GATE),
     "monthday": (_CAPITAL_MONTH_GATE, _MONTH_TOKEN_GATE),
     "monthyear": (_YEAR_GATE, _MONTH_GATE),
@@ -576,7 +587,8 @@ _GATES: dict[str, tuple[_Gate, ...]] = {
     "decade": (_YEAR_GATE, _DECADE_GATE),
     "year": (_YEAR_GATE,),
     "year2": (_YEAR_GATE,),
-    "clock": (_Gate(regex.compile(r"\d\s?[ap]\.?\s?m\b|\d:\d\d\s+\p{L}+", regex.IGNORECASE)),),
+    "clock": (_Gate(regex.compile(r"\d\s?[ap]\.?\s?m\b|\d:\d\d\s+\p{L}+", regex.IGNORECASE),
+                    digit_cues=(b"0a", b"0p", b"0 a", b"0 p", b"0:00")),),
     "bareyear": (_YEAR_GATE,),
     "deictic": (_word_gate("yesterday today tonight tomorrow morning afternoon evening night"),),
     "period": (_word_gate("week month year quarter decade"),),
