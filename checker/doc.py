@@ -7,6 +7,7 @@ text, computes line and column and fills in the quote and the sentence.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -41,11 +42,11 @@ class Doc:
         cls, text: str, published: dt.date | None = None, article_id: str = "text", body_offset: int = 0
     ) -> Doc:
         nt = normalise(text)
-        # First normalised index at or after the body start.
+        # First normalised index at or after the body start: the first whose original offset is
+        # not before it (the map from normalised to original offsets never decreases).
         body_norm = 0
         if body_offset:
-            while body_norm < len(nt.norm) and nt.to_original(body_norm, body_norm + 1)[0] < body_offset:
-                body_norm += 1
+            body_norm = bisect.bisect_left(nt.original_offsets, body_offset, 0, len(nt.norm))
         sentences = split_sentences(nt.norm[body_norm:], body_norm)
         return cls(article_id, text, published, body_offset, nt, sentences, LineIndex(text), body_norm)
 

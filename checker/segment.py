@@ -47,10 +47,10 @@ class Sentence:
 def _is_abbreviation(line: str, dot: int) -> bool:
     """Is the full stop at ``dot`` (index in ``line``) part of an abbreviation or initial?"""
     # Only the few characters before the dot matter: a bounded window keeps this linear.
-    match = _WORD_BEFORE.search(line, max(0, dot - 40), dot + 1)
-    if not match:
+    before = _word_before(line, dot)
+    if not before:
         return False
-    word = match.group(1).lower().rstrip(".")
+    word = before.lower().rstrip(".")
     if word in ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
@@ -59,12 +59,41 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     return bool(_DOTTED_ACRONYM.fullmatch(word))
 
 
+def _word_before(line: str, dot: int) -> str | None:
+    """The group of ``_WORD_BEFORE.search(line, max(0, dot - 40), dot + 1)`` (``line[dot]`` is a
+    full stop): the letters and dots right before the dot, within 40 characters. ASCII letters
+    are read here; at a character beyond ASCII the pattern decides."""
+    low = max(0, dot - 40)
+    start = dot
+    while start > low:
+        char = line[start - 1]
+        if char == "." or "a" <= char <= "z" or "A" <= char <= "Z":
+            start -= 1
+        elif char.isascii():
+            break
+        else:
+            match = _WORD_BEFORE.search(line, low, dot + 1)
+            return match.group(1) if match else None
+    return line[start:dot] if start < dot else None
+
+
+def _ends_sentence(line: str) -> bool:
+    """``_ENDS_SENTENCE.search(line) is not None`` for a line without a line break: read from its
+    end on printable ASCII (where the only white space is the space)."""
+    if not (line.isascii() and line.isprintable()):
+        return _ENDS_SENTENCE.search(line) is not None
+    return line.rstrip(" ").rstrip("\"')]")[-1:] in (".", "!", "?")
+
+
 def _next_starts_sentence(line: str, pos: int) -> bool:
     rest = line[pos:pos + 64].lstrip()
     if not rest:
         return not line[pos:].strip()
     first = rest[0]
     return first.isupper() or first.isdigit() or first in "\"'([-"
+
+
+_LONG_LINE = 120
 
 
 def is_boilerplate(line: str) -> bool:
@@ -76,6 +105,8 @@ def is_boilerplate(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
+    if len(stripped) > _LONG_LINE and len(_LETTERS.findall(stripped, 0, _LONG_LINE)) > 6:
+        return False  # seven words already: no short fragment (each word of a prefix is one of the line)
     words = _LETTERS.findall(stripped)
     if not words:
         return not _DIGIT.search(stripped)
@@ -101,7 +132,7 @@ def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
         if not line.strip():
             continue
         boiler = is_boilerplate(line)
-        has_end = bool(_ENDS_SENTENCE.search(line))
+        has_end = _ends_sentence(line)
         bullet = _BULLET.match(line)
         seg_start = bullet.end() if bullet else 0
         for match in _END.finditer(line):

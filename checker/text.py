@@ -12,6 +12,7 @@ import bisect
 import re
 from array import array
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
@@ -39,6 +40,19 @@ _GLUE = regex.compile(r"(?<=\d)(?=[A-Z][a-z])|(?<=[a-z])(?=\d{4}\b)")
 # A quick test that every text with a glue point passes (a superset): the lookbehinds of _GLUE
 # tried at every offset cost four times as much, and most texts have no glue point at all.
 _MAYBE_GLUE = re.compile(r"\d[A-Z][a-z]|[a-z]\d")
+# On ASCII text the same test without a scan by the pattern: digits become "0", capitals "A",
+# lower-case letters "a" and every other byte a space, and the glue points are substrings.
+_GLUE_CLASSES = bytes(
+    ord("0") if "0" <= chr(b) <= "9" else ord("A") if "A" <= chr(b) <= "Z" else ord("a") if "a" <= chr(b) <= "z"
+    else ord(" ") for b in range(256))
+
+
+def _maybe_glue(text: str) -> bool:
+    """``_MAYBE_GLUE.search(text) is not None``."""
+    if not text.isascii():
+        return _MAYBE_GLUE.search(text) is not None
+    classes = text.encode("ascii").translate(_GLUE_CLASSES)
+    return b"0Aa" in classes or b"a0" in classes
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +60,11 @@ class NormText:
     original: str
     norm: str
     _map: array  # type: ignore[type-arg]  # norm index -> original index (len(norm) + 1 entries)
+
+    @property
+    def original_offsets(self) -> array:  # type: ignore[type-arg]
+        """Norm index -> original index (``len(norm) + 1`` entries, never decreasing)."""
+        return self._map
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span ``[start, end)`` to the original text."""
@@ -83,7 +102,7 @@ def normalise(original: str) -> NormText:
         mapping.extend(range(last, n))
         mapping.append(n)
         norm = "".join(pieces)
-    if _MAYBE_GLUE.search(norm) and _GLUE.search(norm):
+    if _maybe_glue(norm) and _GLUE.search(norm):
         glued: list[str] = []
         new_map = array("q")
         last = 0
@@ -107,6 +126,9 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
+        if "\r" not in text:  # line breaks are "\n" only: each line starts after the previous one
+            self._starts = list(accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
+            return
         starts = [0]
         for match in _LINE_BREAK.finditer(text):
             starts.append(match.end())

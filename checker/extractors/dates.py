@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -531,12 +532,23 @@ class _Gate:
     pattern: regex.Pattern[str]
     words: tuple[str, ...] = ()
     fold: bool = False
+    # On printable ASCII text, byte strings one of which every match holds once digits are
+    # written "0" and capitals in lower case (see _DIGIT_CLASSES): without one, no scan.
+    digit_cues: tuple[bytes, ...] = ()
 
     def passes(self, text: str, lower: str | None) -> bool:
         if self.words and lower is not None:
             haystack = lower if self.fold else text
             return any(word in haystack for word in self.words)
+        if self.digit_cues and lower is not None and text.isprintable():
+            shapes = text.encode("ascii").translate(_DIGIT_CLASSES)
+            if not any(cue in shapes for cue in self.digit_cues):
+                return False
         return self.pattern.search(text) is not None
+
+
+# ASCII bytes: digits -> "0", capitals -> lower case, the rest as it is.
+_DIGIT_CLASSES = bytes(48 if 48 <= b <= 57 else b + 32 if 65 <= b <= 90 else b for b in range(256))
 
 
 def _word_gate(words: str, fold: bool = True) -> _Gate:
@@ -552,25 +564,69 @@ def _word_gate(words: str, fold: bool = True) -> _Gate:
 _MONTH_GATE = _word_gate(_MONTH_ABBREVIATIONS)
 _CAPITAL_MONTH_GATE = _word_gate(_MONTH_ABBREVIATIONS.title(), fold=False)
 _FULL_MONTH_GATE = _word_gate(f"{_MONTH_ABBREVIATIONS.title()} {_MONTH_ABBREVIATIONS.upper()}", fold=False)
-_YEAR_GATE = _Gate(regex.compile(r"1[5-9]\d\d|20\d\d|2100"))
+_YEAR_GATE = _Gate(regex.compile(r"1[5-9]\d\d|20\d\d|2100"), digit_cues=(b"0000",))
+# Tighter gates, tried after the cheap ones: every match of "month" and "monthday" holds a month
+# name or abbreviation (capitalised) that no letter follows ("March", "Sept.", not "Market");
+# "weekday" a weekday's full name; "ago" a unit, spaces and the direction word ("two days ago");
+# "decade" the decade's digits and its "s" ("1990s", "1930 's").
+_MONTH_TOKEN_GATE = _Gate(regex.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])"))
+_WEEKDAY_GATE = _word_gate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday", fold=False)
+_AGO_GATE = _Gate(regex.compile(
+    r"(?:day|week|month|year|decade|quarter)s?\s+(?:ago|earlier|later|before|after|from|since)", regex.IGNORECASE))
+_DECADE_GATE = _Gate(regex.compile(r"(?:1[5-9]\d0|20\d0)\s?['’]?\s?s", regex.IGNORECASE))
 _GATES: dict[str, tuple[_Gate, ...]] = {
-    "iso": (_Gate(regex.compile(r"\d-\d")),),
+    "iso": (_Gate(regex.compile(r"\d-\d"), digit_cues=(b"0-0",)),),
     "full": (_FULL_MONTH_GATE, _YEAR_GATE),
-    "monthday": (_CAPITAL_MONTH_GATE,),
+    "monthday": (_CAPITAL_MONTH_GATE, _MONTH_TOKEN_GATE),
     "monthyear": (_YEAR_GATE, _MONTH_GATE),
-    "month": (_CAPITAL_MONTH_GATE,),
-    "weekday": (_word_gate("day", fold=False),),
+    "month": (_CAPITAL_MONTH_GATE, _MONTH_TOKEN_GATE),
+    "weekday": (_word_gate("day", fold=False), _WEEKDAY_GATE),
     "quarter": (_word_gate("quarter q1 q2 q3 q4"),),
-    "decade": (_YEAR_GATE,),
+    "decade": (_YEAR_GATE, _DECADE_GATE),
     "year": (_YEAR_GATE,),
     "year2": (_YEAR_GATE,),
-    "clock": (_Gate(regex.compile(r"\d\s?[ap]\.?\s?m\b|\d:\d\d\s+\p{L}+", regex.IGNORECASE)),),
+    "clock": (_Gate(regex.compile(r"\d\s?[ap]\.?\s?m\b|\d:\d\d\s+\p{L}+", regex.IGNORECASE),
+                    digit_cues=(b"0a", b"0p", b"0 a", b"0 p", b"0:00")),),
     "bareyear": (_YEAR_GATE,),
     "deictic": (_word_gate("yesterday today tonight tomorrow morning afternoon evening night"),),
     "period": (_word_gate("week month year quarter decade"),),
-    "ago": (_word_gate("ago earlier later before after from since"),),  # "from now": "from"
+    "ago": (_word_gate("ago earlier later before after from since"), _AGO_GATE),  # "from now": "from"
     "recent": (_word_gate("recent few coming"),),
 }
+
+
+# "month" and "monthday" matches hold a month token (what _MONTH_TOKEN_GATE finds) at most this
+# many characters after their start when spaces and hyphens come one at a time: "through early
+# late " (20) before the month, "Wednesday, 31st of " (19).
+_MONTH_LEAD = 24
+_NEAR_MONTH_KINDS = frozenset({"month", "monthday"})
+
+
+def _single_separators(text: str) -> bool:
+    """Printable ASCII without two spaces or hyphens in a row: every run of ``\\s`` or ``[\\s-]``
+    a pattern can match there is one character long."""
+    return text.isascii() and text.isprintable() and "  " not in text and "--" not in text \
+        and " -" not in text and "- " not in text
+
+
+def _near_cues(pattern: regex.Pattern[str], text: str, cues: list[int], lead: int) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` when every match holds a position of ``cues`` (ascending) at
+    most ``lead`` characters after its start: the next match from ``pos`` on begins at or after
+    the first cue from ``pos`` on minus ``lead``, so the search starts there, not at ``pos``."""
+    pos = 0
+    k = 0
+    while True:
+        while k < len(cues) and cues[k] < pos:
+            k += 1
+        if k == len(cues):
+            return
+        match = pattern.search(text, max(pos, cues[k] - lead))
+        if match is None:
+            return
+        yield match
+        pos = match.end() if match.end() > match.start() else match.end() + 1
 
 
 def _sentence_dates(doc: Doc, sentence: Sentence, anchor: dt.date | None) -> list[Claim]:
@@ -580,6 +636,7 @@ def _sentence_dates(doc: Doc, sentence: Sentence, anchor: dt.date | None) -> lis
         return []
     found: list[_Resolved] = []
     gates: dict[_Gate, bool] = {}
+    month_cues: list[int] | None = None  # month token positions, on text where _MONTH_LEAD holds
     for kind, pattern in _PATTERNS:
         passed = True
         for gate in _GATES.get(kind, ()):
@@ -590,7 +647,12 @@ def _sentence_dates(doc: Doc, sentence: Sentence, anchor: dt.date | None) -> lis
                 break
         if not passed:
             continue
-        for match in pattern.finditer(s_text):
+        matches: Iterator[regex.Match[str]] = pattern.finditer(s_text)
+        if kind in _NEAR_MONTH_KINDS and _single_separators(s_text):
+            if month_cues is None:
+                month_cues = [m.start() for m in _MONTH_TOKEN_GATE.pattern.finditer(s_text)]
+            matches = _near_cues(pattern, s_text, month_cues, _MONTH_LEAD)
+        for match in matches:
             if any(match.start() < r.end and r.start < match.end() for r in found):
                 continue
             resolved = _resolve(kind, match, anchor, s_text)

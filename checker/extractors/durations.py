@@ -8,6 +8,8 @@ Vague durations ("days-long", "months-long") are intervals with the ``vague`` qu
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
 from ..doc import Doc
@@ -54,6 +56,27 @@ _ADJ = r"(?:(?:\p{L}+)\s+){0,2}?"
 
 _UNIT_GATE = regex.compile(r"(?i:minute|hour|day|week|fortnight|month|year|decade|centur|second)"
                            r"|\b(?:hrs?|mins?|secs?|yrs?|wks?|h)\b|\dh")
+# The same test in two parts: on an ASCII sentence the case-insensitive words are substrings of
+# the lower-cased sentence (a fraction of the cost of the pattern), and the abbreviations are the
+# rest of it. A sentence passes the gate if and only if it passes one of the parts.
+_UNIT_GATE_WORDS = ("minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "centur", "second")
+_UNIT_GATE_REST = regex.compile(r"\b(?:hrs?|mins?|secs?|yrs?|wks?|h)\b|\dh")
+# ASCII bytes -> word characters as they are (digits as "0"), every other byte a space: the runs
+# between the word boundaries of _UNIT_GATE_REST are the words of bytes.split(), "\dh" is "0h".
+_WORD_RUNS = bytes(
+    ord("0") if 48 <= b <= 57 else b if 65 <= b <= 90 or 97 <= b <= 122 or b == 95 else 32 for b in range(256))
+_UNIT_ABBREVIATIONS = frozenset(b"hr hrs min mins sec secs yr yrs wk wks h".split())
+
+
+def _has_unit(s_text: str, lower: str | None) -> bool:
+    """Does :data:`_UNIT_GATE` find something in the sentence? ``lower``: the sentence lower-cased
+    when it is ASCII, else ``None``."""
+    if lower is None:
+        return _UNIT_GATE.search(s_text) is not None
+    if any(word in lower for word in _UNIT_GATE_WORDS):
+        return True
+    runs = s_text.encode("ascii").translate(_WORD_RUNS)
+    return b"0h" in runs or not _UNIT_ABBREVIATIONS.isdisjoint(runs.split())
 
 # "two-day visit", "a three-day official visit", "four-year-long war", "10-year sentence"
 _COMPOUND = regex.compile(
@@ -73,6 +96,12 @@ _PHRASE = regex.compile(
     rf"(?:business\s+)?{_UNIT}(?![\p{{L}}-])",
     regex.IGNORECASE,
 )
+# Every match of _PHRASE ends with a unit that starts after a space, a digit or a hyphen (the
+# pattern's separators) and has no letter or hyphen after it: on an ASCII sentence lower-cased
+# (the abbreviations then match in any case: a wider test) this finds at least those.
+_PHRASE_GATE = regex.compile(
+    r"(?<=[\s\d-])(?:(?:minute|hour|day|week|fortnight|month|year|decade|century|centurie|second)s?"
+    r"|hrs?|mins?|secs?|yrs?|wks?|h)(?![a-z-])")
 _AGE = regex.compile(r"^\s*(?:-|\s)?old\b|^\s*of\s+age\b|^\s*ago\b|^\s*later\b|^\s*earlier\b|^\s*before\b|"
                      r"^\s*after\b|^\s*from\s+now\b|^\s*prior\b", regex.IGNORECASE)
 
@@ -150,11 +179,16 @@ def find_durations(doc: Doc, options: ExtractOptions) -> list[Claim]:
     for sentence in doc.content_sentences():
         taken: list[tuple[int, int]] = []
         s_text = text[sentence.start:sentence.end]
-        if not _UNIT_GATE.search(s_text):
+        lower = s_text.lower() if s_text.isascii() else None
+        if not _has_unit(s_text, lower):
             continue  # no unit of time: no duration (a cheap test before the patterns)
         base = sentence.start
 
-        for match in _VAGUE.finditer(s_text):
+        # _VAGUE needs "long" ("days-long"), _COMPOUND a hyphen ("two-day"): without them they find
+        # nothing (on ASCII text, where case-insensitive matching is ASCII case folding).
+        vague_found: Iterable[regex.Match[str]] = (
+            _VAGUE.finditer(s_text) if lower is None or "long" in lower else ())
+        for match in vague_found:
             noun = singular(match.group("noun"))
             unit = _unit(match.group("unit"))
             start, end = match.start(), match.end()
@@ -171,7 +205,8 @@ def find_durations(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 qualifier=Qualifier.VAGUE, low=vague_low, high=vague_high, unit="day",
                 attrs=(("unit_word", unit), ("count", "several")),
             ))
-        for match in _COMPOUND.finditer(s_text):
+        compounds: Iterable[regex.Match[str]] = _COMPOUND.finditer(s_text) if "-" in s_text else ()
+        for match in compounds:
             if not _free(taken, match.start(), match.end()):
                 continue
             count = _count(match.group("num"))
@@ -191,7 +226,9 @@ def find_durations(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 low=low, high=high, low_open=low_open, high_open=high_open, unit="day",
                 attrs=(("unit_word", unit), ("count", _fmt(count))),
             ))
-        for match in _PHRASE.finditer(s_text):
+        phrases: Iterable[regex.Match[str]] = (
+            _PHRASE.finditer(s_text) if lower is None or _PHRASE_GATE.search(lower) else ())
+        for match in phrases:
             if not _free(taken, match.start("num"), match.end()):
                 continue
             if _AGE.match(s_text[match.end():match.end() + 12]):

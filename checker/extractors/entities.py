@@ -18,9 +18,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
+import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 import regex
@@ -163,6 +164,12 @@ _TOKEN = regex.compile(
 _CONNECTORS = frozenset("of the and for de del da la le al bin ibn von van der di du y".split())
 _INVERTED = regex.compile(r"\b(\p{Lu}\p{L}+)'s\s+(North|South|East|West)n?\b(?!\s+\p{Lu})")
 _POSSESSIVE = regex.compile(r"['’]s$")
+_POSSESSIVE_ENDINGS = ("'s", "’s")  # what _POSSESSIVE finds in a token or a name (no line break in them)
+
+
+def _drop_possessive(word: str) -> str:
+    """``_POSSESSIVE.sub("", word)`` for a word or name without a line break."""
+    return word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word
 _ABBREV_PAREN = regex.compile(r"\(([\p{Lu}][\p{Lu}&.]{1,9})\)")
 _ABBREV_TEXT = regex.compile(r"(?:is\s+)?(?:abbreviated|shortened|known)\s+as\s+(?:the\s+)?([\p{Lu}][\p{Lu}.]{1,9})\b")
 
@@ -231,16 +238,25 @@ def _classify(name: str, titled: bool, person_title: bool) -> str:
     return OTHER
 
 
+_KNOWN_MULTI_NAMES = tuple(sorted({*_MULTI_PLACES, *_MULTI_ORGS, *(a for a in _ALIASES if " " in a)},
+                                  key=len, reverse=True))
 _KNOWN_MULTI = regex.compile(
-    r"(?<![\p{L}])(?:" + "|".join(regex.escape(n) for n in sorted(
-        {*_MULTI_PLACES, *_MULTI_ORGS, *(a for a in _ALIASES if " " in a)}, key=len, reverse=True)) + r")(?![\p{L}])"
+    r"(?<![\p{L}])(?:" + "|".join(regex.escape(n) for n in _KNOWN_MULTI_NAMES) + r")(?![\p{L}])"
 )
 
 
-def _spans(sentence: str) -> list[tuple[int, int, list[str]]]:
+def known_multi_names_in(text: str) -> tuple[str, ...]:
+    """The known multi-word names that occur in ``text`` (as substrings): only they can be found
+    by :data:`_KNOWN_MULTI` in a part of it."""
+    return tuple(n for n in _KNOWN_MULTI_NAMES if n in text)
+
+
+def _spans(sentence: str, names: tuple[str, ...] = _KNOWN_MULTI_NAMES) -> list[tuple[int, int, list[str]]]:
     """Capitalised spans of a sentence: (start, end, tokens). Known multi-word names are kept
-    whole; spans joined by "and"/"for" are split unless they name an organisation."""
-    known = [(m.start(), m.end()) for m in _KNOWN_MULTI.finditer(sentence)]
+    whole; spans joined by "and"/"for" are split unless they name an organisation. ``names``: a
+    set of known multi-word names holding every one that occurs in the sentence (by default all)."""
+    known = [(m.start(), m.end()) for m in _KNOWN_MULTI.finditer(sentence)] \
+        if any(n in sentence for n in names) else []
     pieces: list[tuple[int, int]] = list(known)
     for start, end, words in _raw_spans(sentence):
         overlapping = [k for k in known if k[0] < end and start < k[1]]
@@ -299,7 +315,7 @@ def _split_on_connectors(sentence: str, start: int, end: int, words: list[str]) 
             cur = []
             continue
         cur.append(tok)
-        if _POSSESSIVE.search(tok[2]):
+        if tok[2].endswith(_POSSESSIVE_ENDINGS):
             pieces.append((cur[0][0], cur[-1][1]))
             cur = []
     if cur:
@@ -307,16 +323,69 @@ def _split_on_connectors(sentence: str, start: int, end: int, words: list[str]) 
     return pieces
 
 
+_ASCII_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _tokens(sentence: str) -> list[tuple[int, int, str]]:
+    """The tokens :func:`_raw_spans` needs: ``_TOKEN``'s, except that on printable ASCII text
+    (single spaces between words, no other white space) only the tokens of the words with a
+    capital and the connectors standing as words between two of them are listed.
+
+    No token holds a space and a word (the characters between spaces) is cut into tokens on its
+    own, so that the tokens of a word with a capital are found by ``_TOKEN`` from the word's start
+    on. The other words hold no capitalised token; after a name, :func:`_raw_spans` reads the
+    next token only to go on over it when it is a connector followed by a space and a
+    capitalised token, which takes a connector word between two words with capitals (the tokens
+    left out show as a gap that is not one space, where the name ends as it did at them). A
+    possessive name followed by a direction word left out ends as one followed by anything else."""
+    finditer = _TOKEN.finditer
+    if not (sentence.isascii() and sentence.isprintable()):
+        return [(m.start(), m.end(), m.group()) for m in finditer(sentence)]
+    words: list[tuple[int, int]] = []  # the words with a capital, in order
+    for capital in _ASCII_CAPITAL.finditer(sentence):
+        at = capital.start()
+        if words and at < words[-1][1]:
+            continue
+        end = sentence.find(" ", at)
+        words.append((sentence.rfind(" ", 0, at) + 1, end if end >= 0 else len(sentence)))
+    tokens: list[tuple[int, int, str]] = []
+    # The token scan of a word goes on into the next one when a space is all between them (its
+    # next token is the one a scan from that word's start finds).
+    scan: Iterator[regex.Match[str]] | None = None
+    pending: regex.Match[str] | None = None
+    previous_end: int | None = None
+    for start, end in words:
+        if previous_end is not None and start - previous_end > 2 and sentence[previous_end] == " " \
+                and sentence[start - 1] == " " and sentence[previous_end + 1:start - 1] in _CONNECTORS:
+            # "Gulf of Mexico": the connector is one token (lower-case letters), read by the scan
+            # of the word before when it got there
+            if scan is not None and pending is not None and pending.start() == previous_end + 1:
+                tokens.append((pending.start(), pending.end(), pending.group()))
+                pending = next(scan, None)
+            else:
+                tokens.append((previous_end + 1, start - 1, sentence[previous_end + 1:start - 1]))
+        if pending is None or pending.start() != start:
+            scan = finditer(sentence, start)
+            pending = next(scan, None)
+        assert scan is not None
+        while pending is not None and pending.start() < end:
+            tokens.append((pending.start(), pending.end(), pending.group()))
+            pending = next(scan, None)
+        previous_end = end
+    return tokens
+
+
 def _raw_spans(sentence: str) -> list[tuple[int, int, list[str]]]:
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    tokens = _tokens(sentence)
     spans: list[tuple[int, int, list[str]]] = []
     i = 0
-    while i < len(tokens):
+    count = len(tokens)
+    while i < count:
         start, end, tok = tokens[i]
-        if not _is_cap(tok):
+        if not tok[0].isupper():  # _is_cap: tokens are never empty
             i += 1
             continue
-        if _POSSESSIVE.search(tok) and not (i + 1 < len(tokens) and tokens[i + 1][2] in _DIRECTIONS):
+        if tok.endswith(_POSSESSIVE_ENDINGS) and not (i + 1 < count and tokens[i + 1][2] in _DIRECTIONS):
             spans.append((start, end, [tok]))
             i += 1
             continue
@@ -327,11 +396,11 @@ def _raw_spans(sentence: str) -> list[tuple[int, int, list[str]]]:
             nxt = tokens[j + 1]
             if sentence[last_end:nxt[0]] not in (" ",):
                 break
-            if _is_cap(nxt[2]):
+            if nxt[2][0].isupper():
                 words.append(nxt[2])
                 last_end = nxt[1]
                 j += 1
-                if _POSSESSIVE.search(nxt[2]):
+                if nxt[2].endswith(_POSSESSIVE_ENDINGS):
                     break
                 continue
             if nxt[2].lower() in _CONNECTORS and j + 2 < len(tokens) and _is_cap(tokens[j + 2][2]) \
@@ -393,16 +462,19 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
     content = list(doc.content_sentences())
     capitalised_elsewhere: Counter[str] = Counter()
     sentence_spans = []
+    names = known_multi_names_in(text)
     for sentence in content:
         s_text = text[sentence.start:sentence.end]
-        spans = _spans(s_text)
+        spans = _spans(s_text, names)
         sentence_spans.append((sentence, s_text, spans))
         for s, _e, words in spans:
             if s > 0:
-                capitalised_elsewhere[_POSSESSIVE.sub("", words[0])] += 1
+                capitalised_elsewhere[_drop_possessive(words[0])] += 1
     for sentence, s_text, spans in sentence_spans:
         base = sentence.start
-        inverted = {m.start(): m for m in _INVERTED.finditer(s_text)}
+        # _INVERTED needs "'s" and a direction word; _ABBREV_TEXT one of its three verbs.
+        inverted = {m.start(): m for m in _INVERTED.finditer(s_text)} \
+            if "'s" in s_text and any(d in s_text for d in ("North", "South", "East", "West")) else {}
         for start, _end, words in spans:
             if start in inverted:
                 m = inverted[start]
@@ -421,7 +493,7 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
             if not name_words:
                 continue
             name = " ".join(name_words)
-            name = _POSSESSIVE.sub("", name)
+            name = _drop_possessive(name)
             s_start = start + shift
             s_end = s_start + len(name)
             if s_text[s_start:s_end] != name:
@@ -458,7 +530,9 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
             paren = _ABBREV_PAREN.match(after.lstrip())
             if paren and _initials_match(paren.group(1), name_words):
                 abbreviations[paren.group(1)] = name
-        for m in _ABBREV_TEXT.finditer(s_text):
+        defined = _ABBREV_TEXT.finditer(s_text) \
+            if "abbreviated" in s_text or "shortened" in s_text or "known" in s_text else ()
+        for m in defined:
             before = [r for r in raw if r[1] <= base + m.start() and r[0] >= base]
             if before:
                 abbreviations[m.group(1)] = max(before, key=lambda r: (len(r[2].split()), r[1]))[2]

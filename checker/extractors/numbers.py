@@ -9,11 +9,12 @@ Public API (used by every extractor; keep it stable):
 - :func:`parse_number` ``(text) -> NumberValue | None``: the value of such an expression.
 - :data:`NUMBER_CUE`: a quick test that a text may hold a number expression (a digit or a
   word of the number vocabulary); built from the same tables, so no word the pattern reads
-  is missed by the test.
+  is missed by the test. :func:`has_number_cue` is the same test, faster on ASCII text.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,6 +71,37 @@ _CUE_WORDS = sorted(
      *(w for phrase in (*VAGUE, *SPECIAL) for w in phrase.split() if w not in ("a", "of", "and"))},
     key=lambda w: (-len(w), w))
 NUMBER_CUE = regex.compile(rf"\d|\b(?:{'|'.join(_CUE_WORDS)})\b", regex.IGNORECASE)
+# ASCII bytes -> word characters lower-cased, digits as "0", every other byte a space: the word
+# runs of NUMBER_CUE's \b...\b are then the words of bytes.split().
+_CUE_TABLE = bytes(
+    ord("0") if 48 <= b <= 57 else b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 or b == 95 else 32
+    for b in range(256))
+_CUE_BYTES = frozenset(w.encode() for w in _CUE_WORDS)
+# Where a number expression of NUMBER_PATTERN can start in an ASCII text lower-cased, as zero-width
+# matches (every position reported, overlapping ones too): a digit not after a digit, ".5", or the
+# first word of an expression ("twenty", "hundreds", "a few", "a hundred") not after a letter or
+# a digit. A superset: "someone" has no "one" here, but "one" in "no-one" is reported. Used with
+# the callers' own context rules (see quantities._figure_number_starts), which forbid the letter or digit
+# before a number that starts with a word and the digit before one that starts with a digit.
+_FIRST_WORDS = sorted(
+    {*UNITS, *TENS, *(f"a {s}" for s in ("hundred", "thousand", "million", "billion", "trillion")),
+     *(" ".join(phrase.split()[:2]) if phrase.startswith("a ") else phrase.split()[0]
+       for phrase in (*VAGUE, *SPECIAL))},
+    key=lambda w: (-len(w), w))
+NUMBER_START_ASCII = re.compile(
+    rf"(?<![0-9])(?=[0-9])|(?=\.[0-9])|(?<![a-z0-9])(?=(?:{'|'.join(re.escape(w) for w in _FIRST_WORDS)}))")
+
+
+def has_number_cue(text: str) -> bool:
+    """``NUMBER_CUE.search(text) is not None``, cheaper on ASCII text: a digit, or a run of word
+    characters that is a cue word in any case (the pattern's words stand between word boundaries,
+    so a match is such a whole run)."""
+    if text.isascii():
+        runs = text.encode("ascii").translate(_CUE_TABLE)
+        return b"0" in runs or not _CUE_BYTES.isdisjoint(runs.split())
+    return NUMBER_CUE.search(text) is not None
+
+
 NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d]){NUMBER_PATTERN}(?![\p{{L}}\d])", regex.IGNORECASE)
 
 

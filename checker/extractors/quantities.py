@@ -17,8 +17,18 @@ import regex
 from ..doc import Doc
 from ..model import Claim, ClaimKind, Qualifier
 from ..segment import Sentence
+from .lemmas import all_lemmas
 from .nouns import singular
-from .numbers import NUMBER_CUE, NUMBER_PATTERN, TENS, UNITS, NumberValue, parse_number, scale_of
+from .numbers import (
+    NUMBER_PATTERN,
+    NUMBER_START_ASCII,
+    TENS,
+    UNITS,
+    NumberValue,
+    has_number_cue,
+    parse_number,
+    scale_of,
+)
 from .options import ExtractOptions
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
@@ -136,6 +146,9 @@ _SKIP_BEFORE = regex.compile(r"(?:\bNo\.|\bnumber|\bpage|\bp\.|\broute|\bflight|
                              r"\bplatform|\bterminal|\brow|\bseat|\bpart|\bvol\.|\bvolume|\bexit|\bhighway|\binterstate|"
                              r"\bdistrict|\bward|\bbus|\btier|\btype|\bsize|\bcode|\bpage|\bpp\.|\bfig\.|\bfigure|\btable|"
                              r"\bstep|\bweek|\bday)\s?$|\(\s*$", regex.I)
+# The same test run from the end of the text (``regex.REVERSE``): it finds a match exactly when
+# _SKIP_BEFORE does, trying its words at the end first; only whether there is one is used.
+_SKIP_BEFORE_TEST = regex.compile(_SKIP_BEFORE.pattern, _SKIP_BEFORE.flags | regex.REVERSE)
 _NAME_BEFORE = regex.compile(r"(?<=\S\s)(\p{Lu}[\p{L}&.'’]*|[\p{L}]*\p{Lu}[\p{L}]*)\s$")
 _NOT_NAMES = frozenset("""I A The In On At As By For From To Of With And Or But If When While After Before Since Until Than
 Only Just About Around Some Nearly Almost Over Under More Less Up Down Each Every All Both These Those Its Their His
@@ -155,9 +168,7 @@ def _may_be_noun(word: str) -> bool:
     w = word.lower()
     if w in _ADJECTIVES or w in _STATES or _VERB_FORM.search(w):
         return False
-    from lemminflect import getAllLemmas  # imported on first use: it loads its tables
-
-    tags = getAllLemmas(w)
+    tags = all_lemmas(w)
     return not tags or "NOUN" in tags
 _ADJECTIVES = frozenset("""military global civilian foreign local international armed additional new former young old
 total further extra senior top key main other russian ukrainian american korean north south western eastern""".split())
@@ -304,14 +315,46 @@ def find_quantities(doc: Doc, options: ExtractOptions) -> list[Claim]:
     return claims
 
 
+# The most characters a figure's match holds before its number when the text has single spaces
+# only: a qualifier ("greater than or equal than " 27), a currency sign or code ("US $" 4), a
+# space and a sign ("minus " 6): 38, and a margin.
+_FIGURE_LEAD = 40
+
+
+def _figure_number_starts(s_text: str) -> list[int] | None:
+    """Every position where the number of a figure can start, in order; ``None`` unless the
+    sentence is printable ASCII with single spaces (where :data:`_FIGURE_LEAD` bounds the lead).
+
+    The number of a figure starts with a digit, ".5" or a number word (NUMBER_START_ASCII): a
+    word right after qualifier words and a space, a currency sign, a comparison sign or at the
+    start of the match (where the pattern's look-behind forbids a letter or a digit before it),
+    never after a letter or a digit; a digit never after a digit (the signs and codes before
+    one end in "$", a letter, "-" or a space)."""
+    if not (s_text.isascii() and s_text.isprintable()) or "  " in s_text:
+        return None
+    return [m.start() for m in NUMBER_START_ASCII.finditer(s_text.lower())]
+
+
 def _sentence_quantities(doc: Doc, sentence: Sentence, options: ExtractOptions) -> list[Claim]:
     s_text = doc.norm[sentence.start:sentence.end]
-    if not NUMBER_CUE.search(s_text):
+    if not has_number_cue(s_text):
         return []
     out: list[Claim] = []
     pos = 0
+    starts = _figure_number_starts(s_text)
+    next_start = 0
     while True:
-        found = _FIGURE.search(s_text, pos)
+        if starts is None:
+            found = _FIGURE.search(s_text, pos)
+        else:
+            # The first figure from ``pos`` on has its number at or after the first number start
+            # from ``pos`` on, and begins at most _FIGURE_LEAD characters before it: the search
+            # may start there (it finds the same match; no scan of the text before).
+            while next_start < len(starts) and starts[next_start] < pos:
+                next_start += 1
+            if next_start == len(starts):
+                break
+            found = _FIGURE.search(s_text, max(pos, starts[next_start] - _FIGURE_LEAD))
         if found is None:
             break
         match: regex.Match[str] = found
@@ -432,8 +475,9 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
     start, end = match.start(), match.end()
     before = s_text[max(0, start - 12):start]
     after = s_text[end:end + 16]
-    age = _AGE.match(after)
-    if age and not num2 and not _SKIP_BEFORE.search(before):
+    # _AGE needs "old" (in any case: on ASCII text, in the text lower-cased).
+    age = _AGE.match(after) if not after.isascii() or "old" in after.lower() else None
+    if age and not num2 and not _SKIP_BEFORE_TEST.search(before):
         unit_word = age.group("unit").lower()
         age_qualifier = _qualifier(match.group("qual"), None)
         a_low, a_high, a_low_open, a_high_open = _interval(age_qualifier, value.low, value.high,
@@ -443,7 +487,7 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
             subject="age", qualifier=age_qualifier, low=a_low, high=None if a_high == float("inf") else a_high,
             low_open=a_low_open, high_open=a_high_open, unit=unit_word, attrs=(("measure", "age"),),
         )
-    if _SKIP_BEFORE.search(before) or _SKIP_AFTER.match(after):
+    if _SKIP_BEFORE_TEST.search(before) or _SKIP_AFTER.match(after):
         return None
     bare = not (match.group("sym") or match.group("pct") or match.group("unit") or match.group("cur"))
     name = _NAME_BEFORE.search(s_text, max(0, start - 30), start)

@@ -1,0 +1,141 @@
+"""The extraction's fast paths answer exactly as the patterns they stand in for.
+
+Each fast path (a substring or byte test before a pattern, a search started near a cue instead of
+at the start of the sentence, a word-level tokenisation) is compared with the plain pattern on
+random texts built from the words and characters the patterns care about (seeded: the same
+texts every run)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+
+import pytest
+import regex
+
+from checker import segment, text
+from checker.extractors import dates, durations, entities, numbers, quantities
+
+ROUNDS = 4000
+
+
+def _texts(seed: int, pieces: list[str], joins: list[str], most: int) -> Iterator[str]:
+    rng = random.Random(seed)
+    for _ in range(ROUNDS):
+        yield "".join(rng.choice(pieces) + rng.choice(joins) for _ in range(rng.randint(0, most)))
+
+
+_ODD = ["é", "ſ", "K", "İ", "\t", "\x1c", "\u00a0", "_", "-", ".", ",", "(", ")", "'", "’"]
+
+
+def test_has_number_cue() -> None:
+    pieces = ["one", "One", "ONE", "someone", "twenty", "twenty-one", "dozen", "dozens", "a", "few", "hundred",
+              "million", "mn", "half", "couple", "the", "5", "tens", "scores", "ninety9", *_ODD]
+    for t in _texts(1, pieces, [" ", "", "-", "_"], 6):
+        assert numbers.has_number_cue(t) == (numbers.NUMBER_CUE.search(t) is not None), t
+
+
+def test_duration_unit_gate() -> None:
+    pieces = ["h", "hr", "hrs", "HRS", "min", "mins", "sec", "yr", "wk", "5h", "5", "x", "hrsx", "today", "days",
+              "Monday", "decade", "centuries", "fortnight", *_ODD]
+    for t in _texts(2, pieces, [" ", "", "-", ","], 6):
+        lower = t.lower() if t.isascii() else None
+        assert durations._has_unit(t, lower) == (durations._UNIT_GATE.search(t) is not None), t
+
+
+def test_duration_phrase_gate() -> None:
+    pieces = ["for", "three", "days", "48", "hours", "48-hour", "all-day", "full-day", "a", "half", "an", "hour",
+              "HRS", "5h", "over", "the", "past", "business", "years-long", "today", "more than", "centuries", "min"]
+    for t in _texts(3, pieces, [" ", " ", "", "-"], 8):
+        if t.isascii() and durations._PHRASE.search(t):
+            assert durations._PHRASE_GATE.search(t.lower()), t
+
+
+def _figures(found: Callable[[str, int], regex.Match[str] | None], s: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    while (m := found(s, pos)) is not None:
+        out.append(m.span())
+        pos = max(m.end(), m.start() + 1)
+    return out
+
+
+def test_figure_search_from_number_starts() -> None:
+    pieces = ["greater than or equal than", "more than", "at least", "up to", "nearly", "about", "approx.", "sub-",
+              "<", ">=", "US $", "US$", "$", "A$", "$US", "USD", "Rs.", "euro", "minus", "-", "1,000", "2.5", ".5", "3",
+              "2018", "1957-58", "twenty-five", "one", "a few", "a hundred", "tens of thousands", "half a dozen",
+              "no-one", "someone", "often", "people", "percent", "%", "million", "bn", "k", "to", "and", "or", "km"]
+    for t in _texts(4, pieces, [" ", " ", "", "-", ",", "."], 12):
+        starts = quantities._figure_number_starts(t)
+        if starts is None:
+            continue
+        assert _figures(_near_number_starts(starts), t) == _figures(quantities._FIGURE.search, t), t
+
+
+def _near_number_starts(starts: list[int]) -> Callable[[str, int], regex.Match[str] | None]:
+    def search(s: str, pos: int) -> regex.Match[str] | None:
+        later = [c for c in starts if c >= pos]
+        return quantities._FIGURE.search(s, max(pos, later[0] - quantities._FIGURE_LEAD)) if later else None
+    return search
+
+
+def test_skip_before_reverse_twin() -> None:
+    pieces = ["No.", "number", "page", "p.", "Route", "COVID-", "G", "Q", "#", "A.D.", "AD", "game", "(", "x",
+              "killing", "day", "vol.", "pp.", "fig.", "DAY", *_ODD]
+    for t in _texts(5, pieces, ["", " ", "  "], 5):
+        t = t[-12:]
+        assert (quantities._SKIP_BEFORE.search(t) is None) == (quantities._SKIP_BEFORE_TEST.search(t) is None), t
+
+
+def test_month_patterns_near_month_tokens() -> None:
+    patterns = dict(dates._PATTERNS)
+    pieces = ["through", "early", "late", "mid-", "in", "since", "earlier", "Earlier", "of", "the", "Wednesday,",
+              "31st", "3", "March", "May", "Mar.", "Sept.", "Dec", "Market", "meeting", "2013", ",", "January", "next"]
+    for t in _texts(6, pieces, [" ", " ", "", "-", ", "], 10):
+        if not dates._single_separators(t):
+            continue
+        cues = [m.start() for m in dates._MONTH_TOKEN_GATE.pattern.finditer(t)]
+        for kind in ("month", "monthday"):
+            plain = [m.span() for m in patterns[kind].finditer(t)]
+            assert [m.span() for m in dates._near_cues(patterns[kind], t, cues, dates._MONTH_LEAD)] == plain, t
+
+
+def _all_tokens(sentence: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in entities._TOKEN.finditer(sentence)]
+
+
+def test_entity_spans_with_word_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    pieces = ["of", "the", "and", "for", "Mr.", "U.S.", "A.", "North", "'s", "x", "Y", "de", "y", "O'Brien",
+              "Mary-Ann", "pro-Russian", "iPhone", "(", ")", "Obama's", "Korea's", "of,", "Gulf", "Mexico",
+              "New York", "5", "Of", "THE", "bin", "Laden", "J.R.", "é"]
+    texts = list(_texts(7, pieces, [" ", " ", " ", "", "  ", ".", ","], 14))
+    fast = [(entities._raw_spans(t), entities._spans(t, entities.known_multi_names_in(t))) for t in texts]
+    monkeypatch.setattr(entities, "_tokens", _all_tokens)
+    assert fast == [(entities._raw_spans(t), entities._spans(t)) for t in texts]
+
+
+def test_segment_helpers() -> None:
+    pieces = ["a", "B", ".", "!", "?", '"', ")", "]", " ", "U.S", "Mr", "x", "1", "abcdefghij", "...", *_ODD]
+    for t in _texts(8, pieces, [""], 40):
+        for dot in (i for i, c in enumerate(t) if c == "."):
+            m = segment._WORD_BEFORE.search(t, max(0, dot - 40), dot + 1)
+            assert segment._word_before(t, dot) == (m.group(1) if m else None), (t, dot)
+        assert segment._ends_sentence(t) == (segment._ENDS_SENTENCE.search(t) is not None), t
+
+
+def test_glue_test_and_line_index() -> None:
+    pieces = ["a", "Z", "0", "9", " ", ".", "\n", "\r", "\r\n", "xQ5", "Ab", *_ODD]
+    for t in _texts(9, pieces, [""], 12):
+        assert text._maybe_glue(t) == (text._MAYBE_GLUE.search(t) is not None), t
+        expected = [0] + [m.end() for m in text._LINE_BREAK.finditer(t)]
+        assert text.LineIndex(t)._starts == expected, t
+
+
+def test_date_gates_with_digit_cues() -> None:
+    gates = [dates._YEAR_GATE, dates._GATES["iso"][0], dates._GATES["clock"][0]]
+    pieces = ["1", "2", "9", "0", "5", "-", " ", "a", "A", "p", "P", "m", ".", ":", "x", "2013", "2100", "3:30", "pm",
+              "a.m.", " Pm", *_ODD]
+    for t in _texts(10, pieces, [""], 10):
+        lower = t.lower() if t.isascii() else None
+        for gate in gates:
+            assert gate.passes(t, lower) == (gate.pattern.search(t) is not None), t
