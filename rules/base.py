@@ -70,6 +70,7 @@ class RuleContext:
     _when: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _story_dates: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     """Each article's date (publication, else dateline), once read."""
+    _story_articles: dict[str, Sequence[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def article(self, article_id: str) -> Any:
         return self.alignment.articles.get(article_id)
@@ -88,6 +89,17 @@ class RuleContext:
         if self.stories is None:
             self.stories = build_stories(list(self.alignment.articles.values()), self.alignment.by_article)
         return self.stories.story_of(article) or article
+
+    def story_articles(self, story: str) -> Sequence[str] | None:
+        """The articles of the story of id ``story`` (``None`` when no story has that id; the
+        first story of the id when several have it), looked up in an index built once."""
+        if self._story_articles is None:
+            self.story_of(story)  # builds the stories when not given
+            assert self.stories is not None
+            self._story_articles = {}
+            for found in self.stories.stories:
+                self._story_articles.setdefault(found.id, found.articles)
+        return self._story_articles.get(story)
 
     def alone(self, article: str) -> bool:
         """Is the article the only one of its story? (Nothing of it is compared across articles.)"""

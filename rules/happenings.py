@@ -89,6 +89,7 @@ _HAPPENING_WORDS = 10
 _ON_CHARGES = regex.compile(r"\bon\s+(?:(?:a|the|two|three|several|multiple|new|\p{L}+-degree)\s+)*(?:\p{L}+\s+)?$", regex.I)
 
 
+@lru_cache(maxsize=65536)
 def _cls(word: str) -> str | None:
     """The class of happening a word of a sentence names (see :func:`_cased`): a capitalised
     word is part of a name ("Catching Fire", "the Fire Department"), but for a named storm
@@ -99,10 +100,12 @@ def _cls(word: str) -> str | None:
     return cls
 
 
+@lru_cache(maxsize=16384)
 def _cased(sentence: str) -> str:
     """The sentence with its first word, or all of it when it is set in title case (a
     headline), in lower case, so that a capitalised word inside it is part of a name. The
-    length is kept: offsets into the sentence stay valid."""
+    length is kept: offsets into the sentence stay valid. (Computed once per sentence: the
+    dates and times of one sentence all read it.)"""
     words = _WORD.findall(sentence)
     title = len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
     if title:
@@ -231,11 +234,18 @@ def _classify(claim: Claim) -> tuple[str | None, str | None]:
     day of the act or of the crime?), which is no happening's date of the story."""
     if claim.kind is not ClaimKind.DATE or claim.granularity is None:
         return None, None
-    if claim.text.strip().lower() in _DEICTIC:
+    return _classify_at(claim.sentence, claim.start - claim.sentence_start, claim.text)
+
+
+@lru_cache(maxsize=65536)
+def _classify_at(text: str, offset: int, quote: str) -> tuple[str | None, str | None]:
+    """:func:`_classify` of the date ``quote`` at ``offset`` in the sentence ``text``: it reads
+    nothing else of the claim, so that a sentence a corpus repeats (a wire report run by several
+    outlets) is read once."""
+    if quote.strip().lower() in _DEICTIC:
         return None, None
-    offset = claim.start - claim.sentence_start
-    end = offset + len(claim.text)
-    sentence = _cased(claim.sentence)
+    end = offset + len(quote)
+    sentence = _cased(text)
     left = _left_clause(sentence[max(0, offset - 160):offset])
     if _REPORTED_BEFORE.search(left) or _BOUND_BEFORE.search(left):
         return None, None
@@ -559,6 +569,7 @@ def _happenings_of_name(before: str, after: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=65536)
 def _surname(name: str) -> str:
     parts = _WORD.findall(name)
     return _POSSESSIVE.sub("", parts[-1]).lower() if parts else ""
@@ -619,6 +630,7 @@ def _dated_names(ctx: RuleContext, claims: Iterable[Claim]) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _full_name(name: str) -> str | None:
     """The key of a person's full name, its last two words ("=alexandros grigoropoulos"): a
     surname alone ("Smith") is too common to tie two articles' happenings together."""
@@ -716,12 +728,8 @@ def _other_year(ctx: RuleContext, claim: Claim) -> bool:
 
 def _story_articles(ctx: RuleContext, article: str) -> Sequence[str]:
     """The articles of an article's story (the article alone when it is in none)."""
-    story = ctx.story_of(article)
-    assert ctx.stories is not None
-    for found in ctx.stories.stories:
-        if found.id == story:
-            return found.articles
-    return (article,)
+    found = ctx.story_articles(ctx.story_of(article))
+    return found if found is not None else (article,)
 
 
 class _Groups:
@@ -860,11 +868,12 @@ class HappeningDay(Rule):
             dated[cls][claim.article].append(claim)
         for cls in sorted(charged):
             yield from self._per_person(ctx, cls, charged[cls], conflicts=False)
+        objects: dict[str, dict[str, set[str]]] = {}  # _objects of each article, read once for all classes
         for cls in sorted(dated):
             if cls in ONCE_PER_PERSON:
                 yield from self._per_person(ctx, cls, dated[cls])
             else:
-                yield from self._per_story(ctx, cls, dated[cls])
+                yield from self._per_story(ctx, cls, dated[cls], objects)
         for cls in sorted(earlier):
             yield from self._earlier(ctx, cls, earlier[cls], dated.get(cls, {}))
         for cls in sorted(things):
@@ -952,11 +961,16 @@ class HappeningDay(Rule):
             if len({c.article for c, _ in chosen}) >= 2:
                 yield from self._compare(ctx, cls, chosen, conflicts=False, among=pooled)
 
-    def _per_story(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]]) -> Iterator[Finding]:
+    def _per_story(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]],
+                   read: dict[str, dict[str, set[str]]]) -> Iterator[Finding]:
+        """``read``: the :func:`_objects` of articles, kept from one class to the next."""
         groups = _Groups()
         stories: dict[str, str] = {}
         people: dict[str, list[str]] = defaultdict(list)
-        objects = {article: _objects(ctx, article).get(cls, set()) for article in by_article}
+        for article in by_article:
+            if article not in read:
+                read[article] = _objects(ctx, article)
+        objects = {article: read[article].get(cls, set()) for article in by_article}
         known = set().union(*objects.values())
         for article in sorted(by_article):
             story = ctx.story_of(article)
@@ -1089,16 +1103,28 @@ def _values(members: Sequence[tuple[Claim, When]]) -> list[str]:
 def _partition(n: int, verdict: dict[tuple[int, int], bool | None]) -> list[list[int]]:
     """Groups of dates that agree with each other, largest agreement first: each group is the
     date that agrees with the most others, with those of them that contradict no member."""
+    # How many dates left each date agrees with, kept up to date as groups are taken out
+    # (counting them again for every group made the partition cubic in the dates).
+    agreeing = [0] * n
+    agreed_by: list[list[int]] = [[] for _ in range(n)]
+    for (i, k), v in verdict.items():
+        if v is True and i != k:
+            agreeing[i] += 1
+            agreed_by[k].append(i)
     left = list(range(n))
     groups: list[list[int]] = []
     while left:
-        pivot = max(left, key=lambda i: (sum(verdict.get((i, k)) is True for k in left if k != i), -i))
+        pivot = max(left, key=lambda i: (agreeing[i], -i))
         group = [pivot]
         for k in left:
             if k != pivot and verdict.get((pivot, k)) is True and all(verdict.get((k, g)) is not False for g in group):
                 group.append(k)
         groups.append(sorted(group))
-        left = [k for k in left if k not in group]
+        taken = set(group)
+        left = [k for k in left if k not in taken]
+        for g in group:
+            for i in agreed_by[g]:
+                agreeing[i] -= 1
     return groups
 
 
