@@ -7,8 +7,10 @@ A rule never prints, reads files or formats text for a terminal: it receives a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import inspect
+import operator
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -64,7 +66,14 @@ class RuleContext:
     """The stories of the corpus (built from the claims when not given)."""
     _by_kind: dict[ClaimKind, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
     _frames: dict[int, Frame | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _frames_read: dict[tuple[object, ...], Frame | None] = field(default_factory=dict, init=False, repr=False,
+                                                                 compare=False)
+    """Frames by what :func:`frame_of` reads of a claim (:func:`_frame_key`): a figure a corpus
+    repeats word for word (a wire report run by several outlets) is framed once."""
     _background: dict[int, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _background_read: dict[tuple[str, str, int | None, str | None], bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    """:func:`background` by what it reads: a claim's sentence and quote, the year and the sentence before."""
     _written: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _shared: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     _when: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -115,7 +124,12 @@ class RuleContext:
         frames = self._frames
         key = id(claim)
         if key not in frames:
-            frames[key] = frame_of(claim, self.alignment.thing(claim))
+            thing = self.alignment.thing(claim)
+            read = _frame_key(claim, thing)
+            if read in self._frames_read:
+                frames[key] = self._frames_read[read]
+            else:
+                frames[key] = self._frames_read[read] = frame_of(claim, thing)
         return frames[key]
 
     def background(self, claim: Claim) -> bool:
@@ -140,7 +154,12 @@ class RuleContext:
             self._when[claim.article] = self.written(claim.article) or self._story_date(claim.article)
         when = self._when[claim.article]
         previous = self._previous_sentence(claim) if continues(claim.sentence) else None
-        return background(claim, when.year if when is not None else None, previous)
+        year = when.year if when is not None else None
+        key = (claim.sentence, claim.text, year, previous)
+        known = self._background_read.get(key)
+        if known is None:
+            known = self._background_read[key] = background(claim, year, previous)
+        return known
 
     def _story_date(self, article_id: str) -> dt.date | None:
         """The earliest date at which an article of the article's story was written: the time
@@ -163,6 +182,19 @@ class RuleContext:
             return None
         ends = [m.end() for m in _SENTENCE_END.finditer(before[:-1])]
         return before[ends[-1] if ends else 0:].strip() or None
+
+
+# The fields of a claim that say where it is (its article, offsets, lines and columns): what
+# frame_of reads of them is the claim's offset in its sentence.
+_PLACE_FIELDS = frozenset({"article", "start", "end", "line", "column", "end_line", "end_column", "sentence_start"})
+_CONTENT = operator.attrgetter(*(f.name for f in dataclasses.fields(Claim) if f.name not in _PLACE_FIELDS))
+
+
+def _frame_key(claim: Claim, thing: str | None) -> tuple[object, ...]:
+    """Everything of a claim but where it is, with its offset in its sentence and its counted
+    thing: claims with equal keys have one frame. (The types of the bounds too: ``1`` and
+    ``1.0`` are equal keys.)"""
+    return (claim.start - claim.sentence_start, thing, type(claim.low), type(claim.high), _CONTENT(claim))
 
 
 _SENTENCE_END = regex.compile(r"[.!?][\"'”’)]*(?:\s+|$)|\n")

@@ -100,7 +100,7 @@ def _cls(word: str) -> str | None:
     return cls
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _cased(sentence: str) -> str:
     """The sentence with its first word, or all of it when it is set in title case (a
     headline), in lower case, so that a capitalised word inside it is part of a name. The
