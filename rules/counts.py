@@ -907,13 +907,14 @@ class RelatedCounts(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         for claim in ctx.claims_of(ClaimKind.QUANTITY):
-            if claim.unit == "percent" or ctx.alone(claim.article) or ctx.background(claim):
+            if claim.unit == "percent" or ctx.alone(claim.article):
                 continue
             frame = ctx.frame(claim)
             if frame is None or frame.part is not None:
                 continue
             group = ctx.alignment.units.group(frame.measure.split(": ")[-1])
-            if group:
+            # whether the sentence is background is asked last: few figures have a related unit
+            if group and not ctx.background(claim):
                 groups[(ctx.story_of(claim.article), group)].append(claim)
         for story, name in sorted(groups):
             for window in _windows(ctx, groups[(story, name)]):

@@ -107,7 +107,7 @@ def _cased(sentence: str) -> str:
     length is kept: offsets into the sentence stay valid. (Computed once per sentence: the
     dates and times of one sentence all read it.)"""
     words = _WORD.findall(sentence)
-    title = len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    title = len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.6 * len(words)  # words are not empty
     if title:
         lowered = sentence.lower()
     else:
@@ -144,31 +144,33 @@ def _scan_left(text: str) -> tuple[str | None, bool]:
     was found as the subject of a verb of happening ("the shooting that took place")."""
     matches = list(_WORD.finditer(text))
     words = [m.group() for m in matches]
+    lowered = [w.lower() for w in words]
     light = False
     counted = 0
     for i in range(len(words) - 1, -1, -1):
-        word = words[i]
+        word, lower = words[i], lowered[i]
         if not word[:1].isupper():
             # The words of a name ("Alaska Gov. and former vice presidential candidate Sarah
             # Palin") are one phrase: they do not count towards the window.
             counted += 1
             if counted > _HAPPENING_WORDS:
                 break
-        if i + 1 < len(words) and (word.lower(), words[i + 1].lower()) in _PHRASES:
-            return _PHRASES[(word.lower(), words[i + 1].lower())], light
+        if i + 1 < len(words) and (lower, lowered[i + 1]) in _PHRASES:
+            return _PHRASES[(lower, lowered[i + 1])], light
         cls = _cls(word)
         if cls == "charge" and _ON_CHARGES.search(text[:matches[i].start()]):
             return None, light  # "is arraigned on charges ... Wednesday": the date is the arraignment's
-        if cls is not None and word.lower() not in _AGENTS:
+        if cls is not None and lower not in _AGENTS:
             return cls, light
-        if word.lower() in _LIGHT_VERBS:
+        if lower in _LIGHT_VERBS:
             light = True
             continue
-        if (_is_verb(word) and i + 2 < len(words) and words[i + 1].lower() == "by" and i > 0
-                and words[i - 1].lower() not in _FILLER and "," not in text[matches[i - 1].end():matches[i].start()]):
+        verb = _is_verb(word)
+        if (verb and i + 2 < len(words) and lowered[i + 1] == "by" and i > 0
+                and lowered[i - 1] not in _FILLER and "," not in text[matches[i - 1].end():matches[i].start()]):
             counted -= 2  # with its "by": a modifier of the noun, as the name after it
             continue  # "the church attended by Sarah Palin on Friday night": a participle of the noun
-        if _is_verb(word):
+        if verb:
             # The date is this verb's ("stopped by the church Saturday"): it dates a happening
             # only when the happening is the verb's subject ("the fire devastated the church").
             return _subject_class(matches, i, text), light
