@@ -65,12 +65,17 @@ class RuleContext:
     stories: StoryIndex | None = None
     """The stories of the corpus (built from the claims when not given)."""
     _by_kind: dict[ClaimKind, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
-    _frames: dict[int, Frame | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _frames: dict[int, tuple[Claim, Frame | None]] = field(default_factory=dict, init=False, repr=False,
+                                                           compare=False)
+    """Frames by ``id`` of the claim, with the claim: held, it keeps its ``id`` (a claim a rule
+    made for a moment, freed, would leave its ``id`` to the next one, which would find its frame)."""
     _frames_read: dict[tuple[object, ...], Frame | None] = field(default_factory=dict, init=False, repr=False,
                                                                  compare=False)
     """Frames by what :func:`frame_of` reads of a claim (:func:`_frame_key`): a figure a corpus
     repeats word for word (a wire report run by several outlets) is framed once."""
-    _background: dict[int, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _background: dict[int, tuple[Claim, bool]] = field(default_factory=dict, init=False, repr=False,
+                                                        compare=False)
+    """Whether a claim is background, by ``id`` of the claim, with the claim (as :attr:`_frames`)."""
     _background_read: dict[tuple[str, str, int | None, str | None], bool] = field(
         default_factory=dict, init=False, repr=False, compare=False)
     """:func:`background` by what it reads: a claim's sentence and quote, the year and the sentence before."""
@@ -121,24 +126,27 @@ class RuleContext:
 
     def frame(self, claim: Claim) -> Frame | None:
         """The fact frame of a quantity (computed once per claim)."""
-        frames = self._frames
-        key = id(claim)
-        if key not in frames:
-            thing = self.alignment.thing(claim)
-            read = _frame_key(claim, thing)
-            if read in self._frames_read:
-                frames[key] = self._frames_read[read]
-            else:
-                frames[key] = self._frames_read[read] = frame_of(claim, thing)
-        return frames[key]
+        known = self._frames.get(id(claim))
+        if known is not None and known[0] is claim:
+            return known[1]
+        thing = self.alignment.thing(claim)
+        read = _frame_key(claim, thing)
+        if read in self._frames_read:
+            frame = self._frames_read[read]
+        else:
+            frame = self._frames_read[read] = frame_of(claim, thing)
+        self._frames[id(claim)] = (claim, frame)
+        return frame
 
     def background(self, claim: Claim) -> bool:
         """Does the claim's sentence tie it to another happening than its article's story?
         (Computed once per claim: several rules ask.)"""
         known = self._background.get(id(claim))
-        if known is None:
-            known = self._background[id(claim)] = self._read_background(claim)
-        return known
+        if known is not None and known[0] is claim:
+            return known[1]
+        value = self._read_background(claim)
+        self._background[id(claim)] = (claim, value)
+        return value
 
     def written(self, article_id: str) -> dt.date | None:
         """When an article was written: its publication date, else its dateline's (computed once

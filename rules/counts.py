@@ -190,7 +190,7 @@ def _inside_sentence(sentence: str) -> bool:
 
 def _several(ctx: RuleContext, claim: Claim) -> bool:
     """Is the figure's sentence about several happenings (plural events, coordinated places)?"""
-    if _SEVERAL_HAPPENINGS.search(claim.sentence):
+    if _names_several_happenings(claim.sentence):
         return True
     text = ctx.alignment.articles[claim.article].text if claim.article in ctx.alignment.articles else ""
     places = sorted((e for e in ctx.alignment.entities_in_sentence(claim) if (e.subject or "other") == "place"),
@@ -198,6 +198,12 @@ def _several(ctx: RuleContext, claim: Claim) -> bool:
     return any((a.canonical or a.text) != (b.canonical or b.text) and _AND_BETWEEN.match(text[a.end:b.start])
                and not _STREET.search(a.text) and not _STREET.search(b.text)
                for a, b in itertools.pairwise(places))
+
+
+@lru_cache(maxsize=65536)
+def _names_several_happenings(sentence: str) -> bool:
+    """Does the sentence name several happenings ("the blasts at the embassies")? (Read once per sentence.)"""
+    return _SEVERAL_HAPPENINGS.search(sentence) is not None
 
 
 _SINCE_BEFORE = regex.compile(r"\bsince\b[^,;:()]*$", regex.I)
@@ -797,7 +803,7 @@ def _other_time(ctx: RuleContext, claim: Claim) -> bool:
     """Does the figure's sentence tell another moment than its article's story: "earlier that day",
     "the day before", or a month that is neither the month the article was written nor the one
     before ("In May, thieves stole ..." in an August report)?"""
-    if _OTHER_TIME.search(claim.sentence):
+    if _tells_other_time(claim.sentence):
         return True
     months = _months(claim)
     if not months:
@@ -807,6 +813,12 @@ def _other_time(ctx: RuleContext, claim: Claim) -> bool:
     if when is None:
         return opening is not None  # "In early March, a gunman shot ...": a story told of another time
     return not months & {when.month, (when.month - 2) % 12 + 1}
+
+
+@lru_cache(maxsize=65536)
+def _tells_other_time(sentence: str) -> bool:
+    """Does the sentence say "earlier that day", "the day before"...? (Read once per sentence.)"""
+    return _OTHER_TIME.search(sentence) is not None
 
 
 def _fact(frame: Frame) -> tuple[str, ...]:

@@ -593,7 +593,9 @@ def _objects(ctx: RuleContext, article: str) -> dict[str, set[str]]:
         offset = claim.start - claim.sentence_start
         if claim.subject == "person":
             full = _full_name(claim.canonical or claim.text)
-            for cls in _happenings_of_name(claim.sentence[:offset], claim.sentence[offset + len(claim.text):][:40]):
+            # (the 60 characters before the name are all that _happenings_of_name reads of them)
+            for cls in _happenings_of_name(claim.sentence[:offset][-60:],
+                                           claim.sentence[offset + len(claim.text):][:40]):
                 out[cls].add(_surname(claim.canonical or claim.text))
                 if full is not None:
                     out[cls].add(full)
