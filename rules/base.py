@@ -25,10 +25,11 @@ from checker.ruleapi import (
     background,
     build_stories,
     continues,
-    display,
     frame_of,
     reference_date,
 )
+
+from .compare import shown
 
 if TYPE_CHECKING:
     from checker.model import Corpus
@@ -249,7 +250,7 @@ class Rule:
         event: str | None = None,
         severity: Severity | None = None,
         values: Sequence[str] | None = None,
-        shown_as: Callable[[Claim], str] = display,
+        shown_as: Callable[[Claim], str] = shown,
         fingerprint_articles: Sequence[str] | None = None,
     ) -> Finding:
         """Build a finding with its evidence and a stable fingerprint.
