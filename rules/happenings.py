@@ -200,12 +200,13 @@ def _scan_fronted(words: Sequence[str]) -> str | None:
 _AUXILIARY = frozenset("was were is are has had have be been being will would did does do".split())
 
 
-def _left_clause(window: str) -> str:
+def _left_clause(window: str, bounds: Sequence[regex.Match[str]] | None = None) -> str:
     """The clause of the text before a date. "and" joins nouns as well as clauses: a
     conjunct with no verb ("Gov. and former candidate Sarah Palin on"), or one after a
     subject of one or two words ("Flames and smoke were coming from the church"), belongs
-    to the clause before it."""
-    bounds = list(_CLAUSE_END.finditer(window))
+    to the clause before it. ``bounds``: the clause ends in the window, when already found."""
+    if bounds is None:
+        bounds = list(_CLAUSE_END.finditer(window))
     if not bounds:
         return window
     last = bounds[-1]
@@ -248,7 +249,9 @@ def _classify_at(text: str, offset: int, quote: str) -> tuple[str | None, str | 
         return None, None
     end = offset + len(quote)
     sentence = _cased(text)
-    left = _left_clause(sentence[max(0, offset - 160):offset])
+    window = sentence[max(0, offset - 160):offset]
+    bounds = list(_CLAUSE_END.finditer(window))
+    left = _left_clause(window, bounds)
     if _REPORTED_BEFORE.search(left) or _BOUND_BEFORE.search(left):
         return None, None
     right = _CLAUSE_END.split(sentence[end:end + 80], 1)[0]
@@ -272,15 +275,12 @@ def _classify_at(text: str, offset: int, quote: str) -> tuple[str | None, str | 
         # set off after the date names the happening the clause tells of.
         after = _IN_HAPPENING.match(sentence[end:end + 40])
         found = _cls(after.group("word")) if after is not None else None
-    if found is None:
+    if found is None and bounds and bounds[-1].group().strip().lower() in ("after", "when", "as"):
         # "officers fatally shot Kimani Gray after he pointed a revolver at them on Saturday
         # night": a clause of what led straight to a crime tells the crime's time.
-        window = sentence[max(0, offset - 160):offset]
-        bounds = list(_CLAUSE_END.finditer(window))
-        if bounds and bounds[-1].group().strip().lower() in ("after", "when", "as"):
-            main, main_light = _scan_left(_left_clause(window[:bounds[-1].start()]))
-            if main in _CRIME:
-                found, light = main, main_light
+        main, main_light = _scan_left(_left_clause(window[:bounds[-1].start()]))
+        if main in _CRIME:
+            found, light = main, main_light
     if found is None and _CALL.search(sentence[end:]):
         # "Shortly after 3:30 Tuesday morning someone called 911 and reported a fire": the day
         # of the call that reported a happening is its day.
