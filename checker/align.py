@@ -21,6 +21,7 @@ from .model import Article, Claim, ClaimKind
 from .units import DEFAULT_UNITS, UnitTable
 
 _SENTENCE_START = operator.attrgetter("sentence_start")
+_UNREAD = ""  # not cached yet (a thing that is the empty string, if any, is read again: the same answer)
 
 
 @dataclass
@@ -33,6 +34,8 @@ class Alignment:
     """Each article's entity claims, by sentence (in claim order within one): one list per
     article, not one per sentence, which on 100,000 articles held 2 million small lists."""
     subject_canon: dict[str, str] = field(default_factory=dict)
+    _things: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    """:meth:`thing` of each subject, once read (every rule about figures asks it of every figure)."""
 
     @classmethod
     def build(cls, articles: Iterable[Article], claims: Sequence[Claim], units: UnitTable = DEFAULT_UNITS,
@@ -66,8 +69,12 @@ class Alignment:
     def thing(self, claim: Claim) -> str | None:
         if not claim.subject:
             return None
-        subject = self.subject_canon.get(claim.subject, claim.subject)
-        return self.units.canonical(singular(subject) if " " not in subject else subject)
+        known = self._things.get(claim.subject, _UNREAD)
+        if known is _UNREAD:
+            subject = self.subject_canon.get(claim.subject, claim.subject)
+            known = self._things[claim.subject] = self.units.canonical(
+                singular(subject) if " " not in subject else subject)
+        return known
 
 
 class UnionFind:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from .model import Article, Bound, Claim
+from .model import Article, Bound, Claim, _json_bound
 
 
 class Status(StrEnum):
@@ -73,8 +73,6 @@ class Evidence:
 
     @classmethod
     def of(cls, claim: Claim, article: Article | None, display: str) -> Evidence:
-        from .model import _json_bound
-
         low = _json_bound(claim.low)
         high = _json_bound(claim.high)
         return cls(

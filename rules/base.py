@@ -7,8 +7,10 @@ A rule never prints, reads files or formats text for a terminal: it receives a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import inspect
+import operator
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -23,10 +25,11 @@ from checker.ruleapi import (
     background,
     build_stories,
     continues,
-    display,
     frame_of,
     reference_date,
 )
+
+from .compare import shown
 
 if TYPE_CHECKING:
     from checker.model import Corpus
@@ -63,13 +66,26 @@ class RuleContext:
     stories: StoryIndex | None = None
     """The stories of the corpus (built from the claims when not given)."""
     _by_kind: dict[ClaimKind, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
-    _frames: dict[int, Frame | None] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _background: dict[int, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _frames: dict[int, tuple[Claim, Frame | None]] = field(default_factory=dict, init=False, repr=False,
+                                                           compare=False)
+    """Frames by ``id`` of the claim, with the claim: held, it keeps its ``id`` (a claim a rule
+    made for a moment, freed, would leave its ``id`` to the next one, which would find its frame)."""
+    _frames_read: dict[tuple[object, ...], Frame | None] = field(default_factory=dict, init=False, repr=False,
+                                                                 compare=False)
+    """Frames by what :func:`frame_of` reads of a claim (:func:`_frame_key`): a figure a corpus
+    repeats word for word (a wire report run by several outlets) is framed once."""
+    _background: dict[int, tuple[Claim, bool]] = field(default_factory=dict, init=False, repr=False,
+                                                        compare=False)
+    """Whether a claim is background, by ``id`` of the claim, with the claim (as :attr:`_frames`)."""
+    _background_read: dict[tuple[str, str, int | None, str | None], bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    """:func:`background` by what it reads: a claim's sentence and quote, the year and the sentence before."""
     _written: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _shared: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     _when: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _story_dates: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     """Each article's date (publication, else dateline), once read."""
+    _story_articles: dict[str, Sequence[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def article(self, article_id: str) -> Any:
         return self.alignment.articles.get(article_id)
@@ -89,6 +105,17 @@ class RuleContext:
             self.stories = build_stories(list(self.alignment.articles.values()), self.alignment.by_article)
         return self.stories.story_of(article) or article
 
+    def story_articles(self, story: str) -> Sequence[str] | None:
+        """The articles of the story of id ``story`` (``None`` when no story has that id; the
+        first story of the id when several have it), looked up in an index built once."""
+        if self._story_articles is None:
+            self.story_of(story)  # builds the stories when not given
+            assert self.stories is not None
+            self._story_articles = {}
+            for found in self.stories.stories:
+                self._story_articles.setdefault(found.id, found.articles)
+        return self._story_articles.get(story)
+
     def alone(self, article: str) -> bool:
         """Is the article the only one of its story? (Nothing of it is compared across articles.)"""
         if self._shared is None:
@@ -100,19 +127,27 @@ class RuleContext:
 
     def frame(self, claim: Claim) -> Frame | None:
         """The fact frame of a quantity (computed once per claim)."""
-        frames = self._frames
-        key = id(claim)
-        if key not in frames:
-            frames[key] = frame_of(claim, self.alignment.thing(claim))
-        return frames[key]
+        known = self._frames.get(id(claim))
+        if known is not None and known[0] is claim:
+            return known[1]
+        thing = self.alignment.thing(claim)
+        read = _frame_key(claim, thing)
+        if read in self._frames_read:
+            frame = self._frames_read[read]
+        else:
+            frame = self._frames_read[read] = frame_of(claim, thing)
+        self._frames[id(claim)] = (claim, frame)
+        return frame
 
     def background(self, claim: Claim) -> bool:
         """Does the claim's sentence tie it to another happening than its article's story?
         (Computed once per claim: several rules ask.)"""
         known = self._background.get(id(claim))
-        if known is None:
-            known = self._background[id(claim)] = self._read_background(claim)
-        return known
+        if known is not None and known[0] is claim:
+            return known[1]
+        value = self._read_background(claim)
+        self._background[id(claim)] = (claim, value)
+        return value
 
     def written(self, article_id: str) -> dt.date | None:
         """When an article was written: its publication date, else its dateline's (computed once
@@ -128,7 +163,12 @@ class RuleContext:
             self._when[claim.article] = self.written(claim.article) or self._story_date(claim.article)
         when = self._when[claim.article]
         previous = self._previous_sentence(claim) if continues(claim.sentence) else None
-        return background(claim, when.year if when is not None else None, previous)
+        year = when.year if when is not None else None
+        key = (claim.sentence, claim.text, year, previous)
+        known = self._background_read.get(key)
+        if known is None:
+            known = self._background_read[key] = background(claim, year, previous)
+        return known
 
     def _story_date(self, article_id: str) -> dt.date | None:
         """The earliest date at which an article of the article's story was written: the time
@@ -151,6 +191,19 @@ class RuleContext:
             return None
         ends = [m.end() for m in _SENTENCE_END.finditer(before[:-1])]
         return before[ends[-1] if ends else 0:].strip() or None
+
+
+# The fields of a claim that say where it is (its article, offsets, lines and columns): what
+# frame_of reads of them is the claim's offset in its sentence.
+_PLACE_FIELDS = frozenset({"article", "start", "end", "line", "column", "end_line", "end_column", "sentence_start"})
+_CONTENT = operator.attrgetter(*(f.name for f in dataclasses.fields(Claim) if f.name not in _PLACE_FIELDS))
+
+
+def _frame_key(claim: Claim, thing: str | None) -> tuple[object, ...]:
+    """Everything of a claim but where it is, with its offset in its sentence and its counted
+    thing: claims with equal keys have one frame. (The types of the bounds too: ``1`` and
+    ``1.0`` are equal keys.)"""
+    return (claim.start - claim.sentence_start, thing, type(claim.low), type(claim.high), _CONTENT(claim))
 
 
 _SENTENCE_END = regex.compile(r"[.!?][\"'”’)]*(?:\s+|$)|\n")
@@ -197,7 +250,7 @@ class Rule:
         event: str | None = None,
         severity: Severity | None = None,
         values: Sequence[str] | None = None,
-        shown_as: Callable[[Claim], str] = display,
+        shown_as: Callable[[Claim], str] = shown,
         fingerprint_articles: Sequence[str] | None = None,
     ) -> Finding:
         """Build a finding with its evidence and a stable fingerprint.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.findings import short_id as short_id  # re-exported: the rules name articles by it
 from checker.model import Claim
@@ -64,11 +65,16 @@ def _compatible(a: Interval, b: Interval) -> bool:
     return a.overlaps(b)
 
 
+shown = lru_cache(maxsize=65536)(display)
+""":func:`display`, once per claim (a figure is shown in each finding that quotes it, and again
+in the messages that list the sides)."""
+
+
 def sides(claims: Sequence[Claim]) -> list[tuple[str, list[str]]]:
     """Claims grouped by their displayed value: ``[(value, [article, ...]), ...]``, most sources first."""
     groups: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
-        groups[display(claim)].add(claim.article)
+        groups[shown(claim)].add(claim.article)
     return sorted(((v, sorted(a)) for v, a in groups.items()), key=lambda kv: (-len(kv[1]), kv[0]))
 
 

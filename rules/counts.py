@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -122,6 +123,10 @@ _TOTAL = regex.compile(r"\b(?:total|totall?ing|in all|altogether|combined|overal
                        r"(?:in|over|within)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:[\p{L}\d-]+\s+)?"
                        r"(?:hours|days|weeks|months)|(?:in|over|within|during)\s+(?:a|an|the)\s+(?:[\p{L}\d]+-)?"
                        r"(?:hour|day|week|month)s?\s+(?:span|period|stretch))\b", regex.I)  # "7 adults shot in five hours": a spree's total
+# Words without one of which _TOTAL cannot match (each of its alternatives holds one).
+_TOTAL_WORDS = ("total", "in all", "altogether", "combined", "overall", "cumulative", "so far", "to date", "tally",
+                "across", "throughout", "nationwide", "worldwide", "weekend", "hours", "days", "weeks", "months",
+                "span", "period", "stretch")
 _RATE = regex.compile(r"\b(?:each|every|per|average\w*|annually|record|career|history|ever|all-time|lifetime)\b"
                       # "$5 a day" is a rate; "a day after three workers died" is a time
                       r"|\ba\s+(?:year|day|week|month|season|game)\b(?!\s+(?:after|before|later|earlier|ago|or\b))",
@@ -174,12 +179,18 @@ _SITE_FELL = regex.compile(
 def _inside(claim: Claim) -> bool:
     """Is the figure said of an unnamed place inside another ("in a village in X"), or of one
     building that fell ("when a mosque collapsed")?"""
-    return _SUB_PLACE.search(claim.sentence) is not None or _SITE_FELL.search(claim.sentence) is not None
+    return _inside_sentence(claim.sentence)
+
+
+@lru_cache(maxsize=65536)
+def _inside_sentence(sentence: str) -> bool:
+    """:func:`_inside` of the figures of a sentence (read once per sentence)."""
+    return _SUB_PLACE.search(sentence) is not None or _SITE_FELL.search(sentence) is not None
 
 
 def _several(ctx: RuleContext, claim: Claim) -> bool:
     """Is the figure's sentence about several happenings (plural events, coordinated places)?"""
-    if _SEVERAL_HAPPENINGS.search(claim.sentence):
+    if _names_several_happenings(claim.sentence):
         return True
     text = ctx.alignment.articles[claim.article].text if claim.article in ctx.alignment.articles else ""
     places = sorted((e for e in ctx.alignment.entities_in_sentence(claim) if (e.subject or "other") == "place"),
@@ -189,18 +200,30 @@ def _several(ctx: RuleContext, claim: Claim) -> bool:
                for a, b in itertools.pairwise(places))
 
 
+@lru_cache(maxsize=65536)
+def _names_several_happenings(sentence: str) -> bool:
+    """Does the sentence name several happenings ("the blasts at the embassies")? (Read once per sentence.)"""
+    return _SEVERAL_HAPPENINGS.search(sentence) is not None
+
+
 _SINCE_BEFORE = regex.compile(r"\bsince\b[^,;:()]*$", regex.I)
 
 
 def _months(claim: Claim) -> frozenset[int]:
     """The months a figure's sentence names as the time of what it tells (1-12)."""
+    return _sentence_months(claim.sentence)
+
+
+@lru_cache(maxsize=65536)
+def _sentence_months(sentence: str) -> frozenset[int]:
+    """:func:`_months` of the figures of a sentence (read once per sentence)."""
     out = set()
-    for match in _MONTH_TIME.finditer(claim.sentence):
+    for match in _MONTH_TIME.finditer(sentence):
         word = match.group("month").lower()
         if word == "may" and match.group(0)[:1].islower() and not match.group(0).lower().startswith(("in", "early",
                                                                                                     "late", "mid")):
             continue  # "this may", "by may": the verb, not the month
-        if _SINCE_BEFORE.search(claim.sentence[max(0, match.start() - 60):match.start()]):
+        if _SINCE_BEFORE.search(sentence[max(0, match.start() - 60):match.start()]):
             continue  # "the biggest protest since Papandreou took office last October": a point of reference
         out.add(next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(word[:3])))
     return frozenset(out)
@@ -209,7 +232,15 @@ def _months(claim: Claim) -> frozenset[int]:
 def _predicate(claim: Claim) -> frozenset[str]:
     """Content words around a figure (what is said about it: "delivered ... equipment"), as stems;
     names, numbers and function words left out."""
-    left, right = around(claim, 70, 70)
+    offset = claim.start - claim.sentence_start
+    return _predicate_at(claim.sentence, offset, offset + len(claim.text))
+
+
+@lru_cache(maxsize=65536)
+def _predicate_at(sentence: str, start: int, end: int) -> frozenset[str]:
+    """:func:`_predicate` of the figure at ``start:end`` of ``sentence`` (a sentence a corpus
+    repeats is read once)."""
+    left, right = sentence[max(0, start - 70):start], sentence[end:end + 70]
     words = _WORD.findall(left)[-8:] + _WORD.findall(right)[:8]
     return frozenset(w.lower()[:5] for w in words
                      if w[0].islower() and w.lower() not in _STOPWORDS and len(w) > 2)
@@ -217,10 +248,28 @@ def _predicate(claim: Claim) -> frozenset[str]:
 
 def _scope(claim: Claim) -> tuple[bool, bool]:
     """Is the figure a total ("a total of 31 magazines") or a rate/record ("in each of five seasons")?"""
-    left, right = around(claim, 40, 40)
-    near = f"{left} {claim.text} {right}"
-    wide_left, wide_right = around(claim, 100, 60)  # "In their five operations so far, ... 31 magazines"
-    return bool(_TOTAL.search(f"{wide_left} {claim.text} {wide_right}")), bool(_RATE.search(near))
+    return _scope_at(claim.sentence, claim.start - claim.sentence_start, claim.text)
+
+
+@lru_cache(maxsize=65536)
+def _scope_at(sentence: str, start: int, quote: str) -> tuple[bool, bool]:
+    """:func:`_scope` of the figure ``quote`` at ``start`` of ``sentence`` (a sentence a corpus
+    repeats is read once)."""
+    end = start + len(quote)
+    near = f"{sentence[max(0, start - 40):start]} {quote} {sentence[end:end + 40]}"
+    # "In their five operations so far, ... 31 magazines"
+    wide = f"{sentence[max(0, start - 100):start]} {quote} {sentence[end:end + 60]}"
+    return bool(_may_be_total(wide) and _TOTAL.search(wide)), bool(_RATE.search(near))
+
+
+def _may_be_total(text: str) -> bool:
+    """Can :data:`_TOTAL` match the text? Not when it is ASCII and holds none of the words one
+    of its alternatives needs (a test of substrings, much quicker than the pattern). Other
+    texts are left to the pattern, whose case-insensitive matching goes beyond ASCII."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _TOTAL_WORDS)
 
 
 def _topic(frame: Frame, claims: Sequence[Claim], ctx: RuleContext) -> str:
@@ -408,8 +457,9 @@ def article_surnames(ctx: RuleContext) -> dict[str, dict[str, str]]:
     return out
 
 
-def _stems(subject: str | None) -> set[str]:
-    return {w.lower()[:5] for w in _WORD.findall(subject or "")}
+@lru_cache(maxsize=65536)
+def _stems(subject: str | None) -> frozenset[str]:
+    return frozenset(w.lower()[:5] for w in _WORD.findall(subject or ""))
 
 
 # A figure visits at most this many groups beside those holding its own value: an article
@@ -610,7 +660,12 @@ _CORRECTION = regex.compile(r"\bnot\s+(?:\p{L}+|\d+)\s+as\s+(?:\p{L}+\s+)?(?:fir
 def corrects(claim: Claim) -> bool:
     """Does the figure's sentence say it corrects an earlier figure ("four people were injured,
     not five as first reported")?"""
-    return _CORRECTION.search(claim.sentence) is not None
+    return _corrects(claim.sentence)
+
+
+@lru_cache(maxsize=65536)
+def _corrects(sentence: str) -> bool:
+    return _CORRECTION.search(sentence) is not None
 
 
 class CountMismatch(Rule):
@@ -674,6 +729,8 @@ class CountMismatch(Rule):
         for block_key in sorted(blocks):
             # Only blocks of two articles or more are read further (most figures have no
             # counterpart in another article of their story).
+            if not _several_articles(blocks[block_key]):
+                continue
             framed = [(c, f) for c, f in blocks[block_key] if not ctx.background(c) and not _other_time(ctx, c)]
             if len({c.article for c, _ in framed}) < 2:
                 continue
@@ -715,6 +772,12 @@ class CountMismatch(Rule):
                                        group, 0.75, event=event, fact=_fact(frame))
 
 
+def _several_articles(block: Sequence[tuple[Claim, Frame]]) -> bool:
+    """Do the figures come from two articles or more?"""
+    first = block[0][0].article
+    return any(claim.article != first for claim, _ in block)
+
+
 # "the figure of $1 million", "that estimate": an amount that points back to what the sentence
 # before it was about.
 _ANAPHORIC = regex.compile(r"\b(?:the|that|this|a)\s+(?:figure|estimate|number|sum|tally)\s+(?:of|at|is|was)\s+"
@@ -740,7 +803,7 @@ def _other_time(ctx: RuleContext, claim: Claim) -> bool:
     """Does the figure's sentence tell another moment than its article's story: "earlier that day",
     "the day before", or a month that is neither the month the article was written nor the one
     before ("In May, thieves stole ..." in an August report)?"""
-    if _OTHER_TIME.search(claim.sentence):
+    if _tells_other_time(claim.sentence):
         return True
     months = _months(claim)
     if not months:
@@ -750,6 +813,12 @@ def _other_time(ctx: RuleContext, claim: Claim) -> bool:
     if when is None:
         return opening is not None  # "In early March, a gunman shot ...": a story told of another time
     return not months & {when.month, (when.month - 2) % 12 + 1}
+
+
+@lru_cache(maxsize=65536)
+def _tells_other_time(sentence: str) -> bool:
+    """Does the sentence say "earlier that day", "the day before"...? (Read once per sentence.)"""
+    return _OTHER_TIME.search(sentence) is not None
 
 
 def _fact(frame: Frame) -> tuple[str, ...]:
@@ -850,13 +919,14 @@ class RelatedCounts(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         for claim in ctx.claims_of(ClaimKind.QUANTITY):
-            if claim.unit == "percent" or ctx.alone(claim.article) or ctx.background(claim):
+            if claim.unit == "percent" or ctx.alone(claim.article):
                 continue
             frame = ctx.frame(claim)
             if frame is None or frame.part is not None:
                 continue
             group = ctx.alignment.units.group(frame.measure.split(": ")[-1])
-            if group:
+            # whether the sentence is background is asked last: few figures have a related unit
+            if group and not ctx.background(claim):
                 groups[(ctx.story_of(claim.article), group)].append(claim)
         for story, name in sorted(groups):
             for window in _windows(ctx, groups[(story, name)]):

@@ -89,6 +89,7 @@ _HAPPENING_WORDS = 10
 _ON_CHARGES = regex.compile(r"\bon\s+(?:(?:a|the|two|three|several|multiple|new|\p{L}+-degree)\s+)*(?:\p{L}+\s+)?$", regex.I)
 
 
+@lru_cache(maxsize=65536)
 def _cls(word: str) -> str | None:
     """The class of happening a word of a sentence names (see :func:`_cased`): a capitalised
     word is part of a name ("Catching Fire", "the Fire Department"), but for a named storm
@@ -99,12 +100,14 @@ def _cls(word: str) -> str | None:
     return cls
 
 
+@lru_cache(maxsize=65536)
 def _cased(sentence: str) -> str:
     """The sentence with its first word, or all of it when it is set in title case (a
     headline), in lower case, so that a capitalised word inside it is part of a name. The
-    length is kept: offsets into the sentence stay valid."""
+    length is kept: offsets into the sentence stay valid. (Computed once per sentence: the
+    dates and times of one sentence all read it.)"""
     words = _WORD.findall(sentence)
-    title = len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    title = len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.6 * len(words)  # words are not empty
     if title:
         lowered = sentence.lower()
     else:
@@ -141,31 +144,33 @@ def _scan_left(text: str) -> tuple[str | None, bool]:
     was found as the subject of a verb of happening ("the shooting that took place")."""
     matches = list(_WORD.finditer(text))
     words = [m.group() for m in matches]
+    lowered = [w.lower() for w in words]
     light = False
     counted = 0
     for i in range(len(words) - 1, -1, -1):
-        word = words[i]
+        word, lower = words[i], lowered[i]
         if not word[:1].isupper():
             # The words of a name ("Alaska Gov. and former vice presidential candidate Sarah
             # Palin") are one phrase: they do not count towards the window.
             counted += 1
             if counted > _HAPPENING_WORDS:
                 break
-        if i + 1 < len(words) and (word.lower(), words[i + 1].lower()) in _PHRASES:
-            return _PHRASES[(word.lower(), words[i + 1].lower())], light
+        if i + 1 < len(words) and (lower, lowered[i + 1]) in _PHRASES:
+            return _PHRASES[(lower, lowered[i + 1])], light
         cls = _cls(word)
         if cls == "charge" and _ON_CHARGES.search(text[:matches[i].start()]):
             return None, light  # "is arraigned on charges ... Wednesday": the date is the arraignment's
-        if cls is not None and word.lower() not in _AGENTS:
+        if cls is not None and lower not in _AGENTS:
             return cls, light
-        if word.lower() in _LIGHT_VERBS:
+        if lower in _LIGHT_VERBS:
             light = True
             continue
-        if (_is_verb(word) and i + 2 < len(words) and words[i + 1].lower() == "by" and i > 0
-                and words[i - 1].lower() not in _FILLER and "," not in text[matches[i - 1].end():matches[i].start()]):
+        verb = _is_verb(word)
+        if (verb and i + 2 < len(words) and lowered[i + 1] == "by" and i > 0
+                and lowered[i - 1] not in _FILLER and "," not in text[matches[i - 1].end():matches[i].start()]):
             counted -= 2  # with its "by": a modifier of the noun, as the name after it
             continue  # "the church attended by Sarah Palin on Friday night": a participle of the noun
-        if _is_verb(word):
+        if verb:
             # The date is this verb's ("stopped by the church Saturday"): it dates a happening
             # only when the happening is the verb's subject ("the fire devastated the church").
             return _subject_class(matches, i, text), light
@@ -195,12 +200,13 @@ def _scan_fronted(words: Sequence[str]) -> str | None:
 _AUXILIARY = frozenset("was were is are has had have be been being will would did does do".split())
 
 
-def _left_clause(window: str) -> str:
+def _left_clause(window: str, bounds: Sequence[regex.Match[str]] | None = None) -> str:
     """The clause of the text before a date. "and" joins nouns as well as clauses: a
     conjunct with no verb ("Gov. and former candidate Sarah Palin on"), or one after a
     subject of one or two words ("Flames and smoke were coming from the church"), belongs
-    to the clause before it."""
-    bounds = list(_CLAUSE_END.finditer(window))
+    to the clause before it. ``bounds``: the clause ends in the window, when already found."""
+    if bounds is None:
+        bounds = list(_CLAUSE_END.finditer(window))
     if not bounds:
         return window
     last = bounds[-1]
@@ -231,12 +237,21 @@ def _classify(claim: Claim) -> tuple[str | None, str | None]:
     day of the act or of the crime?), which is no happening's date of the story."""
     if claim.kind is not ClaimKind.DATE or claim.granularity is None:
         return None, None
-    if claim.text.strip().lower() in _DEICTIC:
+    return _classify_at(claim.sentence, claim.start - claim.sentence_start, claim.text)
+
+
+@lru_cache(maxsize=65536)
+def _classify_at(text: str, offset: int, quote: str) -> tuple[str | None, str | None]:
+    """:func:`_classify` of the date ``quote`` at ``offset`` in the sentence ``text``: it reads
+    nothing else of the claim, so that a sentence a corpus repeats (a wire report run by several
+    outlets) is read once."""
+    if quote.strip().lower() in _DEICTIC:
         return None, None
-    offset = claim.start - claim.sentence_start
-    end = offset + len(claim.text)
-    sentence = _cased(claim.sentence)
-    left = _left_clause(sentence[max(0, offset - 160):offset])
+    end = offset + len(quote)
+    sentence = _cased(text)
+    window = sentence[max(0, offset - 160):offset]
+    bounds = list(_CLAUSE_END.finditer(window))
+    left = _left_clause(window, bounds)
     if _REPORTED_BEFORE.search(left) or _BOUND_BEFORE.search(left):
         return None, None
     right = _CLAUSE_END.split(sentence[end:end + 80], 1)[0]
@@ -260,15 +275,12 @@ def _classify(claim: Claim) -> tuple[str | None, str | None]:
         # set off after the date names the happening the clause tells of.
         after = _IN_HAPPENING.match(sentence[end:end + 40])
         found = _cls(after.group("word")) if after is not None else None
-    if found is None:
+    if found is None and bounds and bounds[-1].group().strip().lower() in ("after", "when", "as"):
         # "officers fatally shot Kimani Gray after he pointed a revolver at them on Saturday
         # night": a clause of what led straight to a crime tells the crime's time.
-        window = sentence[max(0, offset - 160):offset]
-        bounds = list(_CLAUSE_END.finditer(window))
-        if bounds and bounds[-1].group().strip().lower() in ("after", "when", "as"):
-            main, main_light = _scan_left(_left_clause(window[:bounds[-1].start()]))
-            if main in _CRIME:
-                found, light = main, main_light
+        main, main_light = _scan_left(_left_clause(window[:bounds[-1].start()]))
+        if main in _CRIME:
+            found, light = main, main_light
     if found is None and _CALL.search(sentence[end:]):
         # "Shortly after 3:30 Tuesday morning someone called 911 and reported a fire": the day
         # of the call that reported a happening is its day.
@@ -559,6 +571,7 @@ def _happenings_of_name(before: str, after: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=65536)
 def _surname(name: str) -> str:
     parts = _WORD.findall(name)
     return _POSSESSIVE.sub("", parts[-1]).lower() if parts else ""
@@ -580,7 +593,9 @@ def _objects(ctx: RuleContext, article: str) -> dict[str, set[str]]:
         offset = claim.start - claim.sentence_start
         if claim.subject == "person":
             full = _full_name(claim.canonical or claim.text)
-            for cls in _happenings_of_name(claim.sentence[:offset], claim.sentence[offset + len(claim.text):][:40]):
+            # (the 60 characters before the name are all that _happenings_of_name reads of them)
+            for cls in _happenings_of_name(claim.sentence[:offset][-60:],
+                                           claim.sentence[offset + len(claim.text):][:40]):
                 out[cls].add(_surname(claim.canonical or claim.text))
                 if full is not None:
                     out[cls].add(full)
@@ -619,6 +634,7 @@ def _dated_names(ctx: RuleContext, claims: Iterable[Claim]) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _full_name(name: str) -> str | None:
     """The key of a person's full name, its last two words ("=alexandros grigoropoulos"): a
     surname alone ("Smith") is too common to tie two articles' happenings together."""
@@ -716,12 +732,8 @@ def _other_year(ctx: RuleContext, claim: Claim) -> bool:
 
 def _story_articles(ctx: RuleContext, article: str) -> Sequence[str]:
     """The articles of an article's story (the article alone when it is in none)."""
-    story = ctx.story_of(article)
-    assert ctx.stories is not None
-    for found in ctx.stories.stories:
-        if found.id == story:
-            return found.articles
-    return (article,)
+    found = ctx.story_articles(ctx.story_of(article))
+    return found if found is not None else (article,)
 
 
 class _Groups:
@@ -860,11 +872,12 @@ class HappeningDay(Rule):
             dated[cls][claim.article].append(claim)
         for cls in sorted(charged):
             yield from self._per_person(ctx, cls, charged[cls], conflicts=False)
+        objects: dict[str, dict[str, set[str]]] = {}  # _objects of each article, read once for all classes
         for cls in sorted(dated):
             if cls in ONCE_PER_PERSON:
                 yield from self._per_person(ctx, cls, dated[cls])
             else:
-                yield from self._per_story(ctx, cls, dated[cls])
+                yield from self._per_story(ctx, cls, dated[cls], objects)
         for cls in sorted(earlier):
             yield from self._earlier(ctx, cls, earlier[cls], dated.get(cls, {}))
         for cls in sorted(things):
@@ -952,11 +965,16 @@ class HappeningDay(Rule):
             if len({c.article for c, _ in chosen}) >= 2:
                 yield from self._compare(ctx, cls, chosen, conflicts=False, among=pooled)
 
-    def _per_story(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]]) -> Iterator[Finding]:
+    def _per_story(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]],
+                   read: dict[str, dict[str, set[str]]]) -> Iterator[Finding]:
+        """``read``: the :func:`_objects` of articles, kept from one class to the next."""
         groups = _Groups()
         stories: dict[str, str] = {}
         people: dict[str, list[str]] = defaultdict(list)
-        objects = {article: _objects(ctx, article).get(cls, set()) for article in by_article}
+        for article in by_article:
+            if article not in read:
+                read[article] = _objects(ctx, article)
+        objects = {article: read[article].get(cls, set()) for article in by_article}
         known = set().union(*objects.values())
         for article in sorted(by_article):
             story = ctx.story_of(article)
@@ -1089,16 +1107,28 @@ def _values(members: Sequence[tuple[Claim, When]]) -> list[str]:
 def _partition(n: int, verdict: dict[tuple[int, int], bool | None]) -> list[list[int]]:
     """Groups of dates that agree with each other, largest agreement first: each group is the
     date that agrees with the most others, with those of them that contradict no member."""
+    # How many dates left each date agrees with, kept up to date as groups are taken out
+    # (counting them again for every group made the partition cubic in the dates).
+    agreeing = [0] * n
+    agreed_by: list[list[int]] = [[] for _ in range(n)]
+    for (i, k), v in verdict.items():
+        if v is True and i != k:
+            agreeing[i] += 1
+            agreed_by[k].append(i)
     left = list(range(n))
     groups: list[list[int]] = []
     while left:
-        pivot = max(left, key=lambda i: (sum(verdict.get((i, k)) is True for k in left if k != i), -i))
+        pivot = max(left, key=lambda i: (agreeing[i], -i))
         group = [pivot]
         for k in left:
             if k != pivot and verdict.get((pivot, k)) is True and all(verdict.get((k, g)) is not False for g in group):
                 group.append(k)
         groups.append(sorted(group))
-        left = [k for k in left if k not in group]
+        taken = set(group)
+        left = [k for k in left if k not in taken]
+        for g in group:
+            for i in agreed_by[g]:
+                agreeing[i] -= 1
     return groups
 
 
