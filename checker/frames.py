@@ -31,6 +31,7 @@ from importlib import resources
 
 import regex
 
+from .extractors.lemmas import all_lemmas
 from .extractors.nouns import singular
 from .model import Claim, ClaimKind
 
@@ -194,12 +195,11 @@ def _happenings() -> dict[str, str]:
 
 @lru_cache(maxsize=65536)
 def lemmas(word: str) -> tuple[str, ...]:
-    """The word in lower case and its lemmas (every part of speech), by lemminflect."""
-    from lemminflect import getAllLemmas  # imported on first use: it loads its tables
-
+    """The word in lower case and its lemmas (every part of speech), by lemminflect's tables
+    (:func:`checker.extractors.lemmas.all_lemmas`, read without loading lemminflect)."""
     w = word.lower()
     found = {w}
-    for forms in getAllLemmas(w).values():
+    for forms in all_lemmas(w).values():
         found.update(forms)
     return tuple(sorted(found))
 

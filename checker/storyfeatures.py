@@ -306,7 +306,9 @@ _BACKGROUND = regex.compile(
     r"(?:the|its|their)\s+(?:last|most\s+recent)\s+(?:\p{L}+\s+){0,2}(?:quake|earthquake|tremor|attack|shooting|"
     r"fire|blaze|crash|bombing|explosion|storm|hurricane|flood|riot)s?|"
     # "the nationwide toll" is a tally; "during a nationwide strike" says what the story's happening is
-    r"this\s+year|(?<!\ban?\s(?:[\p{L}\d-]+\s+){0,3})(?:nationwide|worldwide|statewide)|across\s+the\s+country)\b", regex.I)
+    # (the look back for "a" comes after the word: before it, it was tried at every word of every sentence)
+    r"this\s+year|(?:nationwide|worldwide|statewide)(?<!\ban?\s(?:[\p{L}\d-]+\s+){0,3}(?:nationwide|worldwide|statewide))|"
+    r"across\s+the\s+country)\b", regex.I)
 
 
 @lru_cache(maxsize=65536)
