@@ -32,7 +32,7 @@ from ..doc import Doc
 from ..model import Claim, ClaimKind, Granularity, Qualifier
 from ..segment import Sentence
 from .nouns import EVENT_NOUNS, singular
-from .numbers import NUMBER_PATTERN, parse_number
+from .numbers import NUMBER_PATTERN, parse_number, search_near_cue
 from .options import ExtractOptions
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
@@ -615,14 +615,9 @@ def _near_cues(pattern: regex.Pattern[str], text: str, cues: list[int], lead: in
     """``pattern.finditer(text)`` when every match holds a position of ``cues`` (ascending) at
     most ``lead`` characters after its start: the next match from ``pos`` on begins at or after
     the first cue from ``pos`` on minus ``lead``, so the search starts there, not at ``pos``."""
-    pos = 0
-    k = 0
+    pos = k = 0
     while True:
-        while k < len(cues) and cues[k] < pos:
-            k += 1
-        if k == len(cues):
-            return
-        match = pattern.search(text, max(pos, cues[k] - lead))
+        match, k = search_near_cue(pattern, text, pos, cues, k, lead)
         if match is None:
             return
         yield match

@@ -15,6 +15,7 @@ Public API (used by every extractor; keep it stable):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -196,3 +197,18 @@ def scale_of(text: str) -> float:
     for word in match.group(1).split():
         factor *= SCALES[word]
     return factor
+
+
+def search_near_cue(pattern: regex.Pattern[str], text: str, pos: int, cues: Sequence[int], k: int,
+                    lead: int) -> tuple[regex.Match[str] | None, int]:
+    """``pattern.search(text, pos)`` for a pattern whose every match holds a position of ``cues``
+    (ascending: where a number or a month token starts) at most ``lead`` characters after its
+    start: the first match from ``pos`` on begins at or after the first cue from ``pos`` on minus
+    ``lead``, so the search starts there (the same match, without scanning the text before).
+    ``k`` is where to look for that cue (the index this function returned last, or 0); returns
+    the match (``None`` when no cue is left or nothing matches) and the index of that cue."""
+    while k < len(cues) and cues[k] < pos:
+        k += 1
+    if k == len(cues):
+        return None, k
+    return pattern.search(text, max(pos, cues[k] - lead)), k

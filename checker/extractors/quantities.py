@@ -28,6 +28,7 @@ from .numbers import (
     has_number_cue,
     parse_number,
     scale_of,
+    search_near_cue,
 )
 from .options import ExtractOptions
 
@@ -346,15 +347,8 @@ def _sentence_quantities(doc: Doc, sentence: Sentence, options: ExtractOptions) 
     while True:
         if starts is None:
             found = _FIGURE.search(s_text, pos)
-        else:
-            # The first figure from ``pos`` on has its number at or after the first number start
-            # from ``pos`` on, and begins at most _FIGURE_LEAD characters before it: the search
-            # may start there (it finds the same match; no scan of the text before).
-            while next_start < len(starts) and starts[next_start] < pos:
-                next_start += 1
-            if next_start == len(starts):
-                break
-            found = _FIGURE.search(s_text, max(pos, starts[next_start] - _FIGURE_LEAD))
+        else:  # a figure holds a number start at most _FIGURE_LEAD characters after its own start
+            found, next_start = search_near_cue(_FIGURE, s_text, pos, starts, next_start, _FIGURE_LEAD)
         if found is None:
             break
         match: regex.Match[str] = found
