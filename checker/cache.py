@@ -254,9 +254,15 @@ def decode(data: str | bytes, text: str = "", shared: dict[object, object] | Non
     return ArticleExtraction(tuple(claims), sentences, mentions, truncated, story)
 
 
-def share_words(words: Mapping[str, int], share: Callable[[str, str], str]) -> dict[str, int]:
-    """``words`` with each word the object ``share(word, word)`` gives, in the same order."""
-    return dict(zip(map(share, words, words), words.values(), strict=True))
+def share_story(story: StoryFeatures, share: Callable[[str, str], str]) -> StoryFeatures:
+    """``story`` with each word the object ``share(word, word)`` gives, in the same order: held
+    until stories are built, a large corpus's words are millions of strings, most of them the
+    same few thousand (the decoder's and a worker's words arrive as strings of their own)."""
+
+    def shared(words: Mapping[str, int]) -> dict[str, int]:
+        return dict(zip(map(share, words, words), words.values(), strict=True))
+
+    return StoryFeatures(shared(story.lead_words), shared(story.rest_words), story.marks)
 
 
 def _encode_story(story: StoryFeatures) -> list[object]:
@@ -279,7 +285,6 @@ def _decode_story(row: object, share: Callable[[str, str], str]) -> StoryFeature
     for words in (lead, rest):
         if type(words) is not dict or not {*map(type, words.values())} <= _INT:  # ints only (JSON true is no count)
             raise ValueError("malformed word counts")
-    lead, rest = share_words(lead, share), share_words(rest, share)
     for number in (size, value):
         if number is not None and type(number) is not float:
             raise ValueError("malformed story mark")
@@ -289,7 +294,7 @@ def _decode_story(row: object, share: Callable[[str, str], str]) -> StoryFeature
                 or not (day[2] is None or type(day[2]) is str)):
             raise ValueError("malformed happening day")
         told = HappeningDay(day[0], day[1], None if day[2] is None else dt.date.fromisoformat(day[2]))
-    return StoryFeatures(lead, rest, Marks(told, size, value))
+    return share_story(StoryFeatures(lead, rest, Marks(told, size, value)), share)
 
 
 _SKETCH_FIELDS = operator.attrgetter(*(f.name for f in fields(MentionSketch)))

@@ -27,7 +27,7 @@ from .cache import (
     ClaimCache,
     article_key,
     open_cache,
-    share_words,
+    share_story,
 )
 from .events import EventIndex, MentionSketch, build_events, prune_events, sketch_mentions
 from .extractors import ExtractOptions, extract_bounded, group_entities, load_extractors
@@ -177,16 +177,12 @@ def _share_offsets(claims: Sequence[Claim]) -> None:
 
 
 def _share_story(extraction: ArticleExtraction, shared: dict[object, object]) -> ArticleExtraction:
-    """The extraction with each word of its story features the object of ``shared`` (as the
-    cache decoder gives them): held until stories are built, a large corpus's words are
-    millions of strings, and most are the same few thousand."""
-    story = extraction.story
-    if story is None:
+    """The extraction with each word of its story features the object of ``shared``, as the
+    cache decoder gives them (:func:`checker.cache.share_story`)."""
+    if extraction.story is None:
         return extraction
     share = cast(Callable[[str, str], str], shared.setdefault)
-    words = dataclasses.replace(story, lead_words=share_words(story.lead_words, share),
-                                rest_words=share_words(story.rest_words, share))
-    return dataclasses.replace(extraction, story=words)
+    return dataclasses.replace(extraction, story=share_story(extraction.story, share))
 
 
 def _extract_chunk(articles: Sequence[Article], options: ExtractOptions) -> list[ArticleExtraction | str]:
@@ -277,8 +273,7 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
             continue
         _share_values(result.claims, shared)
         _share_offsets(result.claims)
-        if result.story is not None:  # a worker's words arrive as strings of their own
-            result = _share_story(result, shared)
+        result = _share_story(result, shared)
         done[article.id] = result
         if cache is not None:
             fresh.append((keys[article.id], article.id, result, article.text))

@@ -248,11 +248,8 @@ def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence
         return [(_terms(articles[k], claims[k], options.name_weight, options.lead_weight),
                  marks(articles[k], claims[k], dates[k])) for k in chunks[chunk]]
 
-    if all(found is not None for found in known):  # read by extraction, or kept by the cache
-        both = [_terms(a, c, options.name_weight, options.lead_weight, (f.lead_words, f.rest_words))
-                for a, c, f in zip(articles, claims, known, strict=True) if f is not None]
-        told = [None if f is None else f.marks for f in known]
-    elif (read_apart := fork_map(read, len(chunks), jobs) if jobs > 1 else None) is not None:
+    missing = any(found is None for found in known)  # else all read by extraction, or kept by the cache
+    if missing and (read_apart := fork_map(read, len(chunks), jobs) if jobs > 1 else None) is not None:
         # terms and marks of every article, read by forked processes
         both = [terms for part in read_apart for terms, _ in part]
         told = [found for part in read_apart for _, found in part]

@@ -313,19 +313,20 @@ def test_the_haul_of_a_theft_is_the_first_sum_a_sentence_telling_the_theft_state
     assert not Marks(magnitude=5.9).other_than(Marks(magnitude=6.1))
 
 
+def _day_of_undated(root: Path, text: str) -> HappeningDay | None:
+    """The happening day of ``text`` written as the one undated article of ``root``."""
+    _write_undated(root, {"a": text})
+    corpus = load_corpus([root])
+    return happening_day(corpus.articles[0], extract_articles(corpus).by_article(corpus)["a"])
+
+
 def test_the_day_of_another_happening_told_in_the_background_is_not_the_articles_day(tmp_path: Path) -> None:
     text = ("Quake shakes Qeshm island\nThe last major earthquake on the island struck on Thursday.\n"
             "A new earthquake struck Qeshm island on Sunday, injuring five people.\n")
-    _write_undated(tmp_path, {"a": text})
-    corpus = load_corpus([tmp_path])
-    claims = extract_articles(corpus).by_article(corpus)["a"]
-    assert happening_day(corpus.articles[0], claims) == HappeningDay("storm", 6)
+    assert _day_of_undated(tmp_path, text) == HappeningDay("storm", 6)
 
 
 def test_a_happening_word_in_a_title_gives_no_day(tmp_path: Path) -> None:
     text = ("Studio talks on sequel\n'Catching Fire' has a release date of Friday, 22 November 2013.\n"
             "The director will resume talks about 'Catching Fire' on Monday.\n")
-    _write_undated(tmp_path, {"a": text})
-    corpus = load_corpus([tmp_path])
-    claims = extract_articles(corpus).by_article(corpus)["a"]
-    assert happening_day(corpus.articles[0], claims) is None
+    assert _day_of_undated(tmp_path, text) is None
