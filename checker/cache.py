@@ -294,10 +294,10 @@ def decode(data: bytes, text: str = "", shared: dict[object, object] | None = No
                 raise ValueError("malformed sentence")
             offset_of.append(number(offset, offset))
         at = columns[6]
-        sentence, sentence_start = map(sentence_of.__getitem__, at), map(offset_of.__getitem__, at)
+        sentence, sentence_start = _pick(sentence_of, at), _pick(offset_of, at)
         (kind, article, subject, qualifier, low, high, low_open, high_open, unit, granularity, relative, canonical,
          anchor, modifiers, attrs) = (
-            repeat(read(table[0]), n) if len(table) == 1 else map(list(map(read, table)).__getitem__, at)
+            repeat(read(table[0]), n) if len(table) == 1 else _pick(list(map(read, table)), at)
             for table, read, at in zip(obj["v"], _value_readers(share), columns[7:], strict=True))
         claims = tuple(map(new_claim, kind, article, start, end, line, col, end_line, end_column, quotes, sentence,
                            subject, qualifier, low, high, low_open, high_open, unit, granularity, relative,
@@ -310,6 +310,11 @@ def decode(data: bytes, text: str = "", shared: dict[object, object] | None = No
     except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
         raise ValueError(f"bad cache entry: {exc!r}") from None
     return ArticleExtraction(claims, sentences, mentions, truncated, story)
+
+
+def _pick(table: Sequence[object], at: Sequence[int]) -> Sequence[object]:
+    """``[table[i] for i in at]``, in one call of C (an itemgetter of one index gives the item alone)."""
+    return operator.itemgetter(*at)(table) if len(at) > 1 else [table[i] for i in at]
 
 
 def _value_readers(share: Callable[[object, object], object]) -> tuple[Callable[[object], object], ...]:
@@ -383,9 +388,13 @@ def _decode_story(row: object, counts: Sequence[int], share: Callable[[str, str]
     if not isinstance(row, list) or len(row) != 5:
         raise ValueError("malformed story features")
     leads, told, day, size, value = row
-    words = told.split(_WORD_SEP) if type(told) is str else told
-    if type(words) is not list or not {*map(type, words)} <= _STR or len(words) != len(counts) \
-            or type(leads) is not int or not 0 <= leads <= len(words):
+    if type(told) is str:
+        words = told.split(_WORD_SEP)
+    elif type(told) is list and {*map(type, told)} <= _STR:
+        words = told
+    else:
+        raise ValueError("malformed words")
+    if len(words) != len(counts) or type(leads) is not int or not 0 <= leads <= len(words):
         raise ValueError("malformed word counts")
     words = list(map(share, words, words))
     for number in (size, value):

@@ -17,6 +17,7 @@ import pytest
 from checker import engine
 from checker.cache import (
     CACHE_FILENAME,
+    POSITION_FIELDS,
     SHARED_FIELDS,
     ArticleExtraction,
     ClaimCache,
@@ -32,8 +33,17 @@ from checker.engine import CheckSettings, extract_articles, run_check
 from checker.events import sketch_mentions
 from checker.extractors import ExtractOptions, extract
 from checker.extractors.entities import PairMemo
-from checker.model import Article, Claim, ClaimKind, Granularity, Qualifier, _ClaimSlots, new_claim
-from checker.storyfeatures import HappeningDay, Marks, story_features
+from checker.model import (
+    Article,
+    Claim,
+    ClaimKind,
+    Granularity,
+    Qualifier,
+    _ClaimSlots,
+    new_claim,
+    replace_claim,
+)
+from checker.storyfeatures import HappeningDay, Marks, StoryFeatures, story_features
 from reports.json_report import render_json
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -264,6 +274,40 @@ def test_the_claims_of_one_sentence_share_its_offset_fresh_or_from_the_cache(tmp
             assert first is claim.sentence_start, (run, claim)
             shared += first is claim.sentence_start and claim.sentence_start > 256
         assert shared > len(firsts) // 2, run  # the seeds have long articles with many claims a sentence
+
+
+def test_equal_offsets_and_line_numbers_are_one_object_fresh_or_from_the_cache(tmp_path: Path, seeds) -> None:  # type: ignore[no-untyped-def]
+    # Above 256 each int is an object of its own: one per value across the corpus, not one per field.
+    for run in ("cold", "warm"):
+        claims = extract_articles(seeds, _settings(tmp_path)).claims
+        firsts: dict[int, int] = {}
+        for claim in claims:
+            for name in (*POSITION_FIELDS, "sentence_start"):
+                value = getattr(claim, name)
+                assert firsts.setdefault(value, value) is value, (run, name, value)
+        assert max(firsts) > 256, run
+
+
+def test_story_words_round_trip_whatever_characters_they_hold(seeds) -> None:  # type: ignore[no-untyped-def]
+    article = seeds.articles[0]
+    claims = tuple(extract(article))
+    marks = story_features(article, claims).marks
+    for lead, rest in (({}, {}), ({"one": 1}, {}), ({}, {"one": 2}), ({"a\x1fb": 1, "": 2}, {"c": 3}),
+                       ({"x": 1, "y": 7}, {"\x1f": 1, "z": 2**31})):
+        told = StoryFeatures(lead, rest, marks)
+        back = decode(encode(ArticleExtraction(claims, (), None, False, told), article.text), article.text).story
+        assert back == told and back is not None
+        assert list(back.lead_words.items()) == list(lead.items())
+        assert list(back.rest_words.items()) == list(rest.items())
+
+
+def test_replace_claim_is_dataclasses_replace(seeds) -> None:  # type: ignore[no-untyped-def]
+    claim = next(iter(extract(seeds.articles[0])))
+    for changes in ({"canonical": "Other Name"}, {"start": 7, "text": "x"}, {}):
+        fast, slow = replace_claim(claim, **changes), dataclasses.replace(claim, **changes)
+        assert type(fast) is Claim and _same(fast, slow)
+    with pytest.raises(TypeError):
+        replace_claim(claim, no_such_field=1)
 
 
 def test_a_changed_article_is_extracted_again(tmp_path: Path) -> None:
