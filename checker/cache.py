@@ -8,10 +8,10 @@ invalidates its old entries without anyone bumping a number.
 
 An entry holds the article's claims, its content-sentence spans, the sketches of its
 event mentions (:class:`checker.events.MentionSketch`) and what story building reads of the
-article alone (:class:`checker.storyfeatures.StoryFeatures`). Entries are stored as JSON (never
-pickle: a cache file is data that may come from anywhere, such as a pull request, and must
-not be able to run code). Decoding gives back claims equal to the extracted ones, field for
-field and type for type.
+article alone (:class:`checker.storyfeatures.StoryFeatures`). Entries are stored as a JSON
+header and columns of ints (:func:`encode`; never pickle: a cache file is data that may come
+from anywhere, such as a pull request, and must not be able to run code). Decoding gives back
+claims equal to the extracted ones, field for field and type for type.
 
 Beside the entries, the cache keeps the corpus-wide comparisons of name spellings of the last
 run (:class:`checker.extractors.entities.PairMemo`, table ``name_pairs``), each keyed by a
@@ -41,10 +41,13 @@ import json
 import operator
 import os
 import sqlite3
+import sys
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import cast
 
@@ -56,9 +59,10 @@ from .storyfeatures import HappeningDay, Marks, StoryFeatures
 DEFAULT_CACHE_DIRNAME = ".factlint-cache"
 CACHE_FILENAME = "claims.sqlite"
 SCHEMA_VERSION = 2
-"""Bump when the table layout or the entry encoding changes incompatibly (a table added with
-``CREATE TABLE IF NOT EXISTS``, as ``name_pairs`` was, is not: older files gain it, older
-versions of factlint ignore it)."""
+"""Bump when the table layout changes incompatibly (a table added with ``CREATE TABLE IF NOT
+EXISTS``, as ``name_pairs`` was, is not: older files gain it, older versions of factlint ignore
+it). A change of the entry encoding needs none: the extractor version, in every key, covers
+this module's source, so entries of another encoding are never read."""
 
 Span = tuple[int, int]
 
@@ -141,117 +145,210 @@ def article_key(article: Article, options: ExtractOptions, version: str | None =
 # -- encoding ------------------------------------------------------------------------------
 
 _CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
-
-
-_FIELDS_OF = operator.attrgetter(*_CLAIM_FIELDS)
-_TEXT = _CLAIM_FIELDS.index("text")
-_SENTENCE = _CLAIM_FIELDS.index("sentence")
-_SHARED_STRING_FIELDS = ("article", "subject", "low", "high", "unit", "canonical", "anchor")
 _ROW_ORDER = ("kind", "article", "start", "end", "line", "column", "end_line", "end_column", "text", "sentence",
               "subject", "qualifier", "low", "high", "low_open", "high_open", "unit", "granularity", "relative",
               "canonical", "anchor", "modifiers", "sentence_start", "attrs")
-"""The order in which :func:`decode` unpacks a row: Claim's fields, which it must stay."""
+"""The order in which :func:`decode` passes the columns to the claim constructor: Claim's
+fields, which it must stay."""
 if _ROW_ORDER != _CLAIM_FIELDS:  # pragma: no cover - a Claim field added without updating decode
-    raise ImportError(f"checker.cache: decode unpacks {_ROW_ORDER}, Claim has {_CLAIM_FIELDS}")
+    raise ImportError(f"checker.cache: decode builds {_ROW_ORDER}, Claim has {_CLAIM_FIELDS}")
+POSITION_FIELDS = ("start", "end", "line", "column", "end_line", "end_column")
+"""Claim fields that are offsets and line/column numbers: a column of ints in an entry, each
+int one object per value through the caller's table of offsets (:func:`decode`)."""
+_VALUE_FIELDS = ("kind", "article", "subject", "qualifier", "low", "high", "low_open", "high_open", "unit",
+                 "granularity", "relative", "canonical", "anchor", "modifiers", "attrs")
+"""Claim fields stored as a table of the article's distinct values and, per claim, an index
+into it (an article repeats a few kinds, subjects and units over dozens of claims)."""
+_POSITIONS_OF = operator.attrgetter(*POSITION_FIELDS)
+_VALUES_OF = operator.attrgetter(*_VALUE_FIELDS)
+_SHARED_STRING_FIELDS = ("article", "subject", "low", "high", "unit", "canonical", "anchor")
 SHARED_FIELDS = ("text", "modifiers", "attrs", *_SHARED_STRING_FIELDS)
 """Claim fields whose equal values :func:`decode` gives one object each: strings, and tuples of
 strings (never numbers: ``1 == 1.0`` and ``0.0 == -0.0`` are equal values of other types or signs)."""
 _KINDS = {m.value: m for m in ClaimKind}
 _QUALIFIERS = {m.value: m for m in Qualifier}
 _GRANULARITIES = {m.value: m for m in Granularity}
+_INT = frozenset({int})
 
 
-def encode(extraction: ArticleExtraction, text: str = "") -> str:
-    """JSON text of an extraction: claims as rows of their fields in declaration order.
+def encode(extraction: ArticleExtraction, text: str = "") -> bytes:
+    """The bytes of an extraction: a 4-byte little-endian length, a JSON header of that many
+    bytes, then the claims' ints by column, as little-endian unsigned 32-bit ints (``array``), so that
+    :func:`decode` reads them with no parsing and builds the claims a column at a time, with
+    no per-field work for each claim. The columns, ``n`` ints each for ``n`` claims:
 
-    A claim's quote and sentence are slices of the article ``text`` (``Claim.text`` is
-    ``text[start:end]``): when they are, the row stores ``null`` for the quote and the length
-    of the sentence instead of the strings, and :func:`decode` slices them back out of the
-    same text (the cache key covers the text). Enum members are ``str`` subclasses and tuples
-    are JSON arrays, so the other fields go to the encoder as they are."""
-    rows = []
-    for claim in extraction.claims:
-        row = list(_FIELDS_OF(claim))
-        if text[claim.start:claim.end] == claim.text:
-            row[_TEXT] = None
-        if text[claim.sentence_start:claim.sentence_start + len(claim.sentence)] == claim.sentence:
-            row[_SENTENCE] = len(claim.sentence)
-        rows.append(row)
-    mentions = None if extraction.mentions is None else [_SKETCH_FIELDS(m) for m in extraction.mentions]
-    entry: dict[str, object] = {"f": _CLAIM_FIELDS, "c": rows, "s": extraction.sentences, "m": mentions}
+    - one per position field (:data:`POSITION_FIELDS`);
+    - each claim's index into the header's ``z``, the distinct ``[sentence_start, length]`` of
+      the sentences (``[start, sentence]`` for one that is not the slice of ``text`` there);
+    - per other field (``_VALUE_FIELDS``), each claim's index into that field's table in the
+      header's ``v``: its distinct values in order of first use (an article repeats a few
+      kinds, subjects and units over dozens of claims).
+
+    A claim's quote is the slice ``text[start:end]`` (the cache key covers the text) except
+    those listed in the header's ``q`` as ``[index, quote]``. Enum members are ``str``
+    subclasses and tuples are JSON arrays, so values go to the JSON encoder as they are."""
+    claims = extraction.claims
+    sentences, sentence_at = _column([(c.sentence_start, c.sentence) for c in claims])
+    values = [_column(column) for column in zip(*map(_VALUES_OF, claims), strict=True)] \
+        or [([], [])] * len(_VALUE_FIELDS)
+    header: dict[str, object] = {
+        "f": _CLAIM_FIELDS, "n": len(claims),
+        "q": [[i, c.text] for i, c in enumerate(claims) if text[c.start:c.end] != c.text],
+        "z": [_sentence_ref(cast(tuple[int, str], told), text) for told in sentences],
+        "v": [table for table, _ in values],
+        "s": extraction.sentences,
+        "m": None if extraction.mentions is None else [_SKETCH_FIELDS(m) for m in extraction.mentions],
+    }
     if extraction.truncated:
-        entry["t"] = True
+        header["t"] = True
+    counts: list[int] = []
     if extraction.story is not None:
-        entry["w"] = _encode_story(extraction.story)
-    return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        header["w"], counts = _encode_story(extraction.story)
+    ints = array(_UINT32)
+    for column in zip(*map(_POSITIONS_OF, claims), strict=True):
+        ints.extend(column)
+    ints.extend(sentence_at)
+    for _, at in values:
+        ints.extend(at)
+    ints.extend(counts)
+    if _BIG_ENDIAN:  # pragma: no cover - the file is the same on any machine
+        ints.byteswap()
+    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    return len(head).to_bytes(4, "little") + head + ints.tobytes()
 
 
-def decode(data: str | bytes, text: str = "", shared: dict[object, object] | None = None) -> ArticleExtraction:
+_BIG_ENDIAN = sys.byteorder == "big"
+_UINT32 = next(code for code in "IL" if array(code).itemsize == 4)
+_COLUMNS = len(POSITION_FIELDS) + 1 + len(_VALUE_FIELDS)
+"""Int columns of an entry: positions, the sentence index, value indices."""
+
+
+def _sentence_ref(told: tuple[int, str], text: str) -> list[object]:
+    """``[offset, length]`` of a sentence that is the slice of ``text`` there, else ``[offset, sentence]``."""
+    offset, sentence = told
+    return [offset, len(sentence) if text[offset:offset + len(sentence)] == sentence else sentence]
+
+
+def _column(values: Iterable[object]) -> tuple[list[object], list[int]]:
+    """The distinct values, in order of first use, and each value's index into them. Values
+    are told apart by type and, for floats, spelling (``1 == 1.0 == True``, ``0.0 == -0.0``)."""
+    seen: dict[object, int] = {}
+    table: list[object] = []
+    index: list[int] = []
+    for value in values:
+        key = (float, repr(value)) if type(value) is float else (type(value), value)
+        at = seen.get(key)
+        if at is None:
+            at = seen[key] = len(table)
+            table.append(value)
+        index.append(at)
+    return table, index
+
+
+def decode(data: bytes, text: str = "", shared: dict[object, object] | None = None,
+           numbers: dict[int, int] | None = None) -> ArticleExtraction:
     """The extraction back from :func:`encode` (given the same article ``text``); raises
     ``ValueError`` on anything else.
 
     Equal values of the :data:`SHARED_FIELDS` are given one object each through ``shared``
     (shared by the caller across articles, else within this one): a corpus repeats a few
-    thousand names, dates and attribute pairs over hundreds of thousands of claims."""
+    thousand names, dates and attribute pairs over hundreds of thousands of claims. Likewise
+    the ints of :data:`POSITION_FIELDS` and sentence offsets through ``numbers`` (keys of one
+    type, ints: above 256 each int read is an object of its own, 32 bytes a field)."""
     share = (shared if shared is not None else {}).setdefault
+    number = (numbers if numbers is not None else {}).setdefault
     try:
-        obj = json.loads(data)
+        if type(data) is not bytes:
+            raise ValueError("not an entry of this version")
+        size = int.from_bytes(data[:4], "little")
+        obj = json.loads(data[4:4 + size])
         if tuple(obj["f"]) != _CLAIM_FIELDS:
             raise ValueError("claim fields changed")
-        claims: list[Claim] = []
-        width = len(_CLAIM_FIELDS)
-        # One string object per sentence, and one object for its offset (above 256, each int
-        # JSON gives is an object of its own: 28 bytes a claim on a large corpus).
-        sentences_seen: dict[tuple[int, int], tuple[str, int]] = {}
-        kinds, qualifiers, granularities, build = _KINDS, _QUALIFIERS, _GRANULARITIES, new_claim
-        for row in obj["c"]:
-            if type(row) is not list or len(row) != width:
-                raise ValueError("malformed claim row")
-            # The fields in Claim's order (the "f" check above), unpacked once: naming them is
-            # cheaper than indexing the row again for each (this loop runs per cached claim).
-            (kind, article, start, end, line, column, end_line, end_column, quote, sentence, subject,
-             qualifier, low, high, low_open, high_open, unit, granularity, relative, canonical, anchor,
-             modifiers, sentence_start, attrs) = row
-            if quote is None:
-                quote = text[start:end]
-            if type(sentence) is int:
-                span = (sentence_start, sentence)
-                known = sentences_seen.get(span)
-                if known is None:
-                    known = sentences_seen[span] = (text[sentence_start:sentence_start + sentence], sentence_start)
-                sentence, sentence_start = known
-            # Values repeated across claims and articles (article ids, subjects, units, ISO
-            # dates, names) as one string object each, a quote and an equal name included: a
-            # large corpus holds millions of them. These fields hold text or null (None shares
-            # as itself); a bound may be a number, and numbers are never shared.
-            article, subject, unit = share(article, article), share(subject, subject), share(unit, unit)
-            canonical, anchor = share(canonical, canonical), share(anchor, anchor)
-            if type(low) is str:
-                low = share(low, low)
-            if type(high) is str:
-                high = share(high, high)
-            if modifiers:
-                modifiers = tuple(modifiers)
-                modifiers = share(modifiers, modifiers)
+        n = obj["n"]
+        ints = array(_UINT32)
+        ints.frombytes(data[4 + size:])
+        if _BIG_ENDIAN:  # pragma: no cover
+            ints.byteswap()
+        if type(n) is not int or len(obj["v"]) != len(_VALUE_FIELDS) or len(ints) < _COLUMNS * n \
+                or ("w" not in obj and len(ints) != _COLUMNS * n):  # the story's word counts follow
+            raise ValueError("malformed claim columns")
+        columns = [ints[k * n:(k + 1) * n] for k in range(_COLUMNS)]
+        start, end, line, col, end_line, end_column = (list(map(number, c, c)) for c in columns[:6])
+        quotes = list(map(text.__getitem__, map(slice, start, end)))
+        for i, quote in obj["q"]:
+            if type(quote) is not str:
+                raise ValueError("malformed quote")
+            quotes[i] = quote
+        quotes = list(map(cast(Callable[[str, str], str], share), quotes, quotes))
+        sentence_of: list[str] = []
+        offset_of: list[int] = []
+        for pair in obj["z"]:
+            offset, length = cast(list[object], pair)
+            if type(offset) is not int:
+                raise ValueError("malformed sentence")
+            if isinstance(length, str):
+                sentence_of.append(length)
+            elif type(length) is int:
+                sentence_of.append(text[offset:offset + length])
             else:
-                modifiers = ()
-            if attrs:
-                attrs = tuple(map(tuple, attrs))
-                attrs = share(attrs, attrs)
-            else:
-                attrs = ()
-            claims.append(build(
-                kinds[kind], article, start, end, line, column, end_line, end_column, share(quote, quote),
-                sentence, subject, None if qualifier is None else qualifiers[qualifier], low, high, low_open,
-                high_open, unit, None if granularity is None else granularities[granularity], relative,
-                canonical, anchor, modifiers, sentence_start, attrs))
+                raise ValueError("malformed sentence")
+            offset_of.append(number(offset, offset))
+        at = columns[6]
+        sentence, sentence_start = _pick(sentence_of, at), _pick(offset_of, at)
+        (kind, article, subject, qualifier, low, high, low_open, high_open, unit, granularity, relative, canonical,
+         anchor, modifiers, attrs) = (
+            repeat(read(table[0]), n) if len(table) == 1 else _pick(list(map(read, table)), at)
+            for table, read, at in zip(obj["v"], _value_readers(share), columns[7:], strict=True))
+        claims = tuple(map(new_claim, kind, article, start, end, line, col, end_line, end_column, quotes, sentence,
+                           subject, qualifier, low, high, low_open, high_open, unit, granularity, relative,
+                           canonical, anchor, modifiers, sentence_start, attrs))
         sentences = tuple((int(a), int(b)) for a, b in obj["s"])
         mentions = None if obj["m"] is None else tuple(_sketch(row) for row in obj["m"])
         truncated = obj.get("t", False) is True
-        story = _decode_story(obj["w"], cast(Callable[[str, str], str], share)) if "w" in obj else None
+        story = None if "w" not in obj else _decode_story(
+            obj["w"], ints[_COLUMNS * n:], cast(Callable[[str, str], str], share))
     except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
         raise ValueError(f"bad cache entry: {exc!r}") from None
-    return ArticleExtraction(tuple(claims), sentences, mentions, truncated, story)
+    return ArticleExtraction(claims, sentences, mentions, truncated, story)
+
+
+def _pick(table: Sequence[object], at: Sequence[int]) -> Sequence[object]:
+    """``[table[i] for i in at]``, in one call of C (an itemgetter of one index gives the item alone)."""
+    return operator.itemgetter(*at)(table) if len(at) > 1 else [table[i] for i in at]
+
+
+def _value_readers(share: Callable[[object, object], object]) -> tuple[Callable[[object], object], ...]:
+    """How each of ``_VALUE_FIELDS`` is read back: enum members from their values, tuples from
+    lists, and repeated values (:data:`SHARED_FIELDS`) as one object each through ``share``."""
+
+    def shared(value: object) -> object:
+        return share(value, value)
+
+    def bound(value: object) -> object:
+        return share(value, value) if type(value) is str else value
+
+    def as_is(value: object) -> object:
+        return value
+
+    def modifiers(value: object) -> object:
+        words = tuple(cast(list[str], value))
+        return share(words, words) if words else ()
+
+    def attrs(value: object) -> object:
+        pairs = tuple(map(tuple, cast(list[list[str]], value)))
+        return share(pairs, pairs) if pairs else ()
+
+    def kind(value: object) -> object:
+        return _KINDS[cast(str, value)]
+
+    def qualifier(value: object) -> object:
+        return None if value is None else _QUALIFIERS[cast(str, value)]
+
+    def granularity(value: object) -> object:
+        return None if value is None else _GRANULARITIES[cast(str, value)]
+
+    return (kind, shared, shared, qualifier, bound, bound, as_is, as_is, shared, granularity, as_is, shared, shared,
+            modifiers, attrs)
 
 
 def share_story(story: StoryFeatures, share: Callable[[str, str], str]) -> StoryFeatures:
@@ -265,36 +362,55 @@ def share_story(story: StoryFeatures, share: Callable[[str, str], str]) -> Story
     return StoryFeatures(shared(story.lead_words), shared(story.rest_words), story.marks)
 
 
-def _encode_story(story: StoryFeatures) -> list[object]:
+def _encode_story(story: StoryFeatures) -> tuple[list[object], list[int]]:
+    """The header row of story features and their word counts (which go to the int columns):
+    ``[number of lead words, the words, day, magnitude, haul]``, the lead words then the rest
+    in the order they were counted, written as one string joined by :data:`_WORD_SEP` (one
+    JSON token to read, not one per word), as a list if a word holds the separator."""
     day = story.marks.day
-    return [story.lead_words, story.rest_words,
-            None if day is None else [day.kind, day.weekday, None if day.date is None else day.date.isoformat()],
-            story.marks.magnitude, story.marks.haul]
+    words = [*story.lead_words, *story.rest_words]
+    joined = _WORD_SEP.join(words)
+    told: object = joined if len(words) > 1 and joined.count(_WORD_SEP) == len(words) - 1 else words
+    return ([len(story.lead_words), told,
+             None if day is None else [day.kind, day.weekday, None if day.date is None else day.date.isoformat()],
+             story.marks.magnitude, story.marks.haul],
+            [*story.lead_words.values(), *story.rest_words.values()])
 
 
-_INT = frozenset({int})
+_WORD_SEP = "\x1f"  # the unit separator, which no word of a text holds
 
 
-def _decode_story(row: object, share: Callable[[str, str], str]) -> StoryFeatures:
-    """The story features back from :func:`_encode_story`, each value of the type it was (the
-    word counts in the order they were counted: story building sums them in that order), each
-    word one string object through ``share`` (a corpus repeats its words in every article)."""
+def _decode_story(row: object, counts: Sequence[int], share: Callable[[str, str], str]) -> StoryFeatures:
+    """The story features back from :func:`_encode_story` and their word ``counts``, each value
+    of the type it was (the word counts in the order they were counted: story building sums
+    them in that order), each word one string object through ``share`` (a corpus repeats its
+    words in every article)."""
     if not isinstance(row, list) or len(row) != 5:
         raise ValueError("malformed story features")
-    lead, rest, day, size, value = row
-    for words in (lead, rest):
-        if type(words) is not dict or not {*map(type, words.values())} <= _INT:  # ints only (JSON true is no count)
-            raise ValueError("malformed word counts")
+    leads, told, day, size, value = row
+    if type(told) is str:
+        words = told.split(_WORD_SEP)
+    elif type(told) is list and {*map(type, told)} <= _STR:
+        words = told
+    else:
+        raise ValueError("malformed words")
+    if len(words) != len(counts) or type(leads) is not int or not 0 <= leads <= len(words):
+        raise ValueError("malformed word counts")
+    words = list(map(share, words, words))
     for number in (size, value):
         if number is not None and type(number) is not float:
             raise ValueError("malformed story mark")
-    told = None
+    marked = None
     if day is not None:
         if (type(day) is not list or len(day) != 3 or type(day[0]) is not str or type(day[1]) is not int
                 or not (day[2] is None or type(day[2]) is str)):
             raise ValueError("malformed happening day")
-        told = HappeningDay(day[0], day[1], None if day[2] is None else dt.date.fromisoformat(day[2]))
-    return share_story(StoryFeatures(lead, rest, Marks(told, size, value)), share)
+        marked = HappeningDay(day[0], day[1], None if day[2] is None else dt.date.fromisoformat(day[2]))
+    return StoryFeatures(dict(zip(words[:leads], counts[:leads], strict=True)),
+                         dict(zip(words[leads:], counts[leads:], strict=True)), Marks(marked, size, value))
+
+
+_STR = frozenset({str})
 
 
 _SKETCH_FIELDS = operator.attrgetter(*(f.name for f in fields(MentionSketch)))
@@ -453,11 +569,14 @@ class ClaimCache:
 
     # -- reading and writing
     def get_many(self, keys: Sequence[str], texts: Mapping[str, str] | None = None,
-                 shared: dict[object, object] | None = None) -> dict[str, ArticleExtraction]:
+                 shared: dict[object, object] | None = None,
+                 numbers: dict[int, int] | None = None) -> dict[str, ArticleExtraction]:
         """The cached extractions of those ``keys`` that are in the cache; ``texts`` gives the
         article text of each key (quotes are stored as offsets into it); equal values of their
-        claims are one object each through ``shared`` (:func:`decode`)."""
+        claims are one object each through ``shared``, and equal offsets through ``numbers``
+        (:func:`decode`)."""
         shared = {} if shared is None else shared
+        numbers = {} if numbers is None else numbers
         found: dict[str, ArticleExtraction] = {}
         if self._conn is None:
             self.stats.misses += len(keys)
@@ -469,7 +588,7 @@ class ClaimCache:
                 marks = ",".join("?" * len(chunk))
                 for key, data in self._conn.execute(f"SELECT key, data FROM claims WHERE key IN ({marks})", chunk):
                     try:
-                        found[key] = decode(data, texts.get(key, "") if texts else "", shared)
+                        found[key] = decode(data, texts.get(key, "") if texts else "", shared, numbers)
                     except ValueError:
                         self.stats.bad_entries += 1
         except sqlite3.Error as exc:
@@ -490,7 +609,12 @@ class ClaimCache:
         same key)."""
         if self._conn is None:
             return
-        rows = [(key, article, encode(ex, text), time.time()) for key, article, ex, text in items]
+        rows = []
+        for key, article, ex, text in items:
+            try:
+                rows.append((key, article, encode(ex, text), time.time()))
+            except (ValueError, OverflowError, TypeError) as exc:  # e.g. an offset out of range: not kept
+                self._warn(f"claims of {article} not cached: {exc}")
         if not rows:
             return
         try:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, cast
 
 from .align import Alignment
 from .cache import (
+    POSITION_FIELDS,
     SHARED_FIELDS,
     ArticleExtraction,
     CacheStats,
@@ -163,17 +164,22 @@ def _share_values(claims: Sequence[Claim], shared: dict[object, object],
                     object.__setattr__(claim, name, same)
 
 
-def _share_offsets(claims: Sequence[Claim]) -> None:
-    """Give the claims of one sentence one object for its offset, as :func:`checker.cache.decode`
-    does (an int above 256 is an object of its own, and a pool worker's claims arrive with one
-    each). Only ints are keys here: equal keys are equal values of one type."""
-    seen: dict[int, int] = {}
+def _share_offsets(claims: Sequence[Claim], numbers: dict[int, int]) -> None:
+    """Give the claims equal offsets and line/column numbers as one object each, the objects of
+    ``numbers``, as :func:`checker.cache.decode` does (an int above 256 is an object of its own,
+    and a pool worker's claims arrive with one per field). Only ints are keys here: equal keys
+    are equal values of one type."""
+    share = numbers.setdefault
     for claim in claims:
-        start = claim.sentence_start
-        if type(start) is int:
-            same = seen.setdefault(start, start)
-            if same is not start:
-                object.__setattr__(claim, "sentence_start", same)
+        for name in _OFFSET_FIELDS:
+            value = getattr(claim, name)
+            if type(value) is int:
+                same = share(value, value)
+                if same is not value:
+                    object.__setattr__(claim, name, same)
+
+
+_OFFSET_FIELDS = (*POSITION_FIELDS, "sentence_start")
 
 
 def _share_story(extraction: ArticleExtraction, shared: dict[object, object]) -> ArticleExtraction:
@@ -254,10 +260,11 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
     cache = None
     keys: dict[str, str] = {}
     shared: dict[object, object] = {}  # one object per distinct quote, modifier and attribute tuple
+    numbers: dict[int, int] = {}  # one object per offset, line and column number
     if given is not None or cfg.use_cache:
         cache = given if given is not None else open_cache(cfg.cache_dir, corpus.roots)
         keys = {a.id: article_key(a, options) for a in articles}
-        found = cache.get_many(list(keys.values()), {keys[a.id]: a.text for a in articles}, shared)
+        found = cache.get_many(list(keys.values()), {keys[a.id]: a.text for a in articles}, shared, numbers)
         done = {aid: found[key] for aid, key in keys.items() if key in found}
         if progress and done:
             progress(len(done))
@@ -272,7 +279,7 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
             done[article.id] = ArticleExtraction((), (), ())
             continue
         _share_values(result.claims, shared)
-        _share_offsets(result.claims)
+        _share_offsets(result.claims, numbers)
         result = _share_story(result, shared)
         done[article.id] = result
         if cache is not None:
@@ -371,6 +378,8 @@ def _run_check(
     alignment = Alignment.build(corpus.articles, all_claims, cfg.units)
     events = build_events(alignment.articles, alignment.by_article, cfg.event_window_days,
                           extraction.sentences or None, extraction.sketches or None)
+    if made_here:  # read: an article's sentence spans and sketches are many small tuples, freed for the rest
+        extraction.sentences, extraction.sketches = {}, {}
     jobs = cfg.jobs if cfg.jobs > 0 else default_jobs()
     if len(corpus.articles) < PARALLEL_RULES_FROM:
         jobs = 1

@@ -17,6 +17,7 @@ import pytest
 from checker import engine
 from checker.cache import (
     CACHE_FILENAME,
+    POSITION_FIELDS,
     SHARED_FIELDS,
     ArticleExtraction,
     ClaimCache,
@@ -32,8 +33,17 @@ from checker.engine import CheckSettings, extract_articles, run_check
 from checker.events import sketch_mentions
 from checker.extractors import ExtractOptions, extract
 from checker.extractors.entities import PairMemo
-from checker.model import Article, Claim, ClaimKind, Granularity, Qualifier, _ClaimSlots, new_claim
-from checker.storyfeatures import HappeningDay, Marks, story_features
+from checker.model import (
+    Article,
+    Claim,
+    ClaimKind,
+    Granularity,
+    Qualifier,
+    _ClaimSlots,
+    new_claim,
+    replace_claim,
+)
+from checker.storyfeatures import HappeningDay, Marks, StoryFeatures, story_features
 from reports.json_report import render_json
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -60,7 +70,7 @@ def test_claims_of_every_seed_round_trip_exactly(seeds) -> None:  # type: ignore
         assert len(back.claims) == len(claims) > 0
         assert all(_same(x, y) for x, y in zip(claims, back.claims, strict=True))
         assert back.sentences == ((0, 5), (6, 9))
-        assert claims[0].sentence not in data  # quotes are stored as offsets into the text
+        assert claims[0].sentence.encode() not in data  # sentences are stored as offsets into the text
 
 
 def test_event_sketches_round_trip_exactly(seeds) -> None:  # type: ignore[no-untyped-def]
@@ -87,15 +97,15 @@ def test_story_features_round_trip_exactly_with_the_order_of_their_words(seeds) 
     assert decode(encode(ArticleExtraction(claims, ())), article.text).story is None
 
 
-@pytest.mark.parametrize("row", [[], [{}, {}, None, None], [{"a": 1.5}, {}, None, None, None],
-                                 [{}, {}, ["fire", "1", None], None, None], [{}, {}, None, 6, None],
-                                 [{}, {}, ["fire", 1, "2024-13-01"], None, None], [[], {}, None, None, None]])
+@pytest.mark.parametrize("row", [[], [0, [], None, None], [1, [], None, None, None], [0, ["a"], None, None, None],
+                                 [True, [], None, None, None], [0, [1], None, None, None],
+                                 [0, [], ["fire", "1", None], None, None], [0, [], None, 6, None],
+                                 [0, [], ["fire", 1, "2024-13-01"], None, None], [0, {}, None, None, None]])
 def test_malformed_story_features_are_rejected(seeds, row: list[object]) -> None:  # type: ignore[no-untyped-def]
     article = seeds.articles[0]
-    obj = json.loads(encode(ArticleExtraction(tuple(extract(article)), ()), article.text))
-    obj["w"] = row
+    data = encode(ArticleExtraction(tuple(extract(article)), ()), article.text)
     with pytest.raises(ValueError):
-        decode(json.dumps(obj), article.text)
+        decode(_with_header(data, w=row), article.text)
 
 
 @pytest.mark.parametrize("row", [[], ["visit"], ["visit", "visit", "1", 0, None, None, None, False, False, None],
@@ -103,10 +113,9 @@ def test_malformed_story_features_are_rejected(seeds, row: list[object]) -> None
                                  ["visit", "visit", True, 0, None, None, None, False, False, None]])
 def test_malformed_event_sketches_are_rejected(seeds, row: list[object]) -> None:  # type: ignore[no-untyped-def]
     article = seeds.articles[0]
-    obj = json.loads(encode(ArticleExtraction(tuple(extract(article)), ()), article.text))
-    obj["m"] = [row]
+    data = encode(ArticleExtraction(tuple(extract(article)), ()), article.text)
     with pytest.raises(ValueError):
-        decode(json.dumps(obj), article.text)
+        decode(_with_header(data, m=[row]), article.text)
 
 
 def test_odd_values_round_trip_exactly() -> None:
@@ -181,10 +190,28 @@ def test_a_warm_run_compares_only_the_name_blocks_that_changed(tmp_path: Path, s
     assert seen[0] is not None and seen[0].hits == len(kept)
 
 
-def test_garbage_entries_are_rejected() -> None:
-    for bad in ("", "{", "[]", '{"f": [], "c": [], "s": []}', json.dumps({"f": ["kind"], "c": [[1]], "s": []})):
+def test_garbage_entries_are_rejected(seeds) -> None:  # type: ignore[no-untyped-def]
+    article = seeds.articles[0]
+    good = encode(ArticleExtraction(tuple(extract(article)), ()), article.text)
+    assert decode(good, article.text).claims
+    size = int.from_bytes(good[:4], "little")
+    for bad in (b"", b"{", b"[]", b"\x02\x00\x00\x00[]", good.decode("latin-1"),  # not bytes: an entry of old
+                good[:-1], good[:-4], good + b"\x00" * 4,  # columns cut or grown
+                good[:4 + size] + b"\xff" * (len(good) - 4 - size),  # negative indices
+                good[:4 + size] + b"\x7f" * (len(good) - 4 - size),  # indices past their tables
+                _with_header(good, f=["kind"]), _with_header(good, n=1), _with_header(good, v=[]),
+                _with_header(good, z=[["x", 3]]), _with_header(good, q=[[0, 5]])):
         with pytest.raises(ValueError):
-            decode(bad)
+            decode(bad, article.text)  # type: ignore[arg-type]
+
+
+def _with_header(data: bytes, **changes: object) -> bytes:
+    """The entry ``data`` with these keys of its JSON header changed."""
+    size = int.from_bytes(data[:4], "little")
+    header = json.loads(data[4:4 + size])
+    header.update(changes)
+    head = json.dumps(header).encode()
+    return len(head).to_bytes(4, "little") + head + data[4 + size:]
 
 
 def _article(text: str = "Lavrov began a two-day visit on Wednesday.", **kw: object) -> Article:
@@ -247,6 +274,40 @@ def test_the_claims_of_one_sentence_share_its_offset_fresh_or_from_the_cache(tmp
             assert first is claim.sentence_start, (run, claim)
             shared += first is claim.sentence_start and claim.sentence_start > 256
         assert shared > len(firsts) // 2, run  # the seeds have long articles with many claims a sentence
+
+
+def test_equal_offsets_and_line_numbers_are_one_object_fresh_or_from_the_cache(tmp_path: Path, seeds) -> None:  # type: ignore[no-untyped-def]
+    # Above 256 each int is an object of its own: one per value across the corpus, not one per field.
+    for run in ("cold", "warm"):
+        claims = extract_articles(seeds, _settings(tmp_path)).claims
+        firsts: dict[int, int] = {}
+        for claim in claims:
+            for name in (*POSITION_FIELDS, "sentence_start"):
+                value = getattr(claim, name)
+                assert firsts.setdefault(value, value) is value, (run, name, value)
+        assert max(firsts) > 256, run
+
+
+def test_story_words_round_trip_whatever_characters_they_hold(seeds) -> None:  # type: ignore[no-untyped-def]
+    article = seeds.articles[0]
+    claims = tuple(extract(article))
+    marks = story_features(article, claims).marks
+    for lead, rest in (({}, {}), ({"one": 1}, {}), ({}, {"one": 2}), ({"a\x1fb": 1, "": 2}, {"c": 3}),
+                       ({"x": 1, "y": 7}, {"\x1f": 1, "z": 2**31})):
+        told = StoryFeatures(lead, rest, marks)
+        back = decode(encode(ArticleExtraction(claims, (), None, False, told), article.text), article.text).story
+        assert back == told and back is not None
+        assert list(back.lead_words.items()) == list(lead.items())
+        assert list(back.rest_words.items()) == list(rest.items())
+
+
+def test_replace_claim_is_dataclasses_replace(seeds) -> None:  # type: ignore[no-untyped-def]
+    claim = next(iter(extract(seeds.articles[0])))
+    for changes in ({"canonical": "Other Name"}, {"start": 7, "text": "x"}, {}):
+        fast, slow = replace_claim(claim, **changes), dataclasses.replace(claim, **changes)
+        assert type(fast) is Claim and _same(fast, slow)
+    with pytest.raises(TypeError):
+        replace_claim(claim, no_such_field=1)
 
 
 def test_a_changed_article_is_extracted_again(tmp_path: Path) -> None:

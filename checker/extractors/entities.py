@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
+import operator
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -28,7 +29,7 @@ import regex
 from rapidfuzz import fuzz, process
 
 from ..doc import Doc
-from ..model import Claim, ClaimKind
+from ..model import Claim, ClaimKind, replace_claim
 from .options import ExtractOptions
 
 PERSON, PLACE, ORG, OTHER = "person", "place", "organisation", "other"
@@ -675,9 +676,15 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
     names: Counter[tuple[str, str]] = Counter(
         (c.subject or OTHER, c.canonical) for c in claims if c.kind is entity and c.canonical)
     blocks: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+    last_keys: dict[str, str] = {}  # a corpus's names share their last words (surnames, "Ministry")
     for kind, name in sorted(names):
-        key = translit_key(name.split()[-1]) if name.split() else ""
-        blocks[(kind, key[:1], len(name.split()))].append(name)
+        words = name.split()
+        key = ""
+        if words:
+            key = last_keys.get(words[-1], "")
+            if not key:
+                key = last_keys[words[-1]] = translit_key(words[-1])
+        blocks[(kind, key[:1], len(words))].append(name)
     mapping: dict[tuple[str, str], str] = {}
     for (kind, _first, _n), members in blocks.items():
         if len(members) == 1:
@@ -692,16 +699,24 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
     out = list(claims)
     if not mapping and not aliases:
         return out
-    for i, c in enumerate(claims):
-        canonical = c.canonical
+    # Only claims with a name that some mapping names can change: most claims are passed over
+    # by one set lookup each.
+    mapped = {name for _kind, name in mapping}.union(aliases or ())
+    for i, canonical in enumerate(map(_CANONICAL, claims)):
+        if canonical not in mapped:
+            continue
+        c = claims[i]
         if c.kind is not entity or not canonical:
             continue
         target = mapping.get((c.subject or OTHER, canonical))
         if aliases and canonical in aliases:
             target = aliases[canonical]
         if target and target != canonical:
-            out[i] = dataclasses.replace(c, canonical=target)
+            out[i] = replace_claim(c, canonical=target)
     return out
+
+
+_CANONICAL = operator.attrgetter("canonical")
 
 
 def _join_reordered(names: Counter[tuple[str, str]], mapping: dict[tuple[str, str], str]) -> None:
