@@ -100,21 +100,66 @@ def _cls(word: str) -> str | None:
     return cls
 
 
+# The first words of :data:`_PHRASES` (in lower case).
+_PHRASE_STARTS = frozenset(first for first, _ in _PHRASES)
+
+
 @lru_cache(maxsize=65536)
-def _cased(sentence: str) -> str:
-    """The sentence with its first word, or all of it when it is set in title case (a
-    headline), in lower case, so that a capitalised word inside it is part of a name. The
-    length is kept: offsets into the sentence stay valid. (Computed once per sentence: the
-    dates and times of one sentence all read it.)"""
+def _may_tell(word: str) -> bool:
+    """Can the word tell a happening in :func:`_classify_at`, whatever its case: a word of a
+    class (by its lemmas or its surface), or the first word of a phrase of one? (What
+    :func:`_cls` reads of a word is its lower case and its first letter's case.)"""
+    lower = word.lower()
+    return lower in _SURFACE or lower in _PHRASE_STARTS or happening_class(word) is not None
+
+
+# The characters a word of :data:`_WORD` is made of: where one of them follows another, a text
+# cut there may read a word that the whole sentence does not ("non-shooting" cut to "shooting").
+_WORD_CHAR = regex.compile(r"[\p{L}\d'’-]")
+_RUN_AFTER = regex.compile(r"[\p{L}\d'’-]*")
+_RUN_BEFORE = regex.compile(r"[\p{L}\d'’-]*", regex.REVERSE)
+
+
+def _cut_words(sentence: str, start: int, stop: int) -> list[str]:
+    """The words of ``sentence[start:stop]`` that the sentence itself may not have: those of a
+    run of word characters cut at either end (past the first other character, the words of the
+    text are the sentence's)."""
+    out: list[str] = []
+    if 0 < start < stop and _WORD_CHAR.match(sentence, start - 1) and _WORD_CHAR.match(sentence, start):
+        run = _RUN_AFTER.match(sentence, start, stop)  # (a pattern that always matches)
+        out += _WORD.findall(sentence, start, run.end() if run else stop)
+    if start < stop < len(sentence) and _WORD_CHAR.match(sentence, stop - 1) and _WORD_CHAR.match(sentence, stop):
+        run = _RUN_BEFORE.match(sentence, start, stop)
+        out += _WORD.findall(sentence, run.start() if run else start, stop)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _read(sentence: str) -> tuple[str, bool]:
+    """The sentence :func:`_cased`, and whether a word of it may tell a happening
+    (:func:`_may_tell`). (Computed once per sentence: the dates and times of one sentence all
+    read it.)"""
     words = _WORD.findall(sentence)
     title = len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.6 * len(words)  # words are not empty
     if title:
         lowered = sentence.lower()
-    else:
-        first = _WORD.search(sentence)
-        lowered = sentence if first is None else (
-            sentence[:first.start()] + first.group().lower() + sentence[first.end():])
-    return lowered if len(lowered) == len(sentence) else sentence
+        if len(lowered) == len(sentence):
+            return lowered, any(map(_may_tell, set(_WORD.findall(lowered))))
+        return sentence, any(map(_may_tell, set(words)))
+    first = _WORD.search(sentence)
+    # (The first word in lower case is one word still, and what _may_tell reads of it, its lower case, is the same.)
+    telling = any(map(_may_tell, set(words)))
+    if first is None:
+        return sentence, telling
+    lowered = sentence[:first.start()] + first.group().lower() + sentence[first.end():]
+    return (lowered if len(lowered) == len(sentence) else sentence), telling
+
+
+def _cased(sentence: str) -> str:
+    """The sentence with its first word, or all of it when it is set in title case (a
+    headline), in lower case, so that a capitalised word inside it is part of a name. The
+    length is kept: offsets into the sentence stay valid."""
+    return _read(sentence)[0]
 
 
 def _is_verb(word: str) -> bool:
@@ -248,7 +293,10 @@ def _classify_at(text: str, offset: int, quote: str) -> tuple[str | None, str | 
     if quote.strip().lower() in _DEICTIC:
         return None, None
     end = offset + len(quote)
-    sentence = _cased(text)
+    sentence, telling = _read(text)
+    if not telling and not any(map(_may_tell, _cut_words(sentence, max(0, offset - 160), offset)
+                                   + _cut_words(sentence, end, min(len(sentence), end + 80)))):
+        return None, None  # most dates: no word of their sentence, nor of the text read of it, names a happening
     window = sentence[max(0, offset - 160):offset]
     bounds = list(_CLAUSE_END.finditer(window))
     left = _left_clause(window, bounds)
