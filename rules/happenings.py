@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -44,6 +45,18 @@ _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "j
                                             "nov", "dec"))}
 
 _WORD = regex.compile(r"\p{L}+(?:['’]s)?(?:-\p{L}+)*|\d+(?:-\p{L}+)*")
+# _WORD on an ASCII text (where a letter is [A-Za-z] and a digit [0-9]), with the quicker re.
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'s)?(?:-[A-Za-z]+)*|[0-9]+(?:-[A-Za-z]+)*")
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``."""
+    return _ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text)
+
+
+def _word_matches(text: str) -> list[re.Match[str]] | list[regex.Match[str]]:
+    """``list(_WORD.finditer(text))``."""
+    return list(_ASCII_WORD.finditer(text)) if text.isascii() else list(_WORD.finditer(text))
 # "after" and "before" with a time of day ("just before 11:30 p.m. on Saturday") end no clause,
 # nor does the colon of a time.
 _CLAUSE_END = regex.compile(r"[;()]|(?<!\d):(?!\d)|\s(?:and|but|while|whereas|when|as|because|although|since|"
@@ -139,7 +152,7 @@ def _read(sentence: str) -> tuple[str, bool]:
     """The sentence :func:`_cased`, and whether a word of it may tell a happening
     (:func:`_may_tell`). (Computed once per sentence: the dates and times of one sentence all
     read it.)"""
-    words = _WORD.findall(sentence)
+    words = _words(sentence)
     title = len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.6 * len(words)  # words are not empty
     if title:
         lowered = sentence.lower()
@@ -167,7 +180,7 @@ def _is_verb(word: str) -> bool:
     return w in _IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed"))
 
 
-def _subject_class(words: Sequence[regex.Match[str]], i: int, text: str) -> str | None:
+def _subject_class(words: Sequence[re.Match[str]] | Sequence[regex.Match[str]], i: int, text: str) -> str | None:
     """The class of the happening that is the subject of the verb ``words[i]``, passing over
     auxiliaries and relative pronouns ("the fire, which was set"), or ``None``. A comma
     between ends the subject ("the time of the fire, stopped by Saturday") unless a relative
@@ -187,7 +200,7 @@ def _subject_class(words: Sequence[regex.Match[str]], i: int, text: str) -> str 
 def _scan_left(text: str) -> tuple[str | None, bool]:
     """The class of the happening the words before a date tell, nearest first, and whether it
     was found as the subject of a verb of happening ("the shooting that took place")."""
-    matches = list(_WORD.finditer(text))
+    matches = _word_matches(text)
     words = [m.group() for m in matches]
     lowered = [w.lower() for w in words]
     light = False
@@ -259,8 +272,8 @@ def _left_clause(window: str, bounds: Sequence[regex.Match[str]] | None = None) 
     if last.group().strip().lower() != "and":
         return clause
     start = bounds[-2].end() if len(bounds) > 1 else 0
-    before = _WORD.findall(window[start:last.start()])
-    words = _WORD.findall(clause)
+    before = _words(window[start:last.start()])
+    words = _words(clause)
     verbless = not any(_is_verb(w) or w.lower() in _AUXILIARY for w in words)
     if verbless or len(before) <= 2:
         return window[start:]
@@ -303,7 +316,7 @@ def _classify_at(text: str, offset: int, quote: str) -> tuple[str | None, str | 
     if _REPORTED_BEFORE.search(left) or _BOUND_BEFORE.search(left):
         return None, None
     right = _CLAUSE_END.split(sentence[end:end + 80], 1)[0]
-    right_words = _WORD.findall(right)
+    right_words = _words(right)
     if _FRONTED.match(sentence[:offset]):
         # "On Feb. 6, a 2-year-old was shot ...": a sentence opened by its date is mostly an
         # earlier happening of the kind; only legal acts are read there.
@@ -604,7 +617,7 @@ def _happenings_of_name(before: str, after: str) -> frozenset[str]:
     """Classes of happening a person's name is the object of, from the text around it: "killed
     Grigoropoulos", "the shooting of 15-year-old Alexis Grigoropoulos", "Gray, 16, was shot"."""
     found: set[str] = set()
-    words = list(_WORD.finditer(before[-60:]))
+    words = _word_matches(before[-60:])
     for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
         cls = happening_class(words[k].group())
         if cls is not None:

@@ -4,7 +4,7 @@ read around a date is read as cut."""
 
 from __future__ import annotations
 
-from rules.happenings import _classify_at, _cut_words
+from rules.happenings import _WORD, _classify_at, _cut_words, _word_matches, _words
 
 
 def _classify(sentence: str, quote: str) -> tuple[str | None, str | None]:
@@ -39,3 +39,12 @@ def test_a_happening_word_cut_out_of_a_longer_word_dates_as_the_text_read_cuts_i
     offset = sentence.index("Sunday")
     assert sentence[offset - 160:].startswith("-shooting")
     assert _classify_at(sentence, offset, "Sunday") == ("violence", None)
+
+
+def test_an_ascii_text_has_the_words_any_text_has() -> None:
+    # ASCII texts are split with a quicker pattern of the same words
+    for text in ["Gray's 16-year-old friend, shot at 11:30 p.m. on Dec. 6th", "a non-shooting 2nd-degree O'Neil's -x- 'sx",
+                 "JOHN'S arrest", "Mühlenberg's shooting"]:
+        assert _words(text) == _WORD.findall(text)
+        assert [(m.start(), m.group()) for m in _word_matches(text)] == [(m.start(), m.group())
+                                                                        for m in _WORD.finditer(text)]
