@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -30,6 +31,19 @@ from checker.ruleapi import (
 
 from .base import Rule, RuleContext
 from .compare import compare, reading, short_id, sides_text
+
+
+def _needs(*words: str) -> re.Pattern[str]:
+    """The words (in lower case) without one of which a pattern cannot match, for :func:`_may_hold`."""
+    return re.compile("|".join(re.escape(word) for word in words))
+
+
+def _may_hold(text: str, words: re.Pattern[str]) -> bool:
+    """Can a pattern, case-insensitive or not, that needs one of ``words`` (:func:`_needs`) match
+    the text? Not when it is ASCII and holds none of them in any case (a search of plain words,
+    much quicker than the pattern). Other texts are left to the pattern, whose case-insensitive
+    matching goes beyond ASCII."""
+    return not text.isascii() or words.search(text.lower()) is not None
 
 
 def _places(ctx: RuleContext, claim: Claim) -> set[str]:
@@ -124,14 +138,20 @@ _TOTAL = regex.compile(r"\b(?:total|totall?ing|in all|altogether|combined|overal
                        r"(?:hours|days|weeks|months)|(?:in|over|within|during)\s+(?:a|an|the)\s+(?:[\p{L}\d]+-)?"
                        r"(?:hour|day|week|month)s?\s+(?:span|period|stretch))\b", regex.I)  # "7 adults shot in five hours": a spree's total
 # Words without one of which _TOTAL cannot match (each of its alternatives holds one).
-_TOTAL_WORDS = ("total", "in all", "altogether", "combined", "overall", "cumulative", "so far", "to date", "tally",
-                "across", "throughout", "nationwide", "worldwide", "weekend", "hours", "days", "weeks", "months",
-                "span", "period", "stretch")
+_TOTAL_WORDS = _needs("total", "in all", "altogether", "combined", "overall", "cumulative", "so far", "to date", "tally",
+                      "across", "throughout", "nationwide", "worldwide", "weekend", "hours", "days", "weeks", "months",
+                      "span", "period", "stretch")
 _RATE = regex.compile(r"\b(?:each|every|per|average\w*|annually|record|career|history|ever|all-time|lifetime)\b"
                       # "$5 a day" is a rate; "a day after three workers died" is a time
                       r"|\ba\s+(?:year|day|week|month|season|game)\b(?!\s+(?:after|before|later|earlier|ago|or\b))",
                       regex.I)
 _WORD = regex.compile(r"[\p{L}][\p{L}'-]*")
+_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")  # _WORD on an ASCII text, with the quicker re
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``."""
+    return _ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text)
 
 
 # A figure stated for several happenings at once ("the blasts at the embassies in Kenya and
@@ -154,6 +174,7 @@ _OPENING_MONTH = regex.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)", regex.I)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
+_MONTH_WORDS = _needs(*(month[:3] for month in _MONTHS))  # (each name of a month of _MONTH_TIME holds its first three letters)
 # A month named as the time of what the sentence tells: "In May, thieves stole", "Early November,
 # the navy had captured", "struck southern Iran in September", "on Oct. 10".
 _MONTH_TIME = regex.compile(
@@ -182,10 +203,20 @@ def _inside(claim: Claim) -> bool:
     return _inside_sentence(claim.sentence)
 
 
+# Words without one of which _SUB_PLACE cannot match (its places), and _SITE_FELL (a building and
+# what befell it): see :func:`_may_hold`.
+_SUB_PLACE_WORDS = _needs("village", "town", "hamlet", "house", "home", "school", "mosque", "church", "building", "hospital",
+                          "camp", "neighbo", "district")
+_SITES = _needs("mosque", "school", "church", "temple", "building", "house", "home", "hotel", "hospital", "bridge", "wall",
+                "roof", "dormitory", "factory", "mine", "tower")
+_FELL = _needs("collapsed", "caved", "fell", "hit", "struck", "flattened", "came")
+
+
 @lru_cache(maxsize=65536)
 def _inside_sentence(sentence: str) -> bool:
     """:func:`_inside` of the figures of a sentence (read once per sentence)."""
-    return _SUB_PLACE.search(sentence) is not None or _SITE_FELL.search(sentence) is not None
+    return ((_may_hold(sentence, _SUB_PLACE_WORDS) and _SUB_PLACE.search(sentence) is not None)
+            or (_may_hold(sentence, _SITES) and _may_hold(sentence, _FELL) and _SITE_FELL.search(sentence) is not None))
 
 
 def _several(ctx: RuleContext, claim: Claim) -> bool:
@@ -203,7 +234,12 @@ def _several(ctx: RuleContext, claim: Claim) -> bool:
 @lru_cache(maxsize=65536)
 def _names_several_happenings(sentence: str) -> bool:
     """Does the sentence name several happenings ("the blasts at the embassies")? (Read once per sentence.)"""
-    return _SEVERAL_HAPPENINGS.search(sentence) is not None
+    return _may_hold(sentence, _HAPPENINGS_WORDS) and _SEVERAL_HAPPENINGS.search(sentence) is not None
+
+
+# Words without one of which _SEVERAL_HAPPENINGS cannot match (its happenings).
+_HAPPENINGS_WORDS = _needs("blasts", "bomb", "attacks", "explosions", "quakes", "tremors", "shootings", "strikes", "raids",
+                           "fires")
 
 
 _SINCE_BEFORE = regex.compile(r"\bsince\b[^,;:()]*$", regex.I)
@@ -217,7 +253,9 @@ def _months(claim: Claim) -> frozenset[int]:
 @lru_cache(maxsize=65536)
 def _sentence_months(sentence: str) -> frozenset[int]:
     """:func:`_months` of the figures of a sentence (read once per sentence)."""
-    out = set()
+    out: set[int] = set()
+    if not _may_hold(sentence, _MONTH_WORDS):
+        return frozenset(out)
     for match in _MONTH_TIME.finditer(sentence):
         word = match.group("month").lower()
         if word == "may" and match.group(0)[:1].islower() and not match.group(0).lower().startswith(("in", "early",
@@ -241,7 +279,7 @@ def _predicate_at(sentence: str, start: int, end: int) -> frozenset[str]:
     """:func:`_predicate` of the figure at ``start:end`` of ``sentence`` (a sentence a corpus
     repeats is read once)."""
     left, right = sentence[max(0, start - 70):start], sentence[end:end + 70]
-    words = _WORD.findall(left)[-8:] + _WORD.findall(right)[:8]
+    words = _words(left)[-8:] + _words(right)[:8]
     return frozenset(w.lower()[:5] for w in words
                      if w[0].islower() and w.lower() not in _STOPWORDS and len(w) > 2)
 
@@ -263,13 +301,8 @@ def _scope_at(sentence: str, start: int, quote: str) -> tuple[bool, bool]:
 
 
 def _may_be_total(text: str) -> bool:
-    """Can :data:`_TOTAL` match the text? Not when it is ASCII and holds none of the words one
-    of its alternatives needs (a test of substrings, much quicker than the pattern). Other
-    texts are left to the pattern, whose case-insensitive matching goes beyond ASCII."""
-    if not text.isascii():
-        return True
-    lowered = text.lower()
-    return any(word in lowered for word in _TOTAL_WORDS)
+    """Can :data:`_TOTAL` match the text? (See :func:`_may_hold`.)"""
+    return _may_hold(text, _TOTAL_WORDS)
 
 
 def _topic(frame: Frame, claims: Sequence[Claim], ctx: RuleContext) -> str:
@@ -665,7 +698,11 @@ def corrects(claim: Claim) -> bool:
 
 @lru_cache(maxsize=65536)
 def _corrects(sentence: str) -> bool:
-    return _CORRECTION.search(sentence) is not None
+    return _may_hold(sentence, _CORRECTION_WORDS) and _CORRECTION.search(sentence) is not None
+
+
+# Words without one of which _CORRECTION cannot match.
+_CORRECTION_WORDS = _needs("not", "revised", "correct", "contrary")
 
 
 class CountMismatch(Rule):
@@ -731,7 +768,8 @@ class CountMismatch(Rule):
             # counterpart in another article of their story).
             if not _several_articles(blocks[block_key]):
                 continue
-            framed = [(c, f) for c, f in blocks[block_key] if not ctx.background(c) and not _other_time(ctx, c)]
+            # (whether a figure tells another moment is asked first: read once per sentence, it is the quicker)
+            framed = [(c, f) for c, f in blocks[block_key] if not _other_time(ctx, c) and not ctx.background(c)]
             if len({c.article for c, _ in framed}) < 2:
                 continue
             if surnames is None:
@@ -818,7 +856,11 @@ def _other_time(ctx: RuleContext, claim: Claim) -> bool:
 @lru_cache(maxsize=65536)
 def _tells_other_time(sentence: str) -> bool:
     """Does the sentence say "earlier that day", "the day before"...? (Read once per sentence.)"""
-    return _OTHER_TIME.search(sentence) is not None
+    return _may_hold(sentence, _OTHER_TIME_WORDS) and _OTHER_TIME.search(sentence) is not None
+
+
+# Words without one of which _OTHER_TIME cannot match.
+_OTHER_TIME_WORDS = _needs("earlier", "before", "previous", "last", "past")
 
 
 def _fact(frame: Frame) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -44,6 +45,18 @@ _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "j
                                             "nov", "dec"))}
 
 _WORD = regex.compile(r"\p{L}+(?:['’]s)?(?:-\p{L}+)*|\d+(?:-\p{L}+)*")
+# _WORD on an ASCII text (where a letter is [A-Za-z] and a digit [0-9]), with the quicker re.
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'s)?(?:-[A-Za-z]+)*|[0-9]+(?:-[A-Za-z]+)*")
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``."""
+    return _ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text)
+
+
+def _word_matches(text: str) -> list[re.Match[str]] | list[regex.Match[str]]:
+    """``list(_WORD.finditer(text))``."""
+    return list(_ASCII_WORD.finditer(text)) if text.isascii() else list(_WORD.finditer(text))
 # "after" and "before" with a time of day ("just before 11:30 p.m. on Saturday") end no clause,
 # nor does the colon of a time.
 _CLAUSE_END = regex.compile(r"[;()]|(?<!\d):(?!\d)|\s(?:and|but|while|whereas|when|as|because|although|since|"
@@ -100,21 +113,66 @@ def _cls(word: str) -> str | None:
     return cls
 
 
+# The first words of :data:`_PHRASES` (in lower case).
+_PHRASE_STARTS = frozenset(first for first, _ in _PHRASES)
+
+
 @lru_cache(maxsize=65536)
-def _cased(sentence: str) -> str:
-    """The sentence with its first word, or all of it when it is set in title case (a
-    headline), in lower case, so that a capitalised word inside it is part of a name. The
-    length is kept: offsets into the sentence stay valid. (Computed once per sentence: the
-    dates and times of one sentence all read it.)"""
-    words = _WORD.findall(sentence)
+def _may_tell(word: str) -> bool:
+    """Can the word tell a happening in :func:`_classify_at`, whatever its case: a word of a
+    class (by its lemmas or its surface), or the first word of a phrase of one? (What
+    :func:`_cls` reads of a word is its lower case and its first letter's case.)"""
+    lower = word.lower()
+    return lower in _SURFACE or lower in _PHRASE_STARTS or happening_class(word) is not None
+
+
+# The characters a word of :data:`_WORD` is made of: where one of them follows another, a text
+# cut there may read a word that the whole sentence does not ("non-shooting" cut to "shooting").
+_WORD_CHAR = regex.compile(r"[\p{L}\d'’-]")
+_RUN_AFTER = regex.compile(r"[\p{L}\d'’-]*")
+_RUN_BEFORE = regex.compile(r"[\p{L}\d'’-]*", regex.REVERSE)
+
+
+def _cut_words(sentence: str, start: int, stop: int) -> list[str]:
+    """The words of ``sentence[start:stop]`` that the sentence itself may not have: those of a
+    run of word characters cut at either end (past the first other character, the words of the
+    text are the sentence's)."""
+    out: list[str] = []
+    if 0 < start < stop and _WORD_CHAR.match(sentence, start - 1) and _WORD_CHAR.match(sentence, start):
+        run = _RUN_AFTER.match(sentence, start, stop)  # (a pattern that always matches)
+        out += _WORD.findall(sentence, start, run.end() if run else stop)
+    if start < stop < len(sentence) and _WORD_CHAR.match(sentence, stop - 1) and _WORD_CHAR.match(sentence, stop):
+        run = _RUN_BEFORE.match(sentence, start, stop)
+        out += _WORD.findall(sentence, run.start() if run else start, stop)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _read(sentence: str) -> tuple[str, bool]:
+    """The sentence :func:`_cased`, and whether a word of it may tell a happening
+    (:func:`_may_tell`). (Computed once per sentence: the dates and times of one sentence all
+    read it.)"""
+    words = _words(sentence)
     title = len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.6 * len(words)  # words are not empty
     if title:
         lowered = sentence.lower()
-    else:
-        first = _WORD.search(sentence)
-        lowered = sentence if first is None else (
-            sentence[:first.start()] + first.group().lower() + sentence[first.end():])
-    return lowered if len(lowered) == len(sentence) else sentence
+        if len(lowered) == len(sentence):
+            return lowered, any(map(_may_tell, set(_WORD.findall(lowered))))
+        return sentence, any(map(_may_tell, set(words)))
+    first = _WORD.search(sentence)
+    # (The first word in lower case is one word still, and what _may_tell reads of it, its lower case, is the same.)
+    telling = any(map(_may_tell, set(words)))
+    if first is None:
+        return sentence, telling
+    lowered = sentence[:first.start()] + first.group().lower() + sentence[first.end():]
+    return (lowered if len(lowered) == len(sentence) else sentence), telling
+
+
+def _cased(sentence: str) -> str:
+    """The sentence with its first word, or all of it when it is set in title case (a
+    headline), in lower case, so that a capitalised word inside it is part of a name. The
+    length is kept: offsets into the sentence stay valid."""
+    return _read(sentence)[0]
 
 
 def _is_verb(word: str) -> bool:
@@ -122,7 +180,7 @@ def _is_verb(word: str) -> bool:
     return w in _IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed"))
 
 
-def _subject_class(words: Sequence[regex.Match[str]], i: int, text: str) -> str | None:
+def _subject_class(words: Sequence[re.Match[str]] | Sequence[regex.Match[str]], i: int, text: str) -> str | None:
     """The class of the happening that is the subject of the verb ``words[i]``, passing over
     auxiliaries and relative pronouns ("the fire, which was set"), or ``None``. A comma
     between ends the subject ("the time of the fire, stopped by Saturday") unless a relative
@@ -142,7 +200,7 @@ def _subject_class(words: Sequence[regex.Match[str]], i: int, text: str) -> str 
 def _scan_left(text: str) -> tuple[str | None, bool]:
     """The class of the happening the words before a date tell, nearest first, and whether it
     was found as the subject of a verb of happening ("the shooting that took place")."""
-    matches = list(_WORD.finditer(text))
+    matches = _word_matches(text)
     words = [m.group() for m in matches]
     lowered = [w.lower() for w in words]
     light = False
@@ -214,8 +272,8 @@ def _left_clause(window: str, bounds: Sequence[regex.Match[str]] | None = None) 
     if last.group().strip().lower() != "and":
         return clause
     start = bounds[-2].end() if len(bounds) > 1 else 0
-    before = _WORD.findall(window[start:last.start()])
-    words = _WORD.findall(clause)
+    before = _words(window[start:last.start()])
+    words = _words(clause)
     verbless = not any(_is_verb(w) or w.lower() in _AUXILIARY for w in words)
     if verbless or len(before) <= 2:
         return window[start:]
@@ -248,14 +306,17 @@ def _classify_at(text: str, offset: int, quote: str) -> tuple[str | None, str | 
     if quote.strip().lower() in _DEICTIC:
         return None, None
     end = offset + len(quote)
-    sentence = _cased(text)
+    sentence, telling = _read(text)
+    if not telling and not any(map(_may_tell, _cut_words(sentence, max(0, offset - 160), offset)
+                                   + _cut_words(sentence, end, min(len(sentence), end + 80)))):
+        return None, None  # most dates: no word of their sentence, nor of the text read of it, names a happening
     window = sentence[max(0, offset - 160):offset]
     bounds = list(_CLAUSE_END.finditer(window))
     left = _left_clause(window, bounds)
     if _REPORTED_BEFORE.search(left) or _BOUND_BEFORE.search(left):
         return None, None
     right = _CLAUSE_END.split(sentence[end:end + 80], 1)[0]
-    right_words = _WORD.findall(right)
+    right_words = _words(right)
     if _FRONTED.match(sentence[:offset]):
         # "On Feb. 6, a 2-year-old was shot ...": a sentence opened by its date is mostly an
         # earlier happening of the kind; only legal acts are read there.
@@ -556,7 +617,7 @@ def _happenings_of_name(before: str, after: str) -> frozenset[str]:
     """Classes of happening a person's name is the object of, from the text around it: "killed
     Grigoropoulos", "the shooting of 15-year-old Alexis Grigoropoulos", "Gray, 16, was shot"."""
     found: set[str] = set()
-    words = list(_WORD.finditer(before[-60:]))
+    words = _word_matches(before[-60:])
     for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
         cls = happening_class(words[k].group())
         if cls is not None:
