@@ -139,3 +139,48 @@ def test_date_gates_with_digit_cues() -> None:
         lower = t.lower() if t.isascii() else None
         for gate in gates:
             assert gate.passes(t, lower) == (gate.pattern.search(t) is not None), t
+
+
+def test_offset_maps_from_the_kept_identity(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text, "_identity", text.array("q"))
+    monkeypatch.setattr(text, "_IDENTITY_CAP", 5000)
+    rng = random.Random(9)
+    for _ in range(ROUNDS):
+        start = rng.randint(0, 6000)
+        stop = start + rng.randint(0, 300) if rng.random() < 0.9 else rng.randint(0, 7000)
+        assert text._offsets(start, stop) == text.array("q", range(start, stop)), (start, stop)
+    assert len(text._identity) <= 5000
+
+
+def test_offset_maps_of_normalised_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    pieces = ["word", "5", "\u2014", "\u200b", "\u00ad", "2023Reuters", "visit2023", "\r\n", "\r", "\u2019", " "]
+    texts = list(_texts(10, pieces, [" ", ""], 12))
+    fast = [text.normalise(t) for t in texts]
+    monkeypatch.setattr(text, "_offsets", lambda start, stop: text.array("q", range(start, stop)))
+    for t, nt in zip(texts, fast, strict=True):
+        assert nt == text.normalise(t), t
+
+
+_BEFORE_PIECES = ["in", "In", "near", "outside", "across", "throughout", "the", "of", "Of", "Athens", "iPhone",
+                  "S&P", "O'Neil", "Game", "game", "ÉCOLE", "élan", "ϒ", "12", "5", "Mr.", "x", "\u2005", "\x1c", " ",
+                  *_ODD]
+
+
+def _before_texts(seed: int) -> Iterator[tuple[str, int]]:
+    for t in _texts(seed, _BEFORE_PIECES, [" ", " ", "", "\u2005", "  ", ", "], 12):
+        yield from ((t, start) for start in range(len(t) + 1))
+
+
+def test_name_before_a_figure() -> None:
+    for t, start in _before_texts(11):
+        slow = quantities._NAME_BEFORE.search(t, max(0, start - 30), start)
+        fast = quantities._name_before(t, start)
+        assert (fast and fast.span(1)) == (slow and slow.span(1)), (t, start)
+
+
+def test_place_words_before_a_name() -> None:
+    for t, start in _before_texts(12):
+        assert entities._locative_before(t, start) == (
+            entities._LOCATIVE_BEFORE.search(t[max(0, start - 12):start]) is not None), (t, start)
+        assert entities._from_place_before(t, start) == (
+            entities._FROM_PLACE_BEFORE.search(t, max(0, start - 40), start) is not None), (t, start)

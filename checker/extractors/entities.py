@@ -208,6 +208,23 @@ def _after_place_of(text: str, start: int) -> bool:
 
 
 _LOCATIVE_BEFORE = regex.compile(r"\b(?:in|near|outside|across|throughout)\s+(?:the\s+)?$")
+_LOCATIVE_WORDS = ("in", "near", "outside", "across", "throughout", "the")
+
+
+def _locative_before(text: str, start: int) -> bool:
+    """``_LOCATIVE_BEFORE`` finds something in the 12 characters before ``start``: they end with one
+    of its words and white space (``str.rstrip`` strips a superset of the pattern's)."""
+    before = text[max(0, start - 12):start]
+    return before.rstrip().endswith(_LOCATIVE_WORDS) and _LOCATIVE_BEFORE.search(before) is not None
+
+
+def _from_place_before(text: str, start: int) -> bool:
+    """``_FROM_PLACE_BEFORE`` finds something in the 40 characters before ``start``: its matches
+    end with "of" and white space."""
+    lo = max(0, start - 40)
+    return text[lo:start].rstrip().endswith("of") and _FROM_PLACE_BEFORE.search(text, lo, start) is not None
+
+
 _PLACE_NOUN_AFTER = regex.compile(r"\s+(?:province|district|county|region|city|town|village|island|state|capital)\b")
 
 
@@ -519,9 +536,8 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 continue
             kind = _classify(name, bool(real_titles), person_title)
             if kind in (OTHER, PERSON) and not real_titles and not person_title and (
-                    _LOCATIVE_BEFORE.search(s_text[max(0, s_start - 12):s_start])
-                    or (_FROM_PLACE_BEFORE.search(s_text, max(0, s_start - 40), s_start)
-                        and not _after_place_of(s_text, s_start))
+                    _locative_before(s_text, s_start) or (_from_place_before(s_text, s_start)
+                                                          and not _after_place_of(s_text, s_start))
                     or _PLACE_NOUN_AFTER.match(s_text[s_end:s_end + 20])):
                 kind = PLACE  # "damaged in Takengon", "in Bener Meriah district"
             raw.append((base + s_start, base + s_end, name, kind, tuple(titles)))

@@ -151,6 +151,16 @@ _SKIP_BEFORE = regex.compile(r"(?:\bNo\.|\bnumber|\bpage|\bp\.|\broute|\bflight|
 # _SKIP_BEFORE does, trying its words at the end first; only whether there is one is used.
 _SKIP_BEFORE_TEST = regex.compile(_SKIP_BEFORE.pattern, _SKIP_BEFORE.flags | regex.REVERSE)
 _NAME_BEFORE = regex.compile(r"(?<=\S\s)(\p{Lu}[\p{L}&.'’]*|[\p{L}]*\p{Lu}[\p{L}]*)\s$")
+
+
+def _name_before(s_text: str, start: int) -> regex.Match[str] | None:
+    """``_NAME_BEFORE.search(s_text, max(0, start - 30), start)``: a word with a capital, then one
+    white space, right before ``start``. A word with no capital (most words before a figure) is
+    told by ``str.islower`` (white space per ``str.isspace``, a superset of the pattern's)."""
+    lo = max(0, start - 30)  # the look-behind needs two characters before the word: none before 3
+    if start < 3 or not s_text[start - 1].isspace() or s_text[lo:start - 1].rpartition(" ")[2].islower():
+        return None
+    return _NAME_BEFORE.search(s_text, lo, start)
 _NOT_NAMES = frozenset("""I A The In On At As By For From To Of With And Or But If When While After Before Since Until Than
 Only Just About Around Some Nearly Almost Over Under More Less Up Down Each Every All Both These Those Its Their His
 Her Our Its January February March April May June July August September October November December Jan Feb Mar Apr
@@ -460,7 +470,7 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
                   options: ExtractOptions) -> Claim | None:
     """The claim of one figure matched in a sentence, or ``None`` when it is not a quantity."""
     num_text = match.group("num")
-    num2: str | None = match.groupdict().get("num2")
+    num2: str | None = match.group("num2") if match.re is _FIGURE else None  # _SINGLE_FIGURE has none
     value = parse_number(num_text)
     if value is None:
         return None
@@ -484,9 +494,8 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
     if _SKIP_BEFORE_TEST.search(before) or _SKIP_AFTER.match(after):
         return None
     bare = not (match.group("sym") or match.group("pct") or match.group("unit") or match.group("cur"))
-    name = _NAME_BEFORE.search(s_text, max(0, start - 30), start)
-    if bare and not match.group("qual") and name and name.group(1).rstrip(".") not in _NOT_NAMES \
-            and not _TIMES_AFTER.match(after):
+    if bare and not match.group("qual") and (name := _name_before(s_text, start)) \
+            and name.group(1).rstrip(".") not in _NOT_NAMES and not _TIMES_AFTER.match(after):
         return None  # "iPhone 11", "Game 2", "S&P 500": part of a name; not "hitting Gray eleven times"
     low_word = num_text.lower()
     if low_word in ("one", "a") and not match.group("qual") and (_ONE_SKIP.match(after) or
