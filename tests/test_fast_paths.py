@@ -114,6 +114,17 @@ def test_entity_spans_with_word_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
     assert fast == [(entities._raw_spans(t), entities._spans(t)) for t in texts]
 
 
+def test_entity_pieces_reuse_the_tokens_of_whole_spans(monkeypatch: pytest.MonkeyPatch) -> None:
+    pieces = ["of", "the", "and", "for", "Mr.", "Mrs.", "U.S.", "C.", "North", "'s", "’s", "x", "Y", "de", "O'Brien",
+              "Ministry", "Athens", "Gulf", "Mexico", "New York", "South Korea", "Kim", "Jong", "Un", "5", "é", "Ké"]
+    texts = list(_texts(13, pieces, [" ", " ", " ", "", "  ", ".", ",", "\u2005"], 14))
+    fast = [entities._spans(t) for t in texts]
+    split = entities._split_on_connectors
+    monkeypatch.setattr(entities, "_split_on_connectors",
+                        lambda sentence, start, end, words, scanned=None: split(sentence, start, end, words))
+    assert fast == [entities._spans(t) for t in texts]
+
+
 def test_segment_helpers() -> None:
     pieces = ["a", "B", ".", "!", "?", '"', ")", "]", " ", "U.S", "Mr", "x", "1", "abcdefghij", "...", *_ODD]
     for t in _texts(8, pieces, [""], 40):
@@ -121,6 +132,12 @@ def test_segment_helpers() -> None:
             m = segment._WORD_BEFORE.search(t, max(0, dot - 40), dot + 1)
             assert segment._word_before(t, dot) == (m.group(1) if m else None), (t, dot)
         assert segment._ends_sentence(t) == (segment._ENDS_SENTENCE.search(t) is not None), t
+
+
+def test_letter_runs() -> None:
+    pieces = ["word", "W0rd", "a", "Z", "5", "-", "'", "é", "ſ", "\u2005", "_", "x_y", *_ODD]
+    for t in _texts(14, pieces, [" ", "", ",", "\t"], 12):
+        assert segment._letter_runs(t) == len(segment._LETTERS.findall(t)), t
 
 
 def test_glue_test_and_line_index() -> None:

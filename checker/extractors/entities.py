@@ -275,6 +275,7 @@ def _spans(sentence: str, names: tuple[str, ...] = _KNOWN_MULTI_NAMES) -> list[t
     known = [(m.start(), m.end()) for m in _KNOWN_MULTI.finditer(sentence)] \
         if any(n in sentence for n in names) else []
     pieces: list[tuple[int, int]] = list(known)
+    scanned: dict[tuple[int, int], list[str]] = {}  # the tokens of a piece, when already read
     for start, end, words in _raw_spans(sentence):
         overlapping = [k for k in known if k[0] < end and start < k[1]]
         if overlapping:
@@ -285,10 +286,10 @@ def _spans(sentence: str, names: tuple[str, ...] = _KNOWN_MULTI_NAMES) -> list[t
         elif any(w in _ORG_WORDS for w in words):
             pieces.append((start, end))
         else:
-            pieces.extend(_split_on_connectors(sentence, start, end, words))
+            pieces.extend(_split_on_connectors(sentence, start, end, words, scanned))
     out: list[tuple[int, int, list[str]]] = []
     for a, b in sorted(set(pieces)):
-        toks = [m.group() for m in _TOKEN.finditer(sentence, a, b)]
+        toks = scanned.get((a, b)) or [m.group() for m in _TOKEN.finditer(sentence, a, b)]
         if toks and _is_cap(toks[0]):
             out.append((a, b, toks))
     return out
@@ -316,7 +317,10 @@ def _trim_piece(sentence: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(words[0][0], words[-1][1])] if words else []
 
 
-def _split_on_connectors(sentence: str, start: int, end: int, words: list[str]) -> list[tuple[int, int]]:
+def _split_on_connectors(sentence: str, start: int, end: int, words: list[str],
+                         scanned: dict[tuple[int, int], list[str]] | None = None) -> list[tuple[int, int]]:
+    """The pieces of a capitalised span cut at its connectors. A span left whole has the tokens of
+    ``_TOKEN.finditer(sentence, start, end)`` read here: they go into ``scanned`` (if given)."""
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence, start, end)]
     pieces: list[tuple[int, int]] = []
     cur: list[tuple[int, int, str]] = []
@@ -337,6 +341,8 @@ def _split_on_connectors(sentence: str, start: int, end: int, words: list[str]) 
             cur = []
     if cur:
         pieces.append((cur[0][0], cur[-1][1]))
+    if scanned is not None and pieces == [(start, end)]:
+        scanned[start, end] = [tok[2] for tok in toks]
     return pieces
 
 
