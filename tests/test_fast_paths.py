@@ -8,7 +8,9 @@ texts every run)."""
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 import regex
@@ -201,3 +203,78 @@ def test_place_words_before_a_name() -> None:
             entities._LOCATIVE_BEFORE.search(t[max(0, start - 12):start]) is not None), (t, start)
         assert entities._from_place_before(t, start) == (
             entities._FROM_PLACE_BEFORE.search(t, max(0, start - 40), start) is not None), (t, start)
+
+
+def _language(source: str) -> set[str]:
+    """Every string a look-around-free reading of ``source`` matches, white space read as one
+    space (``\\s+`` and ``\\s*`` as one space or none): the language of a qualifier pattern."""
+    import re._constants as c  # the parser of the standard library, for this test only
+    import re._parser as p
+
+    def strings(items: Any) -> set[str]:
+        out = {""}
+        for op, arg in items:
+            if op is c.LITERAL:
+                options = {chr(arg)}
+            elif op is c.IN:
+                options = {" " if kind is c.CATEGORY else chr(value) for kind, value in arg}
+            elif op is c.BRANCH:
+                options = set().union(*(strings(branch) for branch in arg[1]))
+            elif op is c.SUBPATTERN:
+                options = strings(arg[3])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                low, high, inner = arg
+                once = strings(inner)
+                options = ({""} if low == 0 else set()) | once
+                if high != c.MAXREPEAT and high > 1:
+                    raise AssertionError(f"repeat {low},{high} in {source}")
+            elif op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+                options = {""}
+            else:
+                raise AssertionError(f"{op} in {source}")
+            out = {a + b for a in out for b in options}
+        return out
+
+    return strings(p.parse(source.replace(r"\p{L}", "a"), re.IGNORECASE))
+
+
+def test_figure_starts_before_its_digits_only_where_told() -> None:
+    # What a match holds before its number: a qualifier, a currency, a space, a minus, each optional.
+    # The test reads the end of it: every qualifier, every currency after a few qualifiers, every
+    # minus after a few of both.
+    qualifiers = {"", *_language(quantities._FIGURE_QUAL)}
+    currencies = _language(quantities._SYMBOL_RE)
+    minus = _language(quantities._NEG_SIGN)
+    spaces = ("", " ")
+    leads = {q + w for q in qualifiers for w in spaces} \
+        | {q + c + w for q in ("", "about ", "up to ") for c in currencies for w in spaces} \
+        | {q + c + w + m for q in ("", "about ") for c in ("", "$", "USD", "Rs") for w in spaces for m in minus}
+    assert {"more than ", "at least ", "approx. ", "sub-", ">= ", "US $", "Rs. ", "minus ", "-", "euro"} <= leads
+    for lead in sorted(leads):
+        for before in ("", "x ", "(", "said ", "5 ", "U.S. "):
+            for case in (lead, lead.upper(), lead.title()):
+                t = before + case + "5 people"
+                cue = len(before + case)
+                match = quantities._FIGURE.search(t, len(before))
+                if match is not None and match.start() < cue == match.start("num") and t.isascii():
+                    assert quantities._figure_may_start_before(t, cue), t
+
+
+def test_figure_search_near_number_starts_told_where_figures_start() -> None:
+    pieces = ["greater than or equal than", "more than", "at least", "up to", "nearly", "about", "approx.", "sub-",
+              "<", ">=", "US $", "US$", "$", "A$", "$US", "USD", "Rs.", "Rs", "euro", "minus", "-", "1,000", "2.5",
+              ".5", "3", "2018", "twenty-five", "one", "a few", "people", "percent", "%", "million", "to", "and",
+              "or", "km", "was", "also", "As", "(", ":", "5:30", "x"]
+    for t in _texts(16, pieces, [" ", " ", "", "-", ",", "."], 12):
+        starts = quantities._figure_number_starts(t)
+        if starts is None:
+            continue
+        found, pos, k = [], 0, 0
+        while True:
+            match, k = numbers.search_near_cue(quantities._FIGURE, t, pos, starts, k, quantities._FIGURE_LEAD,
+                                               quantities._figure_may_start_before)
+            if match is None:
+                break
+            found.append(match.span())
+            pos = max(match.end(), match.start() + 1)
+        assert found == _figures(quantities._FIGURE.search, t), t
