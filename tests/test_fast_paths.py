@@ -278,3 +278,15 @@ def test_figure_search_near_number_starts_told_where_figures_start() -> None:
             found.append(match.span())
             pos = max(match.end(), match.start() + 1)
         assert found == _figures(quantities._FIGURE.search, t), t
+
+
+def test_duration_phrases_searched_near_their_units() -> None:
+    pieces = ["for", "over", "the", "past", "last", "for the past", "over the last", "in the coming", "more than", "about",
+              "some", "three", "twenty-five", "48", "1,000",
+              "2.5", ".5", "a", "an", "half", "and a half", "a few", "another", "all", "full", "business", "days",
+              "hours", "48-hour", "all-day", "5h", "hrs", "min", "year", "weeks", "people", "(for", "x(", "U.S.-led",
+              "5m", "dozen", "tens of thousands", "several", "Hours", "TWO", "of", "ago", "old", ":", "x"]
+    for t in _texts(17, pieces, [" ", " ", " ", "", "-", ",", "(", "  "], 12):
+        lower = t.lower() if t.isascii() else None
+        fast = [m.span() for m in durations._phrase_matches(t, lower)]
+        assert fast == [m.span() for m in durations._PHRASE.finditer(t)], t
