@@ -290,3 +290,14 @@ def test_duration_phrases_searched_near_their_units() -> None:
         lower = t.lower() if t.isascii() else None
         fast = [m.span() for m in durations._phrase_matches(t, lower)]
         assert fast == [m.span() for m in durations._PHRASE.finditer(t)], t
+
+
+def test_compound_durations_hold_a_hyphen_and_their_unit() -> None:
+    pieces = ["two", "TWO", "48", "twenty-five", "more than", "day", "Day", "hours", "year", "-", "long", "old", "visit",
+              "war", "sentence", "-old", "ago", "x"]
+    found = 0
+    for t in _texts(18, pieces, [" ", "-", "", " - "], 8):
+        if durations._COMPOUND.search(t) is not None and t.isascii():
+            found += 1
+            assert any(unit in t.lower() for unit in durations._COMPOUND_UNITS), t
+    assert found

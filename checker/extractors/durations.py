@@ -84,6 +84,8 @@ _COMPOUND = regex.compile(
     rf"(?:[- ]long)?(?![\p{{L}}-])(?!-old)\s+{_ADJ}{_NOUN}",
     regex.IGNORECASE,
 )
+# What every match of _COMPOUND holds, lower-cased: a hyphen and its unit ("two-day").
+_COMPOUND_UNITS = ("-minute", "-hour", "-day", "-week", "-month", "-year", "-decade")
 # "a days-long trip", "months-long war"
 _VAGUE = regex.compile(
     rf"(?<![\p{{L}}\d-])(?P<unit>hour|day|week|month|year|decade)s[- ]long\s+{_ADJ}{_NOUN}",
@@ -246,8 +248,8 @@ def find_durations(doc: Doc, options: ExtractOptions) -> list[Claim]:
             continue  # no unit of time: no duration (a cheap test before the patterns)
         base = sentence.start
 
-        # _VAGUE needs "long" ("days-long"), _COMPOUND a hyphen ("two-day"): without them they find
-        # nothing (on ASCII text, where case-insensitive matching is ASCII case folding).
+        # _VAGUE needs "long" ("days-long"), _COMPOUND a hyphen and its unit ("two-day"): without them
+        # they find nothing (on ASCII text, where case-insensitive matching is ASCII case folding).
         vague_found: Iterable[regex.Match[str]] = (
             _VAGUE.finditer(s_text) if lower is None or "long" in lower else ())
         for match in vague_found:
@@ -267,7 +269,8 @@ def find_durations(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 qualifier=Qualifier.VAGUE, low=vague_low, high=vague_high, unit="day",
                 attrs=(("unit_word", unit), ("count", "several")),
             ))
-        compounds: Iterable[regex.Match[str]] = _COMPOUND.finditer(s_text) if "-" in s_text else ()
+        compounds: Iterable[regex.Match[str]] = _COMPOUND.finditer(s_text) if "-" in s_text and (
+            lower is None or any(unit in lower for unit in _COMPOUND_UNITS)) else ()
         for match in compounds:
             if not _free(taken, match.start(), match.end()):
                 continue
