@@ -253,11 +253,19 @@ def test_figure_starts_before_its_digits_only_where_told() -> None:
     for lead in sorted(leads):
         for before in ("", "x ", "(", "said ", "5 ", "U.S. "):
             for case in (lead, lead.upper(), lead.title()):
-                t = before + case + "5 people"
-                cue = len(before + case)
-                match = quantities._FIGURE.search(t, len(before))
-                if match is not None and match.start() < cue == match.start("num") and t.isascii():
-                    assert quantities._figure_may_start_before(t, cue), t
+                for number in ("5 people", "five people", "a few people", "hundreds of people", "ten"):
+                    t = before + case + number
+                    cue = len(before + case)
+                    match = quantities._FIGURE.search(t, len(before))
+                    if match is None or not t.isascii():
+                        continue
+                    # No number starts inside what a figure holds before its number ("approx." before
+                    # "5" aside): the first number start after a search's start is the figure's.
+                    starts = quantities._figure_number_starts(t) or []
+                    assert all(not match.start() <= start < match.start("num") or t[start:match.start("num")] == "."
+                               for start in starts), t
+                    if match.start() < cue == match.start("num"):
+                        assert quantities._figure_may_start_before(t, cue), t
 
 
 def test_figure_search_near_number_starts_told_where_figures_start() -> None:

@@ -367,12 +367,13 @@ _LEAD_ENDS = frozenset(" -$.<>=")
 
 def _figure_may_start_before(text: str, cue: int) -> bool:
     """Can a figure's match start before ``cue``, a number start of a printable ASCII sentence?
-    Before a digit (no figure holds one before its number), the character and the word before it
+    Before a digit or a number word (no figure holds one before its number: what stands before its
+    number holds no digit and no number start of a word), the character and the word before it
     tell most often: no qualifier, sign, currency or minus ends with a digit before a space or with
     a character that is no letter and none of :data:`_LEAD_ENDS`, and a letter and a space end one
     only after one of :data:`_LEAD_WORDS` (a whole word: the start's look-behind or the white space
-    inside a qualifier stands before it). Elsewhere :data:`_FIGURE_LEAD_TEST` decides."""
-    if not "0" <= text[cue] <= "9":
+    inside a qualifier stands before it). Elsewhere (".5") :data:`_FIGURE_LEAD_TEST` decides."""
+    if text[cue] == ".":
         return True
     char = text[cue - 1]
     if char == " " and cue > 1:
