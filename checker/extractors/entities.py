@@ -387,6 +387,13 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
                 pending = next(scan, None)
             else:
                 tokens.append((previous_end + 1, start - 1, sentence[previous_end + 1:start - 1]))
+        word = sentence[start:end]
+        if word.isalpha() and "A" <= word[0] <= "Z":
+            # "Smith": one token, the whole word (the pattern's other forms need a full stop)
+            tokens.append((start, end, word))
+            pending = None
+            previous_end = end
+            continue
         if pending is None or pending.start() != start:
             scan = finditer(sentence, start)
             pending = next(scan, None)
