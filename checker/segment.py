@@ -105,7 +105,7 @@ def is_boilerplate(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    if len(stripped) > _LONG_LINE and len(_LETTERS.findall(stripped, 0, _LONG_LINE)) > 6:
+    if len(stripped) > _LONG_LINE and _letter_runs(stripped[:_LONG_LINE]) > 6:
         return False  # seven words already: no short fragment (each word of a prefix is one of the line)
     words = _LETTERS.findall(stripped)
     if not words:
@@ -120,6 +120,17 @@ def is_boilerplate(line: str) -> bool:
         if len(lowered) <= 4 and lowered[0] in _NAVIGATION_VERBS:
             return True
     return False
+
+
+# ASCII bytes: letters -> "a", every other byte a space (the letter runs are the words of split()).
+_LETTER_RUNS = bytes(ord("a") if 65 <= b <= 90 or 97 <= b <= 122 else 32 for b in range(256))
+
+
+def _letter_runs(text: str) -> int:
+    """``len(_LETTERS.findall(text))``, without the pattern on ASCII text (where a letter is A-Z, a-z)."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(_LETTER_RUNS).split())
+    return len(_LETTERS.findall(text))
 
 
 def split_sentences(text: str, offset: int = 0) -> list[Sentence]:

@@ -8,7 +8,9 @@ texts every run)."""
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 import regex
@@ -114,6 +116,17 @@ def test_entity_spans_with_word_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
     assert fast == [(entities._raw_spans(t), entities._spans(t)) for t in texts]
 
 
+def test_entity_pieces_reuse_the_tokens_of_whole_spans(monkeypatch: pytest.MonkeyPatch) -> None:
+    pieces = ["of", "the", "and", "for", "Mr.", "Mrs.", "U.S.", "C.", "North", "'s", "’s", "x", "Y", "de", "O'Brien",
+              "Ministry", "Athens", "Gulf", "Mexico", "New York", "South Korea", "Kim", "Jong", "Un", "5", "é", "Ké"]
+    texts = list(_texts(13, pieces, [" ", " ", " ", "", "  ", ".", ",", "\u2005"], 14))
+    fast = [entities._spans(t) for t in texts]
+    split = entities._split_on_connectors
+    monkeypatch.setattr(entities, "_split_on_connectors",
+                        lambda sentence, start, end, words, scanned=None: split(sentence, start, end, words))
+    assert fast == [entities._spans(t) for t in texts]
+
+
 def test_segment_helpers() -> None:
     pieces = ["a", "B", ".", "!", "?", '"', ")", "]", " ", "U.S", "Mr", "x", "1", "abcdefghij", "...", *_ODD]
     for t in _texts(8, pieces, [""], 40):
@@ -121,6 +134,12 @@ def test_segment_helpers() -> None:
             m = segment._WORD_BEFORE.search(t, max(0, dot - 40), dot + 1)
             assert segment._word_before(t, dot) == (m.group(1) if m else None), (t, dot)
         assert segment._ends_sentence(t) == (segment._ENDS_SENTENCE.search(t) is not None), t
+
+
+def test_letter_runs() -> None:
+    pieces = ["word", "W0rd", "a", "Z", "5", "-", "'", "é", "ſ", "\u2005", "_", "x_y", *_ODD]
+    for t in _texts(14, pieces, [" ", "", ",", "\t"], 12):
+        assert segment._letter_runs(t) == len(segment._LETTERS.findall(t)), t
 
 
 def test_glue_test_and_line_index() -> None:
@@ -139,3 +158,154 @@ def test_date_gates_with_digit_cues() -> None:
         lower = t.lower() if t.isascii() else None
         for gate in gates:
             assert gate.passes(t, lower) == (gate.pattern.search(t) is not None), t
+
+
+def test_offset_maps_from_the_kept_identity(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text, "_identity", text.array("q"))
+    monkeypatch.setattr(text, "_IDENTITY_CAP", 5000)
+    rng = random.Random(9)
+    for _ in range(ROUNDS):
+        start = rng.randint(0, 6000)
+        stop = start + rng.randint(0, 300) if rng.random() < 0.9 else rng.randint(0, 7000)
+        assert text._offsets(start, stop) == text.array("q", range(start, stop)), (start, stop)
+    assert len(text._identity) <= 5000
+
+
+def test_offset_maps_of_normalised_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    pieces = ["word", "5", "\u2014", "\u200b", "\u00ad", "2023Reuters", "visit2023", "\r\n", "\r", "\u2019", " "]
+    texts = list(_texts(10, pieces, [" ", ""], 12))
+    fast = [text.normalise(t) for t in texts]
+    monkeypatch.setattr(text, "_offsets", lambda start, stop: text.array("q", range(start, stop)))
+    for t, nt in zip(texts, fast, strict=True):
+        assert nt == text.normalise(t), t
+
+
+_BEFORE_PIECES = ["in", "In", "near", "outside", "across", "throughout", "the", "of", "Of", "Athens", "iPhone",
+                  "S&P", "O'Neil", "Game", "game", "ÉCOLE", "élan", "ϒ", "12", "5", "Mr.", "x", "\u2005", "\x1c", " ",
+                  *_ODD]
+
+
+def _before_texts(seed: int) -> Iterator[tuple[str, int]]:
+    for t in _texts(seed, _BEFORE_PIECES, [" ", " ", "", "\u2005", "  ", ", "], 12):
+        yield from ((t, start) for start in range(len(t) + 1))
+
+
+def test_name_before_a_figure() -> None:
+    for t, start in _before_texts(11):
+        slow = quantities._NAME_BEFORE.search(t, max(0, start - 30), start)
+        fast = quantities._name_before(t, start)
+        assert (fast and fast.span(1)) == (slow and slow.span(1)), (t, start)
+
+
+def test_place_words_before_a_name() -> None:
+    for t, start in _before_texts(12):
+        assert entities._locative_before(t, start) == (
+            entities._LOCATIVE_BEFORE.search(t[max(0, start - 12):start]) is not None), (t, start)
+        assert entities._from_place_before(t, start) == (
+            entities._FROM_PLACE_BEFORE.search(t, max(0, start - 40), start) is not None), (t, start)
+
+
+def _language(source: str) -> set[str]:
+    """Every string a look-around-free reading of ``source`` matches, white space read as one
+    space (``\\s+`` and ``\\s*`` as one space or none): the language of a qualifier pattern."""
+    import re._constants as c  # the parser of the standard library, for this test only
+    import re._parser as p
+
+    def strings(items: Any) -> set[str]:
+        out = {""}
+        for op, arg in items:
+            if op is c.LITERAL:
+                options = {chr(arg)}
+            elif op is c.IN:
+                options = {" " if kind is c.CATEGORY else chr(value) for kind, value in arg}
+            elif op is c.BRANCH:
+                options = set().union(*(strings(branch) for branch in arg[1]))
+            elif op is c.SUBPATTERN:
+                options = strings(arg[3])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                low, high, inner = arg
+                once = strings(inner)
+                options = ({""} if low == 0 else set()) | once
+                if high != c.MAXREPEAT and high > 1:
+                    raise AssertionError(f"repeat {low},{high} in {source}")
+            elif op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+                options = {""}
+            else:
+                raise AssertionError(f"{op} in {source}")
+            out = {a + b for a in out for b in options}
+        return out
+
+    return strings(p.parse(source.replace(r"\p{L}", "a"), re.IGNORECASE))
+
+
+def test_figure_starts_before_its_digits_only_where_told() -> None:
+    # What a match holds before its number: a qualifier, a currency, a space, a minus, each optional.
+    # The test reads the end of it: every qualifier, every currency after a few qualifiers, every
+    # minus after a few of both.
+    qualifiers = {"", *_language(quantities._FIGURE_QUAL)}
+    currencies = _language(quantities._SYMBOL_RE)
+    minus = _language(quantities._NEG_SIGN)
+    spaces = ("", " ")
+    leads = {q + w for q in qualifiers for w in spaces} \
+        | {q + c + w for q in ("", "about ", "up to ") for c in currencies for w in spaces} \
+        | {q + c + w + m for q in ("", "about ") for c in ("", "$", "USD", "Rs") for w in spaces for m in minus}
+    assert {"more than ", "at least ", "approx. ", "sub-", ">= ", "US $", "Rs. ", "minus ", "-", "euro"} <= leads
+    for lead in sorted(leads):
+        for before in ("", "x ", "(", "said ", "5 ", "U.S. "):
+            for case in (lead, lead.upper(), lead.title()):
+                for number in ("5 people", "five people", "a few people", "hundreds of people", "ten"):
+                    t = before + case + number
+                    cue = len(before + case)
+                    match = quantities._FIGURE.search(t, len(before))
+                    if match is None or not t.isascii():
+                        continue
+                    # No number starts inside what a figure holds before its number ("approx." before
+                    # "5" aside): the first number start after a search's start is the figure's.
+                    starts = quantities._figure_number_starts(t) or []
+                    assert all(not match.start() <= start < match.start("num") or t[start:match.start("num")] == "."
+                               for start in starts), t
+                    if match.start() < cue == match.start("num"):
+                        assert quantities._figure_may_start_before(t, cue), t
+
+
+def test_figure_search_near_number_starts_told_where_figures_start() -> None:
+    pieces = ["greater than or equal than", "more than", "at least", "up to", "nearly", "about", "approx.", "sub-",
+              "<", ">=", "US $", "US$", "$", "A$", "$US", "USD", "Rs.", "Rs", "euro", "minus", "-", "1,000", "2.5",
+              ".5", "3", "2018", "twenty-five", "one", "a few", "people", "percent", "%", "million", "to", "and",
+              "or", "km", "was", "also", "As", "(", ":", "5:30", "x"]
+    for t in _texts(16, pieces, [" ", " ", "", "-", ",", "."], 12):
+        starts = quantities._figure_number_starts(t)
+        if starts is None:
+            continue
+        found, pos, k = [], 0, 0
+        while True:
+            match, k = numbers.search_near_cue(quantities._FIGURE, t, pos, starts, k, quantities._FIGURE_LEAD,
+                                               quantities._figure_may_start_before)
+            if match is None:
+                break
+            found.append(match.span())
+            pos = max(match.end(), match.start() + 1)
+        assert found == _figures(quantities._FIGURE.search, t), t
+
+
+def test_duration_phrases_searched_near_their_units() -> None:
+    pieces = ["for", "over", "the", "past", "last", "for the past", "over the last", "in the coming", "more than", "about",
+              "some", "three", "twenty-five", "48", "1,000",
+              "2.5", ".5", "a", "an", "half", "and a half", "a few", "another", "all", "full", "business", "days",
+              "hours", "48-hour", "all-day", "5h", "hrs", "min", "year", "weeks", "people", "(for", "x(", "U.S.-led",
+              "5m", "dozen", "tens of thousands", "several", "Hours", "TWO", "of", "ago", "old", ":", "x"]
+    for t in _texts(17, pieces, [" ", " ", " ", "", "-", ",", "(", "  "], 12):
+        lower = t.lower() if t.isascii() else None
+        fast = [m.span() for m in durations._phrase_matches(t, lower)]
+        assert fast == [m.span() for m in durations._PHRASE.finditer(t)], t
+
+
+def test_compound_durations_hold_a_hyphen_and_their_unit() -> None:
+    pieces = ["two", "TWO", "48", "twenty-five", "more than", "day", "Day", "hours", "year", "-", "long", "old", "visit",
+              "war", "sentence", "-old", "ago", "x"]
+    found = 0
+    for t in _texts(18, pieces, [" ", "-", "", " - "], 8):
+        if durations._COMPOUND.search(t) is not None and t.isascii():
+            found += 1
+            assert any(unit in t.lower() for unit in durations._COMPOUND_UNITS), t
+    assert found

@@ -8,14 +8,14 @@ Vague durations ("days-long", "months-long") are intervals with the ``vague`` qu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from ..doc import Doc
 from ..model import Claim, ClaimKind, Qualifier
 from .nouns import EVENT_NOUNS, singular
-from .numbers import NUMBER_PATTERN, parse_number
+from .numbers import NUMBER_PATTERN, SCALES, SPECIAL, TENS, UNITS, VAGUE, parse_number
 from .options import ExtractOptions
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
@@ -84,6 +84,8 @@ _COMPOUND = regex.compile(
     rf"(?:[- ]long)?(?![\p{{L}}-])(?!-old)\s+{_ADJ}{_NOUN}",
     regex.IGNORECASE,
 )
+# What every match of _COMPOUND holds, lower-cased: a hyphen and its unit ("two-day").
+_COMPOUND_UNITS = ("-minute", "-hour", "-day", "-week", "-month", "-year", "-decade")
 # "a days-long trip", "months-long war"
 _VAGUE = regex.compile(
     rf"(?<![\p{{L}}\d-])(?P<unit>hour|day|week|month|year|decade)s[- ]long\s+{_ADJ}{_NOUN}",
@@ -102,6 +104,68 @@ _PHRASE = regex.compile(
 _PHRASE_GATE = regex.compile(
     r"(?<=[\s\d-])(?:(?:minute|hour|day|week|fortnight|month|year|decade|century|centurie|second)s?"
     r"|hrs?|mins?|secs?|yrs?|wks?|h)(?![a-z-])")
+# Every word (lower-cased) that a match of _PHRASE can hold before its unit: the frame, qualifier
+# and count words of the pattern and every word of a number expression (numbers.NUMBER_PATTERN
+# reads its words from the tables of :mod:`.numbers`).
+_PHRASE_WORDS = frozenset(
+    """for over in during within after lasted lasting last spent took the past next previous coming more than almost
+    nearly about around roughly some at least less under up to fewer just well barely only an a and half another all
+    full few business dozen""".split()) | frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(
+    word for phrase in (*VAGUE, *SPECIAL) for word in phrase.split())
+
+
+def _phrase_word_run(piece: str) -> bool:
+    """Can ``piece`` (a run of characters without a space, lower-cased) stand whole in a match of
+    _PHRASE before its unit? Only if each of its parts between hyphens is a word of
+    :data:`_PHRASE_WORDS`, holds a digit, or is empty."""
+    return all(part in _PHRASE_WORDS or not part.isalpha() for part in piece.split("-"))
+
+
+def _phrase_start_bound(lower: str, unit: int) -> int:
+    """The first place where a match of _PHRASE whose unit starts at ``unit`` can start, in a
+    printable ASCII sentence with single spaces, lower-cased. Before its unit a match holds whole
+    runs of :func:`_phrase_word_run` between spaces, and it starts where no letter, digit or
+    hyphen stands before it: in the last run before the unit that is not one, after its first
+    other character, else after that run (where there is no run after it, no match has this unit)."""
+    end = unit
+    while True:
+        start = lower.rfind(" ", 0, end) + 1
+        piece = lower[start:end]
+        if not _phrase_word_run(piece):
+            for i, char in enumerate(piece):
+                if not (char.isalnum() or char == "-"):
+                    return start + i + 1
+            return end + 1 if end < unit else unit
+        if start == 0:
+            return 0
+        end = start - 1
+
+
+def _phrase_matches(s_text: str, lower: str | None) -> Iterator[regex.Match[str]]:
+    """``_PHRASE.finditer(s_text)``; on a printable ASCII sentence with single spaces each search
+    starts at the first place where a match with a unit after it can start (_PHRASE_GATE finds the
+    units, :func:`_phrase_start_bound` where their matches can start)."""
+    if lower is None or not s_text.isprintable() or "  " in s_text:
+        if lower is None or _PHRASE_GATE.search(lower):  # on ASCII, no unit there: no match
+            yield from _PHRASE.finditer(s_text)
+        return
+    units = [m.start() for m in _PHRASE_GATE.finditer(lower)]
+    bounds = [_phrase_start_bound(lower, unit) for unit in units]
+    for i in range(len(bounds) - 2, -1, -1):  # the first place for a unit there or after it
+        bounds[i] = min(bounds[i], bounds[i + 1])
+    pos = k = 0
+    while True:
+        while k < len(units) and units[k] < pos:
+            k += 1
+        if k == len(units):
+            return
+        match = _PHRASE.search(s_text, max(pos, bounds[k]))
+        if match is None:
+            return
+        yield match
+        pos = match.end()
+
+
 _AGE = regex.compile(r"^\s*(?:-|\s)?old\b|^\s*of\s+age\b|^\s*ago\b|^\s*later\b|^\s*earlier\b|^\s*before\b|"
                      r"^\s*after\b|^\s*from\s+now\b|^\s*prior\b", regex.IGNORECASE)
 
@@ -184,8 +248,8 @@ def find_durations(doc: Doc, options: ExtractOptions) -> list[Claim]:
             continue  # no unit of time: no duration (a cheap test before the patterns)
         base = sentence.start
 
-        # _VAGUE needs "long" ("days-long"), _COMPOUND a hyphen ("two-day"): without them they find
-        # nothing (on ASCII text, where case-insensitive matching is ASCII case folding).
+        # _VAGUE needs "long" ("days-long"), _COMPOUND a hyphen and its unit ("two-day"): without them
+        # they find nothing (on ASCII text, where case-insensitive matching is ASCII case folding).
         vague_found: Iterable[regex.Match[str]] = (
             _VAGUE.finditer(s_text) if lower is None or "long" in lower else ())
         for match in vague_found:
@@ -205,7 +269,8 @@ def find_durations(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 qualifier=Qualifier.VAGUE, low=vague_low, high=vague_high, unit="day",
                 attrs=(("unit_word", unit), ("count", "several")),
             ))
-        compounds: Iterable[regex.Match[str]] = _COMPOUND.finditer(s_text) if "-" in s_text else ()
+        compounds: Iterable[regex.Match[str]] = _COMPOUND.finditer(s_text) if "-" in s_text and (
+            lower is None or any(unit in lower for unit in _COMPOUND_UNITS)) else ()
         for match in compounds:
             if not _free(taken, match.start(), match.end()):
                 continue
@@ -226,8 +291,7 @@ def find_durations(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 low=low, high=high, low_open=low_open, high_open=high_open, unit="day",
                 attrs=(("unit_word", unit), ("count", _fmt(count))),
             ))
-        phrases: Iterable[regex.Match[str]] = (
-            _PHRASE.finditer(s_text) if lower is None or _PHRASE_GATE.search(lower) else ())
+        phrases: Iterable[regex.Match[str]] = _phrase_matches(s_text, lower)
         for match in phrases:
             if not _free(taken, match.start("num"), match.end()):
                 continue

@@ -209,6 +209,23 @@ def _after_place_of(text: str, start: int) -> bool:
 
 
 _LOCATIVE_BEFORE = regex.compile(r"\b(?:in|near|outside|across|throughout)\s+(?:the\s+)?$")
+_LOCATIVE_WORDS = ("in", "near", "outside", "across", "throughout", "the")
+
+
+def _locative_before(text: str, start: int) -> bool:
+    """``_LOCATIVE_BEFORE`` finds something in the 12 characters before ``start``: they end with one
+    of its words and white space (``str.rstrip`` strips a superset of the pattern's)."""
+    before = text[max(0, start - 12):start]
+    return before.rstrip().endswith(_LOCATIVE_WORDS) and _LOCATIVE_BEFORE.search(before) is not None
+
+
+def _from_place_before(text: str, start: int) -> bool:
+    """``_FROM_PLACE_BEFORE`` finds something in the 40 characters before ``start``: its matches
+    end with "of" and white space."""
+    lo = max(0, start - 40)
+    return text[lo:start].rstrip().endswith("of") and _FROM_PLACE_BEFORE.search(text, lo, start) is not None
+
+
 _PLACE_NOUN_AFTER = regex.compile(r"\s+(?:province|district|county|region|city|town|village|island|state|capital)\b")
 
 
@@ -259,6 +276,7 @@ def _spans(sentence: str, names: tuple[str, ...] = _KNOWN_MULTI_NAMES) -> list[t
     known = [(m.start(), m.end()) for m in _KNOWN_MULTI.finditer(sentence)] \
         if any(n in sentence for n in names) else []
     pieces: list[tuple[int, int]] = list(known)
+    scanned: dict[tuple[int, int], list[str]] = {}  # the tokens of a piece, when already read
     for start, end, words in _raw_spans(sentence):
         overlapping = [k for k in known if k[0] < end and start < k[1]]
         if overlapping:
@@ -269,10 +287,10 @@ def _spans(sentence: str, names: tuple[str, ...] = _KNOWN_MULTI_NAMES) -> list[t
         elif any(w in _ORG_WORDS for w in words):
             pieces.append((start, end))
         else:
-            pieces.extend(_split_on_connectors(sentence, start, end, words))
+            pieces.extend(_split_on_connectors(sentence, start, end, words, scanned))
     out: list[tuple[int, int, list[str]]] = []
     for a, b in sorted(set(pieces)):
-        toks = [m.group() for m in _TOKEN.finditer(sentence, a, b)]
+        toks = scanned.get((a, b)) or [m.group() for m in _TOKEN.finditer(sentence, a, b)]
         if toks and _is_cap(toks[0]):
             out.append((a, b, toks))
     return out
@@ -300,7 +318,10 @@ def _trim_piece(sentence: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(words[0][0], words[-1][1])] if words else []
 
 
-def _split_on_connectors(sentence: str, start: int, end: int, words: list[str]) -> list[tuple[int, int]]:
+def _split_on_connectors(sentence: str, start: int, end: int, words: list[str],
+                         scanned: dict[tuple[int, int], list[str]] | None = None) -> list[tuple[int, int]]:
+    """The pieces of a capitalised span cut at its connectors. A span left whole has the tokens of
+    ``_TOKEN.finditer(sentence, start, end)`` read here: they go into ``scanned`` (if given)."""
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence, start, end)]
     pieces: list[tuple[int, int]] = []
     cur: list[tuple[int, int, str]] = []
@@ -321,6 +342,8 @@ def _split_on_connectors(sentence: str, start: int, end: int, words: list[str]) 
             cur = []
     if cur:
         pieces.append((cur[0][0], cur[-1][1]))
+    if scanned is not None and pieces == [(start, end)]:
+        scanned[start, end] = [tok[2] for tok in toks]
     return pieces
 
 
@@ -365,6 +388,13 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
                 pending = next(scan, None)
             else:
                 tokens.append((previous_end + 1, start - 1, sentence[previous_end + 1:start - 1]))
+        word = sentence[start:end]
+        if word.isalpha() and "A" <= word[0] <= "Z":
+            # "Smith": one token, the whole word (the pattern's other forms need a full stop)
+            tokens.append((start, end, word))
+            pending = None
+            previous_end = end
+            continue
         if pending is None or pending.start() != start:
             scan = finditer(sentence, start)
             pending = next(scan, None)
@@ -520,9 +550,8 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 continue
             kind = _classify(name, bool(real_titles), person_title)
             if kind in (OTHER, PERSON) and not real_titles and not person_title and (
-                    _LOCATIVE_BEFORE.search(s_text[max(0, s_start - 12):s_start])
-                    or (_FROM_PLACE_BEFORE.search(s_text, max(0, s_start - 40), s_start)
-                        and not _after_place_of(s_text, s_start))
+                    _locative_before(s_text, s_start) or (_from_place_before(s_text, s_start)
+                                                          and not _after_place_of(s_text, s_start))
                     or _PLACE_NOUN_AFTER.match(s_text[s_end:s_end + 20])):
                 kind = PLACE  # "damaged in Takengon", "in Bener Meriah district"
             raw.append((base + s_start, base + s_end, name, kind, tuple(titles)))

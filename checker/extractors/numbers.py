@@ -15,7 +15,7 @@ Public API (used by every extractor; keep it stable):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -200,15 +200,21 @@ def scale_of(text: str) -> float:
 
 
 def search_near_cue(pattern: regex.Pattern[str], text: str, pos: int, cues: Sequence[int], k: int,
-                    lead: int) -> tuple[regex.Match[str] | None, int]:
+                    lead: int, may_lead: Callable[[str, int], bool] | None = None,
+                    ) -> tuple[regex.Match[str] | None, int]:
     """``pattern.search(text, pos)`` for a pattern whose every match holds a position of ``cues``
     (ascending: where a number or a month token starts) at most ``lead`` characters after its
     start: the first match from ``pos`` on begins at or after the first cue from ``pos`` on minus
     ``lead``, so the search starts there (the same match, without scanning the text before).
     ``k`` is where to look for that cue (the index this function returned last, or 0); returns
-    the match (``None`` when no cue is left or nothing matches) and the index of that cue."""
+    the match (``None`` when no cue is left or nothing matches) and the index of that cue.
+    ``may_lead(text, cue)``, when given, is false only where no match starts before that cue: the
+    search then starts at the cue."""
     while k < len(cues) and cues[k] < pos:
         k += 1
     if k == len(cues):
         return None, k
-    return pattern.search(text, max(pos, cues[k] - lead)), k
+    cue = cues[k]
+    if may_lead is not None and cue > pos and not may_lead(text, cue):
+        return pattern.search(text, cue), k
+    return pattern.search(text, max(pos, cue - lead)), k

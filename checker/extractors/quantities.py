@@ -106,13 +106,23 @@ _SYMBOL_RE = (r"(?-i:US|HK|NZ|AU|NT)\s?\$|(?-i:S|C)\s?\$(?=\d)|(?-i:A)\$|\$(?-i:
               r"|(?-i:USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|CHF|RM|Rs\.?)(?=\s?\d)"
               r"|(?-i:euro)(?=\d)")  # "euro110 billion", as agencies write it
 _PCT = r"\s?%|\s+(?:percent|per\s+cent|pct)(?![\p{L}])"
-_NEG = r"(?P<neg>(?<![\p{L}\d])-(?=\d)|minus[\s-]?(?=\d))?"
+_NEG_SIGN = r"(?<![\p{L}\d])-(?=\d)|minus[\s-]?(?=\d)"
+_NEG = rf"(?P<neg>{_NEG_SIGN})?"
+_FIGURE_START = r"(?<![\p{L}\d.,:/$£€¥])(?<!\p{L}-)"  # what may not stand before a figure
+_FIGURE_QUAL = rf"(?:{_QUAL_RE})\s+|sub-|[<>≤≥]\s?=?\s*"
 _FIGURE_HEAD = (
-    rf"(?<![\p{{L}}\d.,:/$£€¥])(?<!\p{{L}}-)"
-    rf"(?P<qual>(?:{_QUAL_RE})\s+|sub-|[<>≤≥]\s?=?\s*)?"
+    rf"{_FIGURE_START}"
+    rf"(?P<qual>{_FIGURE_QUAL})?"
     rf"(?P<sym>{_SYMBOL_RE})?\s?{_NEG}"
     rf"(?P<num>{NUMBER_PATTERN})(?![.,]?\d)"
 )
+# What a figure's match holds before its number, one character of it at least (a qualifier, a
+# sign, a currency, a space, a minus), with the look-behind of its start: as a look-behind, it
+# finds something at a number start whenever a figure can start before it. It holds no digit.
+_FIGURE_LEAD_TEST = regex.compile(
+    rf"(?<={_FIGURE_START}(?:(?:{_FIGURE_QUAL})(?:{_SYMBOL_RE})?\s?(?:{_NEG_SIGN})?"
+    rf"|(?:{_SYMBOL_RE})\s?(?:{_NEG_SIGN})?|\s(?:{_NEG_SIGN})?|{_NEG_SIGN}))",
+    regex.IGNORECASE)
 # The second figure of a range, the first one possibly with its own unit: "5% to 10%", "$10 to $15 billion".
 _RANGE_PART = (
     rf"(?:(?P<pct1>{_PCT})?(?P<unit1>\s+(?:{_UNIT_RE})(?![\p{{L}}]))?"
@@ -151,6 +161,16 @@ _SKIP_BEFORE = regex.compile(r"(?:\bNo\.|\bnumber|\bpage|\bp\.|\broute|\bflight|
 # _SKIP_BEFORE does, trying its words at the end first; only whether there is one is used.
 _SKIP_BEFORE_TEST = regex.compile(_SKIP_BEFORE.pattern, _SKIP_BEFORE.flags | regex.REVERSE)
 _NAME_BEFORE = regex.compile(r"(?<=\S\s)(\p{Lu}[\p{L}&.'’]*|[\p{L}]*\p{Lu}[\p{L}]*)\s$")
+
+
+def _name_before(s_text: str, start: int) -> regex.Match[str] | None:
+    """``_NAME_BEFORE.search(s_text, max(0, start - 30), start)``: a word with a capital, then one
+    white space, right before ``start``. A word with no capital (most words before a figure) is
+    told by ``str.islower`` (white space per ``str.isspace``, a superset of the pattern's)."""
+    lo = max(0, start - 30)  # the look-behind needs two characters before the word: none before 3
+    if start < 3 or not s_text[start - 1].isspace() or s_text[lo:start - 1].rpartition(" ")[2].islower():
+        return None
+    return _NAME_BEFORE.search(s_text, lo, start)
 _NOT_NAMES = frozenset("""I A The In On At As By For From To Of With And Or But If When While After Before Since Until Than
 Only Just About Around Some Nearly Almost Over Under More Less Up Down Each Every All Both These Those Its Their His
 Her Our Its January February March April May June July August September October November December Jan Feb Mar Apr
@@ -336,6 +356,39 @@ def _figure_number_starts(s_text: str) -> list[int] | None:
     return [m.start() for m in NUMBER_START_ASCII.finditer(s_text.lower())]
 
 
+# The words a figure's match can hold right before the space before its digits, lower-cased: the
+# last word of each qualifier of _QUALIFIER_WORDS, "minus" and the currency codes of _SYMBOL_RE.
+_LEAD_WORDS = frozenset("""to than more greater higher less fewer lower over above exceed exceeds exceeded surpass
+surpasses surpassed of exceeding beyond least as most under below nearly almost approaching about around some roughly
+approximately estimated approximate circa approx so take minus usd eur gbp aud cad inr jpy cny chf rm rs""".split())
+# The printable ASCII characters such a match can hold right before its digits (besides letters).
+_LEAD_ENDS = frozenset(" -$.<>=")
+
+
+def _figure_may_start_before(text: str, cue: int) -> bool:
+    """Can a figure's match start before ``cue``, a number start of a printable ASCII sentence?
+    Before a digit or a number word (no figure holds one before its number: what stands before its
+    number holds no digit and no number start of a word), the character and the word before it
+    tell most often: no qualifier, sign, currency or minus ends with a digit before a space or with
+    a character that is no letter and none of :data:`_LEAD_ENDS`, and a letter and a space end one
+    only after one of :data:`_LEAD_WORDS` (a whole word: the start's look-behind or the white space
+    inside a qualifier stands before it). Elsewhere (".5") :data:`_FIGURE_LEAD_TEST` decides."""
+    if text[cue] == ".":
+        return True
+    char = text[cue - 1]
+    if char == " " and cue > 1:
+        previous = text[cue - 2]
+        if "0" <= previous <= "9":
+            return False
+        if previous.isalpha():
+            word = text[text.rfind(" ", 0, cue - 1) + 1:cue - 1]
+            if word.isalpha() and word.lower() not in _LEAD_WORDS:
+                return False
+    elif not char.isalpha() and char not in _LEAD_ENDS:
+        return False
+    return _FIGURE_LEAD_TEST.match(text, cue) is not None
+
+
 def _sentence_quantities(doc: Doc, sentence: Sentence, options: ExtractOptions) -> list[Claim]:
     s_text = doc.norm[sentence.start:sentence.end]
     if not has_number_cue(s_text):
@@ -348,7 +401,8 @@ def _sentence_quantities(doc: Doc, sentence: Sentence, options: ExtractOptions) 
         if starts is None:
             found = _FIGURE.search(s_text, pos)
         else:  # a figure holds a number start at most _FIGURE_LEAD characters after its own start
-            found, next_start = search_near_cue(_FIGURE, s_text, pos, starts, next_start, _FIGURE_LEAD)
+            found, next_start = search_near_cue(_FIGURE, s_text, pos, starts, next_start, _FIGURE_LEAD,
+                                                      _figure_may_start_before)
         if found is None:
             break
         match: regex.Match[str] = found
@@ -460,7 +514,7 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
                   options: ExtractOptions) -> Claim | None:
     """The claim of one figure matched in a sentence, or ``None`` when it is not a quantity."""
     num_text = match.group("num")
-    num2: str | None = match.groupdict().get("num2")
+    num2: str | None = match.group("num2") if match.re is _FIGURE else None  # _SINGLE_FIGURE has none
     value = parse_number(num_text)
     if value is None:
         return None
@@ -484,9 +538,8 @@ def _figure_claim(doc: Doc, sentence: Sentence, s_text: str, match: regex.Match[
     if _SKIP_BEFORE_TEST.search(before) or _SKIP_AFTER.match(after):
         return None
     bare = not (match.group("sym") or match.group("pct") or match.group("unit") or match.group("cur"))
-    name = _NAME_BEFORE.search(s_text, max(0, start - 30), start)
-    if bare and not match.group("qual") and name and name.group(1).rstrip(".") not in _NOT_NAMES \
-            and not _TIMES_AFTER.match(after):
+    if bare and not match.group("qual") and (name := _name_before(s_text, start)) \
+            and name.group(1).rstrip(".") not in _NOT_NAMES and not _TIMES_AFTER.match(after):
         return None  # "iPhone 11", "Game 2", "S&P 500": part of a name; not "hitting Gray eleven times"
     low_word = num_text.lower()
     if low_word in ("one", "a") and not match.group("qual") and (_ONE_SKIP.match(after) or
