@@ -178,7 +178,7 @@ def test_one_shared_name_leaves_reports_months_apart_discounted_by_their_dates(t
         root.mkdir()
         _write(root, {"a": ("2011-10-22", SHOOTING), "b": ("2013-04-11", trial)})
         corpus = load_corpus([root])
-        pairs, _ = similarities(sorted(corpus.articles, key=lambda a: a.id), extract_articles(corpus).by_article(corpus))
+        pairs = similarities(sorted(corpus.articles, key=lambda a: a.id), extract_articles(corpus).by_article(corpus))
         return pairs[(0, 1)]
 
     both_named = similarity(TRIAL)
