@@ -323,9 +323,9 @@ def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence
             factors[p] = 1.0  # one case (a victim and the accused) taken to court months later
     close = factors > 0
     first, second, factors = first[close], second[close], factors[close]
-    sims = cosines(vectors, first, second, n_terms)
+    sims = cosines(vectors, first, second)
     low = np.flatnonzero(sims < options.lead_factor)  # the lead's cosine (at most 1) can only raise it below that
-    sims[low] = np.maximum(sims[low], options.lead_factor * cosines(leads, first[low], second[low], n_terms))
+    sims[low] = np.maximum(sims[low], options.lead_factor * cosines(leads, first[low], second[low]))
     pairs = dict(zip(zip(first.tolist(), second.tolist(), strict=True), (sims * factors).tolist(), strict=True))
     return _Similar(pairs, apart, vectors, vocabulary)
 

@@ -15,6 +15,7 @@ meant. Pure functions only: no I/O, no printing.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,7 +46,8 @@ def run_sums(values: FloatArray, lengths: IntArray, compensated: bool = False) -
     longer = np.flatnonzero(lengths > 1)
     if not len(longer):
         return total
-    longer = longer[np.argsort(-lengths[longer], kind="stable")]  # longest first: the runs still adding are a prefix
+    longest = int(lengths[longer].max())
+    longer = longer[order_by((longest - lengths[longer], longest))]  # longest first: the runs still adding are a prefix
     firsts, longest_first = starts[longer], lengths[longer]
     adding = np.searchsorted(-longest_first, -np.arange(1, int(longest_first[0])), side="left")
     sums = total[longer]
@@ -100,19 +102,28 @@ def ranks_in_runs(runs: IntArray) -> IntArray:
 
 def order_by(*keys: tuple[Integers, int]) -> IntArray:
     """The stable permutation that orders entries by the first key, then the second ...: each
-    key an array of integers from 0 to below its bound. One sort of a combined key when the
-    bounds allow, else a lexicographic sort."""
+    key an array of integers from 0 to below its bound. The keys are combined into one integer
+    with each entry's place in its lowest bits, when the bounds allow, and sorted by value (a
+    faster sort than one that must keep ties in place); else sorted key by key."""
     span = 1
     for _, bound in keys:
         span *= max(bound, 1)
+    size = len(keys[0][0])
     if span >= 2**63:
         return np.lexsort([values for values, _ in reversed(keys)]).astype(np.int64)
-    combined = np.zeros(len(keys[0][0]), np.int64)
+    combined = np.zeros(size, np.int64)
     for values, bound in keys:
         combined *= max(bound, 1)
         combined += values
-    order: IntArray = np.argsort(combined, kind="stable")
-    return order
+    place_bits = max(size - 1, 0).bit_length()
+    if span << place_bits >= 2**63:
+        order: IntArray = np.argsort(combined, kind="stable")
+        return order
+    combined <<= place_bits
+    combined |= np.arange(size, dtype=np.int64)
+    combined.sort()
+    combined &= (1 << place_bits) - 1
+    return combined
 
 
 def descending(weights: FloatArray) -> tuple[IntArray, int]:
@@ -152,7 +163,7 @@ def merge_counts(first: int, rows: IntArray, terms: IntArray, counts: FloatArray
     heads = run_heads(rows[grouped], terms[grouped])
     totals = run_sums(counts[grouped], run_lengths(heads, len(grouped)))
     once = grouped[heads]
-    order = np.argsort(once)
+    order = order_by((once, len(rows)))
     once = once[order]
     return Counts(first, np.bincount(rows[once], minlength=n), terms[once], totals[order])
 
@@ -226,38 +237,66 @@ def tf_idf(spans: Sequence[Counts], n: int, n_terms: int, keep: int = 0) -> Vect
             heaviest = long_entries[order_by((rows[long_entries], size), (rank, ranks), (span_terms[long_entries], n_terms))]
             # rows kept whole keep the order counted, the others are heaviest first
             order = np.concatenate([np.flatnonzero(~cut), heaviest[ranks_in_runs(rows[heaviest]) < keep]])
-            order = order[np.argsort(rows[order], kind="stable")]
+            order = order[order_by((rows[order], size))]
             rows, span_terms, span_weights = rows[order], span_terms[order], span_weights[order]
-        norms = np.sqrt(python_sums(span_weights * span_weights, span_lengths))
-        norms[norms == 0] = 1.0
         at = slice(int(start[span.first]), int(start[span.first + size]))
         terms[at] = span_terms
-        weights[at] = span_weights / np.repeat(norms, span_lengths)
+        weights[at] = span_weights
         by_term[at] = order_by((rows, size), (span_terms, n_terms)) + at.start
+    norms = np.sqrt(python_sums(weights * weights, lengths))
+    norms[norms == 0] = 1.0
+    weights /= np.repeat(norms, lengths)
     return Vectors(start, terms, weights, df, by_term)
 
 
-def cosines(vectors: Vectors, first: IntArray, second: IntArray, n_terms: int, batch: int = 4096) -> FloatArray:
+CELLS_AT_ONCE = 1 << 21
+"""Cells of the table in which :func:`cosines` looks up the terms of a span of rows (rows by
+the terms they may share)."""
+PRODUCTS_AT_ONCE = 1 << 20
+"""Products of shared terms :func:`cosines` holds before it sums them."""
+
+
+def cosines(vectors: Vectors, first: IntArray, second: IntArray) -> FloatArray:
     """The cosine of each pair of rows (``first[p]``, ``second[p]``): the products of the weights
     of the terms they share, summed as Python sums them, in the order of the shorter vector
-    (of the first when they are as long)."""
-    lengths = vectors.lengths
+    (of the first when they are as long). The longer rows of a span of rows are laid out in a
+    table (row, term) of their entries; each term of a shorter row is looked up in it."""
+    lengths, start, terms, weights = vectors.lengths, vectors.start, vectors.terms, vectors.weights
+    swap = lengths[first] > lengths[second]
+    short, long = np.where(swap, second, first), np.where(swap, first, second)
+    # only terms of two rows or more can be shared: they alone get a column
+    shareable = np.bincount(terms, minlength=len(vectors.df)) > 1
+    column = np.where(shareable, np.cumsum(shareable) - 1, -1).astype(np.int32)[terms]
+    columns = int(shareable.sum())
+    rows_at_once = max(1, CELLS_AT_ONCE // max(columns, 1))
+    table = np.full((rows_at_once, columns), -1, np.int32 if len(terms) < 2**31 else np.int64)  # each term's entry
+    by_long = order_by((long, vectors.size))
+    bounds = np.searchsorted(long[by_long], np.arange(0, vectors.size + rows_at_once, rows_at_once)).tolist()
     result = np.zeros(len(first))
-    for at in range(0, len(first), batch):
-        i, j = first[at:at + batch], second[at:at + batch]
-        swap = lengths[i] > lengths[j]
-        a, b = np.where(swap, j, i), np.where(swap, i, j)
-        pair = np.arange(len(a), dtype=np.int64)
-        a_entries = ranges(vectors.start[a], lengths[a])
-        b_entries = vectors.by_term[ranges(vectors.start[b], lengths[b])]
-        a_keys = np.repeat(pair, lengths[a]) * n_terms + vectors.terms[a_entries]
-        b_keys = np.repeat(pair, lengths[b]) * n_terms + vectors.terms[b_entries]  # sorted: by pair, then term
-        if not len(b_keys):
-            continue
-        found = np.minimum(np.searchsorted(b_keys, a_keys), len(b_keys) - 1)
-        shared = b_keys[found] == a_keys
-        products = vectors.weights[a_entries[shared]] * vectors.weights[b_entries[found[shared]]]
-        result[at:at + batch] = python_sums(products, np.bincount(a_keys[shared] // n_terms, minlength=len(a)))
+    products: list[FloatArray] = []
+    counts: list[IntArray] = []
+    summed = held = 0
+    for span, (lo, hi) in enumerate(itertools.pairwise(bounds)):
+        if lo < hi:
+            first_row = span * rows_at_once
+            end_row = min(first_row + rows_at_once, vectors.size)
+            entries = np.arange(start[first_row], start[end_row], dtype=np.int64)
+            laid = column[entries] >= 0
+            cells = ((vectors.rows(first_row, end_row) - first_row)[laid], column[entries][laid])
+            table[cells] = entries[laid]
+            a, b = short[by_long[lo:hi]], long[by_long[lo:hi]] - first_row
+            a_entries = ranges(start[a], lengths[a])
+            a_columns = column[a_entries]
+            found = np.where(a_columns >= 0, table[np.repeat(b, lengths[a]), a_columns], -1)
+            shared = found >= 0
+            products.append(weights[a_entries[shared]] * weights[found[shared]])
+            counts.append(np.bincount(np.repeat(np.arange(hi - lo, dtype=np.int64), lengths[a])[shared],
+                                      minlength=hi - lo))
+            table[cells] = -1
+            held += len(products[-1])
+        if products and (held >= PRODUCTS_AT_ONCE or hi == len(by_long)):  # sum the pairs' products so far
+            result[by_long[summed:hi]] = python_sums(np.concatenate(products), np.concatenate(counts))
+            products, counts, summed, held = [], [], hi, 0
     return result
 
 

@@ -64,6 +64,7 @@ def test_order_by_sorts_by_each_key_in_turn_keeping_ties_in_place_however_large_
     a, b = rng.integers(0, 5, 200), rng.integers(0, 7, 200)
     expected = sorted(range(200), key=lambda k: (a[k], b[k]))
     assert order_by((a, 5), (b, 7)).tolist() == expected
+    assert order_by((a, 2**30), (b, 2**30)).tolist() == expected  # no room left for the places
     assert order_by((a, 2**40), (b, 2**40)).tolist() == expected  # too wide for one key: sorted key by key
 
 
@@ -133,14 +134,17 @@ def test_vectors_hold_the_terms_and_floats_of_dicts_built_term_by_term_in_their_
         assert [list(v.items()) for v in got] == [list(v.items()) for v in expected]
 
 
-def test_cosines_are_the_sums_python_gives_in_the_order_of_the_shorter_vector() -> None:
+def test_cosines_are_the_sums_python_gives_in_the_order_of_the_shorter_vector(monkeypatch: pytest.MonkeyPatch) -> None:
     rows, vocabulary = _corpus(9)
     vectors = tf_idf(_counts(rows, vocabulary, 13), len(rows), len(vocabulary), 20)
     dicts = _dicts(vectors, vocabulary)
     pairs = list(combinations(range(len(rows)), 2))
     first, second = (np.array(side, np.int64) for side in zip(*pairs, strict=True))
-    assert cosines(vectors, first, second, len(vocabulary), batch=100).tolist() == [
-        float(_cosine(dicts[i], dicts[j])) for i, j in pairs]
+    expected = [float(_cosine(dicts[i], dicts[j])) for i, j in pairs]
+    assert cosines(vectors, first, second).tolist() == expected
+    monkeypatch.setattr(storyvectors, "CELLS_AT_ONCE", 50)  # a table of a row or two at once
+    monkeypatch.setattr(storyvectors, "PRODUCTS_AT_ONCE", 30)  # summed every few pairs
+    assert cosines(vectors, first, second).tolist() == expected
 
 
 def test_rows_are_paired_when_they_share_enough_of_their_heaviest_terms(monkeypatch: pytest.MonkeyPatch) -> None:
