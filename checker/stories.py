@@ -12,7 +12,9 @@ earthquake) are kept apart whatever their words: no story holds both (:func:`clu
 
 Cost stays near-linear: only pairs of articles that share one of their most distinctive terms
 are compared (an inverted index over each article's top terms; terms in most articles of a
-large corpus are not indexed), and average linkage runs over those pairs only.
+large corpus are not indexed), and average linkage runs over those pairs only. Vectors, pairs
+and cosines are arrays (:mod:`checker.storyvectors`), computed to the same floats as Python's
+arithmetic term by term.
 
 A claim belongs to its article's story unless its sentence ties it to another happening
 ("the 2004 tsunami", "last year's fire", "a previous shooting"):
@@ -24,6 +26,7 @@ Pure functions only: no I/O, no printing.
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -286,15 +289,15 @@ def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence
     vocabulary, full, lead = _term_counts([article_words(a) if f is None else (f.lead_words, f.rest_words)
                                            for a, f in zip(articles, known, strict=True)], names, options)
     del known, memo
-    n, n_terms = len(articles), len(vocabulary)
-    vectors = tf_idf(full, n, n_terms, options.vector_terms)
+    n = len(articles)
+    vectors = tf_idf(full, n, len(vocabulary), options.vector_terms)
     del full
-    leads = tf_idf(lead, n, n_terms, options.vector_terms)
+    leads = tf_idf(lead, n, len(vocabulary), options.vector_terms)
     del lead
     large = n >= options.large_from
     max_df = n if n < 20 else max(2, min(int(options.max_df_share * n),
                                          options.large_max_postings if large else options.max_postings))
-    first, second = co_posted((vectors, leads), n_terms, options.large_top_terms if large else options.top_terms,
+    first, second = co_posted((vectors, leads), len(vocabulary), options.large_top_terms if large else options.top_terms,
                               max_df, 2 if large else 1)
 
     def marks_of(k: int) -> Marks:
@@ -307,6 +310,21 @@ def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence
                            for i, j in zip(first.tolist(), second.tolist(), strict=True)], bool)
     apart = list(zip(first[kept_apart].tolist(), second[kept_apart].tolist(), strict=True))
     first, second = first[~kept_apart], second[~kept_apart]
+    factors = _date_factors(articles, dates, names, first, second, options)
+    close = factors > 0
+    first, second, factors = first[close], second[close], factors[close]
+    sims = cosines(vectors, first, second)
+    low = np.flatnonzero(sims < options.lead_factor)  # the lead's cosine (at most 1) can only raise it below that
+    sims[low] = np.maximum(sims[low], options.lead_factor * cosines(leads, first[low], second[low]))
+    pairs = dict(zip(zip(first.tolist(), second.tolist(), strict=True), (sims * factors).tolist(), strict=True))
+    return _Similar(pairs, apart, vectors, vocabulary)
+
+
+def _date_factors(articles: Sequence[Article], dates: Sequence[dt.date | None], names: Sequence[_Names],
+                  first: IntArray, second: IntArray, options: StoryOptions) -> FloatArray:
+    """How far the dates of each pair of articles (``first[p]``, ``second[p]``) allow them to be
+    one story (:func:`_time_factors`; 1 when either is undated), or fully when they name the
+    same two people in full and one of them reports a court case."""
     dated = np.array([d is not None for d in dates], bool)
     day = np.array([0 if d is None else d.toordinal() for d in dates], np.int64)
     both, gaps = dated[first] & dated[second], np.abs(day[first] - day[second])
@@ -321,13 +339,7 @@ def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence
                 legal[k] = _LEGAL.search(_head(articles[k])) is not None
         if legal[i] or legal[j]:
             factors[p] = 1.0  # one case (a victim and the accused) taken to court months later
-    close = factors > 0
-    first, second, factors = first[close], second[close], factors[close]
-    sims = cosines(vectors, first, second)
-    low = np.flatnonzero(sims < options.lead_factor)  # the lead's cosine (at most 1) can only raise it below that
-    sims[low] = np.maximum(sims[low], options.lead_factor * cosines(leads, first[low], second[low]))
-    pairs = dict(zip(zip(first.tolist(), second.tolist(), strict=True), (sims * factors).tolist(), strict=True))
-    return _Similar(pairs, apart, vectors, vocabulary)
+    return factors
 
 
 def cluster(n: int, pairs: Mapping[tuple[int, int], float], threshold: float,
