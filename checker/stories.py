@@ -12,7 +12,9 @@ earthquake) are kept apart whatever their words: no story holds both (:func:`clu
 
 Cost stays near-linear: only pairs of articles that share one of their most distinctive terms
 are compared (an inverted index over each article's top terms; terms in most articles of a
-large corpus are not indexed), and average linkage runs over those pairs only.
+large corpus are not indexed), and average linkage runs over those pairs only. Vectors, pairs
+and cosines are arrays (:mod:`checker.storyvectors`), computed to the same floats as Python's
+arithmetic term by term.
 
 A claim belongs to its article's story unless its sentence ties it to another happening
 ("the 2004 tsunami", "last year's fire", "a previous shooting"):
@@ -26,17 +28,43 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-import math
-import operator
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import chain, count
 
+import numpy as np
 import regex
 
 from .forkpool import fork_map
 from .model import Article, Claim, ClaimKind
-from .storyfeatures import LEAD_CHARS, Marks, StoryFeatures, article_words, marks, reference_date
+from .storyfeatures import (
+    LEAD_CHARS,
+    Marks,
+    StoryFeatures,
+    article_words,
+    marks,
+    reference_date,
+    story_features,
+)
+from .storyvectors import (
+    ROWS_AT_ONCE,
+    Counts,
+    FloatArray,
+    IntArray,
+    Vectors,
+    co_posted,
+    cosines,
+    descending,
+    merge_counts,
+    order_by,
+    ranges,
+    ranks_in_runs,
+    run_heads,
+    run_lengths,
+    run_sums,
+    tf_idf,
+)
 
 _NAME_KINDS = frozenset({"person", "place", "organisation", "other"})
 
@@ -118,89 +146,12 @@ class StoryIndex:
         return self._by_id.get(story_id)
 
 
-def _terms(article: Article, claims: Iterable[Claim], name_weight: float, lead_weight: float,
-           words: tuple[Mapping[str, int], Mapping[str, int]] | None = None,
-           ) -> tuple[dict[str, float], dict[str, float]]:
-    """Term counts of an article: (its content words (:func:`article_words`, or ``words`` when
-    read already) and the canonical names of its entities as ``@name`` weighted ``name_weight``;
-    the same of its headline and lead alone). Words and names of the headline and the lead count
-    ``lead_weight`` times in the first."""
-    lead_end = article.body_offset + LEAD_CHARS
-    lead_words, rest_words = words if words is not None else article_words(article)
-    counts: dict[str, float] = defaultdict(float, rest_words)
-    lead: dict[str, float] = defaultdict(float, lead_words)
-    for term, n in lead_words.items():
-        counts[term] += lead_weight * n
-    for claim in claims:
-        if claim.kind is ClaimKind.ENTITY and (claim.subject or "other") in _NAME_KINDS:
-            name = (claim.canonical or claim.text).strip().lower()
-            if len(name) > 2:
-                in_lead = claim.start < lead_end
-                counts["@" + name] += name_weight * (lead_weight if in_lead else 1.0)
-                if in_lead:
-                    lead["@" + name] += name_weight
-    return counts, lead
-
-
-def _vectors(term_counts: Sequence[Mapping[str, float]],
-             keep: int = 0) -> tuple[list[dict[str, float]], Counter[str]]:
-    """TF-IDF vectors (sublinear tf, smoothed idf, unit length) and the document frequencies;
-    with ``keep``, each vector keeps its ``keep`` heaviest terms (then made unit length again):
-    the long tail of a long article adds little to a cosine and much to its cost."""
-    df: Counter[str] = Counter()
-    for counts in term_counts:
-        df.update(counts.keys())
-    n = len(term_counts)
-    idf = {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
-    vectors: list[dict[str, float]] = []
-    for counts in term_counts:
-        vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items() if c > 0}
-        if keep and len(vec) > keep:
-            vec = dict(_heaviest(vec, keep))
-        norm = math.sqrt(sum([v * v for v in vec.values()])) or 1.0
-        vectors.append({t: v / norm for t, v in vec.items()})
-    return vectors, df
-
-
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum([v * b[t] for t, v in a.items() if t in b])
-
-
-_WEIGHT = operator.itemgetter(1)
-
-
-def _heaviest(weights: Mapping[str, float], n: int) -> list[tuple[str, float]]:
-    """The ``n`` heaviest ``(term, weight)`` items, heaviest first and terms of equal weight in
-    alphabetical order: ``sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:n]``, sorted
-    by two stable passes of the C sort instead of a Python key per item."""
-    by_weight = sorted(weights.items())  # by term: terms are unique, so weights are never compared
-    by_weight.sort(key=_WEIGHT, reverse=True)  # stable: equal weights keep the terms' order
-    return by_weight[:n]
-
-
-def _time_factor(a: dt.date | None, b: dt.date | None, options: StoryOptions) -> float:
-    """How far publication dates allow two articles to be one story: 1 when close or unknown,
-    falling linearly to 0 at ``far_days``."""
-    if a is None or b is None:
-        return 1.0
-    gap = abs((a - b).days)
-    if gap <= options.near_days:
-        return 1.0
-    if gap >= options.far_days:
-        return 0.0
-    return 1.0 - (gap - options.near_days) / (options.far_days - options.near_days)
-
-
-def _postings(vectors: Sequence[Mapping[str, float]], df: Mapping[str, int], top_terms: int,
-              max_df: int) -> dict[str, list[int]]:
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, vec in enumerate(vectors):
-        for term, _ in _heaviest(vec, top_terms):
-            if 1 < df[term] <= max_df:
-                postings[term].append(i)
-    return postings
+def _time_factors(gaps: IntArray, options: StoryOptions) -> FloatArray:
+    """How far publication dates ``gaps`` days apart allow two articles to be one story: 1 when
+    close, falling linearly to 0 at ``far_days``."""
+    span = options.far_days - options.near_days
+    return np.where(gaps <= options.near_days, 1.0,
+                    np.where(gaps >= options.far_days, 0.0, 1.0 - (gaps - options.near_days) / span))
 
 
 # A report of a court case: what brings a crime back into the news long after it happened.
@@ -214,56 +165,140 @@ def _head(article: Article) -> str:
     return f"{article.title or ''}\n{article.text[start:start + LEAD_CHARS]}"
 
 
-def _full_names(claims: Iterable[Claim]) -> frozenset[str]:
-    """The people an article names in full (a canonical name of two words or more)."""
-    return frozenset(name for c in claims if c.kind is ClaimKind.ENTITY and c.subject == "person"
-                     and " " in (name := (c.canonical or c.text).strip().lower()))
+_ENTITY = ClaimKind.ENTITY
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """The canonical names of an article's entities as terms (``@name``), each with whether the
+    headline and lead tell it, and the people it names in full (two words or more)."""
+
+    terms: list[str] = field(default_factory=list)
+    in_lead: list[bool] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+
+
+def _names(claims: Iterable[Claim], lead_end: int, memo: dict[str, str]) -> _Names:
+    """The :class:`_Names` of an article's claims; ``memo``: the term of each name read so far
+    ("" for a name too short to tell a story by)."""
+    found = _Names()
+    for claim in claims:
+        if claim.kind is _ENTITY and (claim.subject or "other") in _NAME_KINDS:
+            name = claim.canonical or claim.text
+            term = memo.get(name)
+            if term is None:
+                lowered = name.strip().lower()
+                term = memo[name] = "@" + lowered if len(lowered) > 2 else ""
+            if term:
+                found.terms.append(term)
+                found.in_lead.append(claim.start < lead_end)
+                if claim.subject == "person" and " " in term:
+                    found.people.append(term)
+    return found
+
+
+def _term_counts(words: Sequence[tuple[Mapping[str, int], Mapping[str, int]]], names: Sequence[_Names],
+                 options: StoryOptions) -> tuple[list[str], list[Counts], list[Counts]]:
+    """The terms of each article: its content words (``words``: those of its headline and lead,
+    those of the rest) and the canonical names of its entities weighted ``name_weight``; the
+    same of its headline and lead alone. Words and names of the headline and the lead count
+    ``lead_weight`` times in the first. Returns the terms (numbered in alphabetical order) and
+    the counts as :func:`merge_counts` gives them, of the whole texts and of the headlines and
+    leads: a row counts the rest's words, then the lead's, then the names (the order the
+    vectors' dicts were built in)."""
+    numbers: defaultdict[str, int] = defaultdict(count().__next__)  # in the order first seen
+    name_weight, lead_weight = options.name_weight, options.lead_weight
+    full: list[Counts] = []
+    lead: list[Counts] = []
+    for first in range(0, len(words), ROWS_AT_ONCE):
+        span = list(zip(words[first:first + ROWS_AT_ONCE], names[first:first + ROWS_AT_ONCE], strict=True))
+        sizes = np.fromiter(chain.from_iterable((len(rest), len(lead), len(named.terms))
+                                                for (lead, rest), named in span), np.int64, 3 * len(span))
+        total = int(sizes.sum())
+        seen = np.fromiter(map(numbers.__getitem__, chain.from_iterable(
+            chain(rest, lead, named.terms) for (lead, rest), named in span)), np.int64, total)
+        values = np.fromiter(chain.from_iterable(chain(rest.values(), lead.values(), named.in_lead)
+                                                 for (lead, rest), named in span), np.float64, total)
+        part = np.repeat(np.tile(np.arange(3, dtype=np.int8), len(span)), sizes)  # the rest's words, the lead's, names
+        rows = np.repeat(np.arange(len(span), dtype=np.int64), sizes.reshape(-1, 3).sum(axis=1))
+        name_in_lead = (part == 2) & (values != 0)
+        counts = np.where(part == 0, values, np.where(part == 1, lead_weight * values,
+                                                      np.where(name_in_lead, name_weight * lead_weight, name_weight)))
+        full.append(merge_counts(first, rows, seen, counts, len(span), len(numbers)))
+        in_lead = (part == 1) | name_in_lead
+        lead.append(merge_counts(first, rows[in_lead], seen[in_lead], np.where(part == 1, values, name_weight)[in_lead],
+                                 len(span), len(numbers)))
+    vocabulary = sorted(numbers)
+    alphabetical = np.empty(len(vocabulary), np.int64)
+    alphabetical[np.fromiter(map(numbers.__getitem__, vocabulary), np.int64, len(vocabulary))] = np.arange(
+        len(vocabulary), dtype=np.int64)
+
+    return vocabulary, [replace(c, terms=alphabetical[c.terms]) for c in full], \
+        [replace(c, terms=alphabetical[c.terms]) for c in lead]
 
 
 def similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[Claim]],
-                 options: StoryOptions = DEFAULT_STORY_OPTIONS) -> tuple[dict[tuple[int, int], float],
-                                                                          list[dict[str, float]]]:
-    pairs, vectors, _ = _similarities(articles, by_article, options)
-    return pairs, vectors
+                 options: StoryOptions = DEFAULT_STORY_OPTIONS) -> dict[tuple[int, int], float]:
+    """Similarity of the candidate pairs of ``articles`` (indices, ``i < j``; see :func:`_similarities`)."""
+    return _similarities(articles, by_article, options).pairs
 
 
 FORK_CHUNK = 500
-"""Articles read per task when forked processes read the articles' terms and marks."""
+"""Articles read per task when forked processes read the words and marks of articles."""
+
+
+def _read_apart(articles: Sequence[Article], claims: Sequence[Sequence[Claim]], which: Sequence[int],
+                jobs: int) -> list[StoryFeatures] | None:
+    """The :class:`StoryFeatures` of the articles ``which``, read by ``jobs`` forked processes,
+    or ``None`` when none could be forked."""
+    chunks = [which[k:k + FORK_CHUNK] for k in range(0, len(which), FORK_CHUNK)]
+
+    def read(chunk: int) -> list[StoryFeatures]:
+        return [story_features(articles[k], claims[k]) for k in chunks[chunk]]
+
+    found = fork_map(read, len(chunks), jobs)
+    return None if found is None else [features for part in found for features in part]
+
+
+@dataclass(frozen=True, slots=True)
+class _Similar:
+    pairs: dict[tuple[int, int], float]
+    apart: list[tuple[int, int]]
+    vectors: Vectors
+    vocabulary: list[str]
 
 
 def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence[Claim]],
                   options: StoryOptions, jobs: int = 1, features: Mapping[str, StoryFeatures] | None = None,
-                  ) -> tuple[dict[tuple[int, int], float], list[dict[str, float]], list[tuple[int, int]]]:
+                  ) -> _Similar:
     """Similarity of the candidate pairs of articles (indices into ``articles``, ``i < j``): the
     cosine of their whole texts, or of their headlines and leads (discounted by ``lead_factor``)
     when that is higher, times the factor their dates allow. Candidates are the pairs that share
-    distinctive terms: one is enough in a small corpus, two in a large one (``large_from``)."""
+    distinctive terms: one is enough in a small corpus, two in a large one (``large_from``).
+    With them, the pairs kept apart, the articles' vectors and the terms they number."""
     claims = [by_article.get(a.id, ()) for a in articles]
     dates = [reference_date(a, c) for a, c in zip(articles, claims, strict=True)]
-    told: list[Marks | None] = [None] * len(articles)  # read for the candidate pairs only
     known = [None if features is None else features.get(a.id) for a in articles]
-    chunks = [range(k, min(k + FORK_CHUNK, len(articles))) for k in range(0, len(articles), FORK_CHUNK)]
-
-    def read(chunk: int) -> list[tuple[tuple[dict[str, float], dict[str, float]], Marks]]:
-        return [(_terms(articles[k], claims[k], options.name_weight, options.lead_weight),
-                 marks(articles[k], claims[k], dates[k])) for k in chunks[chunk]]
-
-    missing = any(found is None for found in known)  # else all read by extraction, or kept by the cache
-    if missing and (read_apart := fork_map(read, len(chunks), jobs) if jobs > 1 else None) is not None:
-        # terms and marks of every article, read by forked processes
-        both = [terms for part in read_apart for terms, _ in part]
-        told = [found for part in read_apart for _, found in part]
-        del read_apart
-    else:
-        both = [_terms(a, c, options.name_weight, options.lead_weight,
-                       None if f is None else (f.lead_words, f.rest_words))
-                for a, c, f in zip(articles, claims, known, strict=True)]
-        told = [None if f is None else f.marks for f in known]
-    vectors, df = _vectors([full for full, _ in both], options.vector_terms)
-    leads, lead_df = _vectors([lead for _, lead in both], options.vector_terms)
-    del both
-    persons = [_full_names(c) for c in claims]
-    legal = [_LEGAL.search(_head(a)) is not None for a in articles]
+    missing = [k for k, found in enumerate(known) if found is None]
+    if missing and jobs > 1 and (read_apart := _read_apart(articles, claims, missing, jobs)) is not None:
+        for k, found in zip(missing, read_apart, strict=True):
+            known[k] = found
+    told = [None if f is None else f.marks for f in known]  # the others read for candidate pairs only
+    memo: dict[str, str] = {}
+    names = [_names(c, a.body_offset + LEAD_CHARS, memo) for a, c in zip(articles, claims, strict=True)]
+    vocabulary, full, lead = _term_counts([article_words(a) if f is None else (f.lead_words, f.rest_words)
+                                           for a, f in zip(articles, known, strict=True)], names, options)
+    del known, memo
+    n = len(articles)
+    vectors = tf_idf(full, n, len(vocabulary), options.vector_terms)
+    del full
+    leads = tf_idf(lead, n, len(vocabulary), options.vector_terms)
+    del lead
+    large = n >= options.large_from
+    max_df = n if n < 20 else max(2, min(int(options.max_df_share * n),
+                                         options.large_max_postings if large else options.max_postings))
+    first, second = co_posted((vectors, leads), len(vocabulary), options.large_top_terms if large else options.top_terms,
+                              max_df, 2 if large else 1)
 
     def marks_of(k: int) -> Marks:
         found = told[k]
@@ -271,38 +306,40 @@ def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence
             found = told[k] = marks(articles[k], claims[k], dates[k])
         return found
 
-    n = len(articles)
-    large = n >= options.large_from
-    max_df = n if n < 20 else max(2, min(int(options.max_df_share * n),
-                                         options.large_max_postings if large else options.max_postings))
-    top = options.large_top_terms if large else options.top_terms
-    shared: Counter[tuple[int, int]] = Counter()
-    for postings in (_postings(vectors, df, top, max_df), _postings(leads, lead_df, top, max_df)):
-        for term in sorted(postings):
-            members = postings[term]
-            for x, i in enumerate(members):
-                for j in members[x + 1:]:
-                    shared[(i, j)] += 1
-    least = 2 if large else 1
-    pairs: dict[tuple[int, int], float] = {}
-    apart: list[tuple[int, int]] = []
-    for (i, j), count in sorted(shared.items()):
-        if count < least:
+    kept_apart = np.array([marks_of(i).other_than(marks_of(j))
+                           for i, j in zip(first.tolist(), second.tolist(), strict=True)], bool)
+    apart = list(zip(first[kept_apart].tolist(), second[kept_apart].tolist(), strict=True))
+    first, second = first[~kept_apart], second[~kept_apart]
+    factors = _date_factors(articles, dates, names, first, second, options)
+    close = factors > 0
+    first, second, factors = first[close], second[close], factors[close]
+    sims = cosines(vectors, first, second)
+    low = np.flatnonzero(sims < options.lead_factor)  # the lead's cosine (at most 1) can only raise it below that
+    sims[low] = np.maximum(sims[low], options.lead_factor * cosines(leads, first[low], second[low]))
+    pairs = dict(zip(zip(first.tolist(), second.tolist(), strict=True), (sims * factors).tolist(), strict=True))
+    return _Similar(pairs, apart, vectors, vocabulary)
+
+
+def _date_factors(articles: Sequence[Article], dates: Sequence[dt.date | None], names: Sequence[_Names],
+                  first: IntArray, second: IntArray, options: StoryOptions) -> FloatArray:
+    """How far the dates of each pair of articles (``first[p]``, ``second[p]``) allow them to be
+    one story (:func:`_time_factors`; 1 when either is undated), or fully when they name the
+    same two people in full and one of them reports a court case."""
+    dated = np.array([d is not None for d in dates], bool)
+    day = np.array([0 if d is None else d.toordinal() for d in dates], np.int64)
+    both, gaps = dated[first] & dated[second], np.abs(day[first] - day[second])
+    factors = np.where(both, _time_factors(gaps, options), 1.0)
+    legal: dict[int, bool] = {}
+    for p in np.flatnonzero(both & (factors < 1.0) & (gaps <= options.person_days)).tolist():
+        i, j = int(first[p]), int(second[p])
+        if len(set(names[i].people).intersection(names[j].people)) < 2:
             continue
-        if marks_of(i).other_than(marks_of(j)):
-            apart.append((i, j))
-            continue
-        di, dj = dates[i], dates[j]
-        factor = _time_factor(di, dj, options)
-        if factor < 1.0 and di is not None and dj is not None and len(persons[i] & persons[j]) >= 2 \
-                and (legal[i] or legal[j]) and abs((di - dj).days) <= options.person_days:
-            factor = 1.0  # one case (a victim and the accused) taken to court months later
-        if factor > 0:
-            sim = _cosine(vectors[i], vectors[j])
-            if sim < options.lead_factor:  # the lead's cosine (at most 1) can only raise it below that
-                sim = max(sim, options.lead_factor * _cosine(leads[i], leads[j]))
-            pairs[(i, j)] = sim * factor
-    return pairs, vectors, apart
+        for k in (i, j):
+            if k not in legal:
+                legal[k] = _LEGAL.search(_head(articles[k])) is not None
+        if legal[i] or legal[j]:
+            factors[p] = 1.0  # one case (a victim and the accused) taken to court months later
+    return factors
 
 
 def cluster(n: int, pairs: Mapping[tuple[int, int], float], threshold: float,
@@ -363,19 +400,19 @@ def build_stories(articles: Sequence[Article], by_article: Mapping[str, Sequence
     """Group ``articles`` into stories. Every article is in exactly one story (a story of one
     article when nothing else reports its happening). Story ids (``S1``, ``S2`` ...) follow the
     order of their first article, so the result depends on the corpus only, not on file order.
-    ``jobs``: forked processes that may read the articles' terms and marks; ``features``: each
+    ``jobs``: forked processes that may read the articles' words and marks; ``features``: each
     article's :class:`StoryFeatures` as extraction read them (or the cache kept them), by article
     id; those of other articles are read here. The result is the same either way."""
     ordered = sorted(articles, key=lambda a: a.id)
-    pairs, vectors, apart = _similarities(ordered, by_article, options, jobs, features)
-    groups = cluster(len(ordered), pairs, options.threshold, apart)
+    similar = _similarities(ordered, by_article, options, jobs, features)
+    groups = cluster(len(ordered), similar.pairs, options.threshold, similar.apart)
+    labels = _label_terms(similar.vectors, groups, similar.vocabulary)
     stories: list[Story] = []
     of_article: dict[str, str] = {}
-    for number, group in enumerate(groups, 1):
+    for number, (group, terms) in enumerate(zip(groups, labels, strict=True), 1):
         sid = f"S{number}"
         ids = tuple(ordered[i].id for i in group)
         dates = sorted(d for d in (ordered[i].published for i in group) if d is not None)
-        terms = _label_terms([vectors[i] for i in group])
         stories.append(Story(sid, _label(terms, [ordered[i] for i in group]), ids,
                              dates[0].isoformat() if dates else None,
                              dates[-1].isoformat() if dates else None, terms))
@@ -384,17 +421,41 @@ def build_stories(articles: Sequence[Article], by_article: Mapping[str, Sequence
     return StoryIndex(stories, of_article)
 
 
-def _label_terms(vectors: Sequence[Mapping[str, float]], size: int = 4) -> tuple[str, ...]:
-    total: dict[str, float] = defaultdict(float)
-    for vec in vectors:
-        for term, weight in vec.items():
-            total[term] += weight
-    # Terms shared by the most articles of the story first, then by weight.
-    shared = Counter(t for vec in vectors for t in vec)
-    best = sorted(total)  # then by weight, then by sharing: stable sorts keep the earlier orders
-    best.sort(key=total.__getitem__, reverse=True)
-    best.sort(key=shared.__getitem__, reverse=True)
-    return tuple(best[:size])
+def _label_terms(vectors: Vectors, groups: Sequence[Sequence[int]], vocabulary: Sequence[str],
+                 size: int = 4) -> list[tuple[str, ...]]:
+    """The ``size`` terms most distinctive of each group of rows: those in the vectors of the
+    most of its articles first, then by their weight summed over its articles (in their order),
+    then alphabetically."""
+    n_terms = len(vocabulary)
+    lengths = vectors.lengths
+    labels: list[tuple[str, ...]] = []
+    first = 0
+    while first < len(groups):
+        end, rows_taken = first, 0
+        while end < len(groups) and (end == first or rows_taken + len(groups[end]) <= ROWS_AT_ONCE):
+            rows_taken += len(groups[end])
+            end += 1
+        members = np.fromiter(chain.from_iterable(groups[first:end]), np.int64, rows_taken)
+        entries = ranges(vectors.start[members], lengths[members])
+        in_group = np.repeat(np.repeat(np.arange(end - first, dtype=np.int64), [len(g) for g in groups[first:end]]),
+                             lengths[members])
+        terms = vectors.terms[entries]
+        order = order_by((in_group, end - first), (terms, n_terms), (entries, len(vectors.terms)))  # a term's weights by article
+        in_group, terms = in_group[order], terms[order]
+        heads = run_heads(in_group, terms)
+        shared = run_lengths(heads, len(order))
+        total = run_sums(vectors.weights[entries[order]], shared)
+        in_group, terms = in_group[heads], terms[heads]
+        most = int(shared.max(initial=0))
+        rank, ranks = descending(total)
+        best = order_by((in_group, end - first), (most - shared, most + 1), (rank, ranks), (terms, n_terms))
+        best = best[ranks_in_runs(in_group[best]) < size]
+        found: list[list[str]] = [[] for _ in range(end - first)]
+        for group, term in zip(in_group[best].tolist(), terms[best].tolist(), strict=True):
+            found[group].append(vocabulary[term])
+        labels.extend(tuple(label) for label in found)
+        first = end
+    return labels
 
 
 def _label(terms: Sequence[str], articles: Sequence[Article]) -> str:

@@ -6,6 +6,9 @@ import datetime as dt
 import random
 from pathlib import Path
 
+import pytest
+
+from checker import stories
 from checker.corpus import load_corpus
 from checker.engine import extract_articles
 from checker.model import Article, Claim, ClaimKind, new_claim
@@ -89,7 +92,8 @@ def test_stories_do_not_depend_on_the_order_of_the_files(tmp_path: Path) -> None
     assert (first.stories[0].start, first.stories[0].end) == ("2024-03-05", "2024-03-08")
 
 
-def test_stories_are_the_same_from_features_read_by_extraction_or_read_here(tmp_path: Path) -> None:
+def test_stories_are_the_same_from_features_read_by_extraction_or_read_here(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _write(tmp_path, {"a": ("2024-03-05", FIRE_A), "b": ("2024-03-06", FIRE_B), "c": ("2024-03-08", FIRE_C),
                       "d": ("2024-03-25", RESTAURANT), "e": ("2024-03-06", QUAKE)})
     corpus = load_corpus([tmp_path])
@@ -99,6 +103,8 @@ def test_stories_are_the_same_from_features_read_by_extraction_or_read_here(tmp_
     plain = build_stories(corpus.articles, by_article)
     for features in (extraction.stories, dict(list(extraction.stories.items())[:2])):  # all, or some
         assert build_stories(corpus.articles, by_article, features=features) == plain
+    monkeypatch.setattr(stories, "FORK_CHUNK", 1)  # the missing ones read by forked processes, one each
+    assert build_stories(corpus.articles, by_article, jobs=2, features={}) == plain
     a = corpus.articles[0]
     assert extraction.stories[a.id] == story_features(a, by_article[a.id])
 
@@ -178,7 +184,7 @@ def test_one_shared_name_leaves_reports_months_apart_discounted_by_their_dates(t
         root.mkdir()
         _write(root, {"a": ("2011-10-22", SHOOTING), "b": ("2013-04-11", trial)})
         corpus = load_corpus([root])
-        pairs, _ = similarities(sorted(corpus.articles, key=lambda a: a.id), extract_articles(corpus).by_article(corpus))
+        pairs = similarities(sorted(corpus.articles, key=lambda a: a.id), extract_articles(corpus).by_article(corpus))
         return pairs[(0, 1)]
 
     both_named = similarity(TRIAL)
