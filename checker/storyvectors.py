@@ -269,7 +269,8 @@ def cosines(vectors: Vectors, first: IntArray, second: IntArray) -> FloatArray:
     column = np.where(shareable, np.cumsum(shareable) - 1, -1).astype(np.int32)[terms]
     columns = int(shareable.sum())
     rows_at_once = max(1, CELLS_AT_ONCE // max(columns, 1))
-    table = np.full((rows_at_once, columns), -1, np.int32 if len(terms) < 2**31 else np.int64)  # each term's entry
+    # each term's entry; the last column, never written, answers the terms of no column (-1)
+    table = np.full((rows_at_once, columns + 1), -1, np.int32 if len(terms) < 2**31 else np.int64)
     by_long = order_by((long, vectors.size))
     bounds = np.searchsorted(long[by_long], np.arange(0, vectors.size + rows_at_once, rows_at_once)).tolist()
     result = np.zeros(len(first))
@@ -286,8 +287,7 @@ def cosines(vectors: Vectors, first: IntArray, second: IntArray) -> FloatArray:
             table[cells] = entries[laid]
             a, b = short[by_long[lo:hi]], long[by_long[lo:hi]] - first_row
             a_entries = ranges(start[a], lengths[a])
-            a_columns = column[a_entries]
-            found = np.where(a_columns >= 0, table[np.repeat(b, lengths[a]), a_columns], -1)
+            found = table[np.repeat(b, lengths[a]), column[a_entries]]
             shared = found >= 0
             products.append(weights[a_entries[shared]] * weights[found[shared]])
             counts.append(np.bincount(np.repeat(np.arange(hi - lo, dtype=np.int64), lengths[a])[shared],

@@ -158,3 +158,16 @@ def test_rows_are_paired_when_they_share_enough_of_their_heaviest_terms(monkeypa
         expected = [(i, j) for i, j in combinations(range(len(rows)), 2) if len(top[i] & top[j]) >= least]
         first, second = co_posted((vectors,), len(vocabulary), 4, 9, least)
         assert list(zip(first.tolist(), second.tolist(), strict=True)) == expected
+
+
+@pytest.mark.parametrize("rows", [
+    [[("a", 1.0)], [("b", 2.0)], [("c", 1.0), ("d", 1.0)]],  # no term in two rows: a table of no columns
+    [[("a", 1.0)], [], [("a", 1.0), ("b", 1.0)], [("c", 1.0)]],  # a term shared, and rows that share none
+])
+def test_cosines_of_rows_that_share_no_term_are_zero(rows: list[list[tuple[str, float]]]) -> None:
+    vocabulary = sorted({t for row in rows for t, _ in row})
+    vectors = tf_idf(_counts(rows, vocabulary, 2), len(rows), len(vocabulary))
+    dicts = _dicts(vectors, vocabulary)
+    pairs = list(combinations(range(len(rows)), 2))
+    first, second = (np.array(side, np.int64) for side in zip(*pairs, strict=True))
+    assert cosines(vectors, first, second).tolist() == [float(_cosine(dicts[i], dicts[j])) for i, j in pairs]

@@ -5,7 +5,8 @@ Usage::
     python tests/fuzz/fuzz_targets.py [extract|corpus] [--seconds N] [--seed S]
 
 With atheris installed (``pip install atheris``), the target runs under atheris's
-coverage-guided fuzzer (libFuzzer) for ``--seconds``; without it, a seeded mutation fuzzer
+coverage-guided fuzzer (libFuzzer) for ``--seconds``, seeded with ``--seed`` so that a run in
+CI can be repeated (pass another seed, and more seconds, to explore further); without it, a seeded mutation fuzzer
 (seed articles cut, spliced and sprinkled with hostile fragments, plus random Unicode and
 bytes) runs for the same time. Either way a failing input is written to
 ``fuzz-failure-<target>.bin`` in the working directory and the script exits 1.
@@ -119,7 +120,7 @@ def run_random(target: str, seconds: float, seed: int) -> int:
     return 0
 
 
-def run_atheris(target: str, seconds: float) -> int:
+def run_atheris(target: str, seconds: float, seed: int) -> int:
     import atheris
 
     with atheris.instrument_imports():
@@ -129,7 +130,7 @@ def run_atheris(target: str, seconds: float) -> int:
     seeds_dir = Path(tempfile.mkdtemp(prefix="fuzz-corpus-"))
     for i, path in enumerate(sorted((ROOT / "seeds").glob("*.txt"))):
         (seeds_dir / f"seed{i}").write_bytes(path.read_bytes())
-    atheris.Setup([sys.argv[0], f"-max_total_time={int(seconds)}", "-rss_limit_mb=2048", "-max_len=8192",
+    atheris.Setup([sys.argv[0], f"-max_total_time={int(seconds)}", f"-seed={seed}", "-rss_limit_mb=2048", "-max_len=8192",
                    str(seeds_dir)], check)
     atheris.Fuzz()
     return 0
@@ -148,7 +149,7 @@ def main() -> int:
         except ImportError:
             print("atheris is not installed: using the mutation fuzzer", file=sys.stderr)
         else:
-            return run_atheris(args.target, args.seconds)
+            return run_atheris(args.target, args.seconds, args.seed)
     return run_random(args.target, args.seconds, args.seed)
 
 
