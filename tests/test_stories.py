@@ -7,6 +7,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker import stories
 from checker.corpus import load_corpus
@@ -107,6 +109,44 @@ def test_stories_are_the_same_from_features_read_by_extraction_or_read_here(
     assert build_stories(corpus.articles, by_article, jobs=2, features={}) == plain
     a = corpus.articles[0]
     assert extraction.stories[a.id] == story_features(a, by_article[a.id])
+
+
+_LINES = [line for text in (FIRE_A, FIRE_B, FIRE_C, RESTAURANT, QUAKE) for line in text.splitlines()]
+def _letters(n: int) -> str:
+    """A word of letters only, its own for each ``n``."""
+    return "q" + "".join("abcdefghij"[int(d)] for d in str(n)) + "z"
+
+
+_WORDS = st.lists(st.sampled_from(["fire", "Brookton", "Maple", "quake", "the", "a", "6.1", "Tuesday", ".", ""]),
+                  max_size=12).map(" ".join)
+_ARTICLE = st.one_of(
+    st.lists(st.sampled_from(_LINES), max_size=4).map("\n".join),  # lines of the fixtures, shared or not
+    # a lead of its own (a word no other lead may have, repeated past the lead's length), then
+    # words other articles may share: vectors that share terms, leads that share none
+    st.tuples(st.integers(0, 9), _WORDS).map(lambda own: " ".join([_letters(own[0])] * 110) + "\n" + own[1]),
+    _WORDS,  # a few words, or none: empty vectors
+    st.text(max_size=40),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.tuples(st.sampled_from(["2024-03-05", "2024-03-06", "2025-01-01", ""]), _ARTICLE),
+                      min_size=1, max_size=6),
+       seed=st.integers(0, 1000))
+def test_any_small_corpus_gets_its_stories_whatever_the_order_of_its_files(
+        tmp_path_factory: pytest.TempPathFactory, texts: list[tuple[str, str]], seed: int) -> None:
+    root = tmp_path_factory.mktemp("corpus")
+    for n, (published, text) in enumerate(texts):
+        front = f"---\npublished: {published}\n---\n" if published else ""
+        (root / f"a{n}.txt").write_text(front + text, "utf-8")
+    corpus = load_corpus([root])
+    by_article = extract_articles(corpus).by_article(corpus)
+    first = build_stories(corpus.articles, by_article)
+    shuffled = list(corpus.articles)
+    random.Random(seed).shuffle(shuffled)
+    assert build_stories(shuffled, by_article) == first
+    assert sorted(a for s in first.stories for a in s.articles) == sorted(
+        a for s in first.stories for a in set(s.articles))  # no article in two stories
 
 
 def test_average_linkage_does_not_chain_two_groups_through_one_pair() -> None:
