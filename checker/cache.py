@@ -729,16 +729,22 @@ class ClaimCache:
             return {}
         return {key: data for key, data in rows if isinstance(key, str) and isinstance(data, str)}
 
-    def put_blocks(self, rule: str, blocks: Mapping[str, str]) -> None:
+    def put_blocks(self, rule: str, blocks: Mapping[str, str], kept: Mapping[str, str] | None = None) -> None:
         """Keep these blocks of rule ``rule`` for the next run, in place of what was kept before
-        (blocks no run read this time go)."""
+        (blocks this run did not read go). ``kept``: what :meth:`get_blocks` gave this run, when
+        only the difference is to be written."""
         if self._conn is None:
             return
         try:
             with self._transaction():
-                self._conn.execute("DELETE FROM rule_blocks WHERE rule = ?", (rule,))
+                if kept is None:
+                    self._conn.execute("DELETE FROM rule_blocks WHERE rule = ?", (rule,))
+                else:
+                    self._conn.executemany("DELETE FROM rule_blocks WHERE rule = ? AND key = ?",
+                                           [(rule, key) for key in sorted(kept) if key not in blocks])
                 self._conn.executemany("INSERT OR REPLACE INTO rule_blocks (rule, key, data) VALUES (?, ?, ?)",
-                                       [(rule, key, data) for key, data in sorted(blocks.items())])
+                                       [(rule, key, data) for key, data in sorted(blocks.items())
+                                        if kept is None or kept.get(key) != data])
         except sqlite3.Error as exc:
             self._failed(exc, "write")
 

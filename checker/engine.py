@@ -401,7 +401,7 @@ def _run_check(
     for rule, (found, used) in zip(active, _check_rules(ctx, active, jobs), strict=True):
         findings.extend(_with_story(f, stories) for f in found)
         if store is not None and used is not None and used != memos[rule.code].stored:
-            store.put_blocks(rule.code, used)
+            store.put_blocks(rule.code, used, memos[rule.code].stored)
     if store is not None:
         extraction.diagnostics.extend(d for d in store.diagnostics if d not in extraction.diagnostics)
         if store is not cache:
@@ -417,9 +417,10 @@ PARALLEL_RULES_FROM = 2000
 """From this many articles on, stories and rules use parallel processes (``--jobs``): on a
 small corpus starting the processes costs more than they save."""
 
-BLOCK_RULES = frozenset({"CT01", "CT02"})
-"""The built-in rules whose findings are kept per block of the corpus between runs
-(:meth:`rules.base.Rule.block_findings`), in the claim cache."""
+BLOCK_RULES = frozenset({"CT01", "CT02", "DT04"})
+"""The built-in rules that keep what they read of the corpus between runs, in the claim cache:
+their findings per story (:meth:`rules.base.Rule.block_findings`), or what they read of each
+article alone (:meth:`rules.base.Rule.article_readings`)."""
 
 
 def _block_store(cfg: CheckSettings, cache: ClaimCache | None, corpus: Corpus,

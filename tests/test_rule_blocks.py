@@ -1,7 +1,8 @@
 """Rules that read the corpus story by story (CT01, CT02) keep what they found in each story in
-the claim cache (rules/base.py, ``Rule.block_findings``): a warm run reads again only the stories
-whose articles, or what the corpus makes of their claims, changed, and reports exactly what a
-run without the cache reports."""
+the claim cache (rules/base.py, ``Rule.block_findings``), and DT04 what it reads of each article
+alone (``Rule.article_readings``): a warm run reads again only the stories and articles that,
+or what the corpus makes of whose claims, changed, and reports exactly what a run without the
+cache reports."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ import pytest
 
 from checker import engine
 from checker.cli import main
+from rules import happenings
 from rules.counts import CountMismatch, RelatedCounts
+from rules.happenings import HappeningDay
 from tests.test_stories import FIRE_A, FIRE_B, FIRE_C, QUAKE, RESTAURANT, _write
 
 QUAKE_B = QUAKE.replace("dozens of aftershocks", "more than 40 aftershocks").replace(
@@ -118,7 +121,8 @@ def test_rules_run_in_forked_processes_keep_their_stories_too(
     assert _report(capsys, corpus, *cache, "--jobs", "2") == full
     with sqlite3.connect(tmp_path / "cache" / "claims.sqlite") as db:
         kept = dict(db.execute("SELECT rule, count(*) FROM rule_blocks GROUP BY rule").fetchall())
-    assert kept == {CountMismatch.code: 2, RelatedCounts.code: 2}
+    assert kept[CountMismatch.code] == kept[RelatedCounts.code] == 2  # a block per story of several articles
+    assert kept[HappeningDay.code] == 4  # what DT04 reads of each article that dates something
     assert _report(capsys, corpus, *cache, "--jobs", "2") == full
 
 
@@ -130,3 +134,26 @@ def test_a_corpus_named_by_another_path_is_quoted_from_that_path(
     warm = _report(capsys, Path("corpus"), *cache)  # the same articles, by a relative path
     assert warm == _report(capsys, Path("corpus"), "--no-cache")
     assert '"path": "corpus/f.txt"' in warm
+
+
+def test_dt04_reads_again_only_the_dates_of_the_articles_that_changed(
+        corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+    classes_of = happenings._classes_of
+
+    def counted(claims: list) -> list:  # type: ignore[type-arg]
+        read.append(claims[0].article)
+        return classes_of(claims)
+
+    monkeypatch.setattr(happenings, "_classes_of", counted)
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    full = _report(capsys, corpus, *cache)
+    assert '"rule": "DT04"' in full
+    assert len(read) == 4
+    read.clear()
+    assert _report(capsys, corpus, *cache) == full
+    assert read == []
+    (corpus / "e.txt").write_text((corpus / "e.txt").read_text("utf-8").replace("Thursday", "Friday"), "utf-8")
+    warm = _report(capsys, corpus, *cache)
+    assert read == ["e"]
+    assert warm == _report(capsys, corpus, "--no-cache")
