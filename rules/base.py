@@ -382,14 +382,14 @@ class Rule:
                 memo.put(key, encoded)
         yield from (finding for _, finding in made)
 
-    def article_readings(self, ctx: RuleContext, article: str, read: Callable[[], list[Any]],
+    def article_readings(self, ctx: RuleContext, article: str, name: str, read: Callable[[], list[Any]],
                          valid: Callable[[list[Any]], bool]) -> list[Any]:
-        """What ``read`` reads of one article alone (a list of JSON values): what the last run
-        kept for the article when nothing of it has changed (:meth:`RuleContext.block_key` of
-        the article alone) and ``valid`` accepts it, else what ``read`` reads, then kept for
-        the next run."""
+        """What ``read`` reads of one article alone (a list of JSON values), the reading
+        ``name`` of the rule: what the last run kept for the article when nothing of it has
+        changed (:meth:`RuleContext.block_key` of the article alone) and ``valid`` accepts it,
+        else what ``read`` reads, then kept for the next run."""
         memo = ctx.memos.get(self.code)
-        key = ctx.block_key(self, [article], "article") if memo is not None else None
+        key = ctx.block_key(self, [article], "article", name) if memo is not None else None
         if memo is not None and key is not None:
             kept = memo.get(key)
             if isinstance(kept, list) and valid(kept):

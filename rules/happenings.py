@@ -680,6 +680,17 @@ def _objects(ctx: RuleContext, article: str) -> dict[str, set[str]]:
     return out
 
 
+def _objects_json(ctx: RuleContext, article: str) -> list[Any]:
+    """:func:`_objects` as JSON: a list of one object, of sorted lists."""
+    return [{kind: sorted(names) for kind, names in sorted(_objects(ctx, article).items())}]
+
+
+def _are_objects(kept: list[Any]) -> bool:
+    """Is ``kept`` what :func:`_objects_json` gives?"""
+    return len(kept) == 1 and isinstance(kept[0], dict) and all(
+        isinstance(names, list) and all(isinstance(n, str) for n in names) for names in kept[0].values())
+
+
 _TIME_WORDS = regex.compile(r"(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|"
                             r"night|afternoon|today|yesterday|tonight))+$", regex.I)
 
@@ -968,7 +979,8 @@ class HappeningDay(Rule):
             by_article[claim.article].append(claim)
         classes: dict[int, tuple[str | None, str | None]] = {}
         for article, claims in by_article.items():
-            read = self.article_readings(ctx, article, partial(_classes_of, claims), partial(_are_classes, len(claims)))
+            read = self.article_readings(ctx, article, "classes", partial(_classes_of, claims),
+                                         partial(_are_classes, len(claims)))
             classes.update((id(c), (cls, crime)) for c, (cls, crime) in zip(claims, read, strict=True))
         return classes
 
@@ -1059,8 +1071,9 @@ class HappeningDay(Rule):
         stories: dict[str, str] = {}
         people: dict[str, list[str]] = defaultdict(list)
         for article in by_article:
-            if article not in read:
-                read[article] = _objects(ctx, article)
+            if article not in read:  # kept between runs, as JSON (a list of one object)
+                kept = self.article_readings(ctx, article, "objects", partial(_objects_json, ctx, article), _are_objects)
+                read[article] = {kind: set(names) for kind, names in kept[0].items()}
         objects = {article: read[article].get(cls, set()) for article in by_article}
         known = set().union(*objects.values())
         for article in sorted(by_article):

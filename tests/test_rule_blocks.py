@@ -122,7 +122,9 @@ def test_rules_run_in_forked_processes_keep_their_stories_too(
     with sqlite3.connect(tmp_path / "cache" / "claims.sqlite") as db:
         kept = dict(db.execute("SELECT rule, count(*) FROM rule_blocks GROUP BY rule").fetchall())
     assert kept[CountMismatch.code] == kept[RelatedCounts.code] == 2  # a block per story of several articles
-    assert kept[HappeningDay.code] == 4  # what DT04 reads of each article that dates something
+    # what DT04 reads of each of the 4 articles that date something: the happenings of its
+    # dates, and whom its names say a happening befell
+    assert kept[HappeningDay.code] == 8
     assert _report(capsys, corpus, *cache, "--jobs", "2") == full
 
 
@@ -136,7 +138,7 @@ def test_a_corpus_named_by_another_path_is_quoted_from_that_path(
     assert '"path": "corpus/f.txt"' in warm
 
 
-def test_dt04_reads_again_only_the_dates_of_the_articles_that_changed(
+def test_dt04_reads_again_only_the_dates_and_names_of_the_articles_that_changed(
         corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[str] = []
     classes_of = happenings._classes_of
@@ -146,14 +148,23 @@ def test_dt04_reads_again_only_the_dates_of_the_articles_that_changed(
         return classes_of(claims)
 
     monkeypatch.setattr(happenings, "_classes_of", counted)
+    objects: list[str] = []
+    objects_of = happenings._objects
+
+    def names_read(ctx: object, article: str) -> object:
+        objects.append(article)
+        return objects_of(ctx, article)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(happenings, "_objects", names_read)
     cache = ["--cache-dir", str(tmp_path / "cache")]
     full = _report(capsys, corpus, *cache)
     assert '"rule": "DT04"' in full
-    assert len(read) == 4
+    assert len(read) == len(objects) == 4
     read.clear()
+    objects.clear()
     assert _report(capsys, corpus, *cache) == full
-    assert read == []
+    assert read == objects == []
     (corpus / "e.txt").write_text((corpus / "e.txt").read_text("utf-8").replace("Thursday", "Friday"), "utf-8")
     warm = _report(capsys, corpus, *cache)
-    assert read == ["e"]
+    assert read == objects == ["e"]
     assert warm == _report(capsys, corpus, "--no-cache")
