@@ -151,7 +151,9 @@ class RuleContext:
     and the extractor version (what its claims are made of)."""
     code_version: str = ""
     """A digest of the code of the engine and the rules (:func:`checker.cache.code_version`)."""
-    _states: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _states: dict[str, bytes | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _key_heads: dict[tuple[str, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """The digest of what a block key of a rule (and its ``extra``) holds besides the articles."""
 
     def article(self, article_id: str) -> Any:
         return self.alignment.articles.get(article_id)
@@ -166,16 +168,22 @@ class RuleContext:
         reads blocks names them through :attr:`FindingSpec.event_of`), and where the article
         is read from (the evidence of a kept finding is made again from the article as it is
         read now)."""
-        parts = [self.code_version, rule.code, rule.effective_severity.value,
-                 json.dumps(rule.values, sort_keys=True, default=str), *extra]
+        head = (rule.code, *extra)
+        prefix = self._key_heads.get(head)
+        if prefix is None:
+            prefix = self._key_heads[head] = hashlib.sha256(json.dumps(
+                [self.code_version, rule.code, rule.effective_severity.value, rule.values, extra],
+                sort_keys=True, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        digest = prefix.copy()
         for article in sorted(articles):
             state = self._article_state(article)
             if state is None:
                 return None
-            parts.append(state)
-        return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+            digest.update(state)
+        return digest.hexdigest()
 
-    def _article_state(self, article_id: str) -> str | None:
+    def _article_state(self, article_id: str) -> bytes | None:
+        """The digest of an article as :meth:`block_key` reads it (once per article)."""
         if article_id in self._states:
             return self._states[article_id]
         key = self.article_keys.get(article_id)
@@ -183,9 +191,10 @@ class RuleContext:
         state = None
         if key is not None and article is not None:
             claims = self.alignment.by_article.get(article_id, ())
-            state = json.dumps([article_id, key, [c.canonical for c in claims],
-                                [self.alignment.thing(c) for c in claims if c.kind is ClaimKind.QUANTITY]],
-                               ensure_ascii=False, separators=(",", ":"))
+            state = hashlib.sha256(json.dumps(
+                [article_id, key, [c.canonical for c in claims],
+                 [self.alignment.thing(c) for c in claims if c.kind is ClaimKind.QUANTITY]],
+                ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")).digest()
         self._states[article_id] = state
         return state
 
