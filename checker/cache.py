@@ -18,7 +18,10 @@ run (:class:`checker.extractors.entities.PairMemo`, table ``name_pairs``), each 
 digest of the names it compared, so that a run after a small change compares only the name
 blocks that changed; and the parse of each corpus manifest (table ``parsed``, by path, with the
 digest of the file's bytes), which :func:`checker.corpus.load_corpus` reuses while the file is
-unchanged.
+unchanged; and what rules found in each block of the corpus they read apart (table
+``rule_blocks``, by rule and a digest of everything the block's findings depend on, see
+:class:`rules.base.BlockMemo`), so that a run after a small change reads again only the blocks
+that changed.
 
 Safety:
 
@@ -111,6 +114,23 @@ def extractor_version() -> str:
             digest.update(f"{dist} {version(dist)}\n".encode())
         except PackageNotFoundError:
             digest.update(f"{dist} none\n".encode())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of all the code of the engine and the built-in rules (every module of
+    ``checker/`` and ``rules/``, and the versions of regex and lemminflect): what rules found in
+    a block of the corpus is kept under it, so that editing any of that code sets it aside."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"{extractor_version()}\n".encode())
+    for root in (here, here.parent / "rules"):
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".py", ".toml") and path.is_file():
+                try:
+                    digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+                except OSError:
+                    digest.update(path.name.encode() + b"\0missing\0")
     return digest.hexdigest()[:16]
 
 
@@ -467,6 +487,12 @@ CREATE TABLE IF NOT EXISTS claims (
 CREATE INDEX IF NOT EXISTS claims_article ON claims (article);
 CREATE TABLE IF NOT EXISTS name_pairs (key TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS parsed (name TEXT PRIMARY KEY, digest TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS rule_blocks (
+    rule TEXT NOT NULL,
+    key TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (rule, key)
+);
 """
 _BATCH = 500  # keys per SELECT ... IN (...) (under SQLite's variable limit)
 
@@ -525,6 +551,7 @@ class ClaimCache:
             conn.execute("SELECT key, article, data, stored FROM claims LIMIT 1").fetchall()
             conn.execute("SELECT key, version, data FROM name_pairs LIMIT 1").fetchall()
             conn.execute("SELECT name, digest, data FROM parsed LIMIT 1").fetchall()
+            conn.execute("SELECT rule, key, data FROM rule_blocks LIMIT 1").fetchall()
         except BaseException:
             conn.close()
             raise
@@ -688,6 +715,36 @@ class ClaimCache:
             with self._transaction():
                 self._conn.execute("INSERT OR REPLACE INTO parsed (name, digest, data) VALUES (?, ?, ?)",
                                    (name, digest, data))
+        except sqlite3.Error as exc:
+            self._failed(exc, "write")
+
+    def get_blocks(self, rule: str) -> dict[str, str]:
+        """What the last run kept of the blocks of rule ``rule`` (:meth:`put_blocks`), by key."""
+        if self._conn is None:
+            return {}
+        try:
+            rows = self._conn.execute("SELECT key, data FROM rule_blocks WHERE rule = ?", (rule,)).fetchall()
+        except sqlite3.Error as exc:
+            self._failed(exc, "read")
+            return {}
+        return {key: data for key, data in rows if isinstance(key, str) and isinstance(data, str)}
+
+    def put_blocks(self, rule: str, blocks: Mapping[str, str], kept: Mapping[str, str] | None = None) -> None:
+        """Keep these blocks of rule ``rule`` for the next run, in place of what was kept before
+        (blocks this run did not read go). ``kept``: what :meth:`get_blocks` gave this run, when
+        only the difference is to be written."""
+        if self._conn is None:
+            return
+        try:
+            with self._transaction():
+                if kept is None:
+                    self._conn.execute("DELETE FROM rule_blocks WHERE rule = ?", (rule,))
+                else:
+                    self._conn.executemany("DELETE FROM rule_blocks WHERE rule = ? AND key = ?",
+                                           [(rule, key) for key in sorted(kept) if key not in blocks])
+                self._conn.executemany("INSERT OR REPLACE INTO rule_blocks (rule, key, data) VALUES (?, ?, ?)",
+                                       [(rule, key, data) for key, data in sorted(blocks.items())
+                                        if kept is None or kept.get(key) != data])
         except sqlite3.Error as exc:
             self._failed(exc, "write")
 

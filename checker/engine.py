@@ -27,6 +27,7 @@ from .cache import (
     CacheStats,
     ClaimCache,
     article_key,
+    code_version,
     open_cache,
     share_story,
 )
@@ -84,6 +85,9 @@ class Extraction:
     """Hits and misses when the cache was used."""
     jobs: int = 1
     """Processes that actually ran the extraction."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """Each article's claim cache key, when the cache was used (what rules that read blocks of
+    the corpus key the blocks they keep with)."""
 
     def by_article(self, corpus: Corpus) -> dict[str, list[Claim]]:
         out: dict[str, list[Claim]] = {a.id: [] for a in corpus.articles}
@@ -312,6 +316,7 @@ def _extract_articles(corpus: Corpus, cfg: CheckSettings, progress: Callable[[in
         diagnostics=diagnostics,
         cache=stats,
         jobs=runner.used_jobs,
+        keys=keys,
     )
 
 
@@ -367,6 +372,7 @@ def _run_check(
     cache: ClaimCache | None = None,
 ) -> CheckResult:
     from rules import RuleContext, select_rules
+    from rules.base import BlockMemo
 
     active = list(rules) if rules is not None else select_rules()
     made_here = extraction is None
@@ -386,10 +392,20 @@ def _run_check(
     stories = build_stories(corpus.articles, alignment.by_article, jobs=jobs, features=extraction.stories)
     if made_here:
         extraction.stories = {}  # read: their word counts are many small objects, freed for the rules
-    ctx = RuleContext(corpus, all_claims, alignment, events, stories=stories)
+    store = _block_store(cfg, cache, corpus, extraction)
+    memos = {r.code: BlockMemo(store.get_blocks(r.code)) for r in active
+             if store is not None and r.code in BLOCK_RULES and type(r).__module__.startswith("rules.")}
+    ctx = RuleContext(corpus, all_claims, alignment, events, stories=stories, memos=memos,
+                      article_keys=extraction.keys, code_version=code_version() if memos else "")
     findings: list[Finding] = []
-    for found in _check_rules(ctx, active, jobs):
+    for rule, (found, used) in zip(active, _check_rules(ctx, active, jobs), strict=True):
         findings.extend(_with_story(f, stories) for f in found)
+        if store is not None and used is not None and used != memos[rule.code].stored:
+            store.put_blocks(rule.code, used, memos[rule.code].stored)
+    if store is not None:
+        extraction.diagnostics.extend(d for d in store.diagnostics if d not in extraction.diagnostics)
+        if store is not cache:
+            store.close()
     # Keep the events an editor needs: those findings refer to and those several articles describe.
     mapping = prune_events(events, {f.event for f in findings if f.event})
     findings = [f if f.event is None else dataclasses.replace(f, event=mapping.get(f.event)) for f in findings]
@@ -401,13 +417,41 @@ PARALLEL_RULES_FROM = 2000
 """From this many articles on, stories and rules use parallel processes (``--jobs``): on a
 small corpus starting the processes costs more than they save."""
 
-def _check_rules(ctx: RuleContext, rules: Sequence[Rule], jobs: int) -> list[list[Finding]]:
-    """The findings of each rule, in the order of ``rules``: with ``jobs`` > 1, rules run at once in
-    forked processes that inherit the context (no copy of the corpus is sent), else one by one.
-    The findings are the same either way; without fork, or if a process fails, the rules run here."""
+BLOCK_RULES = frozenset({"CT01", "CT02", "DT04"})
+"""The built-in rules that keep what they read of the corpus between runs, in the claim cache:
+their findings per story (:meth:`rules.base.Rule.block_findings`), or what they read of each
+article alone (:meth:`rules.base.Rule.article_readings`)."""
 
-    def _rule_findings(index: int) -> list[Finding]:
-        return list(rules[index].check(ctx))
+
+def _block_store(cfg: CheckSettings, cache: ClaimCache | None, corpus: Corpus,
+                 extraction: Extraction) -> ClaimCache | None:
+    """The claim cache, open, where the rules' blocks are kept: the one given, else the one of
+    ``cfg`` when the run uses a cache and every article has its key."""
+    if not extraction.keys or any(a.id not in extraction.keys for a in corpus.articles):
+        return None
+    if cache is not None:
+        return cache if cache.enabled else None
+    if not cfg.use_cache:
+        return None
+    store = open_cache(cfg.cache_dir, corpus.roots)
+    if store.enabled:
+        return store
+    extraction.diagnostics.extend(d for d in store.diagnostics if d not in extraction.diagnostics)
+    return None
+
+
+def _check_rules(ctx: RuleContext, rules: Sequence[Rule],
+                 jobs: int) -> list[tuple[list[Finding], dict[str, str] | None]]:
+    """The findings of each rule, in the order of ``rules``, with the blocks it kept
+    (:attr:`RuleContext.memos`; ``None`` for a rule that keeps none): with ``jobs`` > 1, rules
+    run at once in forked processes that inherit the context (no copy of the corpus is sent),
+    else one by one. The findings are the same either way; without fork, or if a process
+    fails, the rules run here."""
+
+    def _rule_findings(index: int) -> tuple[list[Finding], dict[str, str] | None]:
+        found = list(rules[index].check(ctx))
+        memo = ctx.memos.get(rules[index].code)
+        return found, (memo.used if memo is not None else None)
 
     forked = fork_map(_rule_findings, len(rules), jobs) if jobs > 1 else None
     return forked if forked is not None else [_rule_findings(i) for i in range(len(rules))]

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import inspect
+import json
 import operator
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -56,6 +58,61 @@ class Option:
         return value
 
 
+_EVIDENCE_ORDER = operator.attrgetter("article", "start", "end")
+"""The order of the evidence of a finding."""
+
+
+class BlockMemo:
+    """What one rule found in each block of the corpus it reads apart (a story, for the count
+    rules), kept between runs by the claim cache (table ``rule_blocks``).
+
+    A block is kept under a digest of everything its findings depend on
+    (:meth:`RuleContext.block_key`): a run after a small change finds the unchanged blocks
+    here and reads again only the others. ``stored`` is what the last run kept (JSON text by
+    key); ``used`` what this run read or made, which the engine keeps in its place."""
+
+    def __init__(self, stored: Mapping[str, str] | None = None) -> None:
+        self.stored: Mapping[str, str] = stored or {}
+        self.used: dict[str, str] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: str) -> Any:
+        """The value kept under ``key`` (``None`` when there is none or it is not JSON)."""
+        data = self.stored.get(key)
+        if data is None:
+            return None
+        try:
+            return json.loads(data)
+        except ValueError:
+            return None
+
+    def keep(self, key: str) -> None:
+        """Keep the stored value of ``key`` for the next run (it was read and served)."""
+        self.used[key] = self.stored[key]
+        self.hits += 1
+
+    def put(self, key: str, value: Any) -> None:
+        self.used[key] = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        self.misses += 1
+
+
+@dataclass(frozen=True, slots=True)
+class FindingSpec:
+    """A finding as a rule that reads blocks makes it (:meth:`Rule.block_findings`): the
+    arguments of :meth:`Rule.finding`, with the claims whose event the finding names (the
+    first of them that has one) in place of the event id, which is numbered corpus-wide."""
+
+    status: Status
+    topic: str
+    message: str
+    claims: Sequence[Claim]
+    confidence: float
+    fact: tuple[str, ...]
+    event_of: Sequence[Claim] = ()
+    severity: Severity | None = None
+
+
 @dataclass
 class RuleContext:
     corpus: Corpus
@@ -86,9 +143,60 @@ class RuleContext:
     _story_dates: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     """Each article's date (publication, else dateline), once read."""
     _story_articles: dict[str, Sequence[str]] | None = field(default=None, init=False, repr=False, compare=False)
+    memos: Mapping[str, BlockMemo] = field(default_factory=dict)
+    """What rules that read blocks found in each block in the last run, by rule code (empty:
+    every block is read)."""
+    article_keys: Mapping[str, str] = field(default_factory=dict)
+    """Each article's claim cache key: a digest of its text, id, metadata, the extract options
+    and the extractor version (what its claims are made of)."""
+    code_version: str = ""
+    """A digest of the code of the engine and the rules (:func:`checker.cache.code_version`)."""
+    _states: dict[str, bytes | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _key_heads: dict[tuple[str, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """The digest of what a block key of a rule (and its ``extra``) holds besides the articles."""
 
     def article(self, article_id: str) -> Any:
         return self.alignment.articles.get(article_id)
+
+    def block_key(self, rule: Rule, articles: Sequence[str], *extra: str) -> str | None:
+        """A digest of everything a rule's findings in a block of these articles depend on, or
+        ``None`` when it cannot be told (an article without a cache key): the code and the
+        rule's settings, ``extra`` (what else of the configuration the rule reads), and per
+        article its claims (through its cache key: its text, id and metadata) and what the
+        corpus makes of them: the grouped names of its entities (aliases applied) and the
+        counted thing of each figure. Not in it: events, numbered corpus-wide (a rule that
+        reads blocks names them through :attr:`FindingSpec.event_of`), and where the article
+        is read from (the evidence of a kept finding is made again from the article as it is
+        read now)."""
+        head = (rule.code, *extra)
+        prefix = self._key_heads.get(head)
+        if prefix is None:
+            prefix = self._key_heads[head] = hashlib.sha256(json.dumps(
+                [self.code_version, rule.code, rule.effective_severity.value, rule.values, extra],
+                sort_keys=True, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        digest = prefix.copy()
+        for article in sorted(articles):
+            state = self._article_state(article)
+            if state is None:
+                return None
+            digest.update(state)
+        return digest.hexdigest()
+
+    def _article_state(self, article_id: str) -> bytes | None:
+        """The digest of an article as :meth:`block_key` reads it (once per article)."""
+        if article_id in self._states:
+            return self._states[article_id]
+        key = self.article_keys.get(article_id)
+        article = self.alignment.articles.get(article_id)
+        state = None
+        if key is not None and article is not None:
+            claims = self.alignment.by_article.get(article_id, ())
+            state = hashlib.sha256(json.dumps(
+                [article_id, key, [c.canonical for c in claims],
+                 [self.alignment.thing(c) for c in claims if c.kind is ClaimKind.QUANTITY]],
+                ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")).digest()
+        self._states[article_id] = state
+        return state
 
     def claims_of(self, kind: ClaimKind) -> Sequence[Claim]:
         """The claims of one kind, in the order of :attr:`claims` (sorted out once for all
@@ -193,6 +301,27 @@ class RuleContext:
         return before[ends[-1] if ends else 0:].strip() or None
 
 
+def _event(ctx: RuleContext, claims: Iterable[Claim]) -> str | None:
+    """The id of the event of the first of ``claims`` that has one."""
+    events = (ctx.events.event_for(c) for c in claims)
+    return next((e.id for e in events if e is not None), None)
+
+
+def _encode_block(made: Sequence[tuple[FindingSpec, Finding]], lists: Sequence[Sequence[Claim]]) -> list[Any] | None:
+    """The findings of a block as JSON values: what :meth:`Rule.finding` made of each, each
+    claim as ``[article, index]`` into ``lists`` (the claims of each article of the block) with
+    its value as shown, and the claims whose event the finding names; ``None`` when a claim is
+    not one of ``lists``."""
+    at = {id(c): [a, i] for a, claims in enumerate(lists) for i, c in enumerate(claims)}
+    try:
+        return [[f.status.value, f.severity.value, f.topic, f.message, f.confidence, f.fingerprint,
+                 [[at[id(c)], e.display] for c, e in zip(sorted(spec.claims, key=_EVIDENCE_ORDER), f.claims,
+                                                         strict=True)],
+                 [at[id(c)] for c in spec.event_of]] for spec, f in made]
+    except KeyError:
+        return None
+
+
 # The fields of a claim that say where it is (its article, offsets, lines and columns): what
 # frame_of reads of them is the claim's offset in its sentence.
 _PLACE_FIELDS = frozenset({"article", "start", "end", "line", "column", "end_line", "end_column", "sentence_start"})
@@ -237,6 +366,89 @@ class Rule:
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
 
+    def block_findings(self, ctx: RuleContext, articles: Sequence[str], make: Callable[[], Iterable[FindingSpec]],
+                       *extra: str) -> Iterator[Finding]:
+        """The findings of one block of the corpus, the claims of ``articles``: those the last
+        run kept for the block when nothing they depend on has changed
+        (:meth:`RuleContext.block_key`; ``extra``: what else of the configuration ``make``
+        reads), else those of ``make``, then kept for the next run. ``make`` reads nothing of
+        the corpus but the claims and the articles of the block, and makes findings of their
+        claims only."""
+        memo = ctx.memos.get(self.code)
+        ordered = sorted(articles)
+        key = ctx.block_key(self, ordered, *extra) if memo is not None else None
+        lists = [ctx.alignment.by_article.get(a, []) for a in ordered] if key is not None else []
+        if memo is not None and key is not None:
+            kept = self._decode_block(ctx, memo.get(key), lists)
+            if kept is not None:
+                memo.keep(key)
+                yield from kept
+                return
+        made = [(spec, self._spec_finding(ctx, spec)) for spec in make()]
+        if memo is not None and key is not None:
+            encoded = _encode_block(made, lists)
+            if encoded is not None:
+                memo.put(key, encoded)
+        yield from (finding for _, finding in made)
+
+    def article_readings(self, ctx: RuleContext, article: str, name: str, read: Callable[[], list[Any]],
+                         valid: Callable[[list[Any]], bool]) -> list[Any]:
+        """What ``read`` reads of one article alone (a list of JSON values), the reading
+        ``name`` of the rule: what the last run kept for the article when nothing of it has
+        changed (:meth:`RuleContext.block_key` of the article alone) and ``valid`` accepts it,
+        else what ``read`` reads, then kept for the next run."""
+        memo = ctx.memos.get(self.code)
+        key = ctx.block_key(self, [article], "article", name) if memo is not None else None
+        if memo is not None and key is not None:
+            kept = memo.get(key)
+            if isinstance(kept, list) and valid(kept):
+                memo.keep(key)
+                return kept
+        value = read()
+        if memo is not None and key is not None:
+            memo.put(key, value)
+        return value
+
+    def _spec_finding(self, ctx: RuleContext, spec: FindingSpec) -> Finding:
+        return self.finding(ctx, spec.status, spec.topic, spec.message, spec.claims, spec.confidence, fact=spec.fact,
+                            event=_event(ctx, spec.event_of), severity=spec.severity)
+
+    def _decode_block(self, ctx: RuleContext, value: Any, lists: Sequence[Sequence[Claim]]) -> list[Finding] | None:
+        """The findings :func:`_encode_block` kept, or ``None`` when ``value`` is not such a list
+        (an entry of another shape, or damaged: the block is read again)."""
+        if not isinstance(value, list):
+            return None
+
+        def claim(ref: Any) -> Claim:
+            if not (isinstance(ref, list) and len(ref) == 2 and type(ref[0]) is int and type(ref[1]) is int
+                    and 0 <= ref[0] < len(lists) and 0 <= ref[1] < len(lists[ref[0]])):
+                raise TypeError(ref)
+            return lists[ref[0]][ref[1]]
+
+        found = []
+        articles = ctx.alignment.articles
+        try:
+            for item in value:
+                if not isinstance(item, list) or len(item) != 8:
+                    return None
+                status, severity, topic, message, confidence, print_, sides, events = item
+                if not (isinstance(topic, str) and isinstance(message, str) and type(confidence) in (int, float)
+                        and isinstance(print_, str) and isinstance(sides, list) and isinstance(events, list)
+                        and all(isinstance(side, list) and len(side) == 2 and isinstance(side[1], str)
+                                for side in sides)):
+                    return None
+                evidence = []
+                for ref, display in sides:
+                    c = claim(ref)
+                    evidence.append(Evidence.of(c, articles.get(c.article), display))
+                found.append(Finding(rule=self.code, name=self.name, status=Status(status),
+                                     severity=Severity(severity), topic=topic, message=message,
+                                     confidence=confidence, fingerprint=print_,
+                                     event=_event(ctx, [claim(ref) for ref in events]), claims=tuple(evidence)))
+        except (TypeError, ValueError):
+            return None
+        return found
+
     def finding(
         self,
         ctx: RuleContext,
@@ -265,7 +477,7 @@ class Rule:
         evidence."""
         if isinstance(fact, str):  # a str is a Sequence[str]: a topic passed as the fact by mistake
             raise TypeError(f"{self.code}: fact is a sequence of keys, not a string ({fact!r})")
-        ordered = sorted(claims, key=lambda c: (c.article, c.start, c.end))
+        ordered = sorted(claims, key=_EVIDENCE_ORDER)
         evidence = tuple(Evidence.of(c, ctx.alignment.articles.get(c.article), shown_as(c)) for c in ordered)
         shown = list(values) if values is not None else [e.display for e in evidence]
         if status in (Status.CONFLICT, Status.AGREEMENT, Status.SINGLE_SOURCE, Status.DISTINCT_EVENTS,

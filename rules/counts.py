@@ -8,7 +8,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import regex
 
@@ -29,7 +29,7 @@ from checker.ruleapi import (
     years,
 )
 
-from .base import Rule, RuleContext
+from .base import FindingSpec, Rule, RuleContext
 from .compare import compare, reading, short_id, sides_text
 
 
@@ -119,11 +119,6 @@ def _appositions(places: Sequence[Claim], text: str) -> set[str]:
         if is_country(name) and not is_country(before) and text[prev.end:e.start] == ", ":
             out.add(name)
     return out
-
-
-def _event_of(ctx: RuleContext, claim: Claim) -> str | None:
-    event = ctx.events.event_for(claim)
-    return event.id if event else None
 
 
 _STOPWORDS = frozenset("""a an the of to in on at by for from with and or but as is are was were be been being has
@@ -753,16 +748,24 @@ class CountMismatch(Rule):
     consumes = ("quantity",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        blocks: dict[tuple[str, tuple[str, str, str]], list[tuple[Claim, Frame]]] = defaultdict(list)
+        stories: dict[str, list[Claim]] = defaultdict(list)
         for claim in ctx.claims_of(ClaimKind.QUANTITY):
-            if ctx.alone(claim.article):
-                continue
+            if not ctx.alone(claim.article):
+                stories[ctx.story_of(claim.article)].append(claim)
+        names = _Names(ctx)
+        for story in sorted(stories):
+            # a story is a block: its findings depend on its articles alone (kept between runs)
+            yield from self.block_findings(ctx, ctx.story_articles(story) or (),
+                                           partial(self._story, ctx, stories[story], names))
+
+    def _story(self, ctx: RuleContext, claims: Sequence[Claim], names: _Names) -> Iterator[FindingSpec]:
+        """The findings of the figures of one story (in the order of the corpus)."""
+        blocks: dict[tuple[str, str, str], list[tuple[Claim, Frame]]] = defaultdict(list)
+        for claim in claims:
             frame = ctx.frame(claim)
             if frame is not None:
                 frame = _anaphoric_role(ctx, claim, frame)
-                blocks[(ctx.story_of(claim.article), frame.key)].append((claim, frame))
-        surnames: dict[str, dict[str, str]] | None = None
-        mentions: dict[str, frozenset[str]] = {}
+                blocks[frame.key].append((claim, frame))
         for block_key in sorted(blocks):
             # Only blocks of two articles or more are read further (most figures have no
             # counterpart in another article of their story).
@@ -772,42 +775,51 @@ class CountMismatch(Rule):
             framed = [(c, f) for c, f in blocks[block_key] if not _other_time(ctx, c) and not ctx.background(c)]
             if len({c.article for c, _ in framed}) < 2:
                 continue
-            if surnames is None:
-                surnames, mentions = article_surnames(ctx), article_places(ctx)
+            surnames, mentions = names.read()
             items = [_Framed(ctx, c, f, surnames, mentions) for c, f in framed]
             for fact in _fact_groups(items):
                 group = sorted((x.claim for x in fact), key=lambda c: (c.article, c.start))
                 frame = fact[0].frame
-                topic = _topic(frame, group, ctx)
+                topic, facts = _topic(frame, group, ctx), _fact(frame)
                 result = compare(group)
-                event = next((e for e in (_event_of(ctx, c) for c in group) if e), None)
                 dates = sorted({d for d in (_written(ctx, c) for c in group) if d})
                 fixes = sorted({short_id(c.article) for c in group if corrects(c)})
                 if result.conflict:
                     for side in _agreeing_sides(fact):
-                        yield self.finding(ctx, Status.AGREEMENT, topic,
-                                           f"Figures agree: {sides_text(side, ' and ')} (one side of a disagreement).",
-                                           side, 0.7, event=event, fact=_fact(frame))
+                        yield FindingSpec(Status.AGREEMENT, topic,
+                                          f"Figures agree: {sides_text(side, ' and ')} (one side of a disagreement).",
+                                          side, 0.7, facts, group)
                 if result.conflict and fixes:
                     message = (f"Incompatible figures: {sides_text(group)}; {', '.join(fixes)} says it corrects "
                                "an earlier figure.")
-                    yield self.finding(ctx, Status.CONFLICT, topic, message, group, 0.8, event=event,
-                                       fact=_fact(frame))
+                    yield FindingSpec(Status.CONFLICT, topic, message, group, 0.8, facts, group)
                 elif result.conflict and _is_toll(frame) and _rising(ctx, group, result.disjoint):
                     message = (f"The figure changed between reports published on different days, each later "
                                f"report higher: {_by_date(ctx, group)}; an updated toll, not a conflict.")
-                    yield self.finding(ctx, Status.VARIANT, topic, message, group, 0.6, event=event,
-                                       severity=Severity.INFO, fact=_fact(frame))
+                    yield FindingSpec(Status.VARIANT, topic, message, group, 0.6, facts, group, Severity.INFO)
                 elif result.conflict:
                     message = f"Incompatible figures: {sides_text(group)}."
                     if len(dates) > 1 and (dates[-1] - dates[0]).days >= 1:
                         message += (f" The reports were published {plural((dates[-1] - dates[0]).days, 'day')} apart"
                                     " (the later may be an update).")
-                    yield self.finding(ctx, Status.CONFLICT, topic, message, group, 0.75, event=event,
-                                       fact=_fact(frame))
+                    yield FindingSpec(Status.CONFLICT, topic, message, group, 0.75, facts, group)
                 else:
-                    yield self.finding(ctx, Status.AGREEMENT, topic, f"Figures agree: {sides_text(group, ' and ')}.",
-                                       group, 0.75, event=event, fact=_fact(frame))
+                    yield FindingSpec(Status.AGREEMENT, topic, f"Figures agree: {sides_text(group, ' and ')}.",
+                                      group, 0.75, facts, group)
+
+
+class _Names:
+    """The people and places each article names (:func:`article_surnames`,
+    :func:`article_places`), read once, when a story first needs them."""
+
+    def __init__(self, ctx: RuleContext) -> None:
+        self.ctx = ctx
+        self.found: tuple[dict[str, dict[str, str]], dict[str, frozenset[str]]] | None = None
+
+    def read(self) -> tuple[dict[str, dict[str, str]], dict[str, frozenset[str]]]:
+        if self.found is None:
+            self.found = article_surnames(self.ctx), article_places(self.ctx)
+        return self.found
 
 
 def _several_articles(block: Sequence[tuple[Claim, Frame]]) -> bool:
@@ -959,22 +971,33 @@ class RelatedCounts(Rule):
     consumes = ("quantity",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        stories: dict[str, list[Claim]] = defaultdict(list)
         for claim in ctx.claims_of(ClaimKind.QUANTITY):
-            if claim.unit == "percent" or ctx.alone(claim.article):
-                continue
+            if claim.unit != "percent" and not ctx.alone(claim.article):
+                stories[ctx.story_of(claim.article)].append(claim)
+        table = ctx.alignment.units  # the unit table of the configuration, which the groups come from
+        units = repr((sorted(table.equivalent.items()), sorted(table.related.items())))
+        for story in sorted(stories):
+            # a story is a block: its findings depend on its articles alone (kept between runs)
+            yield from self.block_findings(ctx, ctx.story_articles(story) or (),
+                                           partial(self._story, ctx, stories[story]), units)
+
+    def _story(self, ctx: RuleContext, claims: Sequence[Claim]) -> Iterator[FindingSpec]:
+        """The findings of the figures of one story (in the order of the corpus)."""
+        groups: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
             frame = ctx.frame(claim)
             if frame is None or frame.part is not None:
                 continue
             group = ctx.alignment.units.group(frame.measure.split(": ")[-1])
             # whether the sentence is background is asked last: few figures have a related unit
             if group and not ctx.background(claim):
-                groups[(ctx.story_of(claim.article), group)].append(claim)
-        for story, name in sorted(groups):
-            for window in _windows(ctx, groups[(story, name)]):
+                groups[group].append(claim)
+        for name in sorted(groups):
+            for window in _windows(ctx, groups[name]):
                 yield from self._component(ctx, name, window)
 
-    def _component(self, ctx: RuleContext, name: str, claims: list[Claim]) -> Iterator[Finding]:
+    def _component(self, ctx: RuleContext, name: str, claims: list[Claim]) -> Iterator[FindingSpec]:
         component = sorted(claims, key=lambda c: (c.article, c.start))
         things = sorted({(ctx.frame(c) or Frame("", None)).measure for c in component})
         if len(things) < 2 or len({c.article for c in component}) < 2:
@@ -982,8 +1005,7 @@ class RelatedCounts(Rule):
         topic = f"{name}: figures in different units ({', '.join(things)})"
         message = (f"The {name} are counted in different units: {sides_text(component)}; "
                    "they cannot be compared without a conversion, review them together.")
-        yield self.finding(ctx, Status.VARIANT, topic, message, component, 0.6, fact=("related", name, *things),
-                           event=next((e for e in (_event_of(ctx, c) for c in component) if e), None))
+        yield FindingSpec(Status.VARIANT, topic, message, component, 0.6, ("related", name, *things), component)
 
 
 # Figures of related units published further apart than this describe different moments of an

@@ -9,7 +9,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Any
 
 import regex
 
@@ -278,6 +279,17 @@ def _left_clause(window: str, bounds: Sequence[regex.Match[str]] | None = None) 
     if verbless or len(before) <= 2:
         return window[start:]
     return clause
+
+
+def _classes_of(claims: Sequence[Claim]) -> list[Any]:
+    """:func:`_classify` of each claim, as JSON lists."""
+    return [list(_classify(c)) for c in claims]
+
+
+def _are_classes(n: int, kept: list[Any]) -> bool:
+    """Is ``kept`` what :func:`_classes_of` gives of ``n`` claims?"""
+    return len(kept) == n and all(isinstance(v, list) and len(v) == 2 and all(x is None or isinstance(x, str) for x in v)
+                                  for v in kept)
 
 
 def _happening(claim: Claim) -> str | None:
@@ -668,6 +680,17 @@ def _objects(ctx: RuleContext, article: str) -> dict[str, set[str]]:
     return out
 
 
+def _objects_json(ctx: RuleContext, article: str) -> list[Any]:
+    """:func:`_objects` as JSON: a list of one object, of sorted lists."""
+    return [{kind: sorted(names) for kind, names in sorted(_objects(ctx, article).items())}]
+
+
+def _are_objects(kept: list[Any]) -> bool:
+    """Is ``kept`` what :func:`_objects_json` gives?"""
+    return len(kept) == 1 and isinstance(kept[0], dict) and all(
+        isinstance(names, list) and all(isinstance(n, str) for n in names) for names in kept[0].values())
+
+
 _TIME_WORDS = regex.compile(r"(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|"
                             r"night|afternoon|today|yesterday|tonight))+$", regex.I)
 
@@ -889,13 +912,14 @@ class HappeningDay(Rule):
         things: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         times: dict[str, list[Claim]] = defaultdict(list)
         charged: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        classes = self._classes(ctx)
         for claim in ctx.claims_of(ClaimKind.DATE):
             if claim.attr("time") is not None and claim.low is None:
                 if _of_the_happening(claim):
                     times[ctx.story_of(claim.article)].append(claim)
                 continue
+            cls, crime = classes[id(claim)]
             claim = _dated_by_dateline(ctx, claim)
-            cls, crime = _classify(claim)
             if cls is None:
                 if crime is not None and claim.granularity is not None and claim.granularity.value != "day" \
                         and (_other_year(ctx, claim) or _written(ctx, claim.article) is None):
@@ -945,6 +969,20 @@ class HappeningDay(Rule):
             yield from self._per_thing(ctx, cls, things[cls])
         for story in sorted(times):
             yield from self._times(ctx, times[story])
+
+    def _classes(self, ctx: RuleContext) -> dict[int, tuple[str | None, str | None]]:
+        """:func:`_classify` of every date, by ``id`` of the claim: read article by article, and
+        kept between runs for the articles that did not change (:meth:`Rule.article_readings`;
+        what it reads of a date is its sentence, and the dateline does not change it)."""
+        by_article: dict[str, list[Claim]] = defaultdict(list)
+        for claim in ctx.claims_of(ClaimKind.DATE):
+            by_article[claim.article].append(claim)
+        classes: dict[int, tuple[str | None, str | None]] = {}
+        for article, claims in by_article.items():
+            read = self.article_readings(ctx, article, "classes", partial(_classes_of, claims),
+                                         partial(_are_classes, len(claims)))
+            classes.update((id(c), (cls, crime)) for c, (cls, crime) in zip(claims, read, strict=True))
+        return classes
 
     def _times(self, ctx: RuleContext, claims: Sequence[Claim]) -> Iterator[Finding]:
         """Agreements on the time of day of a story's happening ("The fire was reported at
@@ -1033,8 +1071,9 @@ class HappeningDay(Rule):
         stories: dict[str, str] = {}
         people: dict[str, list[str]] = defaultdict(list)
         for article in by_article:
-            if article not in read:
-                read[article] = _objects(ctx, article)
+            if article not in read:  # kept between runs, as JSON (a list of one object)
+                kept = self.article_readings(ctx, article, "objects", partial(_objects_json, ctx, article), _are_objects)
+                read[article] = {kind: set(names) for kind, names in kept[0].items()}
         objects = {article: read[article].get(cls, set()) for article in by_article}
         known = set().union(*objects.values())
         for article in sorted(by_article):

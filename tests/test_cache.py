@@ -441,3 +441,18 @@ def test_a_run_served_by_the_cache_never_loads_the_pattern_extractors(tmp_path: 
     hits, misses, findings, modules = warm.split(" ", 3)
     assert (hits, misses, findings) == ("5", "0", cold.split(" ")[2])
     assert "dates" not in modules and "quantities" not in modules and "durations" not in modules
+
+
+def test_rule_blocks_are_kept_per_rule_and_replaced_by_what_the_last_run_read(tmp_path: Path) -> None:
+    with ClaimCache(tmp_path) as cache:
+        cache.put_blocks("CT01", {"a": "[1]", "b": "[2]"})
+        cache.put_blocks("DT04", {"a": "[9]"})
+        first = cache.get_blocks("CT01")
+        assert first == {"a": "[1]", "b": "[2]"}
+        # what a run read ("b") and made ("c"); "a", not read, goes: only the difference is written
+        cache.put_blocks("CT01", {"b": "[2]", "c": "[3]"}, first)
+        assert cache.get_blocks("CT01") == {"b": "[2]", "c": "[3]"}
+        cache.put_blocks("CT01", {"c": "[4]"})
+        assert cache.get_blocks("CT01") == {"c": "[4]"}
+        assert cache.get_blocks("DT04") == {"a": "[9]"}
+        assert cache.get_blocks("NM01") == {}
