@@ -782,6 +782,7 @@ class ClaimCache:
                 self._conn.execute("DELETE FROM claims")
                 self._conn.execute("DELETE FROM name_pairs")
                 self._conn.execute("DELETE FROM parsed")
+                self._conn.execute("DELETE FROM rule_blocks")
         except sqlite3.Error as exc:
             self._failed(exc, "clear")
 

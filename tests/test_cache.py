@@ -456,3 +456,5 @@ def test_rule_blocks_are_kept_per_rule_and_replaced_by_what_the_last_run_read(tm
         assert cache.get_blocks("CT01") == {"c": "[4]"}
         assert cache.get_blocks("DT04") == {"a": "[9]"}
         assert cache.get_blocks("NM01") == {}
+        cache.clear()
+        assert cache.get_blocks("DT04") == {}
