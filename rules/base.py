@@ -74,8 +74,6 @@ class BlockMemo:
     def __init__(self, stored: Mapping[str, str] | None = None) -> None:
         self.stored: Mapping[str, str] = stored or {}
         self.used: dict[str, str] = {}
-        self.hits = 0
-        self.misses = 0
 
     def get(self, key: str) -> Any:
         """The value kept under ``key`` (``None`` when there is none or it is not JSON)."""
@@ -90,11 +88,9 @@ class BlockMemo:
     def keep(self, key: str) -> None:
         """Keep the stored value of ``key`` for the next run (it was read and served)."""
         self.used[key] = self.stored[key]
-        self.hits += 1
 
     def put(self, key: str, value: Any) -> None:
         self.used[key] = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        self.misses += 1
 
 
 @dataclass(frozen=True, slots=True)
