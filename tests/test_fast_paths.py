@@ -127,6 +127,40 @@ def test_entity_pieces_reuse_the_tokens_of_whole_spans(monkeypatch: pytest.Monke
     assert fast == [entities._spans(t) for t in texts]
 
 
+def test_spans_without_known_names_piece_by_piece() -> None:
+    pieces = ["of", "the", "and", "for", "Mr.", "Mrs.", "U.S.", "C.", "North", "'s", "’s", "x", "Y", "de", "O'Brien",
+              "Ministry", "Athens", "Gulf", "Mexico", "Bank", "Kim", "Jong", "Un", "5", "é", "Ké", "van", "Of", "And",
+              "Beethoven's", "Korea’s", "St.", "A.", "J.R.", "Ki-moon", "pro-Russian", "(", ")", ",", ".", "Ⓐ", "ǅ"]
+    texts = list(_texts(14, pieces, [" ", " ", " ", "", "  ", ".", ",", "\u2005", ". "], 14))
+    for t in texts:
+        raw = entities._raw_spans(t)
+        assert entities._spans_alone(t, raw) == entities._pieces(t, [], raw), t
+
+
+def test_strip_of_spans_whose_first_word_stays() -> None:
+    words = ["The", "A", "An", "However", "Mr.", "Mr", "Dr.", "President", "Foreign", "Minister", "Interior", "Health",
+             "Secretary", "General", "Russian", "North", "South", "Korean", "Americans", "Christian", "Dawson",
+             "March", "Jan", "Jan.", "May", "Monday", "Moscow-based", "Four-year-old", "Kim", "Jong", "Un", "of",
+             "the", "de", "Ministry", "Bank", "Lavrov", "Sergei", "Iran", "West", "Western", "Minister.", "Gen.",
+             "Today", "Officials", "Victim", "Chair", "5", "New", "Old"]
+    rng = random.Random(15)
+    for _ in range(ROUNDS):
+        span = [rng.choice(words) for _ in range(rng.randint(1, 5))]
+        sentence = rng.choice(["", "5 ", "On 3 ", "x "]) + " ".join(span) + rng.choice(["", ".", " said"])
+        start = sentence.find(span[0])
+        initial = rng.random() < 0.5
+        assert entities._strip(list(span), start, sentence, initial) \
+            == entities._strip_words(list(span), start, sentence, initial), (span, sentence, initial)
+
+
+def test_initial_spans_only_after_an_opening_mark() -> None:
+    pieces = ['"', "'", "(", "-", " ", "\u2005", "\t", "x", "Kim", ".", "“"]
+    for t in _texts(16, pieces, ["", " "], 5):
+        for start in range(1, len(t) + 1):
+            if t[:start].strip() in entities._OPENERS:
+                assert t[:1] in entities._OPENERS or t[:1].isspace(), (t, start)
+
+
 def test_segment_helpers() -> None:
     pieces = ["a", "B", ".", "!", "?", '"', ")", "]", " ", "U.S", "Mr", "x", "1", "abcdefghij", "...", *_ODD]
     for t in _texts(8, pieces, [""], 40):

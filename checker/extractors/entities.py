@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import hashlib
 import operator
@@ -30,6 +29,7 @@ from rapidfuzz import fuzz, process
 
 from ..doc import Doc
 from ..model import Claim, ClaimKind, replace_claim
+from ..segment import Sentence
 from .options import ExtractOptions
 
 PERSON, PLACE, ORG, OTHER = "person", "place", "organisation", "other"
@@ -238,6 +238,7 @@ def _alpha(word: str) -> bool:
     return word.replace("'", "").replace("’", "").replace("-", "").isalpha() and word[-1].isalpha()
 
 
+@lru_cache(maxsize=1 << 16)  # names recur in an article and across a corpus
 def _classify(name: str, titled: bool, person_title: bool) -> str:
     if name in _PLACES or _ALIASES.get(name) in _PLACES:
         return PLACE
@@ -275,9 +276,47 @@ def _spans(sentence: str, names: tuple[str, ...] = _KNOWN_MULTI_NAMES) -> list[t
     set of known multi-word names holding every one that occurs in the sentence (by default all)."""
     known = [(m.start(), m.end()) for m in _KNOWN_MULTI.finditer(sentence)] \
         if any(n in sentence for n in names) else []
+    raw = _raw_spans(sentence)
+    if not known:
+        return _spans_alone(sentence, raw)
+    return _pieces(sentence, known, raw)
+
+
+# The connectors a capitalised span may be cut at (:func:`_split_on_connectors`).
+_CUT_WORDS = frozenset({"and", "for", "of"})
+
+
+def _spans_alone(sentence: str, raw: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
+    """``_pieces(sentence, [], raw)``: the capitalised spans of a sentence in which no known
+    multi-word name occurs.
+
+    Without known names each raw span gives its pieces on its own, within its bounds and in
+    order, so that the pieces of the sentence are those of its spans one after the other. A span
+    that is not cut is one piece, and its tokens are its words when no full stop is in it: the
+    token pattern then takes no look-around (every form of it that looks around holds a full
+    stop), so that a scan of the span alone cuts it where the scan of the sentence did. A span is
+    not cut when it holds no "and", "for" or "of" and no word but its last one ends in "'s"
+    (before a space: the words of a span are one space apart), or when it holds an
+    organisation's word (kept whole). The other spans are cut as :func:`_pieces` cuts them."""
+    out: list[tuple[int, int, list[str]]] = []
+    find = sentence.find
+    for start, end, words in raw:
+        if find(".", start, end) < 0 and (
+                not _ORG_WORDS.isdisjoint(words)
+                or (_CUT_WORDS.isdisjoint(words) and find("'s ", start, end) < 0 and find("’s ", start, end) < 0)):
+            out.append((start, end, words))
+        else:
+            out.extend(_pieces(sentence, [], [(start, end, words)]))
+    return out
+
+
+def _pieces(sentence: str, known: list[tuple[int, int]],
+            raw: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
+    """The pieces of the raw spans ``raw`` of a sentence, known multi-word names (their bounds
+    ``known``) kept whole, with their tokens (see :func:`_spans`)."""
     pieces: list[tuple[int, int]] = list(known)
     scanned: dict[tuple[int, int], list[str]] = {}  # the tokens of a piece, when already read
-    for start, end, words in _raw_spans(sentence):
+    for start, end, words in raw:
         overlapping = [k for k in known if k[0] < end and start < k[1]]
         if overlapping:
             # Keep known names whole and cut the rest around them.
@@ -446,8 +485,31 @@ def _raw_spans(sentence: str) -> list[tuple[int, int, list[str]]]:
     return spans
 
 
+_DROP_SUFFIXES = ("-based", "-run", "-led")
+
+
+@lru_cache(maxsize=1 << 16)
+def _never_dropped(word: str) -> bool:
+    """Is ``word``, first in a span, kept by :func:`_strip` whatever the words after it, unless
+    the next one is a title's head ("Interior Minister ...")? It is no function word, title,
+    demonym, direction, month, age or "-based" word."""
+    bare = word.rstrip(".")
+    return not (bare in _STOP_INITIAL or bare.lower() in _TITLES or word in _MONTHS or word in _DIRECTIONS
+                or _DEMONYM.match(word) or word.endswith(_DROP_SUFFIXES) or _AGE_WORD.fullmatch(word))
+
+
 def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[int, list[str], list[str]]:
     """Drop leading function words and titles; returns (offset shift, name words, titles)."""
+    if words and _never_dropped(words[0]) and (len(words) < 3 or words[1].rstrip(".").lower() not in _TITLE_HEADS):
+        # The loop below would stop at the first word, dropping nothing.
+        while words and words[-1].lower() in _CONNECTORS:
+            words = words[:-1]
+        return 0, words, []
+    return _strip_words(words, start, sentence, initial)
+
+
+def _strip_words(words: list[str], start: int, sentence: str, initial: bool) -> tuple[int, list[str], list[str]]:
+    """:func:`_strip` word by word."""
     titles: list[str] = []
     shift = 0
     org = bool(words) and words[-1] in _ORG_WORDS
@@ -455,7 +517,7 @@ def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[
         w = words[0]
         bare = w.rstrip(".").lower()
         drop = False
-        if (w.rstrip(".") in _STOP_INITIAL and (initial or shift > 0 or w in ("The", "A", "An"))) or (org and len(words) > 1 and (_DEMONYM.match(w) or w.endswith(("-based", "-run", "-led")))):
+        if (w.rstrip(".") in _STOP_INITIAL and (initial or shift > 0 or w in ("The", "A", "An"))) or (org and len(words) > 1 and (_DEMONYM.match(w) or w.endswith(_DROP_SUFFIXES))):
             drop = True
         elif org:
             break
@@ -464,7 +526,7 @@ def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[
                     and not (w in _GIVEN_NAME_DEMONYMS and len(words) == 2 and words[1].isalpha())):
             titles.append(w)
             drop = True
-        elif (w.endswith(("-based", "-run", "-led")) or _AGE_WORD.fullmatch(w)) and len(words) > 1:
+        elif (w.endswith(_DROP_SUFFIXES) or _AGE_WORD.fullmatch(w)) and len(words) > 1:
             drop = True  # "Four-year-old Ava Castillo": an age, then the name
         elif bare in _TITLES or (_DEMONYM.match(w) and w not in _DEMONYM_EXCEPT and len(words) > 1
                                  and words[1].rstrip(".").lower() in _TITLES) \
@@ -486,8 +548,12 @@ def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[
     return shift, words, titles
 
 
+_OPENERS = ('"', "'", "(", "-")  # what may stand before a sentence's initial span
+
+
 def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
-    raw: list[tuple[int, int, str, str, tuple[str, ...]]] = []  # (start, end, name, type, titles)
+    # (start, end, name, type, titles, sentence)
+    raw: list[tuple[int, int, str, str, tuple[str, ...], Sentence]] = []
     text = doc.norm
     abbreviations: dict[str, str] = {}
     content = list(doc.content_sentences())
@@ -503,6 +569,9 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 capitalised_elsewhere[_drop_possessive(words[0])] += 1
     for sentence, s_text, spans in sentence_spans:
         base = sentence.start
+        # A span is initial after nothing but white space and an opening mark: the sentence
+        # must start with one of them.
+        quoted = s_text[:1] in _OPENERS or s_text[:1].isspace()
         # _INVERTED needs "'s" and a direction word; _ABBREV_TEXT one of its three verbs.
         inverted = {m.start(): m for m in _INVERTED.finditer(s_text)} \
             if "'s" in s_text and any(d in s_text for d in ("North", "South", "East", "West")) else {}
@@ -510,13 +579,13 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
             if start in inverted:
                 m = inverted[start]
                 name = f"{m.group(2)} {m.group(1)}"
-                raw.append((base + m.start(), base + m.end(), name, PLACE, ()))
+                raw.append((base + m.start(), base + m.end(), name, PLACE, (), sentence))
                 continue
-            if any(m.start() < start < m.end() for m in inverted.values()):
+            if inverted and any(m.start() < start < m.end() for m in inverted.values()):
                 continue
             if sentence.headline and len(spans) == 1 and len(words) > 3:
                 continue  # a title-cased headline, not a name
-            initial = start == 0 or s_text[:start].strip() in ('"', "'", "(", "-")
+            initial = start == 0 or (quoted and s_text[:start].strip() in _OPENERS)
             if " ".join(words) in _KNOWN_NAMES:
                 shift, name_words, titles = 0, list(words), list[str]()
             else:
@@ -544,8 +613,11 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 continue  # "Russian", "North Korean": adjectives, not names
             if len(name) < 2 or name.isdigit():
                 continue
-            person_title = any(t.rstrip(".").lower() in _PERSON_TITLES for t in titles)
-            real_titles = [t for t in titles if t.rstrip(".").lower() in _TITLES]
+            if titles:
+                person_title = any(t.rstrip(".").lower() in _PERSON_TITLES for t in titles)
+                real_titles = [t for t in titles if t.rstrip(".").lower() in _TITLES]
+            else:
+                person_title, real_titles = False, []
             if name in _DIRECTIONS:
                 continue
             kind = _classify(name, bool(real_titles), person_title)
@@ -554,7 +626,7 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
                                                           and not _after_place_of(s_text, s_start))
                     or _PLACE_NOUN_AFTER.match(s_text[s_end:s_end + 20])):
                 kind = PLACE  # "damaged in Takengon", "in Bener Meriah district"
-            raw.append((base + s_start, base + s_end, name, kind, tuple(titles)))
+            raw.append((base + s_start, base + s_end, name, kind, tuple(titles), sentence))
             # "Center for Strategic and International Studies (CSIS)"
             after = s_text[s_end:s_end + 14]
             paren = _ABBREV_PAREN.match(after.lstrip())
@@ -568,15 +640,15 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 abbreviations[m.group(1)] = max(before, key=lambda r: (len(r[2].split()), r[1]))[2]
     # Canonical names: aliases, abbreviations, then surnames linked to full names of this article.
     full_names: dict[str, set[str]] = defaultdict(set)
-    for _s, _e, name, kind, _t in raw:
+    for _s, _e, name, kind, _t, _sentence in raw:
         parts = name.split()
         if kind == PERSON and len(parts) >= 2:
             full_names[parts[-1]].add(name)
             full_names[parts[0]].add(name)
     claims: list[Claim] = []
-    sentences_by_start = {s.start: s for s in content}
-    starts = sorted(sentences_by_start)
-    for start, end, name, kind, title_words in raw:
+    original: tuple[int, str] = (0, "")
+    last: Sentence | None = None
+    for start, end, name, kind, title_words, sentence in raw:
         canonical = abbreviations.get(name, name)
         canonical = _ALIASES.get(canonical, canonical)
         if " " not in name and kind in (PERSON, OTHER) and len(full_names.get(name, ())) == 1:
@@ -586,15 +658,15 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
             kind = PLACE
         elif canonical in _ORG_NAMES:
             kind = ORG
-        idx = bisect.bisect_right(starts, start) - 1
-        sentence = sentences_by_start[starts[idx]]
+        if sentence is not last:  # the claims of a sentence come together: it is mapped once
+            original, last = doc.original_sentence(sentence), sentence
         attrs: list[tuple[str, str]] = []
         if title_words:
             attrs.append(("title", " ".join(title_words)))
         if canonical != name:
             attrs.append(("alias_of", canonical))
-        claims.append(doc.claim(ClaimKind.ENTITY, start, end, sentence, subject=kind, canonical=canonical,
-                                attrs=tuple(attrs)))
+        claims.append(doc.claim_in(ClaimKind.ENTITY, start, end, *original, subject=kind, canonical=canonical,
+                                   attrs=tuple(attrs)))
     return claims
 
 
