@@ -68,7 +68,11 @@ class Doc:
         """:meth:`claim` of a sentence given by :meth:`original_sentence` (``s_start, s_text``)."""
         o_start, o_end = self.nt.to_original(start, end)
         line, column = self.lines.position(o_start)
-        end_line, end_column = self.lines.position(max(o_start, o_end - 1))
+        text = self.original[o_start:o_end]
+        if "\n" in text or "\r" in text:
+            end_line, end_column = self.lines.position(max(o_start, o_end - 1))
+        else:  # no line starts after o_start within the text: its last character is on its line
+            end_line, end_column = line, column + max(0, o_end - 1 - o_start)
         return new_claim(
             kind=kind,
             article=self.article_id,
@@ -78,7 +82,7 @@ class Doc:
             column=column,
             end_line=end_line,
             end_column=end_column,
-            text=self.original[o_start:o_end],
+            text=text,
             sentence=s_text,
             sentence_start=s_start,
             **fields,

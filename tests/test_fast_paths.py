@@ -161,6 +161,49 @@ def test_initial_spans_only_after_an_opening_mark() -> None:
                 assert t[:1] in entities._OPENERS or t[:1].isspace(), (t, start)
 
 
+def test_known_multi_names_gate() -> None:
+    names = entities._KNOWN_MULTI_NAMES
+    pieces = [*names, *(n[:-1] for n in names), *(n[1:] for n in names), *(n.split()[0] for n in names),
+              "New York Time", "UN Security", "al-Qaed", "x", "é", "Korea", "of", "South"]
+    for t in _texts(17, pieces, [" ", "", "-", ". "], 4):
+        assert (entities._ANY_KNOWN_MULTI.search(t) is not None) == any(n in t for n in names), t
+
+
+def test_entity_tokens_of_words_with_marks(monkeypatch: pytest.MonkeyPatch) -> None:
+    listed = re.search(r"\(\?:([A-Za-z|]+)\)\\\.\(\?=\\s\)", entities._TOKEN.pattern)
+    assert listed is not None and frozenset(listed.group(1).split("|")) == entities._TITLE_ABBREVIATIONS
+    pieces = ["Smith", "C", "U", "S", "Mr", "Mrs", "Mx", "Stx", "COVID", "AP", "iPod", "of", "the", "and", "for",
+              "North", "Korea", "x", "de", "O'Brien", "T-Mobile", "'s", "1", "19", "2018", "Kim", "Jong", "A", "B"]
+    marks = [" ", " ", " ", "", "", ".", ". ", ",", "(", ")", '"', "'", "-", "-", ";", ":", "&", "/", "?", "!", "$", "  "]
+    texts = list(_texts(18, pieces, marks, 12))
+    for t in texts:
+        tokens = entities._tokens(t)
+        assert set(tokens) <= set(_all_tokens(t)) and tokens == sorted(tokens), t
+    fast = [entities._raw_spans(t) for t in texts]
+    monkeypatch.setattr(entities, "_tokens", _all_tokens)
+    assert fast == [entities._raw_spans(t) for t in texts]
+
+
+def test_claim_end_positions_without_line_breaks() -> None:
+    from checker.doc import Doc
+    from checker.model import ClaimKind
+    from checker.segment import Sentence
+
+    pieces = ["Kim", "x", "\n", "\r", "\r\n", "\n\n", " ", "é", "\u00ad", "-", "\t"]
+    rng = random.Random(19)
+    for t in _texts(19, pieces, ["", " "], 8):
+        doc = Doc.from_text(t)
+        n = len(doc.norm)
+        sentence = Sentence(0, n, doc.norm)
+        for _ in range(5):
+            start = rng.randint(0, n)
+            end = rng.randint(start, n)
+            if start == n:
+                continue
+            claim = doc.claim(ClaimKind.ENTITY, start, end, sentence)
+            assert (claim.end_line, claim.end_column) == doc.lines.position(max(claim.start, claim.end - 1)), t
+
+
 def test_segment_helpers() -> None:
     pieces = ["a", "B", ".", "!", "?", '"', ")", "]", " ", "U.S", "Mr", "x", "1", "abcdefghij", "...", *_ODD]
     for t in _texts(8, pieces, [""], 40):

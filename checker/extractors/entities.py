@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 import regex
 from rapidfuzz import fuzz, process
@@ -116,6 +117,7 @@ class _Demonym:
     """Matches demonyms ("Russian", "North Korean", "Americans")."""
 
     @staticmethod
+    @lru_cache(maxsize=1 << 16)  # words and names recur
     def match(word: str) -> bool:
         parts = word.split()
         if parts and parts[0] in ("North", "South", "East", "West") and len(parts) > 1:
@@ -264,9 +266,35 @@ _KNOWN_MULTI = regex.compile(
 )
 
 
+def _trie_pattern(words: Sequence[str]) -> str:
+    """A pattern matching where one of ``words`` starts, with a branch per next character (so
+    that a search tries one branch, not every word, wherever a word's first letter stands)."""
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branches(node: dict[str, Any]) -> str:
+        alternatives = [re.escape(ch) + branches(node[ch]) for ch in sorted(node) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branches(trie)
+
+
+# Finds whether some known multi-word name occurs in a text (in most articles none does).
+_ANY_KNOWN_MULTI = re.compile(_trie_pattern(_KNOWN_MULTI_NAMES))
+
+
 def known_multi_names_in(text: str) -> tuple[str, ...]:
     """The known multi-word names that occur in ``text`` (as substrings): only they can be found
     by :data:`_KNOWN_MULTI` in a part of it."""
+    if _ANY_KNOWN_MULTI.search(text) is None:
+        return ()
     return tuple(n for n in _KNOWN_MULTI_NAMES if n in text)
 
 
@@ -387,6 +415,10 @@ def _split_on_connectors(sentence: str, start: int, end: int, words: list[str],
 
 
 _ASCII_CAPITAL = re.compile(r"[A-Z]")
+# The printable ASCII characters that are no letters: each is a token of its own.
+_ASCII_NON_LETTERS = "".join(chr(c) for c in range(33, 127) if not chr(c).isalpha())
+# The abbreviations _TOKEN takes with their full stop before a space ("Mr.").
+_TITLE_ABBREVIATIONS = frozenset("Mr Mrs Ms Dr Gen Sen Rep Prof St Lt Col Jr Sr Gov Capt Sgt Adm".split())
 
 
 def _tokens(sentence: str) -> list[tuple[int, int, str]]:
@@ -434,6 +466,19 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
             pending = None
             previous_end = end
             continue
+        core = word.strip(_ASCII_NON_LETTERS)
+        if core.isalpha() and "A" <= core[0] <= "Z":
+            # '"Smith,', "(AP)", "COVID-19": each mark is a token, the letters one token, unless a
+            # full stop right after them may make an abbreviation of them ("Mr.", "C.").
+            lead = start + len(word) - len(word.lstrip(_ASCII_NON_LETTERS))
+            trail = lead + len(core)
+            if sentence[trail:trail + 1] != "." or (len(core) > 1 and core not in _TITLE_ABBREVIATIONS):
+                tokens.extend((at, at + 1, sentence[at]) for at in range(start, lead))
+                tokens.append((lead, trail, core))
+                tokens.extend((at, at + 1, sentence[at]) for at in range(trail, end))
+                pending = None
+                previous_end = end
+                continue
         if pending is None or pending.start() != start:
             scan = finditer(sentence, start)
             pending = next(scan, None)
@@ -464,7 +509,7 @@ def _raw_spans(sentence: str) -> list[tuple[int, int, list[str]]]:
         last_end = end
         while j + 1 < len(tokens):
             nxt = tokens[j + 1]
-            if sentence[last_end:nxt[0]] not in (" ",):
+            if nxt[0] != last_end + 1 or sentence[last_end] != " ":  # one space between them, or the end
                 break
             if nxt[2][0].isupper():
                 words.append(nxt[2])
@@ -499,7 +544,8 @@ def _never_dropped(word: str) -> bool:
 
 
 def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[int, list[str], list[str]]:
-    """Drop leading function words and titles; returns (offset shift, name words, titles)."""
+    """Drop leading function words and titles; returns (offset shift, name words, titles).
+    ``words`` is left as it is (the name words may be it)."""
     if words and _never_dropped(words[0]) and (len(words) < 3 or words[1].rstrip(".").lower() not in _TITLE_HEADS):
         # The loop below would stop at the first word, dropping nothing.
         while words and words[-1].lower() in _CONNECTORS:
@@ -557,7 +603,7 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
     text = doc.norm
     abbreviations: dict[str, str] = {}
     content = list(doc.content_sentences())
-    capitalised_elsewhere: Counter[str] = Counter()
+    capitalised_elsewhere: dict[str, int] = {}
     sentence_spans = []
     names = known_multi_names_in(text)
     for sentence in content:
@@ -566,7 +612,8 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
         sentence_spans.append((sentence, s_text, spans))
         for s, _e, words in spans:
             if s > 0:
-                capitalised_elsewhere[_drop_possessive(words[0])] += 1
+                first = _drop_possessive(words[0])
+                capitalised_elsewhere[first] = capitalised_elsewhere.get(first, 0) + 1
     for sentence, s_text, spans in sentence_spans:
         base = sentence.start
         # A span is initial after nothing but white space and an opening mark: the sentence
@@ -587,9 +634,9 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 continue  # a title-cased headline, not a name
             initial = start == 0 or (quoted and s_text[:start].strip() in _OPENERS)
             if " ".join(words) in _KNOWN_NAMES:
-                shift, name_words, titles = 0, list(words), list[str]()
+                shift, name_words, titles = 0, words, list[str]()
             else:
-                shift, name_words, titles = _strip(list(words), start, s_text, initial)
+                shift, name_words, titles = _strip(words, start, s_text, initial)
             if not name_words:
                 continue
             name = " ".join(name_words)
@@ -604,10 +651,10 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
             if name in _MONTHS or (len(name_words) == 1 and name.rstrip(".") in _STOP_INITIAL):
                 continue
             if sentence.headline and not titles and name not in _PLACES and name not in _ORG_NAMES \
-                    and capitalised_elsewhere[name_words[0]] < 2:
+                    and capitalised_elsewhere.get(name_words[0], 0) < 2:
                 continue
             if initial and not titles and len(name_words) == 1 and name not in _PLACES and name not in _ORG_NAMES \
-                    and capitalised_elsewhere[name] == 0:
+                    and capitalised_elsewhere.get(name, 0) == 0:
                 continue
             if _DEMONYM.match(name) and name not in _DEMONYM_EXCEPT and name not in _PLACES:
                 continue  # "Russian", "North Korean": adjectives, not names
