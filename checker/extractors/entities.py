@@ -436,20 +436,21 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
     finditer = _TOKEN.finditer
     if not (sentence.isascii() and sentence.isprintable()):
         return [(m.start(), m.end(), m.group()) for m in finditer(sentence)]
-    words: list[tuple[int, int]] = []  # the words with a capital, in order
-    for capital in _ASCII_CAPITAL.finditer(sentence):
-        at = capital.start()
-        if words and at < words[-1][1]:
-            continue
-        end = sentence.find(" ", at)
-        words.append((sentence.rfind(" ", 0, at) + 1, end if end >= 0 else len(sentence)))
     tokens: list[tuple[int, int, str]] = []
     # The token scan of a word goes on into the next one when a space is all between them (its
     # next token is the one a scan from that word's start finds).
     scan: Iterator[regex.Match[str]] | None = None
     pending: regex.Match[str] | None = None
     previous_end: int | None = None
-    for start, end in words:
+    word_end = -1
+    for capital in _ASCII_CAPITAL.finditer(sentence):  # the words with a capital, in order
+        at = capital.start()
+        if at < word_end:
+            continue  # in the word of the capital before
+        start = sentence.rfind(" ", 0, at) + 1
+        end = word_end = sentence.find(" ", at)
+        if end < 0:
+            end = word_end = len(sentence)
         if previous_end is not None and start - previous_end > 2 and sentence[previous_end] == " " \
                 and sentence[start - 1] == " " and sentence[previous_end + 1:start - 1] in _CONNECTORS:
             # "Gulf of Mexico": the connector is one token (lower-case letters), read by the scan
@@ -473,9 +474,10 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
             lead = start + len(word) - len(word.lstrip(_ASCII_NON_LETTERS))
             trail = lead + len(core)
             if sentence[trail:trail + 1] != "." or (len(core) > 1 and core not in _TITLE_ABBREVIATIONS):
-                tokens.extend((at, at + 1, sentence[at]) for at in range(start, lead))
+                if lead > start:
+                    tokens.extend((mark, mark + 1, sentence[mark]) for mark in range(start, lead))
                 tokens.append((lead, trail, core))
-                tokens.extend((at, at + 1, sentence[at]) for at in range(trail, end))
+                tokens.extend((mark, mark + 1, sentence[mark]) for mark in range(trail, end))
                 pending = None
                 previous_end = end
                 continue
