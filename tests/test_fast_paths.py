@@ -153,6 +153,34 @@ def test_strip_of_spans_whose_first_word_stays() -> None:
             == entities._strip_words(list(span), start, sentence, initial), (span, sentence, initial)
 
 
+def test_plain_names_as_stripped_word_by_word() -> None:
+    words = ["The", "A", "However", "Mr.", "Dr.", "President", "Interior", "Minister", "General", "Russian", "North",
+             "Korea", "Korean", "Christian", "Dawson", "March", "Jan", "May", "Moscow-based", "Four-year-old", "Kim",
+             "Un", "of", "the", "de", "Ministry", "Bank", "Lavrov", "Iran", "West", "Today", "New", "York", "Times",
+             "United", "States", "UN", "U.S.", "Kim's", "Korea's", "5", "X", "Security", "Council", "Gulf", "Coast"]
+    rng = random.Random(20)
+    seen = 0
+    for _ in range(ROUNDS):
+        span = [rng.choice(words) for _ in range(rng.randint(1, 4))]
+        facts = entities._plain_name(" ".join(span))
+        sentence = " ".join(span)
+        if " ".join(span) in entities._KNOWN_NAMES:
+            slow = (0, span, [])
+        else:
+            slow = entities._strip_words(list(span), 0, sentence, rng.random() < 0.5)
+        if facts is None:
+            continue  # find_entities strips it word by word
+        seen += 1
+        assert slow == (0, facts[0], []), span
+        if slow[1]:
+            name, skip, listed = entities._name_verdict(slow[1])
+            kind = entities.OTHER if skip else entities._classify(name, False, False)
+            assert facts[1:] == (name, skip, listed, kind), span
+        else:
+            assert facts[2], span
+    assert seen > ROUNDS // 4
+
+
 def test_initial_spans_only_after_an_opening_mark() -> None:
     pieces = ['"', "'", "(", "-", " ", "\u2005", "\t", "x", "Kim", ".", "“"]
     for t in _texts(16, pieces, ["", " "], 5):

@@ -545,14 +545,23 @@ def _never_dropped(word: str) -> bool:
                 or _DEMONYM.match(word) or word.endswith(_DROP_SUFFIXES) or _AGE_WORD.fullmatch(word))
 
 
+def _kept_whole(words: list[str]) -> list[str] | None:
+    """The name words :func:`_strip` leaves of ``words`` when it drops no leading word and
+    finds no title, whatever the sentence (the trailing connectors off); None when it may."""
+    if words and _never_dropped(words[0]) and (len(words) < 3 or words[1].rstrip(".").lower() not in _TITLE_HEADS):
+        # The loop of _strip_words would stop at the first word, dropping nothing.
+        while words and words[-1].lower() in _CONNECTORS:
+            words = words[:-1]
+        return words
+    return None
+
+
 def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[int, list[str], list[str]]:
     """Drop leading function words and titles; returns (offset shift, name words, titles).
     ``words`` is left as it is (the name words may be it)."""
-    if words and _never_dropped(words[0]) and (len(words) < 3 or words[1].rstrip(".").lower() not in _TITLE_HEADS):
-        # The loop below would stop at the first word, dropping nothing.
-        while words and words[-1].lower() in _CONNECTORS:
-            words = words[:-1]
-        return 0, words, []
+    kept = _kept_whole(words)
+    if kept is not None:
+        return 0, kept, []
     return _strip_words(words, start, sentence, initial)
 
 
@@ -599,6 +608,34 @@ def _strip_words(words: list[str], start: int, sentence: str, initial: bool) -> 
 _OPENERS = ('"', "'", "(", "-")  # what may stand before a sentence's initial span
 
 
+def _name_verdict(name_words: list[str]) -> tuple[str, bool, bool]:
+    """The name that the words left of a span give (without its "'s"), whether it is no
+    entity wherever it stands (a month, a function word, a demonym, a direction, a figure, a
+    single character), and whether it is a listed place or organisation."""
+    name = _drop_possessive(" ".join(name_words))
+    skip = name in _MONTHS or (len(name_words) == 1 and name.rstrip(".") in _STOP_INITIAL) \
+        or (_DEMONYM.match(name) and name not in _DEMONYM_EXCEPT and name not in _PLACES) \
+        or len(name) < 2 or name.isdigit() or name in _DIRECTIONS
+    return name, skip, name in _PLACES or name in _ORG_NAMES
+
+
+@lru_cache(maxsize=1 << 16)  # spans recur in an article and across a corpus
+def _plain_name(joined: str) -> tuple[list[str], str, bool, bool, str] | None:
+    """What a span of the words ``joined`` (one space apart) gives wherever it stands, when
+    :func:`_strip` drops no word of it and finds no title (or it is a known name, left whole):
+    its name words, its name, whether it is no entity (:func:`_name_verdict`), whether it is a
+    listed place or organisation, and its kind untitled (:func:`_classify`). None for the
+    other spans: what :func:`_strip` leaves of them depends on the sentence."""
+    words = joined.split(" ")
+    name_words = words if joined in _KNOWN_NAMES else _kept_whole(words)
+    if name_words is None:
+        return None
+    if not name_words:
+        return name_words, "", True, False, OTHER
+    name, skip, listed = _name_verdict(name_words)
+    return name_words, name, skip, listed, OTHER if skip else _classify(name, False, False)
+
+
 def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
     # (start, end, name, type, titles, sentence)
     raw: list[tuple[int, int, str, str, tuple[str, ...], Sentence]] = []
@@ -635,14 +672,18 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
             if sentence.headline and len(spans) == 1 and len(words) > 3:
                 continue  # a title-cased headline, not a name
             initial = start == 0 or (quoted and s_text[:start].strip() in _OPENERS)
-            if " ".join(words) in _KNOWN_NAMES:
-                shift, name_words, titles = 0, words, list[str]()
+            facts = _plain_name(" ".join(words))
+            if facts is None:
+                shift, name_words, titles = _strip_words(words, start, s_text, initial)
+                if not name_words:
+                    continue
+                name, skip, listed = _name_verdict(name_words)
+                kind = ""
             else:
-                shift, name_words, titles = _strip(words, start, s_text, initial)
-            if not name_words:
+                name_words, name, skip, listed, kind = facts
+                shift, titles = 0, []
+            if skip:
                 continue
-            name = " ".join(name_words)
-            name = _drop_possessive(name)
             s_start = start + shift
             s_end = s_start + len(name)
             if s_text[s_start:s_end] != name:
@@ -650,26 +691,18 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 if found < 0:
                     continue
                 s_start, s_end = found, found + len(name)
-            if name in _MONTHS or (len(name_words) == 1 and name.rstrip(".") in _STOP_INITIAL):
+            if sentence.headline and not titles and not listed and capitalised_elsewhere.get(name_words[0], 0) < 2:
                 continue
-            if sentence.headline and not titles and name not in _PLACES and name not in _ORG_NAMES \
-                    and capitalised_elsewhere.get(name_words[0], 0) < 2:
-                continue
-            if initial and not titles and len(name_words) == 1 and name not in _PLACES and name not in _ORG_NAMES \
+            if initial and not titles and len(name_words) == 1 and not listed \
                     and capitalised_elsewhere.get(name, 0) == 0:
-                continue
-            if _DEMONYM.match(name) and name not in _DEMONYM_EXCEPT and name not in _PLACES:
-                continue  # "Russian", "North Korean": adjectives, not names
-            if len(name) < 2 or name.isdigit():
                 continue
             if titles:
                 person_title = any(t.rstrip(".").lower() in _PERSON_TITLES for t in titles)
                 real_titles = [t for t in titles if t.rstrip(".").lower() in _TITLES]
+                kind = _classify(name, bool(real_titles), person_title)
             else:
                 person_title, real_titles = False, []
-            if name in _DIRECTIONS:
-                continue
-            kind = _classify(name, bool(real_titles), person_title)
+                kind = kind or _classify(name, False, False)
             if kind in (OTHER, PERSON) and not real_titles and not person_title and (
                     _locative_before(s_text, s_start) or (_from_place_before(s_text, s_start)
                                                           and not _after_place_of(s_text, s_start))
