@@ -73,17 +73,6 @@ class Doc:
             end_line, end_column = self.lines.position(max(o_start, o_end - 1))
         else:  # no line starts after o_start within the text: its last character is on its line
             end_line, end_column = line, column + max(0, o_end - 1 - o_start)
-        return new_claim(
-            kind=kind,
-            article=self.article_id,
-            start=o_start,
-            end=o_end,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            text=text,
-            sentence=s_text,
-            sentence_start=s_start,
-            **fields,
-        )
+        # Claim's first ten fields in order (binding them by position is the quicker)
+        return new_claim(kind, self.article_id, o_start, o_end, line, column, end_line, end_column, text, s_text,
+                         sentence_start=s_start, **fields)

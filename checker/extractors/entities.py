@@ -303,7 +303,7 @@ def _spans(sentence: str, names: tuple[str, ...] = _KNOWN_MULTI_NAMES) -> list[t
     whole; spans joined by "and"/"for" are split unless they name an organisation. ``names``: a
     set of known multi-word names holding every one that occurs in the sentence (by default all)."""
     known = [(m.start(), m.end()) for m in _KNOWN_MULTI.finditer(sentence)] \
-        if any(n in sentence for n in names) else []
+        if names and any(n in sentence for n in names) else []
     raw = _raw_spans(sentence)
     if not known:
         return _spans_alone(sentence, raw)
@@ -320,18 +320,22 @@ def _spans_alone(sentence: str, raw: list[tuple[int, int, list[str]]]) -> list[t
 
     Without known names each raw span gives its pieces on its own, within its bounds and in
     order, so that the pieces of the sentence are those of its spans one after the other. A span
-    that is not cut is one piece, and its tokens are its words when no full stop is in it: the
-    token pattern then takes no look-around (every form of it that looks around holds a full
-    stop), so that a scan of the span alone cuts it where the scan of the sentence did. A span is
+    that is not cut is one piece, and its tokens are its words when its last word does not end
+    with a full stop: a scan of the span alone then cuts it where the scan of the sentence did.
+    (The scan of a span sees nothing after it, but it sees what is before it; the token pattern
+    looks ahead only in forms that end with a full stop, and a token inside a span looks ahead
+    no further than the next token, which the span holds.) A span is
     not cut when it holds no "and", "for" or "of" and no word but its last one ends in "'s"
     (before a space: the words of a span are one space apart), or when it holds an
     organisation's word (kept whole). The other spans are cut as :func:`_pieces` cuts them."""
     out: list[tuple[int, int, list[str]]] = []
     find = sentence.find
+    possessive = "'s " in sentence or "’s " in sentence  # (then one may stand inside a span)
     for start, end, words in raw:
-        if find(".", start, end) < 0 and (
+        if words[-1][-1] != "." and (
                 not _ORG_WORDS.isdisjoint(words)
-                or (_CUT_WORDS.isdisjoint(words) and find("'s ", start, end) < 0 and find("’s ", start, end) < 0)):
+                or (_CUT_WORDS.isdisjoint(words)
+                    and not (possessive and (find("'s ", start, end) >= 0 or find("’s ", start, end) >= 0)))):
             out.append((start, end, words))
         else:
             out.extend(_pieces(sentence, [], [(start, end, words)]))
@@ -414,7 +418,7 @@ def _split_on_connectors(sentence: str, start: int, end: int, words: list[str],
     return pieces
 
 
-_ASCII_CAPITAL = re.compile(r"[A-Z]")
+_ASCII_CAPITAL = re.compile(r"[A-Z][^ ]*")  # from a word's first capital to its end
 # The printable ASCII characters that are no letters: each is a token of its own.
 _ASCII_NON_LETTERS = "".join(chr(c) for c in range(33, 127) if not chr(c).isalpha())
 # The abbreviations _TOKEN takes with their full stop before a space ("Mr.").
@@ -434,7 +438,7 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
     left out show as a gap that is not one space, where the name ends as it did at them). A
     possessive name followed by a direction word left out ends as one followed by anything else."""
     finditer = _TOKEN.finditer
-    if not (sentence.isascii() and sentence.isprintable()):
+    if not sentence.isascii() or not sentence.isprintable():
         return [(m.start(), m.end(), m.group()) for m in finditer(sentence)]
     tokens: list[tuple[int, int, str]] = []
     # The token scan of a word goes on into the next one when a space is all between them (its
@@ -442,15 +446,10 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
     scan: Iterator[regex.Match[str]] | None = None
     pending: regex.Match[str] | None = None
     previous_end: int | None = None
-    word_end = -1
+    rfind = sentence.rfind
     for capital in _ASCII_CAPITAL.finditer(sentence):  # the words with a capital, in order
-        at = capital.start()
-        if at < word_end:
-            continue  # in the word of the capital before
-        start = sentence.rfind(" ", 0, at) + 1
-        end = word_end = sentence.find(" ", at)
-        if end < 0:
-            end = word_end = len(sentence)
+        at, end = capital.span()  # the word's first capital and its end
+        start = rfind(" ", 0, at) + 1
         if previous_end is not None and start - previous_end > 2 and sentence[previous_end] == " " \
                 and sentence[start - 1] == " " and sentence[previous_end + 1:start - 1] in _CONNECTORS:
             # "Gulf of Mexico": the connector is one token (lower-case letters), read by the scan
