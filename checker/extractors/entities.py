@@ -620,15 +620,29 @@ def _name_verdict(name_words: list[str]) -> tuple[str, bool, bool]:
 
 @lru_cache(maxsize=1 << 16)  # spans recur in an article and across a corpus
 def _plain_name(joined: str) -> tuple[list[str], str, bool, bool, str] | None:
-    """What a span of the words ``joined`` (one space apart) gives wherever it stands, when
-    :func:`_strip` drops no word of it and finds no title (or it is a known name, left whole):
-    its name words, its name, whether it is no entity (:func:`_name_verdict`), whether it is a
-    listed place or organisation, and its kind untitled (:func:`_classify`). None for the
-    other spans: what :func:`_strip` leaves of them depends on the sentence."""
+    """What a span of the words ``joined`` (one space apart) gives wherever it stands: its
+    name words, its name, whether it is no entity (:func:`_name_verdict`), whether it is a
+    listed place or organisation, and its kind untitled (:func:`_classify`). That is when it is
+    a known name (left whole), or when :func:`_strip` drops all of its words, or none and finds
+    no title, whether the span is initial or not, or when it is no entity either way. None for
+    the other spans: what :func:`_strip` leaves of them depends on the sentence.
+
+    :func:`_strip_words` reads the sentence only to find where the words after a dropped one
+    start and, for an abbreviated month ("Jan"), whether a figure stands before it."""
     words = joined.split(" ")
-    name_words = words if joined in _KNOWN_NAMES else _kept_whole(words)
+    name_words: list[str] | None = words if joined in _KNOWN_NAMES else _kept_whole(words)
     if name_words is None:
-        return None
+        if not _MONTH_ABBREVIATIONS.isdisjoint(words):
+            return None
+        stripped = _strip_words(words, 0, joined, True)
+        other = _strip_words(words, 0, joined, False)
+        if stripped != other:  # initial or not, no entity? ("He" is dropped, or left and no name)
+            if all(not left or _name_verdict(left)[1] for _shift, left, _titles in (stripped, other)):
+                return [], "", True, False, OTHER
+            return None
+        shift, name_words, titles = stripped
+        if name_words and (shift or titles):
+            return None
     if not name_words:
         return name_words, "", True, False, OTHER
     name, skip, listed = _name_verdict(name_words)
