@@ -724,7 +724,7 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
             raw.append((base + s_start, base + s_end, name, kind, tuple(titles), sentence))
             # "Center for Strategic and International Studies (CSIS)"
             after = s_text[s_end:s_end + 14]
-            paren = _ABBREV_PAREN.match(after.lstrip())
+            paren = _ABBREV_PAREN.match(after.lstrip()) if "(" in after else None
             if paren and _initials_match(paren.group(1), name_words):
                 abbreviations[paren.group(1)] = name
         defined = _ABBREV_TEXT.finditer(s_text) \
