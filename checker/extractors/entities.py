@@ -324,10 +324,10 @@ def _spans_alone(sentence: str, raw: list[tuple[int, int, list[str]]]) -> list[t
     with a full stop: a scan of the span alone then cuts it where the scan of the sentence did.
     (The scan of a span sees nothing after it, but it sees what is before it; the token pattern
     looks ahead only in forms that end with a full stop, and a token inside a span looks ahead
-    no further than the next token, which the span holds.) A span is
-    not cut when it holds no "and", "for" or "of" and no word but its last one ends in "'s"
-    (before a space: the words of a span are one space apart), or when it holds an
-    organisation's word (kept whole). The other spans are cut as :func:`_pieces` cuts them."""
+    no further than the next token, which the span holds.) A span is not cut when it holds no
+    "and", "for" or "of" and no word but its last one ends in "'s" (before a space: the words of
+    a span are one space apart), or when it holds an organisation's word (kept whole). The other
+    spans are cut as :func:`_pieces` cuts them."""
     out: list[tuple[int, int, list[str]]] = []
     find = sentence.find
     possessive = "'s " in sentence or "’s " in sentence  # (then one may stand inside a span)
