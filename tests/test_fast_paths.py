@@ -127,6 +127,114 @@ def test_entity_pieces_reuse_the_tokens_of_whole_spans(monkeypatch: pytest.Monke
     assert fast == [entities._spans(t) for t in texts]
 
 
+def test_spans_without_known_names_piece_by_piece() -> None:
+    pieces = ["of", "the", "and", "for", "Mr.", "Mrs.", "U.S.", "C.", "North", "'s", "’s", "x", "Y", "de", "O'Brien",
+              "Ministry", "Athens", "Gulf", "Mexico", "Bank", "Kim", "Jong", "Un", "5", "é", "Ké", "van", "Of", "And",
+              "Beethoven's", "Korea’s", "St.", "A.", "J.R.", "Ki-moon", "pro-Russian", "(", ")", ",", ".", "Ⓐ", "ǅ"]
+    texts = list(_texts(14, pieces, [" ", " ", " ", "", "  ", ".", ",", "\u2005", ". "], 14))
+    for t in texts:
+        raw = entities._raw_spans(t)
+        assert entities._spans_alone(t, raw) == entities._pieces(t, [], raw), t
+
+
+def test_strip_of_spans_whose_first_word_stays() -> None:
+    words = ["The", "A", "An", "However", "Mr.", "Mr", "Dr.", "President", "Foreign", "Minister", "Interior", "Health",
+             "Secretary", "General", "Russian", "North", "South", "Korean", "Americans", "Christian", "Dawson",
+             "March", "Jan", "Jan.", "May", "Monday", "Moscow-based", "Four-year-old", "Kim", "Jong", "Un", "of",
+             "the", "de", "Ministry", "Bank", "Lavrov", "Sergei", "Iran", "West", "Western", "Minister.", "Gen.",
+             "Today", "Officials", "Victim", "Chair", "5", "New", "Old"]
+    rng = random.Random(15)
+    for _ in range(ROUNDS):
+        span = [rng.choice(words) for _ in range(rng.randint(1, 5))]
+        sentence = rng.choice(["", "5 ", "On 3 ", "x "]) + " ".join(span) + rng.choice(["", ".", " said"])
+        start = sentence.find(span[0])
+        initial = rng.random() < 0.5
+        assert entities._strip(list(span), start, sentence, initial) \
+            == entities._strip_words(list(span), start, sentence, initial), (span, sentence, initial)
+
+
+def test_plain_names_as_stripped_word_by_word() -> None:
+    words = ["The", "A", "However", "He", "Police", "Mr.", "Dr.", "President", "Interior", "Minister", "General",
+             "Russian", "North", "Korea", "Korean", "Christian", "Dawson", "March", "Jan", "Jan.", "Sept", "May",
+             "Thursday", "Moscow-based", "Four-year-old", "Kim", "Un", "of", "the", "de", "De", "Of", "Ministry", "Bank",
+             "Lavrov", "Iran", "West", "Today", "New", "York", "Times", "United", "States", "UN", "U.S.", "Kim's",
+             "Korea's", "5", "X", "Security", "Council", "Gulf", "Coast", "Office", "Chair", "Guard", "State"]
+    rng = random.Random(20)
+    seen = 0
+    for _ in range(ROUNDS):
+        span = [rng.choice(words) for _ in range(rng.randint(1, 4))]
+        facts = entities._plain_name(" ".join(span))
+        if facts is None:
+            continue  # find_entities strips it word by word
+        seen += 1
+        prefix = rng.choice(["", "On 5 ", "x ", '"', "In "])
+        sentence = prefix + " ".join(span) + rng.choice(["", " 5", " said"])
+        initial = rng.random() < 0.5
+        if " ".join(span) in entities._KNOWN_NAMES:
+            slow = (0, span, [])
+        else:
+            slow = entities._strip_words(list(span), len(prefix), sentence, initial)
+        if not facts[0] or facts[2]:  # no entity
+            assert facts[2] and (not slow[1] or entities._name_verdict(slow[1])[1]), span
+            continue
+        assert slow == (0, facts[0], []), span
+        name, skip, listed = entities._name_verdict(slow[1])
+        kind = entities.OTHER if skip else entities._classify(name, False, False)
+        assert facts[1:] == (name, skip, listed, kind), span
+    assert seen > ROUNDS // 4
+
+
+def test_initial_spans_only_after_an_opening_mark() -> None:
+    pieces = ['"', "'", "(", "-", " ", "\u2005", "\t", "x", "Kim", ".", "“"]
+    for t in _texts(16, pieces, ["", " "], 5):
+        for start in range(1, len(t) + 1):
+            if t[:start].strip() in entities._OPENERS:
+                assert t[:1] in entities._OPENERS or t[:1].isspace(), (t, start)
+
+
+def test_known_multi_names_gate() -> None:
+    names = entities._KNOWN_MULTI_NAMES
+    pieces = [*names, *(n[:-1] for n in names), *(n[1:] for n in names), *(n.split()[0] for n in names),
+              "New York Time", "UN Security", "al-Qaed", "x", "é", "Korea", "of", "South"]
+    for t in _texts(17, pieces, [" ", "", "-", ". "], 4):
+        assert (entities._ANY_KNOWN_MULTI.search(t) is not None) == any(n in t for n in names), t
+
+
+def test_entity_tokens_of_words_with_marks(monkeypatch: pytest.MonkeyPatch) -> None:
+    listed = re.search(r"\(\?:([A-Za-z|]+)\)\\\.\(\?=\\s\)", entities._TOKEN.pattern)
+    assert listed is not None and frozenset(listed.group(1).split("|")) == entities._TITLE_ABBREVIATIONS
+    pieces = ["Smith", "C", "U", "S", "Mr", "Mrs", "Mx", "Stx", "COVID", "AP", "iPod", "of", "the", "and", "for",
+              "North", "Korea", "x", "de", "O'Brien", "T-Mobile", "'s", "1", "19", "2018", "Kim", "Jong", "A", "B"]
+    marks = [" ", " ", " ", "", "", ".", ". ", ",", "(", ")", '"', "'", "-", "-", ";", ":", "&", "/", "?", "!", "$", "  "]
+    texts = list(_texts(18, pieces, marks, 12))
+    for t in texts:
+        tokens = entities._tokens(t)
+        assert set(tokens) <= set(_all_tokens(t)) and tokens == sorted(tokens), t
+    fast = [entities._raw_spans(t) for t in texts]
+    monkeypatch.setattr(entities, "_tokens", _all_tokens)
+    assert fast == [entities._raw_spans(t) for t in texts]
+
+
+def test_claim_end_positions_without_line_breaks() -> None:
+    from checker.doc import Doc
+    from checker.model import ClaimKind
+    from checker.segment import Sentence
+
+    pieces = ["Kim", "x", "\n", "\r", "\r\n", "\n\n", " ", "é", "\u00ad", "-", "\t"]
+    rng = random.Random(19)
+    for t in _texts(19, pieces, ["", " "], 8):
+        doc = Doc.from_text(t)
+        n = len(doc.norm)
+        sentence = Sentence(0, n, doc.norm)
+        for _ in range(5):
+            start = rng.randint(0, n)
+            end = rng.randint(start, n)
+            if start == n:
+                continue
+            claim = doc.claim(ClaimKind.ENTITY, start, end, sentence)
+            assert (claim.end_line, claim.end_column) == doc.lines.position(max(claim.start, claim.end - 1)), t
+
+
 def test_segment_helpers() -> None:
     pieces = ["a", "B", ".", "!", "?", '"', ")", "]", " ", "U.S", "Mr", "x", "1", "abcdefghij", "...", *_ODD]
     for t in _texts(8, pieces, [""], 40):

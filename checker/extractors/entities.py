@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import hashlib
 import operator
@@ -24,12 +23,14 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 import regex
 from rapidfuzz import fuzz, process
 
 from ..doc import Doc
 from ..model import Claim, ClaimKind, replace_claim
+from ..segment import Sentence
 from .options import ExtractOptions
 
 PERSON, PLACE, ORG, OTHER = "person", "place", "organisation", "other"
@@ -116,6 +117,7 @@ class _Demonym:
     """Matches demonyms ("Russian", "North Korean", "Americans")."""
 
     @staticmethod
+    @lru_cache(maxsize=1 << 16)  # words and names recur
     def match(word: str) -> bool:
         parts = word.split()
         if parts and parts[0] in ("North", "South", "East", "West") and len(parts) > 1:
@@ -238,6 +240,7 @@ def _alpha(word: str) -> bool:
     return word.replace("'", "").replace("’", "").replace("-", "").isalpha() and word[-1].isalpha()
 
 
+@lru_cache(maxsize=1 << 16)  # names recur in an article and across a corpus
 def _classify(name: str, titled: bool, person_title: bool) -> str:
     if name in _PLACES or _ALIASES.get(name) in _PLACES:
         return PLACE
@@ -263,9 +266,35 @@ _KNOWN_MULTI = regex.compile(
 )
 
 
+def _trie_pattern(words: Sequence[str]) -> str:
+    """A pattern matching where one of ``words`` starts, with a branch per next character (so
+    that a search tries one branch, not every word, wherever a word's first letter stands)."""
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branches(node: dict[str, Any]) -> str:
+        alternatives = [re.escape(ch) + branches(node[ch]) for ch in sorted(node) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branches(trie)
+
+
+# Finds whether some known multi-word name occurs in a text (in most articles none does).
+_ANY_KNOWN_MULTI = re.compile(_trie_pattern(_KNOWN_MULTI_NAMES))
+
+
 def known_multi_names_in(text: str) -> tuple[str, ...]:
     """The known multi-word names that occur in ``text`` (as substrings): only they can be found
     by :data:`_KNOWN_MULTI` in a part of it."""
+    if _ANY_KNOWN_MULTI.search(text) is None:
+        return ()
     return tuple(n for n in _KNOWN_MULTI_NAMES if n in text)
 
 
@@ -274,10 +303,52 @@ def _spans(sentence: str, names: tuple[str, ...] = _KNOWN_MULTI_NAMES) -> list[t
     whole; spans joined by "and"/"for" are split unless they name an organisation. ``names``: a
     set of known multi-word names holding every one that occurs in the sentence (by default all)."""
     known = [(m.start(), m.end()) for m in _KNOWN_MULTI.finditer(sentence)] \
-        if any(n in sentence for n in names) else []
+        if names and any(n in sentence for n in names) else []
+    raw = _raw_spans(sentence)
+    if not known:
+        return _spans_alone(sentence, raw)
+    return _pieces(sentence, known, raw)
+
+
+# The connectors a capitalised span may be cut at (:func:`_split_on_connectors`).
+_CUT_WORDS = frozenset({"and", "for", "of"})
+
+
+def _spans_alone(sentence: str, raw: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
+    """``_pieces(sentence, [], raw)``: the capitalised spans of a sentence in which no known
+    multi-word name occurs.
+
+    Without known names each raw span gives its pieces on its own, within its bounds and in
+    order, so that the pieces of the sentence are those of its spans one after the other. A span
+    that is not cut is one piece, and its tokens are its words when its last word does not end
+    with a full stop: a scan of the span alone then cuts it where the scan of the sentence did.
+    (The scan of a span sees nothing after it, but it sees what is before it; the token pattern
+    looks ahead only in forms that end with a full stop, and a token inside a span looks ahead
+    no further than the next token, which the span holds.) A span is not cut when it holds no
+    "and", "for" or "of" and no word but its last one ends in "'s" (before a space: the words of
+    a span are one space apart), or when it holds an organisation's word (kept whole). The other
+    spans are cut as :func:`_pieces` cuts them."""
+    out: list[tuple[int, int, list[str]]] = []
+    find = sentence.find
+    possessive = "'s " in sentence or "’s " in sentence  # (then one may stand inside a span)
+    for start, end, words in raw:
+        if words[-1][-1] != "." and (
+                not _ORG_WORDS.isdisjoint(words)
+                or (_CUT_WORDS.isdisjoint(words)
+                    and not (possessive and (find("'s ", start, end) >= 0 or find("’s ", start, end) >= 0)))):
+            out.append((start, end, words))
+        else:
+            out.extend(_pieces(sentence, [], [(start, end, words)]))
+    return out
+
+
+def _pieces(sentence: str, known: list[tuple[int, int]],
+            raw: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
+    """The pieces of the raw spans ``raw`` of a sentence, known multi-word names (their bounds
+    ``known``) kept whole, with their tokens (see :func:`_spans`)."""
     pieces: list[tuple[int, int]] = list(known)
     scanned: dict[tuple[int, int], list[str]] = {}  # the tokens of a piece, when already read
-    for start, end, words in _raw_spans(sentence):
+    for start, end, words in raw:
         overlapping = [k for k in known if k[0] < end and start < k[1]]
         if overlapping:
             # Keep known names whole and cut the rest around them.
@@ -347,7 +418,11 @@ def _split_on_connectors(sentence: str, start: int, end: int, words: list[str],
     return pieces
 
 
-_ASCII_CAPITAL = re.compile(r"[A-Z]")
+_ASCII_CAPITAL = re.compile(r"[A-Z][^ ]*")  # from a word's first capital to its end
+# The printable ASCII characters that are no letters: each is a token of its own.
+_ASCII_NON_LETTERS = "".join(chr(c) for c in range(33, 127) if not chr(c).isalpha())
+# The abbreviations _TOKEN takes with their full stop before a space ("Mr.").
+_TITLE_ABBREVIATIONS = frozenset("Mr Mrs Ms Dr Gen Sen Rep Prof St Lt Col Jr Sr Gov Capt Sgt Adm".split())
 
 
 def _tokens(sentence: str) -> list[tuple[int, int, str]]:
@@ -363,22 +438,18 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
     left out show as a gap that is not one space, where the name ends as it did at them). A
     possessive name followed by a direction word left out ends as one followed by anything else."""
     finditer = _TOKEN.finditer
-    if not (sentence.isascii() and sentence.isprintable()):
+    if not sentence.isascii() or not sentence.isprintable():
         return [(m.start(), m.end(), m.group()) for m in finditer(sentence)]
-    words: list[tuple[int, int]] = []  # the words with a capital, in order
-    for capital in _ASCII_CAPITAL.finditer(sentence):
-        at = capital.start()
-        if words and at < words[-1][1]:
-            continue
-        end = sentence.find(" ", at)
-        words.append((sentence.rfind(" ", 0, at) + 1, end if end >= 0 else len(sentence)))
     tokens: list[tuple[int, int, str]] = []
     # The token scan of a word goes on into the next one when a space is all between them (its
     # next token is the one a scan from that word's start finds).
     scan: Iterator[regex.Match[str]] | None = None
     pending: regex.Match[str] | None = None
     previous_end: int | None = None
-    for start, end in words:
+    rfind = sentence.rfind
+    for capital in _ASCII_CAPITAL.finditer(sentence):  # the words with a capital, in order
+        at, end = capital.span()  # the word's first capital and its end
+        start = rfind(" ", 0, at) + 1
         if previous_end is not None and start - previous_end > 2 and sentence[previous_end] == " " \
                 and sentence[start - 1] == " " and sentence[previous_end + 1:start - 1] in _CONNECTORS:
             # "Gulf of Mexico": the connector is one token (lower-case letters), read by the scan
@@ -395,6 +466,20 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
             pending = None
             previous_end = end
             continue
+        core = word.strip(_ASCII_NON_LETTERS)
+        if core.isalpha() and "A" <= core[0] <= "Z":
+            # '"Smith,', "(AP)", "COVID-19": each mark is a token, the letters one token, unless a
+            # full stop right after them may make an abbreviation of them ("Mr.", "C.").
+            lead = start + len(word) - len(word.lstrip(_ASCII_NON_LETTERS))
+            trail = lead + len(core)
+            if sentence[trail:trail + 1] != "." or (len(core) > 1 and core not in _TITLE_ABBREVIATIONS):
+                if lead > start:
+                    tokens.extend((mark, mark + 1, sentence[mark]) for mark in range(start, lead))
+                tokens.append((lead, trail, core))
+                tokens.extend((mark, mark + 1, sentence[mark]) for mark in range(trail, end))
+                pending = None
+                previous_end = end
+                continue
         if pending is None or pending.start() != start:
             scan = finditer(sentence, start)
             pending = next(scan, None)
@@ -425,7 +510,7 @@ def _raw_spans(sentence: str) -> list[tuple[int, int, list[str]]]:
         last_end = end
         while j + 1 < len(tokens):
             nxt = tokens[j + 1]
-            if sentence[last_end:nxt[0]] not in (" ",):
+            if nxt[0] != last_end + 1 or sentence[last_end] != " ":  # one space between them, or the end
                 break
             if nxt[2][0].isupper():
                 words.append(nxt[2])
@@ -446,8 +531,41 @@ def _raw_spans(sentence: str) -> list[tuple[int, int, list[str]]]:
     return spans
 
 
+_DROP_SUFFIXES = ("-based", "-run", "-led")
+
+
+@lru_cache(maxsize=1 << 16)
+def _never_dropped(word: str) -> bool:
+    """Is ``word``, first in a span, kept by :func:`_strip` whatever the words after it, unless
+    the next one is a title's head ("Interior Minister ...")? It is no function word, title,
+    demonym, direction, month, age or "-based" word."""
+    bare = word.rstrip(".")
+    return not (bare in _STOP_INITIAL or bare.lower() in _TITLES or word in _MONTHS or word in _DIRECTIONS
+                or _DEMONYM.match(word) or word.endswith(_DROP_SUFFIXES) or _AGE_WORD.fullmatch(word))
+
+
+def _kept_whole(words: list[str]) -> list[str] | None:
+    """The name words :func:`_strip` leaves of ``words`` when it drops no leading word and
+    finds no title, whatever the sentence (the trailing connectors off); None when it may."""
+    if words and _never_dropped(words[0]) and (len(words) < 3 or words[1].rstrip(".").lower() not in _TITLE_HEADS):
+        # The loop of _strip_words would stop at the first word, dropping nothing.
+        while words and words[-1].lower() in _CONNECTORS:
+            words = words[:-1]
+        return words
+    return None
+
+
 def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[int, list[str], list[str]]:
-    """Drop leading function words and titles; returns (offset shift, name words, titles)."""
+    """Drop leading function words and titles; returns (offset shift, name words, titles).
+    ``words`` is left as it is (the name words may be it)."""
+    kept = _kept_whole(words)
+    if kept is not None:
+        return 0, kept, []
+    return _strip_words(words, start, sentence, initial)
+
+
+def _strip_words(words: list[str], start: int, sentence: str, initial: bool) -> tuple[int, list[str], list[str]]:
+    """:func:`_strip` word by word."""
     titles: list[str] = []
     shift = 0
     org = bool(words) and words[-1] in _ORG_WORDS
@@ -455,7 +573,7 @@ def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[
         w = words[0]
         bare = w.rstrip(".").lower()
         drop = False
-        if (w.rstrip(".") in _STOP_INITIAL and (initial or shift > 0 or w in ("The", "A", "An"))) or (org and len(words) > 1 and (_DEMONYM.match(w) or w.endswith(("-based", "-run", "-led")))):
+        if (w.rstrip(".") in _STOP_INITIAL and (initial or shift > 0 or w in ("The", "A", "An"))) or (org and len(words) > 1 and (_DEMONYM.match(w) or w.endswith(_DROP_SUFFIXES))):
             drop = True
         elif org:
             break
@@ -464,7 +582,7 @@ def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[
                     and not (w in _GIVEN_NAME_DEMONYMS and len(words) == 2 and words[1].isalpha())):
             titles.append(w)
             drop = True
-        elif (w.endswith(("-based", "-run", "-led")) or _AGE_WORD.fullmatch(w)) and len(words) > 1:
+        elif (w.endswith(_DROP_SUFFIXES) or _AGE_WORD.fullmatch(w)) and len(words) > 1:
             drop = True  # "Four-year-old Ava Castillo": an age, then the name
         elif bare in _TITLES or (_DEMONYM.match(w) and w not in _DEMONYM_EXCEPT and len(words) > 1
                                  and words[1].rstrip(".").lower() in _TITLES) \
@@ -486,12 +604,58 @@ def _strip(words: list[str], start: int, sentence: str, initial: bool) -> tuple[
     return shift, words, titles
 
 
+_OPENERS = ('"', "'", "(", "-")  # what may stand before a sentence's initial span
+
+
+def _name_verdict(name_words: list[str]) -> tuple[str, bool, bool]:
+    """The name that the words left of a span give (without its "'s"), whether it is no
+    entity wherever it stands (a month, a function word, a demonym, a direction, a figure, a
+    single character), and whether it is a listed place or organisation."""
+    name = _drop_possessive(" ".join(name_words))
+    skip = name in _MONTHS or (len(name_words) == 1 and name.rstrip(".") in _STOP_INITIAL) \
+        or (_DEMONYM.match(name) and name not in _DEMONYM_EXCEPT and name not in _PLACES) \
+        or len(name) < 2 or name.isdigit() or name in _DIRECTIONS
+    return name, skip, name in _PLACES or name in _ORG_NAMES
+
+
+@lru_cache(maxsize=1 << 16)  # spans recur in an article and across a corpus
+def _plain_name(joined: str) -> tuple[list[str], str, bool, bool, str] | None:
+    """What a span of the words ``joined`` (one space apart) gives wherever it stands: its
+    name words, its name, whether it is no entity (:func:`_name_verdict`), whether it is a
+    listed place or organisation, and its kind untitled (:func:`_classify`). That is when it is
+    a known name (left whole), or when :func:`_strip` drops all of its words, or none and finds
+    no title, whether the span is initial or not, or when it is no entity either way. None for
+    the other spans: what :func:`_strip` leaves of them depends on the sentence.
+
+    :func:`_strip_words` reads the sentence only to find where the words after a dropped one
+    start and, for an abbreviated month ("Jan"), whether a figure stands before it."""
+    words = joined.split(" ")
+    name_words: list[str] | None = words if joined in _KNOWN_NAMES else _kept_whole(words)
+    if name_words is None:
+        if not _MONTH_ABBREVIATIONS.isdisjoint(words):
+            return None
+        stripped = _strip_words(words, 0, joined, True)
+        other = _strip_words(words, 0, joined, False)
+        if stripped != other:  # initial or not, no entity? ("He" is dropped, or left and no name)
+            if all(not left or _name_verdict(left)[1] for _shift, left, _titles in (stripped, other)):
+                return [], "", True, False, OTHER
+            return None
+        shift, name_words, titles = stripped
+        if name_words and (shift or titles):
+            return None
+    if not name_words:
+        return name_words, "", True, False, OTHER
+    name, skip, listed = _name_verdict(name_words)
+    return name_words, name, skip, listed, OTHER if skip else _classify(name, False, False)
+
+
 def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
-    raw: list[tuple[int, int, str, str, tuple[str, ...]]] = []  # (start, end, name, type, titles)
+    # (start, end, name, type, titles, sentence)
+    raw: list[tuple[int, int, str, str, tuple[str, ...], Sentence]] = []
     text = doc.norm
     abbreviations: dict[str, str] = {}
     content = list(doc.content_sentences())
-    capitalised_elsewhere: Counter[str] = Counter()
+    capitalised_elsewhere: dict[str, int] = {}
     sentence_spans = []
     names = known_multi_names_in(text)
     for sentence in content:
@@ -500,9 +664,13 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
         sentence_spans.append((sentence, s_text, spans))
         for s, _e, words in spans:
             if s > 0:
-                capitalised_elsewhere[_drop_possessive(words[0])] += 1
+                first = _drop_possessive(words[0])
+                capitalised_elsewhere[first] = capitalised_elsewhere.get(first, 0) + 1
     for sentence, s_text, spans in sentence_spans:
         base = sentence.start
+        # A span is initial after nothing but white space and an opening mark: the sentence
+        # must start with one of them.
+        quoted = s_text[:1] in _OPENERS or s_text[:1].isspace()
         # _INVERTED needs "'s" and a direction word; _ABBREV_TEXT one of its three verbs.
         inverted = {m.start(): m for m in _INVERTED.finditer(s_text)} \
             if "'s" in s_text and any(d in s_text for d in ("North", "South", "East", "West")) else {}
@@ -510,21 +678,25 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
             if start in inverted:
                 m = inverted[start]
                 name = f"{m.group(2)} {m.group(1)}"
-                raw.append((base + m.start(), base + m.end(), name, PLACE, ()))
+                raw.append((base + m.start(), base + m.end(), name, PLACE, (), sentence))
                 continue
-            if any(m.start() < start < m.end() for m in inverted.values()):
+            if inverted and any(m.start() < start < m.end() for m in inverted.values()):
                 continue
             if sentence.headline and len(spans) == 1 and len(words) > 3:
                 continue  # a title-cased headline, not a name
-            initial = start == 0 or s_text[:start].strip() in ('"', "'", "(", "-")
-            if " ".join(words) in _KNOWN_NAMES:
-                shift, name_words, titles = 0, list(words), list[str]()
+            initial = start == 0 or (quoted and s_text[:start].strip() in _OPENERS)
+            facts = _plain_name(" ".join(words))
+            if facts is None:
+                shift, name_words, titles = _strip_words(words, start, s_text, initial)
+                if not name_words:
+                    continue
+                name, skip, listed = _name_verdict(name_words)
+                kind = ""
             else:
-                shift, name_words, titles = _strip(list(words), start, s_text, initial)
-            if not name_words:
+                name_words, name, skip, listed, kind = facts
+                shift, titles = 0, []
+            if skip:
                 continue
-            name = " ".join(name_words)
-            name = _drop_possessive(name)
             s_start = start + shift
             s_end = s_start + len(name)
             if s_text[s_start:s_end] != name:
@@ -532,32 +704,27 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 if found < 0:
                     continue
                 s_start, s_end = found, found + len(name)
-            if name in _MONTHS or (len(name_words) == 1 and name.rstrip(".") in _STOP_INITIAL):
+            if sentence.headline and not titles and not listed and capitalised_elsewhere.get(name_words[0], 0) < 2:
                 continue
-            if sentence.headline and not titles and name not in _PLACES and name not in _ORG_NAMES \
-                    and capitalised_elsewhere[name_words[0]] < 2:
+            if initial and not titles and len(name_words) == 1 and not listed \
+                    and capitalised_elsewhere.get(name, 0) == 0:
                 continue
-            if initial and not titles and len(name_words) == 1 and name not in _PLACES and name not in _ORG_NAMES \
-                    and capitalised_elsewhere[name] == 0:
-                continue
-            if _DEMONYM.match(name) and name not in _DEMONYM_EXCEPT and name not in _PLACES:
-                continue  # "Russian", "North Korean": adjectives, not names
-            if len(name) < 2 or name.isdigit():
-                continue
-            person_title = any(t.rstrip(".").lower() in _PERSON_TITLES for t in titles)
-            real_titles = [t for t in titles if t.rstrip(".").lower() in _TITLES]
-            if name in _DIRECTIONS:
-                continue
-            kind = _classify(name, bool(real_titles), person_title)
+            if titles:
+                person_title = any(t.rstrip(".").lower() in _PERSON_TITLES for t in titles)
+                real_titles = [t for t in titles if t.rstrip(".").lower() in _TITLES]
+                kind = _classify(name, bool(real_titles), person_title)
+            else:
+                person_title, real_titles = False, []
+                kind = kind or _classify(name, False, False)
             if kind in (OTHER, PERSON) and not real_titles and not person_title and (
                     _locative_before(s_text, s_start) or (_from_place_before(s_text, s_start)
                                                           and not _after_place_of(s_text, s_start))
                     or _PLACE_NOUN_AFTER.match(s_text[s_end:s_end + 20])):
                 kind = PLACE  # "damaged in Takengon", "in Bener Meriah district"
-            raw.append((base + s_start, base + s_end, name, kind, tuple(titles)))
+            raw.append((base + s_start, base + s_end, name, kind, tuple(titles), sentence))
             # "Center for Strategic and International Studies (CSIS)"
             after = s_text[s_end:s_end + 14]
-            paren = _ABBREV_PAREN.match(after.lstrip())
+            paren = _ABBREV_PAREN.match(after.lstrip()) if "(" in after else None
             if paren and _initials_match(paren.group(1), name_words):
                 abbreviations[paren.group(1)] = name
         defined = _ABBREV_TEXT.finditer(s_text) \
@@ -568,15 +735,15 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 abbreviations[m.group(1)] = max(before, key=lambda r: (len(r[2].split()), r[1]))[2]
     # Canonical names: aliases, abbreviations, then surnames linked to full names of this article.
     full_names: dict[str, set[str]] = defaultdict(set)
-    for _s, _e, name, kind, _t in raw:
+    for _s, _e, name, kind, _t, _sentence in raw:
         parts = name.split()
         if kind == PERSON and len(parts) >= 2:
             full_names[parts[-1]].add(name)
             full_names[parts[0]].add(name)
     claims: list[Claim] = []
-    sentences_by_start = {s.start: s for s in content}
-    starts = sorted(sentences_by_start)
-    for start, end, name, kind, title_words in raw:
+    original: tuple[int, str] = (0, "")
+    last: Sentence | None = None
+    for start, end, name, kind, title_words, sentence in raw:
         canonical = abbreviations.get(name, name)
         canonical = _ALIASES.get(canonical, canonical)
         if " " not in name and kind in (PERSON, OTHER) and len(full_names.get(name, ())) == 1:
@@ -586,15 +753,15 @@ def find_entities(doc: Doc, options: ExtractOptions) -> list[Claim]:
             kind = PLACE
         elif canonical in _ORG_NAMES:
             kind = ORG
-        idx = bisect.bisect_right(starts, start) - 1
-        sentence = sentences_by_start[starts[idx]]
+        if sentence is not last:  # the claims of a sentence come together: it is mapped once
+            original, last = doc.original_sentence(sentence), sentence
         attrs: list[tuple[str, str]] = []
         if title_words:
             attrs.append(("title", " ".join(title_words)))
         if canonical != name:
             attrs.append(("alias_of", canonical))
-        claims.append(doc.claim(ClaimKind.ENTITY, start, end, sentence, subject=kind, canonical=canonical,
-                                attrs=tuple(attrs)))
+        claims.append(doc.claim_in(ClaimKind.ENTITY, start, end, *original, subject=kind, canonical=canonical,
+                                   attrs=tuple(attrs)))
     return claims
 
 
