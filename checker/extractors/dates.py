@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -601,7 +602,102 @@ _GATES: dict[str, tuple[_Gate, ...]] = {
 # many characters after their start when spaces and hyphens come one at a time: "through early
 # late " (20) before the month, "Wednesday, 31st of " (19).
 _MONTH_LEAD = 24
-_NEAR_MONTH_KINDS = frozenset({"month", "monthday"})
+# "full" matches hold a month token or one in capitals ("MARCH", "SEPT.") at most 16 characters
+# after their start ("Wednesday, 31st " before the month), "monthyear" matches a month token of
+# any case at most 17 ("the beginning of "), "weekday" matches their weekday at most 10 ("this
+# past "), when spaces and hyphens come one at a time.
+_WEEKDAY_LEAD = 10
+
+# Cue patterns on ASCII text (where ``re`` and ``regex`` read these literals alike): month tokens
+# as _MONTH_TOKEN_GATE finds them, month tokens in capitals, month tokens of any case in the
+# lower-cased text, weekday names.
+_ASCII_MONTH_TOKEN = re.compile(_MONTH_TOKEN_GATE.pattern.pattern)
+_ASCII_CAPS_MONTH_TOKEN = re.compile(
+    r"(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
+    r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)(?![A-Za-z])")
+_ASCII_ANY_MONTH_TOKEN = re.compile(_MONTH_TOKEN_GATE.pattern.pattern.lower().replace("a-za-z", "a-z"))
+_ASCII_WEEKDAY = re.compile("|".join(_WEEKDAY_GATE.words))
+_ASCII_FULL_MONTH = re.compile("|".join(_FULL_MONTH_GATE.words))
+_ASCII_YEAR = re.compile(_YEAR_GATE.pattern.pattern, re.ASCII)
+
+# The kinds searched near cues on printable single-spaced ASCII (see _single_separators): the
+# cue positions' name (see _cue_positions) and how far before a cue a match can start.
+_NEAR_CUES: dict[str, tuple[str, int]] = {
+    "full": ("full", _MONTH_LEAD), "monthday": ("month", _MONTH_LEAD), "month": ("month", _MONTH_LEAD),
+    "monthyear": ("anymonth", _MONTH_LEAD), "weekday": ("weekday", _WEEKDAY_LEAD),
+}
+
+
+def _cue_positions(cue: str, text: str) -> list[int]:
+    """Where the cues named ``cue`` (see :data:`_NEAR_CUES`) start in an ASCII ``text``, ascending."""
+    if cue == "month":
+        return [m.start() for m in _ASCII_MONTH_TOKEN.finditer(text)]
+    if cue == "weekday":
+        return [m.start() for m in _ASCII_WEEKDAY.finditer(text)]
+    if cue == "anymonth":
+        return [m.start() for m in _ASCII_ANY_MONTH_TOKEN.finditer(text.lower())]
+    return sorted([m.start() for m in _ASCII_MONTH_TOKEN.finditer(text)]
+                  + [m.start() for m in _ASCII_CAPS_MONTH_TOKEN.finditer(text)])
+
+
+_NO_KINDS: frozenset[str] = frozenset()
+_YEAR_KINDS = ("year", "year2", "bareyear")
+_WORD_KINDS = tuple((kind, _GATES[kind][0].words) for kind in ("quarter", "deictic", "period", "recent"))
+_AGO_WORDS = _GATES["ago"][0].words
+_ISO_GATE, _CLOCK_GATE = _GATES["iso"][0], _GATES["clock"][0]
+
+
+def _gated_kinds(text: str, lower: str | None) -> set[str]:
+    """The kinds of :data:`_PATTERNS` all of whose :data:`_GATES` pass on ``text`` (``lower``
+    as :meth:`_Gate.passes` takes it), each gate tested once."""
+    results: dict[_Gate, bool] = {}
+    kinds: set[str] = set()
+    for kind, _ in _PATTERNS:
+        for gate in _GATES[kind]:
+            if gate not in results:
+                results[gate] = gate.passes(text, lower)
+            if not results[gate]:
+                break
+        else:
+            kinds.add(kind)
+    return kinds
+
+
+def _ascii_kinds(text: str) -> set[str] | frozenset[str]:
+    """For an ASCII sentence, what ``_date_cue`` then :func:`_gated_kinds` answer (no kind where
+    the cue fails), with each test done once and by its cheapest form: one byte translation for
+    the digit cues, ``re`` for the capitalised words, substring tests on the lower-cased text."""
+    lower = text.lower()
+    shapes = text.encode("ascii").translate(_DIGIT_CLASSES)
+    digit = b"0" in shapes
+    if not digit and not any(word in lower for word in _CUE_WORDS):
+        return _NO_KINDS
+    kinds: set[str] = set()
+    if digit:  # the iso, clock and year gates all need one
+        printable = text.isprintable()
+        if (not printable or b"0-0" in shapes) and _ISO_GATE.pattern.search(text):
+            kinds.add("iso")
+        if (not printable or any(cue in shapes for cue in _CLOCK_GATE.digit_cues)) \
+                and _CLOCK_GATE.pattern.search(text):
+            kinds.add("clock")
+        if (not printable or b"0000" in shapes) and _ASCII_YEAR.search(text):
+            kinds.update(_YEAR_KINDS)
+            if _ASCII_FULL_MONTH.search(text):
+                kinds.add("full")
+            if any(word in lower for word in _MONTH_GATE.words):
+                kinds.add("monthyear")
+            if _DECADE_GATE.pattern.search(text):
+                kinds.add("decade")
+    if _ASCII_MONTH_TOKEN.search(text):  # a month token holds a capitalised abbreviation
+        kinds.update(("month", "monthday"))
+    if _ASCII_WEEKDAY.search(text):  # a weekday's name holds "day"
+        kinds.add("weekday")
+    for kind, words in _WORD_KINDS:
+        if any(word in lower for word in words):
+            kinds.add(kind)
+    if any(word in lower for word in _AGO_WORDS) and _AGO_GATE.pattern.search(text):
+        kinds.add("ago")
+    return kinds
 
 
 def _single_separators(text: str) -> bool:
@@ -626,27 +722,28 @@ def _near_cues(pattern: regex.Pattern[str], text: str, cues: list[int], lead: in
 
 def _sentence_dates(doc: Doc, sentence: Sentence, anchor: dt.date | None) -> list[Claim]:
     s_text = doc.norm[sentence.start:sentence.end]
-    lower = s_text.lower() if s_text.isascii() else None
-    if not _date_cue(s_text, lower):
+    if s_text.isascii():
+        kinds = _ascii_kinds(s_text)
+        if not kinds:
+            return []
+    elif _DATE_CUE.search(s_text) is None:
         return []
+    else:
+        kinds = _gated_kinds(s_text, None)
     found: list[_Resolved] = []
-    gates: dict[_Gate, bool] = {}
-    month_cues: list[int] | None = None  # month token positions, on text where _MONTH_LEAD holds
+    cues: dict[str, list[int]] = {}  # cue positions of the kinds searched near them (_NEAR_CUES)
+    near = _single_separators(s_text)
     for kind, pattern in _PATTERNS:
-        passed = True
-        for gate in _GATES.get(kind, ()):
-            if gate not in gates:
-                gates[gate] = gate.passes(s_text, lower)
-            if not gates[gate]:
-                passed = False  # the pattern needs a word the sentence does not have
-                break
-        if not passed:
+        if kind not in kinds:
             continue
-        matches: Iterator[regex.Match[str]] = pattern.finditer(s_text)
-        if kind in _NEAR_MONTH_KINDS and _single_separators(s_text):
-            if month_cues is None:
-                month_cues = [m.start() for m in _MONTH_TOKEN_GATE.pattern.finditer(s_text)]
-            matches = _near_cues(pattern, s_text, month_cues, _MONTH_LEAD)
+        matches: Iterator[regex.Match[str]]
+        if near and kind in _NEAR_CUES:
+            cue_kind, lead = _NEAR_CUES[kind]
+            if cue_kind not in cues:
+                cues[cue_kind] = _cue_positions(cue_kind, s_text)
+            matches = _near_cues(pattern, s_text, cues[cue_kind], lead)
+        else:
+            matches = pattern.finditer(s_text)
         for match in matches:
             if any(match.start() < r.end and r.start < match.end() for r in found):
                 continue
