@@ -7,7 +7,9 @@ sentences of the seed articles."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -103,3 +105,55 @@ def test_cue_positions_are_the_starts_of_the_cue_words() -> None:
         assert dates._cue_positions("weekday", t) == sorted(
             i for w in dates._WEEKDAY_GATE.words for i in range(len(t)) if t.startswith(w, i)), t
         assert dates._cue_positions("anymonth", t) == [m.start() for m in any_case.finditer(t)], t
+
+
+def _groups(kind: str, match: regex.Match[str] | re.Match[str]) -> list[tuple[str, str | None, tuple[int, int]]]:
+    """A match's groups by name, with their spans, a renamed group (``day__2``) under its name."""
+    out: dict[str, tuple[str | None, tuple[int, int]]] = {}
+    for name in match.groupdict():
+        value, span = match.group(name), match.span(name)
+        base = name.removesuffix("__2")
+        if base not in out or value is not None:
+            out[base] = (value, span)
+    return [(name, *out[name]) for name in sorted(out)]
+
+
+def _found(kind: str, matches: Iterator[regex.Match[str]] | Iterator[re.Match[str]]) -> list[object]:
+    return [(m.span(), _groups(kind, m)) for m in matches]
+
+
+def test_ascii_twins_match_as_the_patterns() -> None:
+    twins = dict(dates._ASCII_PATTERNS)
+    assert [kind for kind, _ in dates._ASCII_PATTERNS] == [kind for kind, _ in dates._PATTERNS]
+    texts = list(_texts(26, _PIECES, [" ", " ", "", "-", ", ", "."], 8)) + _seed_sentences()
+    texts += _texts(27, [*_MIXED, "Jan", "DEC. 3, 2012", "week's", "a 2010 raid", "an 1999 x", "its 2011 Y"],
+                    [" ", " ", ", ", ".", "  ", "\t", "\x0b", "\x1c", "--"], 6)
+    checked = 0
+    for t in texts:
+        if not t.isascii():
+            continue
+        checked += 1
+        for kind, pattern in dates._PATTERNS:
+            if kind in dates._TWINNED:
+                assert isinstance(twins[kind], re.Pattern)
+                assert _found(kind, twins[kind].finditer(t)) == _found(kind, pattern.finditer(t)), (kind, t)
+            if kind in dates._NEAR_CUES and dates._single_separators(t):
+                cue, lead = dates._NEAR_CUES[kind]
+                near = dates._near_cues(twins[kind], t, dates._cue_positions(cue, t), lead)
+                assert _found(kind, near) == _found(kind, pattern.finditer(t)), (kind, t)
+    assert checked > ROUNDS
+
+
+def test_resolving_a_twins_match_is_resolving_the_patterns() -> None:
+    twins = dict(dates._ASCII_PATTERNS)
+    published = dt.date(2013, 3, 20)
+    for t in _texts(28, _MIXED, [" ", " ", ", ", "."], 6):
+        if not t.isascii():
+            continue
+        for kind in dates._RENAMED:
+            pairs = zip(dict(dates._PATTERNS)[kind].finditer(t), twins[kind].finditer(t), strict=True)
+            for slow, fast in pairs:
+                a, b = dates._resolve(kind, slow, published, t), dates._resolve(kind, fast, published, t)
+                assert (a is None) == (b is None), t
+                if a is not None and b is not None:
+                    assert [getattr(a, f) for f in a.__slots__] == [getattr(b, f) for f in b.__slots__], t

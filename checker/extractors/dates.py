@@ -24,7 +24,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -119,6 +119,38 @@ _PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
         r"(?P<part>morning|afternoon|evening|night)\b))",
         regex.IGNORECASE)),
 ]
+
+
+def _ascii_twin(pattern: regex.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` for ``re``, finding the same matches with the same groups on ASCII text, where
+    ``re`` is faster: ``\\d``, ``\\s``, ``\\b`` and case folding read ASCII alike in both, ``\\p{L}`` is
+    ``[A-Za-z]`` there and ``\\p{Ll}`` ``[a-z]`` (``[A-Za-z]`` when case is ignored, as ``regex``
+    reads it). A group name used again (one group in ``regex``) is named ``name__2`` the second
+    time: :func:`_resolve` reads it as ``name``."""
+    source = pattern.pattern.replace("[\\p{L}", "[A-Za-z")
+    fold = bool(pattern.flags & regex.IGNORECASE)
+    source = source.replace("\\p{Ll}", "[A-Za-z]" if fold else "[a-z]")
+    if "\\p{" in source:
+        raise ValueError(f"no ASCII twin for {pattern.pattern!r}")
+    seen: set[str] = set()
+
+    def rename(group: re.Match[str]) -> str:
+        name = group.group(1)
+        if name in seen:
+            return f"(?P<{name}__2>"
+        seen.add(name)
+        return group.group(0)
+
+    source = re.sub(r"\(\?P<(\w+)>", rename, source)
+    return re.compile(source, re.ASCII | (re.IGNORECASE if fold else 0))
+
+
+# The patterns run on ASCII sentences: the ``re`` twins of those it scans faster.
+_TWINNED = frozenset({"full", "monthday", "monthyear", "weekday", "month", "quarter", "decade", "year", "year2", "bareyear",
+                      "period", "clock"})
+_ASCII_PATTERNS: Sequence[tuple[str, regex.Pattern[str] | re.Pattern[str]]] = [
+    (kind, _ascii_twin(pattern) if kind in _TWINNED else pattern) for kind, pattern in _PATTERNS]
+_RENAMED = frozenset({"full", "monthday"})  # their twins name a group again (day__2, year__2)
 
 def _month_number(name: str) -> int:
     clean = name.rstrip(".").capitalize()
@@ -227,8 +259,11 @@ def _count(text: str) -> tuple[float, bool] | None:
     return value.exact, False
 
 
-def _resolve(kind: str, m: regex.Match[str], anchor: dt.date | None, text: str) -> _Resolved | None:
+def _resolve(kind: str, m: regex.Match[str] | re.Match[str], anchor: dt.date | None, text: str) -> _Resolved | None:
     g = m.groupdict()
+    if kind in _RENAMED and isinstance(m, re.Match):
+        g = {name: value for name, value in g.items() if not name.endswith("__2")} | {
+            name[:-3]: value for name, value in g.items() if name.endswith("__2") and value is not None}
     start, end = m.start(), m.end()
     attrs: tuple[tuple[str, str], ...] = ()
     if kind == "iso":
@@ -707,7 +742,8 @@ def _single_separators(text: str) -> bool:
         and " -" not in text and "- " not in text
 
 
-def _near_cues(pattern: regex.Pattern[str], text: str, cues: list[int], lead: int) -> Iterator[regex.Match[str]]:
+def _near_cues(pattern: regex.Pattern[str] | re.Pattern[str], text: str, cues: list[int],
+               lead: int) -> Iterator[regex.Match[str] | re.Match[str]]:
     """``pattern.finditer(text)`` when every match holds a position of ``cues`` (ascending) at
     most ``lead`` characters after its start: the next match from ``pos`` on begins at or after
     the first cue from ``pos`` on minus ``lead``, so the search starts there, not at ``pos``."""
@@ -722,6 +758,7 @@ def _near_cues(pattern: regex.Pattern[str], text: str, cues: list[int], lead: in
 
 def _sentence_dates(doc: Doc, sentence: Sentence, anchor: dt.date | None) -> list[Claim]:
     s_text = doc.norm[sentence.start:sentence.end]
+    patterns: Sequence[tuple[str, regex.Pattern[str] | re.Pattern[str]]] = _ASCII_PATTERNS
     if s_text.isascii():
         kinds = _ascii_kinds(s_text)
         if not kinds:
@@ -730,13 +767,14 @@ def _sentence_dates(doc: Doc, sentence: Sentence, anchor: dt.date | None) -> lis
         return []
     else:
         kinds = _gated_kinds(s_text, None)
+        patterns = _PATTERNS
     found: list[_Resolved] = []
     cues: dict[str, list[int]] = {}  # cue positions of the kinds searched near them (_NEAR_CUES)
     near = _single_separators(s_text)
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in patterns:
         if kind not in kinds:
             continue
-        matches: Iterator[regex.Match[str]]
+        matches: Iterator[regex.Match[str] | re.Match[str]]
         if near and kind in _NEAR_CUES:
             cue_kind, lead = _NEAR_CUES[kind]
             if cue_kind not in cues:
