@@ -17,6 +17,7 @@ import regex
 
 from checker.doc import Doc
 from checker.extractors import dates
+from checker.extractors.nouns import EVENT_NOUNS, singular
 
 ROUNDS = 4000
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -157,3 +158,28 @@ def test_resolving_a_twins_match_is_resolving_the_patterns() -> None:
                 assert (a is None) == (b is None), t
                 if a is not None and b is not None:
                     assert [getattr(a, f) for f in a.__slots__] == [getattr(b, f) for f in b.__slots__], t
+
+
+def _plain_subject(sentence: str, start: int, end: int) -> str | None:
+    """:func:`dates._subject` as it was: regex patterns, and ``singular`` for every word."""
+    before = dates._STRONG_BREAK.split(sentence[:start])[-1][-90:]
+    for word in reversed(dates._WORD.findall(before)):
+        if word[0].islower() and singular(word) in EVENT_NOUNS:
+            return singular(word)
+    after = dates._CLAUSE_BREAK.split(sentence[end:])[0][:50]
+    for word in dates._WORD.findall(after):
+        if word[0].islower() and singular(word) in EVENT_NOUNS:
+            return singular(word)
+    return None
+
+
+def test_subject_with_ascii_patterns_and_memoised_nouns() -> None:
+    pieces = ["attack", "attacks", "Attack", "ATTACKS", "shooting", "raids", "meeting", "visit", "visits", "the",
+              "police", "said", "on", "March 3", "Monday", "a", "few", "é", "ſ", "x", ";", ":", " - ", "-", ",", "2013",
+              "crisis", "analyses", "dies", "\x1c-\x1c", " -\x1f", *_ODD]
+    rng = random.Random(29)
+    for t in _texts(29, pieces, [" ", " ", "", "  "], 14):
+        for _ in range(3):
+            start = rng.randint(0, len(t))
+            end = rng.randint(start, len(t))
+            assert dates._subject(t, start, end) == _plain_subject(t, start, end), (t, start, end)

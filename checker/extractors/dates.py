@@ -516,18 +516,49 @@ def _ago(anchor: dt.date, n: float, unit: str, sign: int, vague: bool) -> tuple[
 
 
 _WORD = regex.compile(r"\p{L}+")
+# The same on ASCII text, for re (faster there).
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+_ASCII_STRONG_BREAK = re.compile(_STRONG_BREAK.pattern, re.ASCII)
+_ASCII_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK.pattern, re.ASCII)
+
+# Each word read by _subject: the event noun it is (its singular), or None (capitalised, or no
+# event noun). A news corpus uses a few tens of thousands of words; the table is emptied past
+# _EVENT_OF_CAP of them.
+_EVENT_OF: dict[str, str | None] = {}
+_EVENT_OF_CAP = 200_000
+
+
+def _event_noun(word: str) -> str | None:
+    """``singular(word)`` when ``word`` begins in lower case and that is an event noun, else ``None``."""
+    try:
+        return _EVENT_OF[word]
+    except KeyError:
+        pass
+    noun = singular(word) if word[0].islower() else None
+    if noun not in EVENT_NOUNS:
+        noun = None
+    if len(_EVENT_OF) >= _EVENT_OF_CAP:
+        _EVENT_OF.clear()
+    _EVENT_OF[word] = noun
+    return noun
 
 
 def _subject(sentence: str, start: int, end: int) -> str | None:
     """The event a date anchors: the nearest event noun in its clause, before it preferably."""
-    before = _STRONG_BREAK.split(sentence[:start])[-1][-90:]
-    for word in reversed(_WORD.findall(before)):
-        if word[0].islower() and singular(word) in EVENT_NOUNS:
-            return singular(word)
-    after = _CLAUSE_BREAK.split(sentence[end:])[0][:50]
-    for word in _WORD.findall(after):
-        if word[0].islower() and singular(word) in EVENT_NOUNS:
-            return singular(word)
+    if sentence.isascii():
+        strong, clause, words = _ASCII_STRONG_BREAK.split, _ASCII_CLAUSE_BREAK.split, _ASCII_WORD.findall
+    else:
+        strong, clause, words = _STRONG_BREAK.split, _CLAUSE_BREAK.split, _WORD.findall
+    before = strong(sentence[:start])[-1][-90:]
+    for word in reversed(words(before)):
+        noun = _event_noun(word)
+        if noun is not None:
+            return noun
+    after = clause(sentence[end:])[0][:50]
+    for word in words(after):
+        noun = _event_noun(word)
+        if noun is not None:
+            return noun
     return None
 
 
