@@ -708,9 +708,14 @@ def _cue_positions(cue: str, text: str) -> list[int]:
 
 _NO_KINDS: frozenset[str] = frozenset()
 _YEAR_KINDS = ("year", "year2", "bareyear")
-_WORD_KINDS = tuple((kind, _GATES[kind][0].words) for kind in ("quarter", "deictic", "period", "recent"))
-_AGO_WORDS = _GATES["ago"][0].words
+_WORD_KINDS = tuple((kind, _GATES[kind][0].words) for kind in ("deictic", "period", "recent"))
 _ISO_GATE, _CLOCK_GATE = _GATES["iso"][0], _GATES["clock"][0]
+# Faster as one re search than as substring tests: the quarter words and the clock's digit cues
+# (their first characters are rare), and the "ago" gate in the lower-cased text (a match of it
+# holds one of the direction words of the "ago" word gate, which need no test of their own).
+_ASCII_QUARTER = re.compile("|".join(_GATES["quarter"][0].words))
+_CLOCK_SHAPES = re.compile(b"|".join(re.escape(cue) for cue in _CLOCK_GATE.digit_cues))
+_ASCII_AGO = re.compile(_AGO_GATE.pattern.pattern, re.ASCII)
 
 
 def _gated_kinds(text: str, lower: str | None) -> set[str]:
@@ -743,8 +748,7 @@ def _ascii_kinds(text: str) -> set[str] | frozenset[str]:
         printable = text.isprintable()
         if (not printable or b"0-0" in shapes) and _ISO_GATE.pattern.search(text):
             kinds.add("iso")
-        if (not printable or any(cue in shapes for cue in _CLOCK_GATE.digit_cues)) \
-                and _CLOCK_GATE.pattern.search(text):
+        if (not printable or _CLOCK_SHAPES.search(shapes)) and _CLOCK_GATE.pattern.search(text):
             kinds.add("clock")
         if (not printable or b"0000" in shapes) and _ASCII_YEAR.search(text):
             kinds.update(_YEAR_KINDS)
@@ -758,10 +762,12 @@ def _ascii_kinds(text: str) -> set[str] | frozenset[str]:
         kinds.update(("month", "monthday"))
     if _ASCII_WEEKDAY.search(text):  # a weekday's name holds "day"
         kinds.add("weekday")
+    if _ASCII_QUARTER.search(lower):
+        kinds.add("quarter")
     for kind, words in _WORD_KINDS:
         if any(word in lower for word in words):
             kinds.add(kind)
-    if any(word in lower for word in _AGO_WORDS) and _AGO_GATE.pattern.search(text):
+    if _ASCII_AGO.search(lower):
         kinds.add("ago")
     return kinds
 
