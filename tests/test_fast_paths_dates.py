@@ -183,3 +183,26 @@ def test_subject_with_ascii_patterns_and_memoised_nouns() -> None:
             start = rng.randint(0, len(t))
             end = rng.randint(start, len(t))
             assert dates._subject(t, start, end) == _plain_subject(t, start, end), (t, start, end)
+
+
+def _plain_future(text: str, start: int) -> bool:
+    """:func:`dates._future` as it was: regex patterns on every text."""
+    clause = dates._CLAUSE_BOUNDARY.split(text[max(0, start - 80):start])[-1]
+    past = dates._PAST_VERB.search(clause)
+    if past and not dates._BE_BEFORE.search(clause[:past.start()]):
+        return False
+    return bool(dates._FUTURE_CUE.search(clause))
+
+
+def test_future_with_ascii_patterns() -> None:
+    pieces = ["will", "Will", "WOULD", "'ll", "is", "to", "To", "be", "meet", "Meet", "MEET", "through", "until", "by",
+              "in", "on", "before", "said", "SAID", "walked", "Walked", "earlier", "he", "planned", "plans", "due",
+              "upcoming", "coming", "set", "expected", "x", ".", ". ", ",", ";", '"', "“", "(", "é", "ſ", "\x1c",
+              "\t", "  ", "Friday", "to Meet through", "to meet until", "TO MEET BY", "to be held in"]
+    rng = random.Random(30)
+    for t in _texts(30, pieces, [" ", " ", " ", "", "\x1c", "."], 14):
+        for _ in range(3):
+            start = rng.randint(0, len(t))
+            assert dates._future(t, start) == _plain_future(t, start), (t, start)
+    for t in _texts(31, pieces, [" "], 10):
+        assert dates._future(t + " ", len(t) + 1) == _plain_future(t + " ", len(t) + 1), t

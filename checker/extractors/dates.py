@@ -129,6 +129,8 @@ def _ascii_twin(pattern: regex.Pattern[str]) -> re.Pattern[str]:
     time: :func:`_resolve` reads it as ``name``."""
     source = pattern.pattern.replace("[\\p{L}", "[A-Za-z")
     fold = bool(pattern.flags & regex.IGNORECASE)
+    if fold and "(?-i:" in source and "\\p{Ll}" in source:
+        raise ValueError(f"\\p{{Ll}} may be read with its case in {pattern.pattern!r}")
     source = source.replace("\\p{Ll}", "[A-Za-z]" if fold else "[a-z]")
     if "\\p{" in source:
         raise ValueError(f"no ASCII twin for {pattern.pattern!r}")
@@ -237,14 +239,29 @@ _PAST_VERB = regex.compile(r"\b(?:said|told|announced|reported|added|\p{Ll}+ed)\
                            regex.IGNORECASE)
 
 
+# The same on ASCII text, for re (faster there); the \p{Ll} of _FUTURE_CUE is read with its case.
+_ASCII_CLAUSE_BOUNDARY = re.compile(_CLAUSE_BOUNDARY.pattern, re.ASCII)
+_ASCII_PAST_VERB = _ascii_twin(_PAST_VERB)
+_ASCII_BE_BEFORE = _ascii_twin(_BE_BEFORE)
+_ASCII_FUTURE_CUE = _ascii_twin(regex.compile(
+    _FUTURE_CUE.pattern.replace(r"(?-i:to\s+\p{Ll}+", r"(?-i:to\s+[a-z]+"), _FUTURE_CUE.flags))
+
+
 def _future(text: str, start: int) -> bool:
     """Whether the clause before a date speaks of the future ("will meet on Friday", "is due to be
     published in May"); a past verb right before the date wins ("there will be more, he said Friday")."""
-    clause = _CLAUSE_BOUNDARY.split(text[max(0, start - 80):start])[-1]
-    past = _PAST_VERB.search(clause)
-    if past and not _BE_BEFORE.search(clause[:past.start()]):
+    boundary: regex.Pattern[str] | re.Pattern[str] = _CLAUSE_BOUNDARY
+    past_verb: regex.Pattern[str] | re.Pattern[str] = _PAST_VERB
+    be_before: regex.Pattern[str] | re.Pattern[str] = _BE_BEFORE
+    future_cue: regex.Pattern[str] | re.Pattern[str] = _FUTURE_CUE
+    if text.isascii():
+        boundary, past_verb, be_before, future_cue = (
+            _ASCII_CLAUSE_BOUNDARY, _ASCII_PAST_VERB, _ASCII_BE_BEFORE, _ASCII_FUTURE_CUE)
+    clause = boundary.split(text[max(0, start - 80):start])[-1]
+    past = past_verb.search(clause)
+    if past and not be_before.search(clause[:past.start()]):
         return False
-    return bool(_FUTURE_CUE.search(clause))
+    return bool(future_cue.search(clause))
 
 
 def _count(text: str) -> tuple[float, bool] | None:
