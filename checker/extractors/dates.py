@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -119,6 +120,40 @@ _PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
         regex.IGNORECASE)),
 ]
 
+
+def _ascii_twin(pattern: regex.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` for ``re``, finding the same matches with the same groups on ASCII text, where
+    ``re`` is faster: ``\\d``, ``\\s``, ``\\b`` and case folding read ASCII alike in both, ``\\p{L}`` is
+    ``[A-Za-z]`` there and ``\\p{Ll}`` ``[a-z]`` (``[A-Za-z]`` when case is ignored, as ``regex``
+    reads it). A group name used again (one group in ``regex``) is named ``name__2`` the second
+    time: :func:`_resolve` reads it as ``name``."""
+    source = pattern.pattern.replace("[\\p{L}", "[A-Za-z")
+    fold = bool(pattern.flags & regex.IGNORECASE)
+    if fold and "(?-i:" in source and "\\p{Ll}" in source:
+        raise ValueError(f"\\p{{Ll}} may be read with its case in {pattern.pattern!r}")
+    source = source.replace("\\p{Ll}", "[A-Za-z]" if fold else "[a-z]")
+    if "\\p{" in source:
+        raise ValueError(f"no ASCII twin for {pattern.pattern!r}")
+    seen: set[str] = set()
+
+    def rename(group: re.Match[str]) -> str:
+        name = group.group(1)
+        if name in seen:
+            return f"(?P<{name}__2>"
+        seen.add(name)
+        return group.group(0)
+
+    source = re.sub(r"\(\?P<(\w+)>", rename, source)
+    return re.compile(source, re.ASCII | (re.IGNORECASE if fold else 0))
+
+
+# The patterns run on ASCII sentences: the ``re`` twins of those it scans faster.
+_TWINNED = frozenset({"full", "monthday", "monthyear", "weekday", "month", "quarter", "decade", "year", "year2", "bareyear",
+                      "period", "clock"})
+_ASCII_PATTERNS: Sequence[tuple[str, regex.Pattern[str] | re.Pattern[str]]] = [
+    (kind, _ascii_twin(pattern) if kind in _TWINNED else pattern) for kind, pattern in _PATTERNS]
+_RENAMED = frozenset({"full", "monthday"})  # their twins name a group again (day__2, year__2)
+
 def _month_number(name: str) -> int:
     clean = name.rstrip(".").capitalize()
     return MONTHS.get(clean) or MONTH_ABBR.get(clean[:4]) or MONTH_ABBR.get(clean[:3]) or 0
@@ -204,14 +239,29 @@ _PAST_VERB = regex.compile(r"\b(?:said|told|announced|reported|added|\p{Ll}+ed)\
                            regex.IGNORECASE)
 
 
+# The same on ASCII text, for re (faster there); the \p{Ll} of _FUTURE_CUE is read with its case.
+_ASCII_CLAUSE_BOUNDARY = re.compile(_CLAUSE_BOUNDARY.pattern, re.ASCII)
+_ASCII_PAST_VERB = _ascii_twin(_PAST_VERB)
+_ASCII_BE_BEFORE = _ascii_twin(_BE_BEFORE)
+_ASCII_FUTURE_CUE = _ascii_twin(regex.compile(
+    _FUTURE_CUE.pattern.replace(r"(?-i:to\s+\p{Ll}+", r"(?-i:to\s+[a-z]+"), _FUTURE_CUE.flags))
+
+
 def _future(text: str, start: int) -> bool:
     """Whether the clause before a date speaks of the future ("will meet on Friday", "is due to be
     published in May"); a past verb right before the date wins ("there will be more, he said Friday")."""
-    clause = _CLAUSE_BOUNDARY.split(text[max(0, start - 80):start])[-1]
-    past = _PAST_VERB.search(clause)
-    if past and not _BE_BEFORE.search(clause[:past.start()]):
+    boundary: regex.Pattern[str] | re.Pattern[str] = _CLAUSE_BOUNDARY
+    past_verb: regex.Pattern[str] | re.Pattern[str] = _PAST_VERB
+    be_before: regex.Pattern[str] | re.Pattern[str] = _BE_BEFORE
+    future_cue: regex.Pattern[str] | re.Pattern[str] = _FUTURE_CUE
+    if text.isascii():
+        boundary, past_verb, be_before, future_cue = (
+            _ASCII_CLAUSE_BOUNDARY, _ASCII_PAST_VERB, _ASCII_BE_BEFORE, _ASCII_FUTURE_CUE)
+    clause = boundary.split(text[max(0, start - 80):start])[-1]
+    past = past_verb.search(clause)
+    if past and not be_before.search(clause[:past.start()]):
         return False
-    return bool(_FUTURE_CUE.search(clause))
+    return bool(future_cue.search(clause))
 
 
 def _count(text: str) -> tuple[float, bool] | None:
@@ -226,8 +276,11 @@ def _count(text: str) -> tuple[float, bool] | None:
     return value.exact, False
 
 
-def _resolve(kind: str, m: regex.Match[str], anchor: dt.date | None, text: str) -> _Resolved | None:
+def _resolve(kind: str, m: regex.Match[str] | re.Match[str], anchor: dt.date | None, text: str) -> _Resolved | None:
     g = m.groupdict()
+    if kind in _RENAMED and isinstance(m, re.Match):
+        g = {name: value for name, value in g.items() if not name.endswith("__2")} | {
+            name[:-3]: value for name, value in g.items() if name.endswith("__2") and value is not None}
     start, end = m.start(), m.end()
     attrs: tuple[tuple[str, str], ...] = ()
     if kind == "iso":
@@ -480,18 +533,49 @@ def _ago(anchor: dt.date, n: float, unit: str, sign: int, vague: bool) -> tuple[
 
 
 _WORD = regex.compile(r"\p{L}+")
+# The same on ASCII text, for re (faster there).
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+_ASCII_STRONG_BREAK = re.compile(_STRONG_BREAK.pattern, re.ASCII)
+_ASCII_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK.pattern, re.ASCII)
+
+# Each word read by _subject: the event noun it is (its singular), or None (capitalised, or no
+# event noun). A news corpus uses a few tens of thousands of words; the table is emptied past
+# _EVENT_OF_CAP of them.
+_EVENT_OF: dict[str, str | None] = {}
+_EVENT_OF_CAP = 200_000
+
+
+def _event_noun(word: str) -> str | None:
+    """``singular(word)`` when ``word`` begins in lower case and that is an event noun, else ``None``."""
+    try:
+        return _EVENT_OF[word]
+    except KeyError:
+        pass
+    noun = singular(word) if word[0].islower() else None
+    if noun not in EVENT_NOUNS:
+        noun = None
+    if len(_EVENT_OF) >= _EVENT_OF_CAP:
+        _EVENT_OF.clear()
+    _EVENT_OF[word] = noun
+    return noun
 
 
 def _subject(sentence: str, start: int, end: int) -> str | None:
     """The event a date anchors: the nearest event noun in its clause, before it preferably."""
-    before = _STRONG_BREAK.split(sentence[:start])[-1][-90:]
-    for word in reversed(_WORD.findall(before)):
-        if word[0].islower() and singular(word) in EVENT_NOUNS:
-            return singular(word)
-    after = _CLAUSE_BREAK.split(sentence[end:])[0][:50]
-    for word in _WORD.findall(after):
-        if word[0].islower() and singular(word) in EVENT_NOUNS:
-            return singular(word)
+    if sentence.isascii():
+        strong, clause, words = _ASCII_STRONG_BREAK.split, _ASCII_CLAUSE_BREAK.split, _ASCII_WORD.findall
+    else:
+        strong, clause, words = _STRONG_BREAK.split, _CLAUSE_BREAK.split, _WORD.findall
+    before = strong(sentence[:start])[-1][-90:]
+    for word in reversed(words(before)):
+        noun = _event_noun(word)
+        if noun is not None:
+            return noun
+    after = clause(sentence[end:])[0][:50]
+    for word in words(after):
+        noun = _event_noun(word)
+        if noun is not None:
+            return noun
     return None
 
 
@@ -601,7 +685,108 @@ _GATES: dict[str, tuple[_Gate, ...]] = {
 # many characters after their start when spaces and hyphens come one at a time: "through early
 # late " (20) before the month, "Wednesday, 31st of " (19).
 _MONTH_LEAD = 24
-_NEAR_MONTH_KINDS = frozenset({"month", "monthday"})
+# "full" matches hold a month token or one in capitals ("MARCH", "SEPT.") at most 16 characters
+# after their start ("Wednesday, 31st " before the month), "monthyear" matches a month token of
+# any case at most 17 ("the beginning of "), "weekday" matches their weekday at most 10 ("this
+# past "), when spaces and hyphens come one at a time.
+_WEEKDAY_LEAD = 10
+
+# Cue patterns on ASCII text (where ``re`` and ``regex`` read these literals alike): month tokens
+# as _MONTH_TOKEN_GATE finds them, month tokens in capitals, month tokens of any case in the
+# lower-cased text, weekday names.
+_ASCII_MONTH_TOKEN = re.compile(_MONTH_TOKEN_GATE.pattern.pattern)
+_ASCII_CAPS_MONTH_TOKEN = re.compile(
+    r"(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
+    r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)(?![A-Za-z])")
+_ASCII_ANY_MONTH_TOKEN = re.compile(_MONTH_TOKEN_GATE.pattern.pattern.lower().replace("a-za-z", "a-z"))
+_ASCII_WEEKDAY = re.compile("|".join(_WEEKDAY_GATE.words))
+_ASCII_FULL_MONTH = re.compile("|".join(_FULL_MONTH_GATE.words))
+_ASCII_YEAR = re.compile(_YEAR_GATE.pattern.pattern, re.ASCII)
+
+# The kinds searched near cues on printable single-spaced ASCII (see _single_separators): the
+# cue positions' name (see _cue_positions) and how far before a cue a match can start.
+_NEAR_CUES: dict[str, tuple[str, int]] = {
+    "full": ("full", _MONTH_LEAD), "monthday": ("month", _MONTH_LEAD), "month": ("month", _MONTH_LEAD),
+    "monthyear": ("anymonth", _MONTH_LEAD), "weekday": ("weekday", _WEEKDAY_LEAD),
+}
+
+
+def _cue_positions(cue: str, text: str) -> list[int]:
+    """Where the cues named ``cue`` (see :data:`_NEAR_CUES`) start in an ASCII ``text``, ascending."""
+    if cue == "month":
+        return [m.start() for m in _ASCII_MONTH_TOKEN.finditer(text)]
+    if cue == "weekday":
+        return [m.start() for m in _ASCII_WEEKDAY.finditer(text)]
+    if cue == "anymonth":
+        return [m.start() for m in _ASCII_ANY_MONTH_TOKEN.finditer(text.lower())]
+    return sorted([m.start() for m in _ASCII_MONTH_TOKEN.finditer(text)]
+                  + [m.start() for m in _ASCII_CAPS_MONTH_TOKEN.finditer(text)])
+
+
+_NO_KINDS: frozenset[str] = frozenset()
+_YEAR_KINDS = ("year", "year2", "bareyear")
+_WORD_KINDS = tuple((kind, _GATES[kind][0].words) for kind in ("deictic", "period", "recent"))
+_ISO_GATE, _CLOCK_GATE = _GATES["iso"][0], _GATES["clock"][0]
+# Faster as one re search than as substring tests: the quarter words and the clock's digit cues
+# (their first characters are rare), and the "ago" gate in the lower-cased text (a match of it
+# holds one of the direction words of the "ago" word gate, which need no test of their own).
+_ASCII_QUARTER = re.compile("|".join(_GATES["quarter"][0].words))
+_CLOCK_SHAPES = re.compile(b"|".join(re.escape(cue) for cue in _CLOCK_GATE.digit_cues))
+_ASCII_AGO = re.compile(_AGO_GATE.pattern.pattern, re.ASCII)
+
+
+def _gated_kinds(text: str, lower: str | None) -> set[str]:
+    """The kinds of :data:`_PATTERNS` all of whose :data:`_GATES` pass on ``text`` (``lower``
+    as :meth:`_Gate.passes` takes it), each gate tested once."""
+    results: dict[_Gate, bool] = {}
+    kinds: set[str] = set()
+    for kind, _ in _PATTERNS:
+        for gate in _GATES[kind]:
+            if gate not in results:
+                results[gate] = gate.passes(text, lower)
+            if not results[gate]:
+                break
+        else:
+            kinds.add(kind)
+    return kinds
+
+
+def _ascii_kinds(text: str) -> set[str] | frozenset[str]:
+    """For an ASCII sentence, what ``_date_cue`` then :func:`_gated_kinds` answer (no kind where
+    the cue fails), with each test done once and by its cheapest form: one byte translation for
+    the digit cues, ``re`` for the capitalised words, substring tests on the lower-cased text."""
+    lower = text.lower()
+    shapes = text.encode("ascii").translate(_DIGIT_CLASSES)
+    digit = b"0" in shapes
+    if not digit and not any(word in lower for word in _CUE_WORDS):
+        return _NO_KINDS
+    kinds: set[str] = set()
+    if digit:  # the iso, clock and year gates all need one
+        printable = text.isprintable()
+        if (not printable or b"0-0" in shapes) and _ISO_GATE.pattern.search(text):
+            kinds.add("iso")
+        if (not printable or _CLOCK_SHAPES.search(shapes)) and _CLOCK_GATE.pattern.search(text):
+            kinds.add("clock")
+        if (not printable or b"0000" in shapes) and _ASCII_YEAR.search(text):
+            kinds.update(_YEAR_KINDS)
+            if _ASCII_FULL_MONTH.search(text):
+                kinds.add("full")
+            if any(word in lower for word in _MONTH_GATE.words):
+                kinds.add("monthyear")
+            if _DECADE_GATE.pattern.search(text):
+                kinds.add("decade")
+    if _ASCII_MONTH_TOKEN.search(text):  # a month token holds a capitalised abbreviation
+        kinds.update(("month", "monthday"))
+    if _ASCII_WEEKDAY.search(text):  # a weekday's name holds "day"
+        kinds.add("weekday")
+    if _ASCII_QUARTER.search(lower):
+        kinds.add("quarter")
+    for kind, words in _WORD_KINDS:
+        if any(word in lower for word in words):
+            kinds.add(kind)
+    if _ASCII_AGO.search(lower):
+        kinds.add("ago")
+    return kinds
 
 
 def _single_separators(text: str) -> bool:
@@ -611,7 +796,8 @@ def _single_separators(text: str) -> bool:
         and " -" not in text and "- " not in text
 
 
-def _near_cues(pattern: regex.Pattern[str], text: str, cues: list[int], lead: int) -> Iterator[regex.Match[str]]:
+def _near_cues(pattern: regex.Pattern[str] | re.Pattern[str], text: str, cues: list[int],
+               lead: int) -> Iterator[regex.Match[str] | re.Match[str]]:
     """``pattern.finditer(text)`` when every match holds a position of ``cues`` (ascending) at
     most ``lead`` characters after its start: the next match from ``pos`` on begins at or after
     the first cue from ``pos`` on minus ``lead``, so the search starts there, not at ``pos``."""
@@ -626,27 +812,30 @@ def _near_cues(pattern: regex.Pattern[str], text: str, cues: list[int], lead: in
 
 def _sentence_dates(doc: Doc, sentence: Sentence, anchor: dt.date | None) -> list[Claim]:
     s_text = doc.norm[sentence.start:sentence.end]
-    lower = s_text.lower() if s_text.isascii() else None
-    if not _date_cue(s_text, lower):
+    patterns: Sequence[tuple[str, regex.Pattern[str] | re.Pattern[str]]] = _ASCII_PATTERNS
+    if s_text.isascii():
+        kinds = _ascii_kinds(s_text)
+        if not kinds:
+            return []
+    elif _DATE_CUE.search(s_text) is None:
         return []
+    else:
+        kinds = _gated_kinds(s_text, None)
+        patterns = _PATTERNS
     found: list[_Resolved] = []
-    gates: dict[_Gate, bool] = {}
-    month_cues: list[int] | None = None  # month token positions, on text where _MONTH_LEAD holds
-    for kind, pattern in _PATTERNS:
-        passed = True
-        for gate in _GATES.get(kind, ()):
-            if gate not in gates:
-                gates[gate] = gate.passes(s_text, lower)
-            if not gates[gate]:
-                passed = False  # the pattern needs a word the sentence does not have
-                break
-        if not passed:
+    cues: dict[str, list[int]] = {}  # cue positions of the kinds searched near them (_NEAR_CUES)
+    near = _single_separators(s_text)
+    for kind, pattern in patterns:
+        if kind not in kinds:
             continue
-        matches: Iterator[regex.Match[str]] = pattern.finditer(s_text)
-        if kind in _NEAR_MONTH_KINDS and _single_separators(s_text):
-            if month_cues is None:
-                month_cues = [m.start() for m in _MONTH_TOKEN_GATE.pattern.finditer(s_text)]
-            matches = _near_cues(pattern, s_text, month_cues, _MONTH_LEAD)
+        matches: Iterator[regex.Match[str] | re.Match[str]]
+        if near and kind in _NEAR_CUES:
+            cue_kind, lead = _NEAR_CUES[kind]
+            if cue_kind not in cues:
+                cues[cue_kind] = _cue_positions(cue_kind, s_text)
+            matches = _near_cues(pattern, s_text, cues[cue_kind], lead)
+        else:
+            matches = pattern.finditer(s_text)
         for match in matches:
             if any(match.start() < r.end and r.start < match.end() for r in found):
                 continue

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import overload
 
 import regex
 
@@ -199,9 +200,21 @@ def scale_of(text: str) -> float:
     return factor
 
 
+@overload
 def search_near_cue(pattern: regex.Pattern[str], text: str, pos: int, cues: Sequence[int], k: int,
                     lead: int, may_lead: Callable[[str, int], bool] | None = None,
-                    ) -> tuple[regex.Match[str] | None, int]:
+                    ) -> tuple[regex.Match[str] | None, int]: ...
+
+
+@overload
+def search_near_cue(pattern: re.Pattern[str], text: str, pos: int, cues: Sequence[int], k: int,
+                    lead: int, may_lead: Callable[[str, int], bool] | None = None,
+                    ) -> tuple[re.Match[str] | None, int]: ...
+
+
+def search_near_cue(pattern: regex.Pattern[str] | re.Pattern[str], text: str, pos: int, cues: Sequence[int], k: int,
+                    lead: int, may_lead: Callable[[str, int], bool] | None = None,
+                    ) -> tuple[regex.Match[str] | re.Match[str] | None, int]:
     """``pattern.search(text, pos)`` for a pattern whose every match holds a position of ``cues``
     (ascending: where a number or a month token starts) at most ``lead`` characters after its
     start: the first match from ``pos`` on begins at or after the first cue from ``pos`` on minus
