@@ -2,7 +2,7 @@
 
 Usage::
 
-    python tests/fuzz/fuzz_targets.py [extract|corpus] [--seconds N] [--seed S]
+    python tests/fuzz/fuzz_targets.py [extract|corpus|warm] [--seconds N] [--seed S]
 
 With atheris installed (``pip install atheris``), the target runs under atheris's
 coverage-guided fuzzer (libFuzzer) for ``--seconds``, seeded with ``--seed`` so that a run in
@@ -13,7 +13,9 @@ bytes) runs for the same time. Either way a failing input is written to
 
 The invariants checked for every input: no exception; every claim's offsets are inside the
 text and ``text[start:end]`` is its quote; for the loader, every problem is a one-line
-message and a check of what was loaded renders as JSON.
+message and a check of what was loaded renders as JSON; for the warm path (``warm``), a run
+served by the claim cache reports exactly what a run without it reports, twice, and again
+after one article is edited.
 """
 
 from __future__ import annotations
@@ -68,7 +70,36 @@ def check_corpus(data: bytes) -> None:
         json.loads(render("json", result, ReportOptions()))
 
 
-TARGETS: dict[str, Callable[[bytes], None]] = {"extract": check_extract, "corpus": check_corpus}
+def check_warm(data: bytes) -> None:
+    """A run served by the claim cache (its claims and what rules kept per story and article)
+    reports exactly what a run without it reports, before and after an edit of one article."""
+    from checker.corpus import load_corpus
+    from checker.engine import CheckSettings, run_check
+    from reports import ReportOptions, render
+
+    def report(root: Path, cache: Path | None) -> str:
+        settings = CheckSettings(use_cache=cache is not None, cache_dir=str(cache) if cache else None)
+        return render("json", run_check(load_corpus([root]), settings=settings), ReportOptions())
+
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    with tempfile.TemporaryDirectory() as tmp:
+        root, cache = Path(tmp) / "corpus", Path(tmp) / "cache"
+        root.mkdir()
+        cut = len(data) // 3
+        (root / "a.txt").write_bytes(data[cut:])
+        (root / "b.txt").write_bytes(data[:cut] + data[cut:][:200])
+        if seeds:  # an article of the seeds beside them: stories of several articles, with figures
+            seed = seeds[len(data) % len(seeds)].read_bytes()
+            (root / "c.txt").write_bytes(seed[:len(seed) // 2] + data[:300] + seed[len(seed) // 2:])
+        full = report(root, None)
+        for _ in range(2):
+            assert report(root, cache) == full
+        (root / "a.txt").write_bytes(data[cut:] + data[:80])
+        assert report(root, cache) == report(root, None)
+
+
+TARGETS: dict[str, Callable[[bytes], None]] = {"extract": check_extract, "corpus": check_corpus,
+                                               "warm": check_warm}
 
 
 def _mutations(rng: random.Random) -> bytes:
