@@ -15,7 +15,8 @@ import json
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import regex
 
@@ -58,6 +59,8 @@ class Option:
         return value
 
 
+T = TypeVar("T")
+
 _EVIDENCE_ORDER = operator.attrgetter("article", "start", "end")
 """The order of the evidence of a finding."""
 
@@ -75,19 +78,19 @@ class BlockMemo:
         self.stored: Mapping[str, str] = stored or {}
         self.used: dict[str, str] = {}
 
-    def get(self, key: str) -> Any:
-        """The value kept under ``key`` (``None`` when there is none or it is not JSON)."""
+    def recall(self, key: str, decode: Callable[[Any], T | None]) -> T | None:
+        """``decode`` of the JSON value kept under ``key``, then kept for the next run too;
+        ``None`` when there is none, it is not JSON, or ``decode`` refuses it (``None``)."""
         data = self.stored.get(key)
         if data is None:
             return None
         try:
-            return json.loads(data)
+            value = decode(json.loads(data))
         except ValueError:
             return None
-
-    def keep(self, key: str) -> None:
-        """Keep the stored value of ``key`` for the next run (it was read and served)."""
-        self.used[key] = self.stored[key]
+        if value is not None:
+            self.used[key] = data
+        return value
 
     def put(self, key: str, value: Any) -> None:
         self.used[key] = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -374,12 +377,10 @@ class Rule:
         ordered = sorted(articles)
         key = ctx.block_key(self, ordered, *extra) if memo is not None else None
         lists = [ctx.alignment.by_article.get(a, []) for a in ordered] if key is not None else []
-        if memo is not None and key is not None:
-            kept = self._decode_block(ctx, memo.get(key), lists)
-            if kept is not None:
-                memo.keep(key)
-                yield from kept
-                return
+        kept = memo.recall(key, partial(self._decode_block, ctx, lists=lists)) if memo and key else None
+        if kept is not None:
+            yield from kept
+            return
         made = [(spec, self._spec_finding(ctx, spec)) for spec in make()]
         if memo is not None and key is not None:
             encoded = _encode_block(made, lists)
@@ -395,11 +396,10 @@ class Rule:
         else what ``read`` reads, then kept for the next run."""
         memo = ctx.memos.get(self.code)
         key = ctx.block_key(self, [article], "article", name) if memo is not None else None
-        if memo is not None and key is not None:
-            kept = memo.get(key)
-            if isinstance(kept, list) and valid(kept):
-                memo.keep(key)
-                return kept
+        kept = memo.recall(key, lambda value: value if isinstance(value, list) and valid(value) else None) \
+            if memo and key else None
+        if kept is not None:
+            return kept
         value = read()
         if memo is not None and key is not None:
             memo.put(key, value)
@@ -409,7 +409,7 @@ class Rule:
         return self.finding(ctx, spec.status, spec.topic, spec.message, spec.claims, spec.confidence, fact=spec.fact,
                             event=_event(ctx, spec.event_of), severity=spec.severity)
 
-    def _decode_block(self, ctx: RuleContext, value: Any, lists: Sequence[Sequence[Claim]]) -> list[Finding] | None:
+    def _decode_block(self, ctx: RuleContext, value: Any, *, lists: Sequence[Sequence[Claim]]) -> list[Finding] | None:
         """The findings :func:`_encode_block` kept, or ``None`` when ``value`` is not such a list
         (an entry of another shape, or damaged: the block is read again)."""
         if not isinstance(value, list):

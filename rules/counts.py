@@ -7,8 +7,8 @@ import datetime as dt
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from functools import lru_cache, partial
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache, lru_cache, partial
 
 import regex
 
@@ -752,13 +752,18 @@ class CountMismatch(Rule):
         for claim in ctx.claims_of(ClaimKind.QUANTITY):
             if not ctx.alone(claim.article):
                 stories[ctx.story_of(claim.article)].append(claim)
-        names = _Names(ctx)
+        @cache
+        def names() -> tuple[dict[str, dict[str, str]], dict[str, frozenset[str]]]:
+            """The people and places each article names: read once, when a story first needs them."""
+            return article_surnames(ctx), article_places(ctx)
+
         for story in sorted(stories):
             # a story is a block: its findings depend on its articles alone (kept between runs)
             yield from self.block_findings(ctx, ctx.story_articles(story) or (),
                                            partial(self._story, ctx, stories[story], names))
 
-    def _story(self, ctx: RuleContext, claims: Sequence[Claim], names: _Names) -> Iterator[FindingSpec]:
+    def _story(self, ctx: RuleContext, claims: Sequence[Claim],
+               names: Callable[[], tuple[dict[str, dict[str, str]], dict[str, frozenset[str]]]]) -> Iterator[FindingSpec]:
         """The findings of the figures of one story (in the order of the corpus)."""
         blocks: dict[tuple[str, str, str], list[tuple[Claim, Frame]]] = defaultdict(list)
         for claim in claims:
@@ -775,7 +780,7 @@ class CountMismatch(Rule):
             framed = [(c, f) for c, f in blocks[block_key] if not _other_time(ctx, c) and not ctx.background(c)]
             if len({c.article for c, _ in framed}) < 2:
                 continue
-            surnames, mentions = names.read()
+            surnames, mentions = names()
             items = [_Framed(ctx, c, f, surnames, mentions) for c, f in framed]
             for fact in _fact_groups(items):
                 group = sorted((x.claim for x in fact), key=lambda c: (c.article, c.start))
@@ -806,20 +811,6 @@ class CountMismatch(Rule):
                 else:
                     yield FindingSpec(Status.AGREEMENT, topic, f"Figures agree: {sides_text(group, ' and ')}.",
                                       group, 0.75, facts, group)
-
-
-class _Names:
-    """The people and places each article names (:func:`article_surnames`,
-    :func:`article_places`), read once, when a story first needs them."""
-
-    def __init__(self, ctx: RuleContext) -> None:
-        self.ctx = ctx
-        self.found: tuple[dict[str, dict[str, str]], dict[str, frozenset[str]]] | None = None
-
-    def read(self) -> tuple[dict[str, dict[str, str]], dict[str, frozenset[str]]]:
-        if self.found is None:
-            self.found = article_surnames(self.ctx), article_places(self.ctx)
-        return self.found
 
 
 def _several_articles(block: Sequence[tuple[Claim, Frame]]) -> bool:
