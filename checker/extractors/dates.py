@@ -240,7 +240,7 @@ _PAST_VERB = regex.compile(r"\b(?:said|told|announced|reported|added|\p{Ll}+ed)\
 
 
 # The same on ASCII text, for re (faster there); the \p{Ll} of _FUTURE_CUE is read with its case.
-_ASCII_CLAUSE_BOUNDARY = re.compile(_CLAUSE_BOUNDARY.pattern, re.ASCII)
+_ASCII_CLAUSE_BOUNDARY = _ascii_twin(_CLAUSE_BOUNDARY)
 _ASCII_PAST_VERB = _ascii_twin(_PAST_VERB)
 _ASCII_BE_BEFORE = _ascii_twin(_BE_BEFORE)
 _ASCII_FUTURE_CUE = _ascii_twin(regex.compile(
@@ -535,8 +535,8 @@ def _ago(anchor: dt.date, n: float, unit: str, sign: int, vague: bool) -> tuple[
 _WORD = regex.compile(r"\p{L}+")
 # The same on ASCII text, for re (faster there).
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
-_ASCII_STRONG_BREAK = re.compile(_STRONG_BREAK.pattern, re.ASCII)
-_ASCII_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK.pattern, re.ASCII)
+_ASCII_STRONG_BREAK = _ascii_twin(_STRONG_BREAK)
+_ASCII_CLAUSE_BREAK = _ascii_twin(_CLAUSE_BREAK)
 
 # Each word read by _subject: the event noun it is (its singular), or None (capitalised, or no
 # event noun). A news corpus uses a few tens of thousands of words; the table is emptied past
@@ -701,7 +701,7 @@ _ASCII_CAPS_MONTH_TOKEN = re.compile(
 _ASCII_ANY_MONTH_TOKEN = re.compile(_MONTH_TOKEN_GATE.pattern.pattern.lower().replace("a-za-z", "a-z"))
 _ASCII_WEEKDAY = re.compile("|".join(_WEEKDAY_GATE.words))
 _ASCII_FULL_MONTH = re.compile("|".join(_FULL_MONTH_GATE.words))
-_ASCII_YEAR = re.compile(_YEAR_GATE.pattern.pattern, re.ASCII)
+_ASCII_YEAR = _ascii_twin(_YEAR_GATE.pattern)
 
 # The kinds searched near cues on printable single-spaced ASCII (see _single_separators): the
 # cue positions' name (see _cue_positions) and how far before a cue a match can start.
