@@ -23,6 +23,7 @@ from checker.cache import (
     ClaimCache,
     article_key,
     decode,
+    decode_many,
     default_cache_dir,
     encode,
     extractor_version,
@@ -458,3 +459,46 @@ def test_rule_blocks_are_kept_per_rule_and_replaced_by_what_the_last_run_read(tm
         assert cache.get_blocks("NM01") == {}
         cache.clear()
         assert cache.get_blocks("DT04") == {}
+
+
+def _entries(corpus) -> list[tuple[bytes, str]]:  # type: ignore[no-untyped-def]
+    return [(encode(ArticleExtraction(tuple(extract(a)), ((0, 5),), None, False, story_features(a, ())), a.text),
+             a.text) for a in corpus.articles]
+
+
+def test_entries_decoded_together_are_what_each_decodes_to_alone(seeds) -> None:  # type: ignore[no-untyped-def]
+    entries = _entries(seeds)
+    together = decode_many(entries)
+    alone = [decode(data, text) for data, text in entries]
+    assert together == alone
+    for mine, its in zip(together, alone, strict=True):
+        assert mine is not None and all(_same(a, b) for a, b in zip(mine.claims, its.claims, strict=True))
+
+
+def test_a_bad_entry_among_good_ones_is_the_only_one_lost(seeds) -> None:  # type: ignore[no-untyped-def]
+    entries = _entries(seeds)
+    bad = (_with_header(entries[1][0], z=[["x", 3]]), entries[1][1])
+    found = decode_many([entries[0], bad, *entries[2:]])
+    assert found[1] is None
+    assert found[:1] + found[2:] == [decode(data, text) for data, text in entries[:1] + entries[2:]]
+
+
+def test_an_index_past_its_own_table_is_refused_though_the_next_entry_has_values_there(
+        seeds) -> None:  # type: ignore[no-untyped-def]
+    """Decoded together, the tables of all entries lie one after the other: an index one past
+    the first entry's kinds would read the next entry's first kind, and must not."""
+    (first, text), after = _entries(seeds)[0], _entries(seeds)[1:]
+    size = int.from_bytes(first[:4], "little")
+    header = json.loads(first[4:4 + size])
+    n = header["n"]
+    kinds = len(header["v"][0])
+    column = len(POSITION_FIELDS) + 1  # the kinds' index column follows the positions and the sentence index
+    ints = bytearray(first[4 + size:])
+    ints[4 * column * n:4 * column * n + 4] = kinds.to_bytes(4, "little")  # the first claim's kind: one past
+    broken = first[:4 + size] + bytes(ints)
+    with pytest.raises(ValueError):
+        decode(broken, text)
+    found = decode_many([(broken, text), *after])
+    assert found[0] is None and all(found[1:])
+    quoted = _with_header(first, q=[[n, "x"]])  # a quote for a claim past the entry's own
+    assert decode_many([(quoted, text), *after])[0] is None
