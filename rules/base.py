@@ -112,6 +112,10 @@ class FindingSpec:
     severity: Severity | None = None
     values: Sequence[str] | None = None
     """The normalised values the fingerprint names (by default the displayed value of each claim)."""
+    shown_as: Callable[[Claim], str] = shown
+    """The value shown for each claim (its normalised value by default)."""
+    fingerprint_articles: Sequence[str] | None = None
+    """The articles the fingerprint names when not those of the evidence."""
 
 
 @dataclass
@@ -416,7 +420,8 @@ class Rule:
 
     def _spec_finding(self, ctx: RuleContext, spec: FindingSpec) -> Finding:
         return self.finding(ctx, spec.status, spec.topic, spec.message, spec.claims, spec.confidence, fact=spec.fact,
-                            event=_event(ctx, spec.event_of), severity=spec.severity, values=spec.values)
+                            event=_event(ctx, spec.event_of), severity=spec.severity, values=spec.values,
+                            shown_as=spec.shown_as, fingerprint_articles=spec.fingerprint_articles)
 
     def _decode_block(self, ctx: RuleContext, value: Any, *, lists: Sequence[Sequence[Claim]]) -> list[Finding] | None:
         """The findings :func:`_encode_block` kept, or ``None`` when ``value`` is not such a list

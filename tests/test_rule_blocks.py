@@ -17,6 +17,7 @@ from checker.cli import main
 from rules import happenings
 from rules.counts import CountMismatch, RelatedCounts
 from rules.happenings import HappeningDay
+from rules.names import NameVariants
 from tests.test_stories import FIRE_A, FIRE_B, FIRE_C, QUAKE, RESTAURANT, _write
 
 QUAKE_B = QUAKE.replace("dozens of aftershocks", "more than 40 aftershocks").replace(
@@ -43,6 +44,11 @@ def _stories_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(CountMismatch, "_story", counted)
     return read
+
+
+def _replace_in(path: Path, old: str, new: str) -> None:
+    """Edit an article: ``old`` replaced with ``new``."""
+    path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
 
 
 @pytest.fixture
@@ -72,8 +78,7 @@ def test_after_an_edit_only_the_edited_story_is_read_again(
     cache = ["--cache-dir", str(tmp_path / "cache")]
     _report(capsys, corpus, *cache)
     read = _stories_read(monkeypatch)
-    (corpus / "f.txt").write_text((corpus / "f.txt").read_text("utf-8").replace("eight people", "nine people"),
-                                  "utf-8")
+    _replace_in(corpus / "f.txt", "eight people", "nine people")
     warm = _report(capsys, corpus, *cache)
     assert read == ["e,f"]
     assert warm == _report(capsys, corpus, "--no-cache")
@@ -196,7 +201,7 @@ def test_dt04_reads_again_only_the_stories_and_names_of_the_articles_that_change
             read.clear()
         assert _report(capsys, corpus, *cache) == full
         assert reads == {"places": [], "objects": [], "compared": []}
-    (corpus / "e.txt").write_text((corpus / "e.txt").read_text("utf-8").replace("Thursday", "Friday"), "utf-8")
+    _replace_in(corpus / "e.txt", "Thursday", "Friday")
     warm = _report(capsys, corpus, *cache)
     assert reads == {"places": ["e,f"], "objects": ["e"], "compared": ["e,f"]}
     assert warm == _report(capsys, corpus, "--no-cache")
@@ -210,7 +215,7 @@ def _dateless_quake_report(corpus: Path) -> None:
 
 def _fire_report_redated(corpus: Path) -> None:
     """b, of the fire's story, which tells no date of its own, published a day later."""
-    (corpus / "b.txt").write_text((corpus / "b.txt").read_text("utf-8").replace("2024-03-06", "2024-03-07"), "utf-8")
+    _replace_in(corpus / "b.txt", "2024-03-06", "2024-03-07")
 
 
 @pytest.mark.parametrize(("change", "places", "compared"), [
@@ -266,3 +271,49 @@ def test_dt04_keeps_the_comparisons_of_each_happening_of_a_story_apart(
     cache = ["--cache-dir", str(tmp_path / "cache")]
     assert _report(capsys, corpus, *cache) == full
     assert _report(capsys, corpus, *cache) == full  # the story's fire and arrest, each from its own block
+
+
+MOSCOW = "Russian Foreign Minister {lavrov} met Kremlin spokesman {peskov} in Moscow on Tuesday.\n"
+KYIV = "Ukrainian President {zelensky} visited a hospital in Kyiv on Thursday.\n"
+SPELLINGS = {"a": ("2024-03-10", "Lavrov meets Peskov in Moscow\n"
+                   + MOSCOW.format(lavrov="Sergei Lavrov", peskov="Dmitry Peskov")),
+             "b": ("2024-03-10", "Lavrov and Peskov meet in Moscow\n"
+                   + MOSCOW.format(lavrov="Sergey Lavrov", peskov="Dmitri Peskov")),
+             "c": ("2024-05-02", "Zelensky visits Kyiv hospital\n" + KYIV.format(zelensky="Volodymyr Zelensky")),
+             "d": ("2024-05-02", "Zelenskyy at Kyiv hospital\n" + KYIV.format(zelensky="Volodymyr Zelenskyy"))}
+
+
+def _spellings_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names whose spellings NM01 compares (instead of taking the finding from the cache)."""
+    read: list[str] = []
+    spellings = NameVariants._spellings
+
+    def compared(self: NameVariants, canonical: str, claims: list) -> object:  # type: ignore[type-arg]
+        read.append(canonical)
+        return spellings(self, canonical, claims)
+
+    monkeypatch.setattr(NameVariants, "_spellings", compared)
+    return read
+
+
+def test_nm01_compares_again_only_the_spellings_of_the_names_of_an_edited_article(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _write(corpus, SPELLINGS)
+    full = _report(capsys, corpus, "--no-cache")
+    names = ["Dmitri Peskov", "Sergei Lavrov", "Volodymyr Zelensky"]
+    assert all(f'"topic": "spelling of {name}"' in full for name in names)
+    read = _spellings_read(monkeypatch)
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    assert _report(capsys, corpus, *cache) == full
+    assert sorted(read) == names
+    for _ in range(2):  # Lavrov and Peskov, named by the same articles, are kept apart, each under its name
+        read.clear()
+        assert _report(capsys, corpus, *cache) == full
+        assert read == []
+    _replace_in(corpus / "d.txt", "a hospital", "the hospital")
+    warm = _report(capsys, corpus, *cache)
+    assert read == ["Volodymyr Zelensky"]
+    assert warm == _report(capsys, corpus, "--no-cache")
+    assert "the hospital" in warm
