@@ -317,3 +317,34 @@ def test_nm01_compares_again_only_the_spellings_of_the_names_of_an_edited_articl
     assert read == ["Volodymyr Zelensky"]
     assert warm == _report(capsys, corpus, "--no-cache")
     assert "the hospital" in warm
+
+
+RAID = {"a": ("2011-08-04", "Jeffs convicted in Texas\nWarren Jeffs was convicted in San Angelo on Thursday.\n"
+                            "The evidence was seized in the April 2008 raid on the Yearning for Zion Ranch in Eldorado.\n"),
+        "b": ("2011-08-05", "Jeffs found guilty in San Angelo\nWarren Jeffs was found guilty in San Angelo on Thursday.\n"
+                            "Authorities raided the Yearning for Zion Ranch in Eldorado in April 2008.\n"),
+        "c": ("2011-08-05", "Jeffs guilty verdict in San Angelo\n"
+                            "Warren Jeffs was found guilty in San Angelo, jurors said.\n")}
+
+
+def test_dt04_compares_an_earlier_happening_again_when_any_article_of_its_stories_changes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _write(corpus, RAID)
+    reads = _dt04_reads(monkeypatch)
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    full = _report(capsys, corpus, *cache)
+    assert '"topic": "date of the raid"' in full  # the raid of 2008, in reports of the 2011 trial
+    assert "a,b" in reads["compared"]
+    for read in reads.values():
+        read.clear()
+    assert _report(capsys, corpus, *cache) == full
+    assert reads["compared"] == []
+    # c, of the same story, dates no raid, but the articles of the stories are in the key of
+    # the raid's comparison (when they were written tells which dates of an undated article
+    # are of another year): the raid is compared again
+    _replace_in(corpus / "c.txt", "2011-08-05", "2011-08-06")
+    warm = _report(capsys, corpus, *cache)
+    assert "a,b" in reads["compared"]
+    assert warm == _report(capsys, corpus, "--no-cache")
