@@ -417,10 +417,11 @@ PARALLEL_RULES_FROM = 2000
 """From this many articles on, stories and rules use parallel processes (``--jobs``): on a
 small corpus starting the processes costs more than they save."""
 
-BLOCK_RULES = frozenset({"CT01", "CT02", "DT04"})
+BLOCK_RULES = frozenset({"CT01", "CT02", "DT04", "NM01"})
 """The built-in rules that keep what they read of the corpus between runs, in the claim cache:
-their findings per story (:meth:`rules.base.Rule.block_findings`), or what they read of each
-article alone (:meth:`rules.base.Rule.article_readings`)."""
+their findings per block of the corpus, a story, a group of stories or the articles of one name
+(:meth:`rules.base.Rule.block_findings`), or what they read of a story or of each article alone
+(:meth:`rules.base.Rule.block_readings`)."""
 
 
 def _block_store(cfg: CheckSettings, cache: ClaimCache | None, corpus: Corpus,

@@ -143,14 +143,13 @@ class AgeMismatch(Rule):
         # The entity claims that name the people of the ages (only those: a corpus has millions).
         wanted = {(c.article, int(at)) for c in tied if (at := c.attr("person_at")) is not None and at.isdigit()}
         named: dict[tuple[str, int], str] = {}
-        people: set[str] = set()
-        for entity in ctx.claims_of(ClaimKind.ENTITY):
-            if entity.subject not in (PLACE, ORG):
-                name = entity.canonical or entity.text
-                if (entity.article, entity.start) in wanted:
-                    named[(entity.article, entity.start)] = name
-                if entity.subject == "person":
-                    people.add(name)
+        for article in {article for article, _ in wanted}:  # (the articles of the ages alone: read only those)
+            for entity in ctx.alignment.by_article.get(article, ()):
+                if entity.kind is ClaimKind.ENTITY and entity.subject not in (PLACE, ORG) \
+                        and (article, entity.start) in wanted:
+                    named[(article, entity.start)] = entity.canonical or entity.text
+        people = {entity.canonical or entity.text for entity in ctx.claims_of(ClaimKind.ENTITY)
+                  if entity.subject == "person"}
         persons: list[tuple[str, Claim]] = []
         for claim in tied:
             at = claim.attr("person_at")
@@ -462,12 +461,13 @@ def _names_of_articles(ctx: RuleContext, articles: set[str],
                        resolve: Callable[[str], str | None]) -> dict[str, set[str]]:
     """The people each of ``articles`` names (anywhere), as the corpus resolves the names."""
     out: dict[str, set[str]] = defaultdict(set)
-    for entity in ctx.claims_of(ClaimKind.ENTITY):
-        if entity.article in articles and entity.subject == "person":
-            name = entity.canonical or entity.text
-            out[entity.article].add(name)
-            if (full := resolve(name)) is not None:
-                out[entity.article].add(full)
+    for article in articles:
+        for entity in ctx.alignment.by_article.get(article, ()):
+            if entity.kind is ClaimKind.ENTITY and entity.subject == "person":
+                name = entity.canonical or entity.text
+                out[article].add(name)
+                if (full := resolve(name)) is not None:
+                    out[article].add(full)
     return out
 
 

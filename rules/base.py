@@ -110,6 +110,12 @@ class FindingSpec:
     fact: tuple[str, ...]
     event_of: Sequence[Claim] = ()
     severity: Severity | None = None
+    values: Sequence[str] | None = None
+    """The normalised values the fingerprint names (by default the displayed value of each claim)."""
+    shown_as: Callable[[Claim], str] = shown
+    """The value shown for each claim (its normalised value by default)."""
+    fingerprint_articles: Sequence[str] | None = None
+    """The articles the fingerprint names when not those of the evidence."""
 
 
 @dataclass
@@ -391,11 +397,18 @@ class Rule:
     def article_readings(self, ctx: RuleContext, article: str, name: str, read: Callable[[], list[Any]],
                          valid: Callable[[list[Any]], bool]) -> list[Any]:
         """What ``read`` reads of one article alone (a list of JSON values), the reading
-        ``name`` of the rule: what the last run kept for the article when nothing of it has
-        changed (:meth:`RuleContext.block_key` of the article alone) and ``valid`` accepts it,
-        else what ``read`` reads, then kept for the next run."""
+        ``name`` of the rule: :meth:`block_readings` of the article alone."""
+        return self.block_readings(ctx, [article], name, read, valid)
+
+    def block_readings(self, ctx: RuleContext, articles: Sequence[str], name: str, read: Callable[[], list[Any]],
+                       valid: Callable[[list[Any]], bool]) -> list[Any]:
+        """What ``read`` reads of a block of the corpus, the claims and articles of
+        ``articles`` (a list of JSON values), the reading ``name`` of the rule: what the last run
+        kept for the block when nothing of it has changed (:meth:`RuleContext.block_key` of the
+        articles) and ``valid`` accepts it, else what ``read`` reads, then kept for the next run.
+        ``read`` reads nothing of the corpus but the claims and the articles of the block."""
         memo = ctx.memos.get(self.code)
-        key = ctx.block_key(self, [article], "article", name) if memo is not None else None
+        key = ctx.block_key(self, articles, "reading", name) if memo is not None else None
         kept = memo.recall(key, lambda value: value if isinstance(value, list) and valid(value) else None) \
             if memo and key else None
         if kept is not None:
@@ -407,7 +420,8 @@ class Rule:
 
     def _spec_finding(self, ctx: RuleContext, spec: FindingSpec) -> Finding:
         return self.finding(ctx, spec.status, spec.topic, spec.message, spec.claims, spec.confidence, fact=spec.fact,
-                            event=_event(ctx, spec.event_of), severity=spec.severity)
+                            event=_event(ctx, spec.event_of), severity=spec.severity, values=spec.values,
+                            shown_as=spec.shown_as, fingerprint_articles=spec.fingerprint_articles)
 
     def _decode_block(self, ctx: RuleContext, value: Any, *, lists: Sequence[Sequence[Claim]]) -> list[Finding] | None:
         """The findings :func:`_encode_block` kept, or ``None`` when ``value`` is not such a list

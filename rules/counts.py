@@ -7,7 +7,7 @@ import datetime as dt
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache, partial
 
 import regex
@@ -449,13 +449,15 @@ def _speaker(sentence: str, start: int, end: int) -> bool:
             or _ACCORDING_BEFORE.search(sentence[max(0, start - 40):start]) is not None)
 
 
-def article_places(ctx: RuleContext) -> dict[str, frozenset[str]]:
-    """Per article, the places it names."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for claim in ctx.claims_of(ClaimKind.ENTITY):
-        if claim.subject == "place":
-            out[claim.article].add(claim.canonical or claim.text)
-    return {article: frozenset(names) for article, names in out.items()}
+def article_places(ctx: RuleContext, articles: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Per article of ``articles``, the places it names."""
+    out: dict[str, frozenset[str]] = {}
+    for article in articles:
+        names = {claim.canonical or claim.text for claim in ctx.alignment.by_article.get(article, ())
+                 if claim.kind is ClaimKind.ENTITY and claim.subject == "place"}
+        if names:
+            out[article] = frozenset(names)
+    return out
 
 
 def _nested(a: _Framed, b: _Framed) -> bool:
@@ -473,16 +475,25 @@ def _nested(a: _Framed, b: _Framed) -> bool:
     return False
 
 
-def article_surnames(ctx: RuleContext) -> dict[str, dict[str, str]]:
-    """Per article, the surnames of the people it names in two words or more, with their names."""
-    out: dict[str, dict[str, str]] = defaultdict(dict)
-    for claim in ctx.claims_of(ClaimKind.ENTITY):
-        if claim.subject == "person":
-            name = claim.canonical or claim.text
-            parts = name.split()
-            if len(parts) > 1:
-                out[claim.article].setdefault(parts[-1], name)
+def article_surnames(ctx: RuleContext, articles: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Per article of ``articles``, the surnames of the people it names in two words or more,
+    with their names (the first name of each surname)."""
+    out: dict[str, dict[str, str]] = {}
+    for article in articles:
+        for claim in ctx.alignment.by_article.get(article, ()):
+            if claim.kind is ClaimKind.ENTITY and claim.subject == "person":
+                name = claim.canonical or claim.text
+                parts = name.split()
+                if len(parts) > 1:
+                    out.setdefault(article, {}).setdefault(parts[-1], name)
     return out
+
+
+def _story_names(ctx: RuleContext, articles: Sequence[str]) -> tuple[dict[str, dict[str, str]],
+                                                                   dict[str, frozenset[str]]]:
+    """The people and places each article of a story names: read for the story alone, as most
+    stories' findings are kept and only the others need them."""
+    return article_surnames(ctx, articles), article_places(ctx, articles)
 
 
 @lru_cache(maxsize=65536)
@@ -752,15 +763,11 @@ class CountMismatch(Rule):
         for claim in ctx.claims_of(ClaimKind.QUANTITY):
             if not ctx.alone(claim.article):
                 stories[ctx.story_of(claim.article)].append(claim)
-        @cache
-        def names() -> tuple[dict[str, dict[str, str]], dict[str, frozenset[str]]]:
-            """The people and places each article names: read once, when a story first needs them."""
-            return article_surnames(ctx), article_places(ctx)
-
         for story in sorted(stories):
             # a story is a block: its findings depend on its articles alone (kept between runs)
-            yield from self.block_findings(ctx, ctx.story_articles(story) or (),
-                                           partial(self._story, ctx, stories[story], names))
+            articles = ctx.story_articles(story) or ()
+            names = cache(partial(_story_names, ctx, articles))  # read once, when the story is read
+            yield from self.block_findings(ctx, articles, partial(self._story, ctx, stories[story], names))
 
     def _story(self, ctx: RuleContext, claims: Sequence[Claim],
                names: Callable[[], tuple[dict[str, dict[str, str]], dict[str, frozenset[str]]]]) -> Iterator[FindingSpec]:

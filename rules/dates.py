@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 import regex
@@ -224,8 +225,11 @@ class WeekdayMismatch(Rule):
     consumes = ("date",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, claims in sorted(ctx.alignment.by_article.items()):
-            dates = sorted((c for c in claims if c.kind is ClaimKind.DATE), key=lambda c: c.start)
+        by_article: dict[str, list[Claim]] = defaultdict(list)
+        for claim in ctx.claims_of(ClaimKind.DATE):  # (not the other claims, most of a corpus's)
+            by_article[claim.article].append(claim)
+        for article, claims in sorted(by_article.items()):
+            dates = sorted(claims, key=lambda c: c.start)
             for i, claim in enumerate(dates):
                 pairs: list[tuple[str, Claim, Sequence[Claim]]] = []
                 weekday = claim.attr("weekday")

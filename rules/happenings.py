@@ -18,7 +18,7 @@ from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
 from checker.ruleapi import happening_class
 
-from .base import Rule, RuleContext
+from .base import FindingSpec, Rule, RuleContext
 from .compare import short_id
 
 # Happenings that take place once in a story: a shooting, a fire, a crash, a raid; an arrest and
@@ -279,17 +279,6 @@ def _left_clause(window: str, bounds: Sequence[regex.Match[str]] | None = None) 
     if verbless or len(before) <= 2:
         return window[start:]
     return clause
-
-
-def _classes_of(claims: Sequence[Claim]) -> list[Any]:
-    """:func:`_classify` of each claim, as JSON lists."""
-    return [list(_classify(c)) for c in claims]
-
-
-def _are_classes(n: int, kept: list[Any]) -> bool:
-    """Is ``kept`` what :func:`_classes_of` gives of ``n`` claims?"""
-    return len(kept) == n and all(isinstance(v, list) and len(v) == 2 and all(x is None or isinstance(x, str) for x in v)
-                                  for v in kept)
 
 
 def _happening(claim: Claim) -> str | None:
@@ -820,6 +809,64 @@ def _story_articles(ctx: RuleContext, article: str) -> Sequence[str]:
     return found if found is not None else (article,)
 
 
+_TIMES, _EARLIER, _CHARGED, _THINGS, _DATED = "times", "earlier", "charged", "things", "dated"
+"""Where :meth:`HappeningDay.check` puts a date (:func:`_place_of`): with the times of day of
+its story, the dates of an earlier happening, a person's earlier charges, the dates of a
+happening that befalls one thing, or the dates of the story's happenings."""
+
+
+def _place_of(ctx: RuleContext, claim: Claim) -> tuple[str, str] | None:
+    """Where a date goes, with the class of happening it dates (:func:`_classify`), or ``None``
+    when it is compared with nothing. It reads the date's sentence and article and, through
+    :meth:`RuleContext.background` of an undated article, when its story's articles were written."""
+    if claim.attr("time") is not None and claim.low is None:
+        return (_TIMES, "") if _of_the_happening(claim) else None
+    cls, crime = _classify(claim)
+    claim = _dated_by_dateline(ctx, claim)
+    if cls is None:
+        if crime is not None and claim.granularity is not None and claim.granularity.value != "day" \
+                and (_other_year(ctx, claim) or _written(ctx, claim.article) is None):
+            # "accused of killing X in 2011", in a report of the 2013 trial: the act is
+            # of the report's time, the year is the crime's.
+            return _EARLIER, crime
+        return None
+    day = claim.granularity is not None and claim.granularity.value == "day"
+    if cls in PER_PERSON and not day:
+        # "In 2004, Gomes was charged with stealing": a person's earlier charges, which
+        # recur; compared per person for agreement only ("indicted in July, 2008").
+        return (_CHARGED, cls) if cls not in AGREE_ONLY else None
+    if cls in ONE_DAY:
+        # A year told from the year of writing ("a shooting last year") is another
+        # happening's: the story's own is told to the day.
+        last_year = claim.relative and claim.granularity is not None and claim.granularity.value == "year"
+        if last_year or _background(ctx, claim) or _other_year(ctx, claim) \
+                or _OTHER_CASE.search(claim.sentence):
+            return (_EARLIER, cls) if not day else None  # "an April 2008 raid"
+    elif cls in PER_THING:
+        return _THINGS, cls
+    elif cls in AGREE_ONLY and cls not in ONCE_PER_PERSON:
+        return (_EARLIER, cls) if not day else None  # "It was built in 1935"
+    elif cls not in ONCE_PER_PERSON:
+        return None
+    elif day:
+        return None  # a conviction on the story's day is not its background: convictions recur
+    return _DATED, cls
+
+
+def _places_of(ctx: RuleContext, claims: Sequence[Claim]) -> list[Any]:
+    """:func:`_place_of` of each claim, as JSON values (a list, or ``None``)."""
+    return [None if (place := _place_of(ctx, c)) is None else list(place) for c in claims]
+
+
+_WHERE = frozenset({_TIMES, _EARLIER, _CHARGED, _THINGS, _DATED})
+
+
+def _are_places(n: int, kept: list[Any]) -> bool:
+    """Is ``kept`` what :func:`_places_of` gives of ``n`` claims?"""
+    return len(kept) == n and all(v is None or (isinstance(v, list) and len(v) == 2 and v[0] in _WHERE
+                                                and isinstance(v[1], str)) for v in kept)
+
+
 class _Groups:
     """Union-find over articles."""
 
@@ -912,49 +959,18 @@ class HappeningDay(Rule):
         things: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         times: dict[str, list[Claim]] = defaultdict(list)
         charged: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
-        classes = self._classes(ctx)
+        lists = {_EARLIER: earlier, _CHARGED: charged, _THINGS: things, _DATED: dated}
+        places = self._places(ctx)
         for claim in ctx.claims_of(ClaimKind.DATE):
-            if claim.attr("time") is not None and claim.low is None:
-                if _of_the_happening(claim):
-                    times[ctx.story_of(claim.article)].append(claim)
+            place = places.get(id(claim))
+            if place is None:
                 continue
-            cls, crime = classes[id(claim)]
+            where, cls = place
+            if where == _TIMES:
+                times[ctx.story_of(claim.article)].append(claim)
+                continue
             claim = _dated_by_dateline(ctx, claim)
-            if cls is None:
-                if crime is not None and claim.granularity is not None and claim.granularity.value != "day" \
-                        and (_other_year(ctx, claim) or _written(ctx, claim.article) is None):
-                    # "accused of killing X in 2011", in a report of the 2013 trial: the act is
-                    # of the report's time, the year is the crime's.
-                    earlier[crime][claim.article].append(claim)
-                continue
-            day = claim.granularity is not None and claim.granularity.value == "day"
-            if cls in PER_PERSON and not day:
-                # "In 2004, Gomes was charged with stealing": a person's earlier charges, which
-                # recur; compared per person for agreement only ("indicted in July, 2008").
-                if cls not in AGREE_ONLY:
-                    charged[cls][claim.article].append(claim)
-                continue
-            if cls in ONE_DAY:
-                # A year told from the year of writing ("a shooting last year") is another
-                # happening's: the story's own is told to the day.
-                last_year = claim.relative and claim.granularity is not None and claim.granularity.value == "year"
-                if last_year or _background(ctx, claim) or _other_year(ctx, claim) \
-                        or _OTHER_CASE.search(claim.sentence):
-                    if not day:
-                        earlier[cls][claim.article].append(claim)  # "an April 2008 raid"
-                    continue
-            elif cls in PER_THING:
-                things[cls][claim.article].append(claim)
-                continue
-            elif cls in AGREE_ONLY and cls not in ONCE_PER_PERSON:
-                if not day:
-                    earlier[cls][claim.article].append(claim)  # "It was built in 1935"
-                continue
-            elif cls not in ONCE_PER_PERSON:
-                continue
-            elif day:
-                continue  # a conviction on the story's day is not its background: convictions recur
-            dated[cls][claim.article].append(claim)
+            lists[where][cls][claim.article].append(claim)
         for cls in sorted(charged):
             yield from self._per_person(ctx, cls, charged[cls], conflicts=False)
         objects: dict[str, dict[str, set[str]]] = {}  # _objects of each article, read once for all classes
@@ -970,19 +986,26 @@ class HappeningDay(Rule):
         for story in sorted(times):
             yield from self._times(ctx, times[story])
 
-    def _classes(self, ctx: RuleContext) -> dict[int, tuple[str | None, str | None]]:
-        """:func:`_classify` of every date, by ``id`` of the claim: read article by article, and
-        kept between runs for the articles that did not change (:meth:`Rule.article_readings`;
-        what it reads of a date is its sentence, and the dateline does not change it)."""
+    def _places(self, ctx: RuleContext) -> dict[int, tuple[str, str]]:
+        """:func:`_place_of` of every date that has a place, by ``id`` of the claim: read story
+        by story, and kept between runs for the stories none of whose articles changed
+        (:meth:`Rule.block_readings`: what it reads of a date is its sentence, its article and,
+        for an undated article, when the articles of its story were written)."""
         by_article: dict[str, list[Claim]] = defaultdict(list)
         for claim in ctx.claims_of(ClaimKind.DATE):
             by_article[claim.article].append(claim)
-        classes: dict[int, tuple[str | None, str | None]] = {}
-        for article, claims in by_article.items():
-            read = self.article_readings(ctx, article, "classes", partial(_classes_of, claims),
-                                         partial(_are_classes, len(claims)))
-            classes.update((id(c), (cls, crime)) for c, (cls, crime) in zip(claims, read, strict=True))
-        return classes
+        by_story: dict[str, list[str]] = defaultdict(list)
+        for article in by_article:
+            by_story[ctx.story_of(article)].append(article)
+        places: dict[int, tuple[str, str]] = {}
+        for story, articles in by_story.items():
+            claims = [c for article in sorted(articles) for c in by_article[article]]
+            block = sorted({*articles, *(ctx.story_articles(story) or ())})
+            read = self.block_readings(ctx, block, "places", partial(_places_of, ctx, claims),
+                                       partial(_are_places, len(claims)))
+            places.update((id(c), (where, cls)) for c, (where, cls) in
+                          ((c, place) for c, place in zip(claims, read, strict=True) if place is not None))
+        return places
 
     def _times(self, ctx: RuleContext, claims: Sequence[Claim]) -> Iterator[Finding]:
         """Agreements on the time of day of a story's happening ("The fire was reported at
@@ -1062,7 +1085,10 @@ class HappeningDay(Rule):
             blocks[groups.find(article)].extend(picks[article])
         for chosen in blocks.values():
             if len({c.article for c, _ in chosen}) >= 2:
-                yield from self._compare(ctx, cls, chosen, conflicts=False, among=pooled)
+                # kept per group of stories: what it compares is what their articles give
+                block = sorted({a for c, _ in chosen for a in _story_articles(ctx, c.article)})
+                yield from self.block_findings(ctx, block, partial(self._specs, ctx, cls, chosen, conflicts=False,
+                                                                   among=pooled), "earlier", cls)
 
     def _per_story(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]],
                    read: dict[str, dict[str, set[str]]]) -> Iterator[Finding]:
@@ -1096,17 +1122,26 @@ class HappeningDay(Rule):
         for articles in blocks.values():
             if len(articles) < 2:
                 continue
-            year = _year(ctx, sorted({a for article in articles for a in _story_articles(ctx, article)}))
-            chosen: list[tuple[Claim, When]] = []
-            for article in articles:
-                pick = _consistent(by_article[article], year)
-                if pick is not None:
-                    chosen.append(pick)
-            if len({c.article for c, _ in chosen}) < 2:
-                continue
-            if cls in PER_PERSON and _several_people(ctx, [c for c, _ in chosen]):
-                continue  # arrests of different people may come on different days
-            yield from self._compare(ctx, cls, chosen, conflicts=cls not in AGREE_ONLY)
+            block = sorted({a for article in articles for a in _story_articles(ctx, article)})
+            yield from self.block_findings(ctx, block, partial(self._story_specs, ctx, cls, articles, by_article, block),
+                                           "per-story", cls)
+
+    def _story_specs(self, ctx: RuleContext, cls: str, articles: Sequence[str], by_article: dict[str, list[Claim]],
+                     block: Sequence[str]) -> Iterator[FindingSpec]:
+        """The findings on the dates of a happening that ``articles`` give, the articles of
+        ``block`` (their stories) that date it: kept per block (:meth:`Rule.block_findings`), as
+        what they compare is what the articles of the block give and when they were written."""
+        year = _year(ctx, block)
+        chosen: list[tuple[Claim, When]] = []
+        for article in articles:
+            pick = _consistent(by_article[article], year)
+            if pick is not None:
+                chosen.append(pick)
+        if len({c.article for c, _ in chosen}) < 2:
+            return
+        if cls in PER_PERSON and _several_people(ctx, [c for c, _ in chosen]):
+            return  # arrests of different people may come on different days
+        yield from self._specs(ctx, cls, chosen, conflicts=cls not in AGREE_ONLY)
 
     def _per_person(self, ctx: RuleContext, cls: str, by_article: dict[str, list[Claim]],
                     conflicts: bool = True) -> Iterator[Finding]:
@@ -1127,8 +1162,13 @@ class HappeningDay(Rule):
                 yield from self._compare(ctx, cls, chosen, name, conflicts=conflicts and cls not in AGREE_ONLY)
 
     def _compare(self, ctx: RuleContext, cls: str, chosen: Sequence[tuple[Claim, When]],
-                 who: str | None = None, conflicts: bool = True,
-                 among: set[tuple[str, int]] | None = None) -> Iterator[Finding]:
+                 who: str | None = None, conflicts: bool = True) -> Iterator[Finding]:
+        """The findings of :meth:`_specs`."""
+        return (self._spec_finding(ctx, spec) for spec in self._specs(ctx, cls, chosen, who, conflicts))
+
+    def _specs(self, ctx: RuleContext, cls: str, chosen: Sequence[tuple[Claim, When]],
+               who: str | None = None, conflicts: bool = True,
+               among: set[tuple[str, int]] | None = None) -> Iterator[FindingSpec]:
         """One finding for the articles' dates of one happening: a conflict when two cannot be
         one, listing the groups of articles that agree with each other; with it, an agreement
         of the largest such group (what most sources concur on). Else an agreement of the
@@ -1165,31 +1205,31 @@ class HappeningDay(Rule):
                     continue  # the story's own dates alone: told by the comparison of the story
                 if len({c.article for c, _ in concur}) > 1 and any(verdict[(i, k)] is True for i in group
                                                                   for k in group):
-                    yield self.finding(ctx, Status.AGREEMENT, topic,
-                                       f"These articles agree on the date of the {what}: "
-                                       f"{' and '.join(_sides(concur))}.",
-                                       [c for c, _ in concur], 0.6, values=_values(concur), fact=fact)
+                    yield FindingSpec(Status.AGREEMENT, topic,
+                                      f"These articles agree on the date of the {what}: "
+                                      f"{' and '.join(_sides(concur))}.",
+                                      [c for c, _ in concur], 0.6, fact, values=_values(concur))
             return
         if not disagree:
             if agree:
                 members = [m for i in sorted(agree) for m in by_key[keys[i]]]
                 text = " and ".join(_sides(members))
-                yield self.finding(ctx, Status.AGREEMENT, topic, f"The articles agree on the date of the {what}: {text}.",
-                                   [c for c, _ in members], 0.6, values=_values(members), fact=fact)
+                yield FindingSpec(Status.AGREEMENT, topic, f"The articles agree on the date of the {what}: {text}.",
+                                  [c for c, _ in members], 0.6, fact, values=_values(members))
             return
         groups = _partition(len(keys), verdict)
         parts = [[m for i in group for m in by_key[keys[i]]] for group in groups
                  if any(verdict.get((i, k)) is False for i in group for k in range(len(keys)))]
         text = " vs ".join(" and ".join(_sides(part)) for part in parts)
         members = [m for part in parts for m in part]
-        yield self.finding(ctx, Status.CONFLICT, topic, f"The articles give different dates for the {what}: {text}.",
-                           [c for c, _ in members], 0.6, values=_values(members), fact=fact)
+        yield FindingSpec(Status.CONFLICT, topic, f"The articles give different dates for the {what}: {text}.",
+                          [c for c, _ in members], 0.6, fact, values=_values(members))
         largest = max(groups, key=lambda g: sum(len(by_key[keys[i]]) for i in g))
         concur = [m for i in largest for m in by_key[keys[i]]]
         if len(concur) > 1 and any(verdict[(i, k)] is True for i in largest for k in largest):
-            yield self.finding(ctx, Status.AGREEMENT, topic,
-                               f"These articles agree on the date of the {what}: {' and '.join(_sides(concur))}.",
-                               [c for c, _ in concur], 0.6, values=_values(concur), fact=fact)
+            yield FindingSpec(Status.AGREEMENT, topic,
+                              f"These articles agree on the date of the {what}: {' and '.join(_sides(concur))}.",
+                              [c for c, _ in concur], 0.6, fact, values=_values(concur))
 
 
 def _sides(members: Sequence[tuple[Claim, When]]) -> list[str]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Iterator, Sequence
+from functools import lru_cache, partial
 
 import regex
 from rapidfuzz import fuzz
@@ -13,7 +13,7 @@ from checker.findings import Finding, Severity, Status
 from checker.model import Claim, ClaimKind
 from checker.ruleapi import plural, translit_key
 
-from .base import Rule, RuleContext
+from .base import FindingSpec, Rule, RuleContext
 from .compare import short_id
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
@@ -81,48 +81,55 @@ class NameVariants(Rule):
         by_canonical: dict[str, list[Claim]] = defaultdict(list)
         for claim in ctx.claims_of(ClaimKind.ENTITY):
             # Aliases, abbreviations and surnames ("DPRK", "Lavrov") are other names, not spellings.
-            if claim.canonical and claim.attr("alias_of") is None:
+            # (most entities have no attributes: asked first, it is the quicker)
+            if claim.canonical and (not claim.attrs or claim.attr("alias_of") is None):
                 by_canonical[claim.canonical].append(claim)
         for canonical in sorted(by_canonical):
             claims = by_canonical[canonical]
             if len({c.text for c in claims}) < 2:
                 continue  # one way of writing it, so at most one spelling
-            spellings: dict[str, list[Claim]] = defaultdict(list)
-            for claim in claims:
-                s = spelling(claim)
-                if s:
-                    spellings[s].append(claim)
-            variants = _true_variants(spellings, person=claims[0].subject == "person")
-            if len(variants) < 2:
-                continue
-            evidence: list[Claim] = []
-            parts: list[str] = []
-            involved: set[str] = set()
-            deviating: list[str] = []
-            ordered = sorted(variants, key=lambda k: (-len({c.article for c in variants[k]}), k))
-            for rank, s in enumerate(ordered):
-                # One occurrence per article is enough evidence. Every article of the other
-                # spellings is quoted (those are the ones to correct); of the most used spelling,
-                # the house style in effect, the first few, so that a name written one way in
-                # thousands of articles does not make a finding of thousands of quotes.
-                first: dict[str, Claim] = {}
-                for c in sorted(variants[s], key=lambda c: (c.article, c.start)):
-                    first.setdefault(c.article, c)
-                involved.update(first)
-                quoted = list(first.values()) if rank else list(first.values())[:MAX_QUOTED]
-                evidence.extend(quoted)
-                if rank:
-                    deviating.extend(first)
-                parts.append(f"'{s}' ({_articles_text(sorted(first))})")
-            if len(involved) < 2:
-                continue
-            kind = claims[0].subject or "name"
-            yield self.finding(
-                ctx, Status.VARIANT, f"spelling of {canonical}",
-                f"The {kind} {canonical} is spelled {plural(len(parts), 'way')}: " + ", ".join(parts) + ".",
-                evidence, 0.8, fact=("spelling", canonical), values=sorted(variants), shown_as=spelling,
-                fingerprint_articles=deviating,
-            )
+            # a name is a block: its finding depends on the claims of its articles alone (kept between runs)
+            yield from self.block_findings(ctx, sorted({c.article for c in claims}),
+                                           partial(self._spellings, canonical, claims), "spelling", canonical)
+
+    def _spellings(self, canonical: str, claims: Sequence[Claim]) -> Iterator[FindingSpec]:
+        """The finding on the spellings of one name, ``claims`` (none when it has one spelling)."""
+        spellings: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            s = spelling(claim)
+            if s:
+                spellings[s].append(claim)
+        variants = _true_variants(spellings, person=claims[0].subject == "person")
+        if len(variants) < 2:
+            return
+        evidence: list[Claim] = []
+        parts: list[str] = []
+        involved: set[str] = set()
+        deviating: list[str] = []
+        ordered = sorted(variants, key=lambda k: (-len({c.article for c in variants[k]}), k))
+        for rank, s in enumerate(ordered):
+            # One occurrence per article is enough evidence. Every article of the other
+            # spellings is quoted (those are the ones to correct); of the most used spelling,
+            # the house style in effect, the first few, so that a name written one way in
+            # thousands of articles does not make a finding of thousands of quotes.
+            first: dict[str, Claim] = {}
+            for c in sorted(variants[s], key=lambda c: (c.article, c.start)):
+                first.setdefault(c.article, c)
+            involved.update(first)
+            quoted = list(first.values()) if rank else list(first.values())[:MAX_QUOTED]
+            evidence.extend(quoted)
+            if rank:
+                deviating.extend(first)
+            parts.append(f"'{s}' ({_articles_text(sorted(first))})")
+        if len(involved) < 2:
+            return
+        kind = claims[0].subject or "name"
+        yield FindingSpec(
+            Status.VARIANT, f"spelling of {canonical}",
+            f"The {kind} {canonical} is spelled {plural(len(parts), 'way')}: " + ", ".join(parts) + ".",
+            evidence, 0.8, ("spelling", canonical), values=sorted(variants), shown_as=spelling,
+            fingerprint_articles=deviating,
+        )
 
 
 MAX_QUOTED = 5

@@ -7,6 +7,7 @@ cache reports."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from checker.cli import main
 from rules import happenings
 from rules.counts import CountMismatch, RelatedCounts
 from rules.happenings import HappeningDay
+from rules.names import NameVariants
 from tests.test_stories import FIRE_A, FIRE_B, FIRE_C, QUAKE, RESTAURANT, _write
 
 QUAKE_B = QUAKE.replace("dozens of aftershocks", "more than 40 aftershocks").replace(
@@ -42,6 +44,11 @@ def _stories_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(CountMismatch, "_story", counted)
     return read
+
+
+def _replace_in(path: Path, old: str, new: str) -> None:
+    """Edit an article: ``old`` replaced with ``new``."""
+    path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
 
 
 @pytest.fixture
@@ -71,8 +78,7 @@ def test_after_an_edit_only_the_edited_story_is_read_again(
     cache = ["--cache-dir", str(tmp_path / "cache")]
     _report(capsys, corpus, *cache)
     read = _stories_read(monkeypatch)
-    (corpus / "f.txt").write_text((corpus / "f.txt").read_text("utf-8").replace("eight people", "nine people"),
-                                  "utf-8")
+    _replace_in(corpus / "f.txt", "eight people", "nine people")
     warm = _report(capsys, corpus, *cache)
     assert read == ["e,f"]
     assert warm == _report(capsys, corpus, "--no-cache")
@@ -98,16 +104,24 @@ def test_what_the_configuration_changes_in_a_story_is_read_again(
     assert warm != before
 
 
+def _damage(cache: Path, rule: str, damaged: list[str]) -> list[str]:
+    """Replace what the cache keeps for each block of ``rule`` with one of ``damaged`` in turn;
+    the keys of the blocks."""
+    with sqlite3.connect(cache / "claims.sqlite") as db:
+        keys = [k for (k,) in db.execute("SELECT key FROM rule_blocks WHERE rule = ? ORDER BY key", (rule,))]
+        for i, key in enumerate(keys):
+            db.execute("UPDATE rule_blocks SET data = ? WHERE rule = ? AND key = ?",
+                       (damaged[i % len(damaged)], rule, key))
+    return keys
+
+
 def test_a_story_whose_kept_findings_are_damaged_is_read_again(
         corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     cache = ["--cache-dir", str(tmp_path / "cache")]
     full = _report(capsys, corpus, *cache)
-    with sqlite3.connect(tmp_path / "cache" / "claims.sqlite") as db:
-        keys = [k for (k,) in db.execute("SELECT key FROM rule_blocks WHERE rule = 'CT01' ORDER BY key")]
-        damaged = ["[[1]]", "not json", '[["conflict","error","t","m",0.5,"x",[[[0,99999],"1"]],[]]]',
-                   '[["nonsense","error","t","m",0.5,"x",[],[]]]']
-        for key, data in zip(keys, damaged, strict=False):
-            db.execute("UPDATE rule_blocks SET data = ? WHERE rule = 'CT01' AND key = ?", (data, key))
+    keys = _damage(tmp_path / "cache", "CT01", ["[[1]]", "not json",
+                                                '[["conflict","error","t","m",0.5,"x",[[[0,99999],"1"]],[]]]',
+                                                '[["nonsense","error","t","m",0.5,"x",[],[]]]'])
     read = _stories_read(monkeypatch)
     assert _report(capsys, corpus, *cache) == full
     assert len(read) == len(keys) == 2
@@ -122,9 +136,10 @@ def test_rules_run_in_forked_processes_keep_their_stories_too(
     with sqlite3.connect(tmp_path / "cache" / "claims.sqlite") as db:
         kept = dict(db.execute("SELECT rule, count(*) FROM rule_blocks GROUP BY rule").fetchall())
     assert kept[CountMismatch.code] == kept[RelatedCounts.code] == 2  # a block per story of several articles
-    # what DT04 reads of each of the 4 articles that date something: the happenings of its
-    # dates, and whom its names say a happening befell
-    assert kept[HappeningDay.code] == 8
+    # what DT04 keeps: where the dates of each of the 3 stories that date something go, whom
+    # the names of each of the 4 articles that date a happening say it befell, and the
+    # comparison of the one story of two articles that date one
+    assert kept[HappeningDay.code] == 3 + 4 + 1
     assert _report(capsys, corpus, *cache, "--jobs", "2") == full
 
 
@@ -138,33 +153,198 @@ def test_a_corpus_named_by_another_path_is_quoted_from_that_path(
     assert '"path": "corpus/f.txt"' in warm
 
 
-def test_dt04_reads_again_only_the_dates_and_names_of_the_articles_that_changed(
-        corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    read: list[str] = []
-    classes_of = happenings._classes_of
+def _dt04_reads(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """What DT04 reads of the corpus instead of taking it from the cache, as it comes: the
+    articles of each story whose dates it places (``places``), each article whose names it reads
+    (``objects``), and the articles of each group of stories whose dates of one happening it
+    compares (``compared``)."""
+    reads: dict[str, list[str]] = {"places": [], "objects": [], "compared": []}
+    places_of, objects_of = happenings._places_of, happenings._objects
+    story_specs, specs = HappeningDay._story_specs, HappeningDay._specs
 
-    def counted(claims: list) -> list:  # type: ignore[type-arg]
-        read.append(claims[0].article)
-        return classes_of(claims)
-
-    monkeypatch.setattr(happenings, "_classes_of", counted)
-    objects: list[str] = []
-    objects_of = happenings._objects
+    def placed(ctx: object, claims: list) -> list:  # type: ignore[type-arg]
+        reads["places"].append(",".join(sorted({c.article for c in claims})))
+        return places_of(ctx, claims)  # type: ignore[arg-type]
 
     def names_read(ctx: object, article: str) -> object:
-        objects.append(article)
+        reads["objects"].append(article)
         return objects_of(ctx, article)  # type: ignore[arg-type]
 
+    def compared(self: HappeningDay, ctx: object, cls: str, articles: list, *rest: object) -> object:  # type: ignore[type-arg]
+        reads["compared"].append(",".join(sorted(articles)))
+        return story_specs(self, ctx, cls, articles, *rest)  # type: ignore[arg-type]
+
+    def earlier(self: HappeningDay, ctx: object, cls: str, chosen: list, *rest: object, **options: object) -> object:  # type: ignore[type-arg]
+        if options.get("among") is not None:  # (the comparisons of an earlier happening, kept per group)
+            reads["compared"].append(",".join(sorted({c.article for c, _ in chosen})))
+        return specs(self, ctx, cls, chosen, *rest, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(happenings, "_places_of", placed)
     monkeypatch.setattr(happenings, "_objects", names_read)
+    monkeypatch.setattr(HappeningDay, "_story_specs", compared)
+    monkeypatch.setattr(HappeningDay, "_specs", earlier)
+    return reads
+
+
+def test_dt04_reads_again_only_the_stories_and_names_of_the_articles_that_changed(
+        corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    reads = _dt04_reads(monkeypatch)
     cache = ["--cache-dir", str(tmp_path / "cache")]
     full = _report(capsys, corpus, *cache)
     assert '"rule": "DT04"' in full
-    assert len(read) == len(objects) == 4
-    read.clear()
-    objects.clear()
-    assert _report(capsys, corpus, *cache) == full
-    assert read == objects == []
-    (corpus / "e.txt").write_text((corpus / "e.txt").read_text("utf-8").replace("Thursday", "Friday"), "utf-8")
+    # the dates of each story, kept per story (of the fire's, only a tells a date)
+    assert sorted(reads["places"]) == ["a", "d", "e,f"]
+    assert sorted(reads["objects"]) == ["a", "d", "e", "f"]  # (those of the articles that date a happening)
+    assert reads["compared"] == ["e,f"]
+    for _ in range(2):  # a warm run reads nothing of DT04 again, and keeps it for the next one
+        for read in reads.values():
+            read.clear()
+        assert _report(capsys, corpus, *cache) == full
+        assert reads == {"places": [], "objects": [], "compared": []}
+    _replace_in(corpus / "e.txt", "Thursday", "Friday")
     warm = _report(capsys, corpus, *cache)
-    assert read == objects == ["e"]
+    assert reads == {"places": ["e,f"], "objects": ["e"], "compared": ["e,f"]}
+    assert warm == _report(capsys, corpus, "--no-cache")
+
+
+def _dateless_quake_report(corpus: Path) -> None:
+    """A third report of the quake, which tells no date: its story gains an article."""
+    text = QUAKE_B.replace(" on Thursday; 12 people were injured", "; 12 people were injured")
+    (corpus / "g.txt").write_text(f"---\npublished: 2024-03-07\n---\n{text}", "utf-8")
+
+
+def _fire_report_redated(corpus: Path) -> None:
+    """b, of the fire's story, which tells no date of its own, published a day later."""
+    _replace_in(corpus / "b.txt", "2024-03-06", "2024-03-07")
+
+
+@pytest.mark.parametrize(("change", "places", "compared"), [
+    # what an undated article's dates are read against, and the year of a story's happening,
+    # are when the articles of its story were written: a story is read again when any of its
+    # articles changes, or when it gains one
+    (_fire_report_redated, ["a"], []),
+    (_dateless_quake_report, ["e,f"], ["e,f"]),
+])
+def test_dt04_reads_a_story_again_when_an_article_of_it_that_dates_nothing_changes(
+        corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        change: Callable[[Path], None], places: list[str], compared: list[str]) -> None:
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    _report(capsys, corpus, *cache)
+    reads = _dt04_reads(monkeypatch)
+    change(corpus)
+    warm = _report(capsys, corpus, *cache)
+    assert reads == {"places": places, "objects": [], "compared": compared}
+    assert warm == _report(capsys, corpus, "--no-cache")
+
+
+def test_dt04_reads_again_what_it_kept_damaged(
+        corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    full = _report(capsys, corpus, *cache)
+    # not JSON; not a list; places of another number of dates; a place of no kind; a finding
+    # of a claim the block does not have
+    _damage(tmp_path / "cache", "DT04", ["not json", '{"a": 1}', "[[]]", '[["somewhere", "fire"]]', '[[null]]',
+                                         '[["agreement","info","t","m",0.6,"x",[[[0,99999],"1"]],[]]]'])
+    reads = _dt04_reads(monkeypatch)
+    assert _report(capsys, corpus, *cache) == full
+    assert sorted(reads["places"]) == ["a", "d", "e,f"]
+    assert sorted(reads["objects"]) == ["a", "d", "e", "f"]
+    assert reads["compared"] == ["e,f"]
+
+
+CHURCH_FIRE = """{title}
+A fire destroyed Grace Church on Maple Street in Brookton on Friday night.
+Police arrested a suspect on {day}, Fire Chief Dana Wells said.
+"""
+
+
+def test_dt04_keeps_the_comparisons_of_each_happening_of_a_story_apart(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _write(corpus, {"a": ("2024-03-10", CHURCH_FIRE.format(title="Fire destroys Grace Church in Brookton",
+                                                           day="Saturday")),
+                    "b": ("2024-03-10", CHURCH_FIRE.format(title="Grace Church in Brookton destroyed by fire",
+                                                           day="Sunday"))})
+    full = _report(capsys, corpus, "--no-cache")
+    assert '"topic": "day of the arrest"' in full and '"topic": "day of the fire"' in full
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    assert _report(capsys, corpus, *cache) == full
+    assert _report(capsys, corpus, *cache) == full  # the story's fire and arrest, each from its own block
+
+
+MOSCOW = "Russian Foreign Minister {lavrov} met Kremlin spokesman {peskov} in Moscow on Tuesday.\n"
+KYIV = "Ukrainian President {zelensky} visited a hospital in Kyiv on Thursday.\n"
+SPELLINGS = {"a": ("2024-03-10", "Lavrov meets Peskov in Moscow\n"
+                   + MOSCOW.format(lavrov="Sergei Lavrov", peskov="Dmitry Peskov")),
+             "b": ("2024-03-10", "Lavrov and Peskov meet in Moscow\n"
+                   + MOSCOW.format(lavrov="Sergey Lavrov", peskov="Dmitri Peskov")),
+             "c": ("2024-05-02", "Zelensky visits Kyiv hospital\n" + KYIV.format(zelensky="Volodymyr Zelensky")),
+             "d": ("2024-05-02", "Zelenskyy at Kyiv hospital\n" + KYIV.format(zelensky="Volodymyr Zelenskyy"))}
+
+
+def _spellings_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names whose spellings NM01 compares (instead of taking the finding from the cache)."""
+    read: list[str] = []
+    spellings = NameVariants._spellings
+
+    def compared(self: NameVariants, canonical: str, claims: list) -> object:  # type: ignore[type-arg]
+        read.append(canonical)
+        return spellings(self, canonical, claims)
+
+    monkeypatch.setattr(NameVariants, "_spellings", compared)
+    return read
+
+
+def test_nm01_compares_again_only_the_spellings_of_the_names_of_an_edited_article(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _write(corpus, SPELLINGS)
+    full = _report(capsys, corpus, "--no-cache")
+    names = ["Dmitri Peskov", "Sergei Lavrov", "Volodymyr Zelensky"]
+    assert all(f'"topic": "spelling of {name}"' in full for name in names)
+    read = _spellings_read(monkeypatch)
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    assert _report(capsys, corpus, *cache) == full
+    assert sorted(read) == names
+    for _ in range(2):  # Lavrov and Peskov, named by the same articles, are kept apart, each under its name
+        read.clear()
+        assert _report(capsys, corpus, *cache) == full
+        assert read == []
+    _replace_in(corpus / "d.txt", "a hospital", "the hospital")
+    warm = _report(capsys, corpus, *cache)
+    assert read == ["Volodymyr Zelensky"]
+    assert warm == _report(capsys, corpus, "--no-cache")
+    assert "the hospital" in warm
+
+
+RAID = {"a": ("2011-08-04", "Jeffs convicted in Texas\nWarren Jeffs was convicted in San Angelo on Thursday.\n"
+                            "The evidence was seized in the April 2008 raid on the Yearning for Zion Ranch in Eldorado.\n"),
+        "b": ("2011-08-05", "Jeffs found guilty in San Angelo\nWarren Jeffs was found guilty in San Angelo on Thursday.\n"
+                            "Authorities raided the Yearning for Zion Ranch in Eldorado in April 2008.\n"),
+        "c": ("2011-08-05", "Jeffs guilty verdict in San Angelo\n"
+                            "Warren Jeffs was found guilty in San Angelo, jurors said.\n")}
+
+
+def test_dt04_compares_an_earlier_happening_again_when_any_article_of_its_stories_changes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _write(corpus, RAID)
+    reads = _dt04_reads(monkeypatch)
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    full = _report(capsys, corpus, *cache)
+    assert '"topic": "date of the raid"' in full  # the raid of 2008, in reports of the 2011 trial
+    assert "a,b" in reads["compared"]
+    for read in reads.values():
+        read.clear()
+    assert _report(capsys, corpus, *cache) == full
+    assert reads["compared"] == []
+    # c, of the same story, dates no raid, but the articles of the stories are in the key of
+    # the raid's comparison (when they were written tells which dates of an undated article
+    # are of another year): the raid is compared again
+    _replace_in(corpus / "c.txt", "2011-08-05", "2011-08-06")
+    warm = _report(capsys, corpus, *cache)
+    assert "a,b" in reads["compared"]
     assert warm == _report(capsys, corpus, "--no-cache")
