@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import regex
 
-from checker import frames, segment, storyfeatures, text
+from checker import events, frames, segment, storyfeatures, text
 from checker.extractors import dates, durations, entities, extract_text, numbers, quantities
 from checker.model import Claim, ClaimKind
 
@@ -512,3 +512,56 @@ def test_happening_of_a_date_with_each_words_classes_read_once(two_classes: bool
     finally:
         frames._word_happenings.cache_clear()
     assert dates_read > ROUNDS
+
+
+def _plain_is_boilerplate(line: str) -> bool:
+    """:func:`segment.is_boilerplate` as it was: the letter pattern read on every line of up to
+    120 characters."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if len(stripped) > segment._LONG_LINE and segment._letter_runs(stripped[:segment._LONG_LINE]) > 6:
+        return False
+    words = segment._LETTERS.findall(stripped)
+    if not words:
+        return not segment._DIGIT.search(stripped)
+    if len(words) <= 6 and not segment._FINAL_PUNCTUATION.search(stripped):
+        letters = "".join(words)
+        if letters.isupper() and len(letters) > 1 and not segment._DIGIT.search(stripped):
+            return True
+        lowered = [w.lower() for w in words]
+        if sum(w in segment._BOILERPLATE_WORDS for w in lowered) * 2 >= len(lowered) + 1:
+            return True
+        if len(lowered) <= 4 and lowered[0] in segment._NAVIGATION_VERBS:
+            return True
+    return False
+
+
+def test_boilerplate_lines_told_by_their_words_and_last_character() -> None:
+    pieces = ["Share", "share this", "COMMENTS", "Read more", "Click here", "word", "Word", "a", "5", "2013", ".", "!",
+              "?", ")", "é", "ÉCOLE", "ſ", "\x1c", "\t", "_", "-", "Subscribe", "US", "A", "x1y"]
+    lines = 0
+    for t in _texts(23, pieces, [" ", " ", "", ".", "!"], 9):
+        lines += 1
+        assert segment.is_boilerplate(t) == _plain_is_boilerplate(t), t
+        assert segment.is_boilerplate(t + ".") == _plain_is_boilerplate(t + "."), t
+    assert lines == ROUNDS
+
+
+def test_abbreviation_before_a_full_stop() -> None:
+    pieces = ["Mr", "mr", "U.S", "u.s.a", "D.P.R.K", "F", "x", "said", "Inc", "a.b", "1", "é", "U.é", ".", " ", "’"]
+    for t in _texts(24, pieces, ["", " ", "."], 6):
+        t += "."
+        before = segment._word_before(t, len(t) - 1)
+        word = before.lower().rstrip(".") if before else ""
+        plain = bool(before) and (word in segment.ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+                                  or bool(segment._DOTTED_ACRONYM.fullmatch(word)))
+        assert segment._is_abbreviation(t, len(t) - 1) == plain, t
+
+
+def test_event_words_with_the_ascii_twin() -> None:
+    pieces = ["visit", "Visits", "the", "x_y", "_", "5", "a5", "-", "'", "é", "ſ", "K", "talks", "war", "\x1c", "\t"]
+    for t in _texts(25, pieces, [" ", "", "-", ",", "_"], 10):
+        if t.isascii():
+            assert [m.span(1) for m in events._ASCII_EVENT_WORD.finditer(t)] == [
+                m.span(1) for m in events._EVENT_WORD.finditer(t)], t
