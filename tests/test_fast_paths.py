@@ -17,7 +17,7 @@ import pytest
 import regex
 
 from checker import events, frames, segment, storyfeatures, text
-from checker.extractors import dates, durations, entities, extract_text, numbers, quantities
+from checker.extractors import ages, dates, durations, entities, extract_text, numbers, quantities
 from checker.model import Claim, ClaimKind
 
 ROUNDS = 4000
@@ -565,3 +565,18 @@ def test_event_words_with_the_ascii_twin() -> None:
         if t.isascii():
             assert [m.span(1) for m in events._ASCII_EVENT_WORD.finditer(t)] == [
                 m.span(1) for m in events._EVENT_WORD.finditer(t)], t
+
+
+def test_people_read_only_where_a_figure_may_be_an_age(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+    named_people = ages._named_people
+
+    def counted(text: str, entity: Claim) -> list[Claim]:
+        read.append(entity.text)
+        return named_people(text, entity)
+
+    monkeypatch.setattr(ages, "_named_people", counted)
+    claims = extract_text("Kim Jong Un said 300 containers arrived in Rason on Tuesday.\n")
+    assert any(c.kind is ClaimKind.QUANTITY for c in claims) and not read  # no age, no bare figure
+    claims = extract_text("John Smith, 45, said the ship sank.\n")
+    assert read and any(c.attr("person") == "John Smith" for c in claims)
