@@ -556,6 +556,15 @@ def happening_class(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def _word_happenings(word: str) -> tuple[str, ...]:
+    """The classes of happening a word's lemmas name, each once, in the order of its lemmas: read
+    once per word (:func:`happening_of` reads a dozen words around every date, most of them
+    common words met again and again)."""
+    table = _happenings()
+    return tuple(cls for cls in dict.fromkeys(table.get(lemma) for lemma in lemmas(word)) if cls)
+
+
 def happening_of(claim: Claim) -> str | None:
     """What a day-precise date is the day of: the class of the nearest event word in its clause
     ("was shot on Sunday" -> ``violence``, "the Dec. 6 killing" -> ``violence``, "a fire broke
@@ -571,15 +580,14 @@ def happening_of(claim: Claim) -> str | None:
     if _REPORTED_BEFORE.search(left):
         return None
     right = _DATE_CLAUSE_END.split(claim.sentence[end:end + 40], 1)[0]
-    table = _happenings()
     # The event word before the date first ("was shot on Sunday", "the shooting of X on
     # Saturday"), nearest first; then right after it ("the Dec. 6 killing", "Tuesday's fire").
     order = [*reversed(_WORDS.findall(left)[-_HAPPENING_WORDS:]), *_WORDS.findall(right)[:3]]
-    found = [cls for word in order for cls in dict.fromkeys(table.get(lemma) for lemma in lemmas(word)) if cls]
+    found = [cls for word in order for cls in _word_happenings(word)]
     if not found:
         return None
     wide = _DATE_CLAUSE_END.split(claim.sentence[max(0, offset - 160):offset])[-1]
-    legal = {table.get(lemma) for word in _WORDS.findall(wide) for lemma in lemmas(word)} & _LEGAL
+    legal = {cls for word in _WORDS.findall(wide) for cls in _word_happenings(word)} & _LEGAL
     if found[0] in _CRIME and (legal or any(cls in _LEGAL for cls in found)):
         return None  # "arrested on a count of assault Thursday": the day of the arrest, or of the crime?
     return found[0]

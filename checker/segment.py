@@ -55,8 +55,9 @@ def _is_abbreviation(line: str, dot: int) -> bool:
         return True
     if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
         return True
-    # Dotted acronyms such as "U.S." or "D.P.R.K.", unless followed by a new sentence we cannot tell.
-    return bool(_DOTTED_ACRONYM.fullmatch(word))
+    # Dotted acronyms such as "U.S." or "D.P.R.K.", unless followed by a new sentence we cannot tell
+    # (a word without a dot, as most words before a full stop are, is none).
+    return "." in word and bool(_DOTTED_ACRONYM.fullmatch(word))
 
 
 def _word_before(line: str, dot: int) -> str | None:
@@ -107,6 +108,10 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(stripped) > _LONG_LINE and _letter_runs(stripped[:_LONG_LINE]) > 6:
         return False  # seven words already: no short fragment (each word of a prefix is one of the line)
+    if stripped.isascii():  # most lines: more than six words, or words and a final full stop
+        count = _letter_runs(stripped)
+        if count > 6 or (count and stripped[-1] in ".!?"):
+            return False
     words = _LETTERS.findall(stripped)
     if not words:
         return not _DIGIT.search(stripped)

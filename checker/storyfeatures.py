@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import regex
 
+from .extractors.twins import ascii_twin
 from .frames import happening_class, happening_of, years, years_in
 from .model import Article, Claim, ClaimKind
 
@@ -49,6 +50,12 @@ paragraphs; a long roundup or transcript adds cost, not a different story."""
 LEAD_CHARS = 400
 """The headline and the first sentences of a report: what happened, where, to whom."""
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*\p{L}")
+_ASCII_WORD = ascii_twin(_WORD)
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``: on ASCII text (most articles) by its ``re`` twin, in half the time."""
+    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
 @lru_cache(maxsize=262144)
@@ -75,10 +82,10 @@ def article_words(article: Article) -> tuple[dict[str, int], dict[str, int]]:
     :data:`BODY_CHARS`). A function of the article alone: extraction reads it with the claims."""
     body_start = article.body_offset
     body = article.text[body_start:body_start + BODY_CHARS]
-    lead_words = Counter(map(_stem, _WORD.findall(body[:LEAD_CHARS].lower())))
-    rest_words = Counter(map(_stem, _WORD.findall(body[LEAD_CHARS:].lower())))
+    lead_words = Counter(map(_stem, _words(body[:LEAD_CHARS].lower())))
+    rest_words = Counter(map(_stem, _words(body[LEAD_CHARS:].lower())))
     if article.title and not body.lstrip().startswith(article.title.strip()[:40]):
-        lead_words.update(map(_stem, _WORD.findall(article.title.lower())))  # a title kept apart from the body
+        lead_words.update(map(_stem, _words(article.title.lower())))  # a title kept apart from the body
     lead_words.pop("", None)
     rest_words.pop("", None)
     return dict(lead_words), dict(rest_words)
@@ -234,11 +241,11 @@ def haul(article: Article) -> float | None:
     lowered = body.lower()
     if not any(sign in lowered for sign in _MONEY_SIGNS) or _MONEY.search(body) is None:
         return None  # no sum of money: skip the slower patterns
-    if not any(happening_class(w) == "theft" for w in set(_WORD.findall(lowered))):
+    if not any(happening_class(w) == "theft" for w in set(_words(lowered))):
         return None  # no word of a theft anywhere
     for sentence in _SENTENCE_END.split(body):
         match = _MONEY.search(sentence)
-        if match is None or not any(happening_class(w) == "theft" for w in _WORD.findall(sentence.lower())):
+        if match is None or not any(happening_class(w) == "theft" for w in _words(sentence.lower())):
             continue
         if _OTHER_TIME.search(sentence):
             continue  # "In July, a thief stole £88m", "the 2008 heist": another theft

@@ -7,6 +7,7 @@ texts every run)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 from collections.abc import Callable, Iterator
@@ -15,8 +16,9 @@ from typing import Any
 import pytest
 import regex
 
-from checker import segment, text
-from checker.extractors import dates, durations, entities, numbers, quantities
+from checker import events, frames, segment, storyfeatures, text
+from checker.extractors import ages, dates, durations, entities, extract_text, numbers, quantities
+from checker.model import Claim, ClaimKind
 
 ROUNDS = 4000
 
@@ -417,3 +419,164 @@ def test_compound_durations_hold_a_hyphen_and_their_unit() -> None:
             found += 1
             assert any(unit in t.lower() for unit in durations._COMPOUND_UNITS), t
     assert found
+
+
+def _groups(match: regex.Match[str] | re.Match[str]) -> object:
+    return match.span(), sorted((name, match.span(name)) for name in match.groupdict())
+
+
+_DURATION_PIECES = ["for", "over", "the", "past", "last", "for the past", "over the last", "in the coming", "more than",
+                    "about", "some", "three", "twenty-five", "48", "1,000", "2.5", ".5", "a", "an", "half", "and a half",
+                    "a few", "another", "all", "full", "business", "days", "hours", "48-hour", "all-day", "full-day",
+                    "ball-day", "fall-", "5h", "hr", "hrs", "HRS", "min", "wk", "yr", "sec", "year", "weeks", "people", "(for", "x(", "5m", "dozen",
+                    "several", "Hours", "TWO", "of", "ago", ":", "x", "é", "ſ", "K", "\x1c", "\t", "  "]
+
+
+def test_duration_phrase_twins_find_what_the_patterns_find() -> None:
+    checked = 0
+    for t in _texts(19, _DURATION_PIECES, [" ", " ", " ", "", "-", ",", "(", "  "], 12):
+        if not t.isascii():
+            continue
+        checked += 1
+        assert [_groups(m) for m in durations._ASCII_PHRASE.finditer(t)] == [
+            _groups(m) for m in durations._PHRASE.finditer(t)], t
+        lower = t.lower()
+        assert [m.span() for m in durations._ASCII_PHRASE_GATE.finditer(lower)] == [
+            m.span() for m in durations._PHRASE_GATE.finditer(lower)], t
+        assert [_groups(m) for m in durations._phrase_matches(t, lower)] == [
+            _groups(m) for m in durations._PHRASE.finditer(t)], t
+    assert checked > ROUNDS // 2
+
+
+def test_duration_phrase_look_behind_of_all_day_read_as_one() -> None:
+    # _PHRASE writes the look-behind of "all-day" and "full-day" as two, so that re takes its twin:
+    # the same pattern as the one look-behind of both words, on any text.
+    one = regex.compile(durations._PHRASE.pattern.replace("(?:(?<=all)|(?<=full))-", "(?<=all|full)-"),
+                        durations._PHRASE.flags)
+    assert one.pattern != durations._PHRASE.pattern
+    for t in _texts(20, _DURATION_PIECES, [" ", "", "-"], 10):
+        assert [_groups(m) for m in durations._PHRASE.finditer(t)] == [_groups(m) for m in one.finditer(t)], t
+
+
+def test_story_words_with_the_ascii_twin() -> None:
+    pieces = ["fire", "Fire", "o'neil", "rock-'n'-roll", "’s", "x", "-", "'", "’", "5", "ab", "a-b", "é", "ſ", "K", "İ",
+              "naïve", "_", "\x1c"]
+    for t in _texts(21, pieces, [" ", "", "-", "'", ","], 10):
+        assert storyfeatures._words(t) == storyfeatures._WORD.findall(t), t
+
+
+def _plain_happening_of(claim: Claim) -> str | None:
+    """:func:`frames.happening_of` as it was: the classes of each word's lemmas looked up for
+    every word it reads."""
+    if claim.kind is not ClaimKind.DATE or claim.granularity is None or claim.granularity.value != "day":
+        return None
+    if claim.text.strip().lower() in frames._DEICTIC:
+        return None
+    offset = claim.start - claim.sentence_start
+    end = offset + len(claim.text)
+    left = frames._DATE_CLAUSE_END.split(claim.sentence[max(0, offset - 80):offset])[-1]
+    if frames._REPORTED_BEFORE.search(left):
+        return None
+    right = frames._DATE_CLAUSE_END.split(claim.sentence[end:end + 40], 1)[0]
+    table = frames._happenings()
+    order = [*reversed(frames._WORDS.findall(left)[-frames._HAPPENING_WORDS:]), *frames._WORDS.findall(right)[:3]]
+    found = [cls for word in order for cls in dict.fromkeys(table.get(lemma) for lemma in frames.lemmas(word)) if cls]
+    if not found:
+        return None
+    wide = frames._DATE_CLAUSE_END.split(claim.sentence[max(0, offset - 160):offset])[-1]
+    legal = {table.get(lemma) for word in frames._WORDS.findall(wide) for lemma in frames.lemmas(word)} & frames._LEGAL
+    if found[0] in frames._CRIME and (legal or any(cls in frames._LEGAL for cls in found)):
+        return None
+    return found[0]
+
+
+@pytest.mark.parametrize("two_classes", [False, True])
+def test_happening_of_a_date_with_each_words_classes_read_once(two_classes: bool,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    pieces = ["was shot", "shooting", "fired", "fire", "fires", "charged", "arrested", "the", "a", "police said",
+              "on Sunday", "Tuesday", "on March 3, 2013", "today", "tonight", "the Dec. 6 killing", "Tuesday's fire",
+              "marched", "march", "robbed", "trial", "sentenced", "hearing", "blast", "and", "while", ";", ",", "x"]
+    published = dt.date(2013, 3, 20)
+    if two_classes:  # no word of the data names two classes: one that does ("fire", then "arrest"), in order
+        table = {**frames._happenings(), "fired": "arrest"}
+        assert [table.get(lemma) for lemma in frames.lemmas("fired")] == ["fire", "arrest"]
+        monkeypatch.setattr(frames, "_happenings", lambda: table)
+    frames._word_happenings.cache_clear()  # read with this test's table, and forgotten after it
+    dates_read = 0
+    try:
+        for t in _texts(22, pieces, [" ", " ", ", "], 10):
+            for claim in extract_text(t, published):
+                if claim.kind is ClaimKind.DATE:
+                    dates_read += 1
+                    assert frames.happening_of(claim) == _plain_happening_of(claim), (t, claim.text)
+    finally:
+        frames._word_happenings.cache_clear()
+    assert dates_read > ROUNDS
+
+
+def _plain_is_boilerplate(line: str) -> bool:
+    """:func:`segment.is_boilerplate` as it was: the letter pattern read on every line of up to
+    120 characters."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if len(stripped) > segment._LONG_LINE and segment._letter_runs(stripped[:segment._LONG_LINE]) > 6:
+        return False
+    words = segment._LETTERS.findall(stripped)
+    if not words:
+        return not segment._DIGIT.search(stripped)
+    if len(words) <= 6 and not segment._FINAL_PUNCTUATION.search(stripped):
+        letters = "".join(words)
+        if letters.isupper() and len(letters) > 1 and not segment._DIGIT.search(stripped):
+            return True
+        lowered = [w.lower() for w in words]
+        if sum(w in segment._BOILERPLATE_WORDS for w in lowered) * 2 >= len(lowered) + 1:
+            return True
+        if len(lowered) <= 4 and lowered[0] in segment._NAVIGATION_VERBS:
+            return True
+    return False
+
+
+def test_boilerplate_lines_told_by_their_words_and_last_character() -> None:
+    pieces = ["Share", "share this", "COMMENTS", "Read more", "Click here", "word", "Word", "a", "5", "2013", ".", "!",
+              "?", ")", "é", "ÉCOLE", "ſ", "\x1c", "\t", "_", "-", "Subscribe", "US", "A", "x1y"]
+    lines = 0
+    for t in _texts(23, pieces, [" ", " ", "", ".", "!"], 9):
+        lines += 1
+        assert segment.is_boilerplate(t) == _plain_is_boilerplate(t), t
+        assert segment.is_boilerplate(t + ".") == _plain_is_boilerplate(t + "."), t
+    assert lines == ROUNDS
+
+
+def test_abbreviation_before_a_full_stop() -> None:
+    pieces = ["Mr", "mr", "U.S", "u.s.a", "D.P.R.K", "F", "x", "said", "Inc", "a.b", "1", "é", "U.é", ".", " ", "’"]
+    for t in _texts(24, pieces, ["", " ", "."], 6):
+        t += "."
+        before = segment._word_before(t, len(t) - 1)
+        word = before.lower().rstrip(".") if before else ""
+        plain = bool(before) and (word in segment.ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+                                  or bool(segment._DOTTED_ACRONYM.fullmatch(word)))
+        assert segment._is_abbreviation(t, len(t) - 1) == plain, t
+
+
+def test_event_words_with_the_ascii_twin() -> None:
+    pieces = ["visit", "Visits", "the", "x_y", "_", "5", "a5", "-", "'", "é", "ſ", "K", "talks", "war", "\x1c", "\t"]
+    for t in _texts(25, pieces, [" ", "", "-", ",", "_"], 10):
+        if t.isascii():
+            assert [m.span(1) for m in events._ASCII_EVENT_WORD.finditer(t)] == [
+                m.span(1) for m in events._EVENT_WORD.finditer(t)], t
+
+
+def test_people_read_only_where_a_figure_may_be_an_age(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+    named_people = ages._named_people
+
+    def counted(text: str, entity: Claim) -> list[Claim]:
+        read.append(entity.text)
+        return named_people(text, entity)
+
+    monkeypatch.setattr(ages, "_named_people", counted)
+    claims = extract_text("Kim Jong Un said 300 containers arrived in Rason on Tuesday.\n")
+    assert any(c.kind is ClaimKind.QUANTITY for c in claims) and not read  # no age, no bare figure
+    claims = extract_text("John Smith, 45, said the ship sank.\n")
+    assert read and any(c.attr("person") == "John Smith" for c in claims)

@@ -113,6 +113,12 @@ def link_ages(text: str, quantities: Sequence[Claim], entities: Sequence[Claim])
 
     ``text`` is the article text (claims' offsets index it); ``entities`` are the article's
     entity claims as :func:`~checker.extractors.entities.find_entities` found them."""
+    # Only ages and bare figures can be tied to a person: without them (most articles) the people
+    # named need not be read.
+    figures = [(index, claim, is_age) for index, claim in enumerate(quantities)
+               if (is_age := claim.attr("measure") == "age") or _is_bare_figure(claim)]
+    if not figures:
+        return {}
     people = sorted((p for e in entities if e.subject != PLACE and e.subject != ORG for p in _named_people(text, e)),
                     key=lambda e: (e.end, e.start))
     ends = [e.end for e in people]
@@ -123,10 +129,7 @@ def link_ages(text: str, quantities: Sequence[Claim], entities: Sequence[Claim])
         if e.subject == PERSON and len(words) >= 2:
             full_names[words[-1]].add(e.canonical or e.text)
     out: dict[int, tuple[Claim, ...]] = {}
-    for index, claim in enumerate(quantities):
-        is_age = claim.attr("measure") == "age"
-        if not is_age and not _is_bare_figure(claim):
-            continue
+    for index, claim, is_age in figures:
         if _THEN_BEFORE.search(text, max(claim.sentence_start, claim.start - 8), claim.start):
             continue  # "then-15-year-old Timmons": an age the person had, not has
         if not is_age:

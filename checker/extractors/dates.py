@@ -35,6 +35,7 @@ from ..segment import Sentence
 from .nouns import EVENT_NOUNS, singular
 from .numbers import NUMBER_PATTERN, parse_number, search_near_cue
 from .options import ExtractOptions
+from .twins import ascii_twin
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
 _CLAUSE_BOUNDARY = regex.compile(r"[,;:\"“”()]|\.\s")
@@ -121,37 +122,11 @@ _PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
 ]
 
 
-def _ascii_twin(pattern: regex.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` for ``re``, finding the same matches with the same groups on ASCII text, where
-    ``re`` is faster: ``\\d``, ``\\s``, ``\\b`` and case folding read ASCII alike in both, ``\\p{L}`` is
-    ``[A-Za-z]`` there and ``\\p{Ll}`` ``[a-z]`` (``[A-Za-z]`` when case is ignored, as ``regex``
-    reads it). A group name used again (one group in ``regex``) is named ``name__2`` the second
-    time: :func:`_resolve` reads it as ``name``."""
-    source = pattern.pattern.replace("[\\p{L}", "[A-Za-z")
-    fold = bool(pattern.flags & regex.IGNORECASE)
-    if fold and "(?-i:" in source and "\\p{Ll}" in source:
-        raise ValueError(f"\\p{{Ll}} may be read with its case in {pattern.pattern!r}")
-    source = source.replace("\\p{Ll}", "[A-Za-z]" if fold else "[a-z]")
-    if "\\p{" in source:
-        raise ValueError(f"no ASCII twin for {pattern.pattern!r}")
-    seen: set[str] = set()
-
-    def rename(group: re.Match[str]) -> str:
-        name = group.group(1)
-        if name in seen:
-            return f"(?P<{name}__2>"
-        seen.add(name)
-        return group.group(0)
-
-    source = re.sub(r"\(\?P<(\w+)>", rename, source)
-    return re.compile(source, re.ASCII | (re.IGNORECASE if fold else 0))
-
-
 # The patterns run on ASCII sentences: the ``re`` twins of those it scans faster.
 _TWINNED = frozenset({"full", "monthday", "monthyear", "weekday", "month", "quarter", "decade", "year", "year2", "bareyear",
                       "period", "clock"})
 _ASCII_PATTERNS: Sequence[tuple[str, regex.Pattern[str] | re.Pattern[str]]] = [
-    (kind, _ascii_twin(pattern) if kind in _TWINNED else pattern) for kind, pattern in _PATTERNS]
+    (kind, ascii_twin(pattern) if kind in _TWINNED else pattern) for kind, pattern in _PATTERNS]
 _RENAMED = frozenset({"full", "monthday"})  # their twins name a group again (day__2, year__2)
 
 def _month_number(name: str) -> int:
@@ -240,10 +215,10 @@ _PAST_VERB = regex.compile(r"\b(?:said|told|announced|reported|added|\p{Ll}+ed)\
 
 
 # The same on ASCII text, for re (faster there); the \p{Ll} of _FUTURE_CUE is read with its case.
-_ASCII_CLAUSE_BOUNDARY = _ascii_twin(_CLAUSE_BOUNDARY)
-_ASCII_PAST_VERB = _ascii_twin(_PAST_VERB)
-_ASCII_BE_BEFORE = _ascii_twin(_BE_BEFORE)
-_ASCII_FUTURE_CUE = _ascii_twin(regex.compile(
+_ASCII_CLAUSE_BOUNDARY = ascii_twin(_CLAUSE_BOUNDARY)
+_ASCII_PAST_VERB = ascii_twin(_PAST_VERB)
+_ASCII_BE_BEFORE = ascii_twin(_BE_BEFORE)
+_ASCII_FUTURE_CUE = ascii_twin(regex.compile(
     _FUTURE_CUE.pattern.replace(r"(?-i:to\s+\p{Ll}+", r"(?-i:to\s+[a-z]+"), _FUTURE_CUE.flags))
 
 
@@ -535,8 +510,8 @@ def _ago(anchor: dt.date, n: float, unit: str, sign: int, vague: bool) -> tuple[
 _WORD = regex.compile(r"\p{L}+")
 # The same on ASCII text, for re (faster there).
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
-_ASCII_STRONG_BREAK = _ascii_twin(_STRONG_BREAK)
-_ASCII_CLAUSE_BREAK = _ascii_twin(_CLAUSE_BREAK)
+_ASCII_STRONG_BREAK = ascii_twin(_STRONG_BREAK)
+_ASCII_CLAUSE_BREAK = ascii_twin(_CLAUSE_BREAK)
 
 # Each word read by _subject: the event noun it is (its singular), or None (capitalised, or no
 # event noun). A news corpus uses a few tens of thousands of words; the table is emptied past
@@ -701,7 +676,7 @@ _ASCII_CAPS_MONTH_TOKEN = re.compile(
 _ASCII_ANY_MONTH_TOKEN = re.compile(_MONTH_TOKEN_GATE.pattern.pattern.lower().replace("a-za-z", "a-z"))
 _ASCII_WEEKDAY = re.compile("|".join(_WEEKDAY_GATE.words))
 _ASCII_FULL_MONTH = re.compile("|".join(_FULL_MONTH_GATE.words))
-_ASCII_YEAR = _ascii_twin(_YEAR_GATE.pattern)
+_ASCII_YEAR = ascii_twin(_YEAR_GATE.pattern)
 
 # The kinds searched near cues on printable single-spaced ASCII (see _single_separators): the
 # cue positions' name (see _cue_positions) and how far before a cue a match can start.

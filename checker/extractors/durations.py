@@ -8,6 +8,7 @@ Vague durations ("days-long", "months-long") are intervals with the ``vague`` qu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -17,6 +18,7 @@ from ..model import Claim, ClaimKind, Qualifier
 from .nouns import EVENT_NOUNS, singular
 from .numbers import NUMBER_PATTERN, SCALES, SPECIAL, TENS, UNITS, VAGUE, parse_number
 from .options import ExtractOptions
+from .twins import ascii_twin
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
 _LONG_SUFFIX = regex.compile(r"[- ]long\b")
@@ -94,7 +96,7 @@ _VAGUE = regex.compile(
 # "for three days", "over the past six months", "lasted two weeks", "48 hours"
 _PHRASE = regex.compile(
     rf"(?<![\p{{L}}\d-])(?P<frame>(?:for|over|in|during|within|after|lasted|lasting|last|spent|took)"
-    rf"(?:\s+the)?(?:\s+(?:past|last|next|previous|coming))?\s+)?(?:{_QUAL})?{_NUM}(?:\s+|(?<=\d)-?|(?<=all|full)-)"
+    rf"(?:\s+the)?(?:\s+(?:past|last|next|previous|coming))?\s+)?(?:{_QUAL})?{_NUM}(?:\s+|(?<=\d)-?|(?:(?<=all)|(?<=full))-)"
     rf"(?:business\s+)?{_UNIT}(?![\p{{L}}-])",
     regex.IGNORECASE,
 )
@@ -104,6 +106,10 @@ _PHRASE = regex.compile(
 _PHRASE_GATE = regex.compile(
     r"(?<=[\s\d-])(?:(?:minute|hour|day|week|fortnight|month|year|decade|century|centurie|second)s?"
     r"|hrs?|mins?|secs?|yrs?|wks?|h)(?![a-z-])")
+# Their ``re`` twins, for ASCII sentences (the look-behind of "all-day" is written as two, which
+# ``re`` takes, for the twin).
+_ASCII_PHRASE = ascii_twin(_PHRASE)
+_ASCII_PHRASE_GATE = ascii_twin(_PHRASE_GATE)
 # Every word (lower-cased) that a match of _PHRASE can hold before its unit: the frame, qualifier
 # and count words of the pattern and every word of a number expression (numbers.NUMBER_PATTERN
 # reads its words from the tables of :mod:`.numbers`).
@@ -141,15 +147,19 @@ def _phrase_start_bound(lower: str, unit: int) -> int:
         end = start - 1
 
 
-def _phrase_matches(s_text: str, lower: str | None) -> Iterator[regex.Match[str]]:
-    """``_PHRASE.finditer(s_text)``; on a printable ASCII sentence with single spaces each search
-    starts at the first place where a match with a unit after it can start (_PHRASE_GATE finds the
-    units, :func:`_phrase_start_bound` where their matches can start)."""
-    if lower is None or not s_text.isprintable() or "  " in s_text:
-        if lower is None or _PHRASE_GATE.search(lower):  # on ASCII, no unit there: no match
-            yield from _PHRASE.finditer(s_text)
+def _phrase_matches(s_text: str, lower: str | None) -> Iterator[regex.Match[str] | re.Match[str]]:
+    """``_PHRASE.finditer(s_text)`` (on an ASCII sentence by the twins); on a printable ASCII
+    sentence with single spaces each search starts at the first place where a match with a unit
+    after it can start (_PHRASE_GATE finds the units, :func:`_phrase_start_bound` where their
+    matches can start)."""
+    if lower is None:
+        yield from _PHRASE.finditer(s_text)
         return
-    units = [m.start() for m in _PHRASE_GATE.finditer(lower)]
+    if not s_text.isprintable() or "  " in s_text:
+        if _ASCII_PHRASE_GATE.search(lower):  # no unit there: no match
+            yield from _ASCII_PHRASE.finditer(s_text)
+        return
+    units = [m.start() for m in _ASCII_PHRASE_GATE.finditer(lower)]
     bounds = [_phrase_start_bound(lower, unit) for unit in units]
     for i in range(len(bounds) - 2, -1, -1):  # the first place for a unit there or after it
         bounds[i] = min(bounds[i], bounds[i + 1])
@@ -159,7 +169,7 @@ def _phrase_matches(s_text: str, lower: str | None) -> Iterator[regex.Match[str]
             k += 1
         if k == len(units):
             return
-        match = _PHRASE.search(s_text, max(pos, bounds[k]))
+        match = _ASCII_PHRASE.search(s_text, max(pos, bounds[k]))
         if match is None:
             return
         yield match
@@ -291,45 +301,45 @@ def find_durations(doc: Doc, options: ExtractOptions) -> list[Claim]:
                 low=low, high=high, low_open=low_open, high_open=high_open, unit="day",
                 attrs=(("unit_word", unit), ("count", _fmt(count))),
             ))
-        phrases: Iterable[regex.Match[str]] = _phrase_matches(s_text, lower)
-        for match in phrases:
-            if not _free(taken, match.start("num"), match.end()):
+        phrases: Iterable[regex.Match[str] | re.Match[str]] = _phrase_matches(s_text, lower)
+        for phrase in phrases:
+            if not _free(taken, phrase.start("num"), phrase.end()):
                 continue
-            if _AGE.match(s_text[match.end():match.end() + 12]):
+            if _AGE.match(s_text[phrase.end():phrase.end() + 12]):
                 continue  # "30 years old", "two days ago", "one month later" (dates handle those)
-            num_words = " ".join(match.group("num").lower().split())
-            frame = " ".join((match.group("frame") or "").lower().split())
-            unit = _unit(match.group("unit"))
+            num_words = " ".join(phrase.group("num").lower().split())
+            frame = " ".join((phrase.group("frame") or "").lower().split())
+            unit = _unit(phrase.group("unit"))
             if num_words in ("a", "an", "another", "all", "full", "some", "few") and not frame \
-                    and not match.group("qual") and num_words not in ("another", "full"):
+                    and not phrase.group("qual") and num_words not in ("another", "full"):
                 continue  # "$3,500 a month", "some days": a rate or no figure at all
             vague = _VAGUE_COUNTS.get(num_words) or _vague_count(num_words)
-            count = None if vague else _count(match.group("num"))
+            count = None if vague else _count(phrase.group("num"))
             if count is None and vague is None:
                 continue
             if vague is not None:
                 lo_per, hi_per = UNIT_DAYS[unit]
-                taken.append((match.start(), match.end()))
+                taken.append((phrase.start(), phrase.end()))
                 claims.append(doc.claim(
-                    ClaimKind.DURATION, base + match.start("num"), base + match.end(), sentence,
-                    subject=_nearest_event(s_text, match.start()), qualifier=Qualifier.VAGUE,
+                    ClaimKind.DURATION, base + phrase.start("num"), base + phrase.end(), sentence,
+                    subject=_nearest_event(s_text, phrase.start()), qualifier=Qualifier.VAGUE,
                     low=vague[0] * lo_per, high=vague[1] * hi_per, unit="day",
                     attrs=(("unit_word", unit), ("count", num_words)),
                 ))
                 continue
             assert count is not None
-            qualifier = _QUALIFIERS.get(" ".join((match.group("qual") or "").lower().split()), Qualifier.EXACT)
-            start = match.start("qual") if match.group("qual") else match.start("num")
+            qualifier = _QUALIFIERS.get(" ".join((phrase.group("qual") or "").lower().split()), Qualifier.EXACT)
+            start = phrase.start("qual") if phrase.group("qual") else phrase.start("num")
             if "past" in frame or "last" in frame.split()[1:]:
-                start = match.start("frame")
+                start = phrase.start("frame")
             low, high, low_open, high_open = _bounds(count, unit, qualifier, options)
-            subject = _nearest_event(s_text, match.start())
+            subject = _nearest_event(s_text, phrase.start())
             attrs: list[tuple[str, str]] = [("unit_word", unit), ("count", _fmt(count))]
             if frame:
                 attrs.append(("frame", frame))
-            taken.append((match.start(), match.end()))
+            taken.append((phrase.start(), phrase.end()))
             claims.append(doc.claim(
-                ClaimKind.DURATION, base + start, base + match.end(), sentence,
+                ClaimKind.DURATION, base + start, base + phrase.end(), sentence,
                 subject=None if "past" in frame else subject, qualifier=qualifier,
                 low=low, high=high, low_open=low_open, high_open=high_open, unit="day", attrs=tuple(attrs),
             ))
