@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, count
 
 import numpy as np
+import numpy.typing as npt
 import regex
 
 from .forkpool import fork_map
@@ -218,7 +219,8 @@ def _term_counts(words: Sequence[tuple[Mapping[str, int], Mapping[str, int]]], n
         seen = np.fromiter(map(numbers.__getitem__, chain.from_iterable(
             chain(rest, lead, named.terms) for (lead, rest), named in span)), np.int64, total)
         values = np.fromiter(chain.from_iterable(chain(rest.values(), lead.values(), named.in_lead)
-                                                 for (lead, rest), named in span), np.float64, total)
+                                                 for (lead, rest), named in span), np.int64, total).astype(
+            np.float64)  # counts and flags are ints, read faster as such (a float of them is exact)
         part = np.repeat(np.tile(np.arange(3, dtype=np.int8), len(span)), sizes)  # the rest's words, the lead's, names
         rows = np.repeat(np.arange(len(span), dtype=np.int64), sizes.reshape(-1, 3).sum(axis=1))
         name_in_lead = (part == 2) & (values != 0)
@@ -300,14 +302,7 @@ def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence
     first, second = co_posted((vectors, leads), len(vocabulary), options.large_top_terms if large else options.top_terms,
                               max_df, 2 if large else 1)
 
-    def marks_of(k: int) -> Marks:
-        found = told[k]
-        if found is None:
-            found = told[k] = marks(articles[k], claims[k], dates[k])
-        return found
-
-    kept_apart = np.array([marks_of(i).other_than(marks_of(j))
-                           for i, j in zip(first.tolist(), second.tolist(), strict=True)], bool)
+    kept_apart = _kept_apart(articles, claims, dates, told, first, second)
     apart = list(zip(first[kept_apart].tolist(), second[kept_apart].tolist(), strict=True))
     first, second = first[~kept_apart], second[~kept_apart]
     factors = _date_factors(articles, dates, names, first, second, options)
@@ -320,6 +315,31 @@ def _similarities(articles: Sequence[Article], by_article: Mapping[str, Sequence
     return _Similar(pairs, apart, vectors, vocabulary)
 
 
+def _kept_apart(articles: Sequence[Article], claims: Sequence[Sequence[Claim]], dates: Sequence[dt.date | None],
+                told: list[Marks | None], first: IntArray, second: IntArray) -> npt.NDArray[np.bool_]:
+    """Which pairs of articles (``first[p]``, ``second[p]``) tell two happenings of one kind
+    (:meth:`Marks.other_than`). ``told``: the marks of each article, ``None`` where not read yet
+    (read here for the articles of a pair). Most articles tell no day, magnitude or haul: only
+    a pair whose two articles both tell one of them is asked, the others cannot be apart."""
+    rows = np.unique(np.r_[first, second]).tolist()
+    for k in rows:
+        if told[k] is None:
+            told[k] = marks(articles[k], claims[k], dates[k])
+    day, magnitude, haul = (np.zeros(len(told), bool) for _ in range(3))
+    for k in rows:
+        found = told[k]
+        assert found is not None
+        day[k], magnitude[k], haul[k] = found.day is not None, found.magnitude is not None, bool(found.haul)
+    asked = np.flatnonzero((day[first] & day[second]) | (magnitude[first] & magnitude[second])
+                           | (haul[first] & haul[second]))
+    kept_apart = np.zeros(len(first), bool)
+    for p, i, j in zip(asked.tolist(), first[asked].tolist(), second[asked].tolist(), strict=True):
+        mark_i, mark_j = told[i], told[j]
+        assert mark_i is not None and mark_j is not None
+        kept_apart[p] = mark_i.other_than(mark_j)
+    return kept_apart
+
+
 def _date_factors(articles: Sequence[Article], dates: Sequence[dt.date | None], names: Sequence[_Names],
                   first: IntArray, second: IntArray, options: StoryOptions) -> FloatArray:
     """How far the dates of each pair of articles (``first[p]``, ``second[p]``) allow them to be
@@ -329,10 +349,12 @@ def _date_factors(articles: Sequence[Article], dates: Sequence[dt.date | None], 
     day = np.array([0 if d is None else d.toordinal() for d in dates], np.int64)
     both, gaps = dated[first] & dated[second], np.abs(day[first] - day[second])
     factors = np.where(both, _time_factors(gaps, options), 1.0)
+    people = [frozenset(named.people) for named in names]
+    several = np.array([len(named) >= 2 for named in people], bool)  # a pair can share two people only then
     legal: dict[int, bool] = {}
-    for p in np.flatnonzero(both & (factors < 1.0) & (gaps <= options.person_days)).tolist():
-        i, j = int(first[p]), int(second[p])
-        if len(set(names[i].people).intersection(names[j].people)) < 2:
+    late = np.flatnonzero(both & (factors < 1.0) & (gaps <= options.person_days) & several[first] & several[second])
+    for p, i, j in zip(late.tolist(), first[late].tolist(), second[late].tolist(), strict=True):
+        if len(people[i] & people[j]) < 2:
             continue
         for k in (i, j):
             if k not in legal:
@@ -358,23 +380,24 @@ def cluster(n: int, pairs: Mapping[tuple[int, int], float], threshold: float,
         if s > 0:
             sums[i][j] = sums[i].get(j, 0.0) + s
             sums[j][i] = sums[j].get(i, 0.0) + s
-    heap: list[tuple[float, int, int]] = []
-    for i in sorted(sums):
-        for j, s in sorted(sums[i].items()):
-            if i < j and s >= threshold:
-                heap.append((-s, i, j))
+    # Entries are told apart by their pair, so the heap pops them in one order whatever the
+    # order they were put in: it needs no sorting first.
+    heap = [(-s, i, j) for i, row in sums.items() for j, s in row.items() if i < j and s >= threshold]
     heapq.heapify(heap)
+    pop, push = heapq.heappop, heapq.heappush
     while heap:
-        neg, a, b = heapq.heappop(heap)
-        if a not in members or b not in members:
+        neg, a, b = pop(heap)
+        group_a, group_b = members.get(a), members.get(b)
+        if group_a is None or group_b is None:
             continue
-        current = sums[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
+        sums_a = sums[a]
+        current = sums_a.get(b, 0.0) / (len(group_a) * len(group_b))
         if abs(current + neg) > 1e-12:
             continue  # a stale entry: the groups changed since it was pushed
         if b in kept_apart[a]:
             continue
         # merge b into a (a < b)
-        members[a].extend(members.pop(b))
+        group_a.extend(members.pop(b))
         for c in kept_apart.pop(b, set()):
             kept_apart[c].discard(b)
             kept_apart[c].add(a)
@@ -382,15 +405,15 @@ def cluster(n: int, pairs: Mapping[tuple[int, int], float], threshold: float,
         for c, s in sums.pop(b).items():
             if c == a:
                 continue
-            del sums[c][b]
-            sums[a][c] = sums[a].get(c, 0.0) + s
-            sums[c][a] = sums[a][c]
-        sums[a].pop(b, None)
-        size_a = len(members[a])
-        for c, s in sums[a].items():
+            sums_c = sums[c]
+            del sums_c[b]
+            sums_a[c] = sums_c[a] = sums_a.get(c, 0.0) + s
+        sums_a.pop(b, None)
+        size_a = len(group_a)
+        for c, s in sums_a.items():
             avg = s / (size_a * len(members[c]))
             if avg >= threshold:
-                heapq.heappush(heap, (-avg, min(a, c), max(a, c)))
+                push(heap, (-avg, a, c) if a < c else (-avg, c, a))
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 

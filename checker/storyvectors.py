@@ -162,10 +162,13 @@ def merge_counts(first: int, rows: IntArray, terms: IntArray, counts: FloatArray
     grouped = order_by((rows, n), (terms, n_terms))
     heads = run_heads(rows[grouped], terms[grouped])
     totals = run_sums(counts[grouped], run_lengths(heads, len(grouped)))
-    once = grouped[heads]
-    order = order_by((once, len(rows)))
-    once = once[order]
-    return Counts(first, np.bincount(rows[once], minlength=n), terms[once], totals[order])
+    firsts = grouped[heads]
+    counted = np.zeros(len(rows), bool)  # each term's first place: in the order counted, without a sort
+    counted[firsts] = True
+    total_at = np.empty(len(rows))
+    total_at[firsts] = totals
+    once = np.flatnonzero(counted)
+    return Counts(first, np.bincount(rows[once], minlength=n), terms[once], total_at[once])
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,8 +182,6 @@ class Vectors:
     weights: FloatArray
     df: IntArray
     """The rows each term was counted in (before ``keep``)."""
-    by_term: IntArray
-    """The entries of each row in term order (indices into ``terms``)."""
 
     @property
     def size(self) -> int:
@@ -221,7 +222,6 @@ def tf_idf(spans: Sequence[Counts], n: int, n_terms: int, keep: int = 0) -> Vect
     start = np.r_[0, np.cumsum(lengths)].astype(np.int64)
     terms = np.zeros(int(start[-1]), np.int32)
     weights = np.zeros(int(start[-1]))
-    by_term = np.zeros(int(start[-1]), np.int64)
     for span in spans:
         rows, positive = span.rows, span.counts > 0
         rows, span_terms, counts = rows[positive], span.terms[positive], span.counts[positive]
@@ -242,11 +242,10 @@ def tf_idf(spans: Sequence[Counts], n: int, n_terms: int, keep: int = 0) -> Vect
         at = slice(int(start[span.first]), int(start[span.first + size]))
         terms[at] = span_terms
         weights[at] = span_weights
-        by_term[at] = order_by((rows, size), (span_terms, n_terms)) + at.start
     norms = np.sqrt(python_sums(weights * weights, lengths))
     norms[norms == 0] = 1.0
     weights /= np.repeat(norms, lengths)
-    return Vectors(start, terms, weights, df, by_term)
+    return Vectors(start, terms, weights, df)
 
 
 CELLS_AT_ONCE = 1 << 21
@@ -270,7 +269,10 @@ def cosines(vectors: Vectors, first: IntArray, second: IntArray) -> FloatArray:
     columns = int(shareable.sum())
     rows_at_once = max(1, CELLS_AT_ONCE // max(columns, 1))
     # each term's entry; the last column, never written, answers the terms of no column (-1)
-    table = np.full((rows_at_once, columns + 1), -1, np.int32 if len(terms) < 2**31 else np.int64)
+    # (held flat, a cell at row * width + column: one index per cell is faster to take than two;
+    # column -1 of a row is the last column of the row before, or of the table, never written either)
+    width = columns + 1
+    table = np.full(rows_at_once * width, -1, np.int32 if len(terms) < 2**31 else np.int64)
     by_long = order_by((long, vectors.size))
     bounds = np.searchsorted(long[by_long], np.arange(0, vectors.size + rows_at_once, rows_at_once)).tolist()
     result = np.zeros(len(first))
@@ -282,16 +284,17 @@ def cosines(vectors: Vectors, first: IntArray, second: IntArray) -> FloatArray:
             first_row = span * rows_at_once
             end_row = min(first_row + rows_at_once, vectors.size)
             entries = np.arange(start[first_row], start[end_row], dtype=np.int64)
-            laid = column[entries] >= 0
-            cells = ((vectors.rows(first_row, end_row) - first_row)[laid], column[entries][laid])
+            entry_columns = column[entries]
+            laid = entry_columns >= 0
+            cells = (vectors.rows(first_row, end_row) - first_row)[laid] * width + entry_columns[laid]
             table[cells] = entries[laid]
             a, b = short[by_long[lo:hi]], long[by_long[lo:hi]] - first_row
             a_entries = ranges(start[a], lengths[a])
-            found = table[np.repeat(b, lengths[a]), column[a_entries]]
+            pair_of = np.repeat(np.arange(hi - lo, dtype=np.int64), lengths[a])
+            found = table[(b * width)[pair_of] + column[a_entries]]
             shared = found >= 0
             products.append(weights[a_entries[shared]] * weights[found[shared]])
-            counts.append(np.bincount(np.repeat(np.arange(hi - lo, dtype=np.int64), lengths[a])[shared],
-                                      minlength=hi - lo))
+            counts.append(np.bincount(pair_of[shared], minlength=hi - lo))
             table[cells] = -1
             held += len(products[-1])
         if products and (held >= PRODUCTS_AT_ONCE or hi == len(by_long)):  # sum the pairs' products so far

@@ -6,6 +6,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -376,3 +377,53 @@ def test_a_happening_word_in_a_title_gives_no_day(tmp_path: Path) -> None:
     text = ("Studio talks on sequel\n'Catching Fire' has a release date of Friday, 22 November 2013.\n"
             "The director will resume talks about 'Catching Fire' on Monday.\n")
     assert _day_of_undated(tmp_path, text) is None
+
+
+def _random_marks(rng: random.Random) -> Marks:
+    """Marks as articles tell them: mostly none, else a day, a magnitude or a haul (or several)."""
+    day = HappeningDay(rng.choice(["fire", "storm"]), rng.randrange(7),
+                       rng.choice([None, dt.date(2012, 8, rng.randrange(1, 20))])) if rng.random() < 0.4 else None
+    size = rng.choice([5.6, 5.9, 6.1, 6.8]) if rng.random() < 0.3 else None
+    value = rng.choice([0.0, 2.6e6, 85e6, 160e6]) if rng.random() < 0.3 else None
+    return Marks(day, size, value)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_pair_is_kept_apart_exactly_when_the_marks_of_its_articles_tell_two_happenings(seed: int) -> None:
+    # only pairs whose two articles both tell a day, a magnitude or a haul are asked: the answer
+    # must be the one asking every pair gives
+    rng = random.Random(seed)
+    told: list[Marks | None] = [_random_marks(rng) for _ in range(40)]
+    pairs = sorted({(i, j) for i, j in (sorted(rng.sample(range(40), 2)) for _ in range(300))})
+    first, second = (np.array(side, np.int64) for side in zip(*pairs, strict=True))
+    kept = stories._kept_apart([], [], [], told, first, second)
+    assert kept.tolist() == [told[i].other_than(told[j]) for i, j in pairs]  # type: ignore[union-attr]
+    assert kept.any() and not kept.all()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_clusters_do_not_depend_on_the_order_the_pairs_are_given_in(seed: int) -> None:
+    rng = random.Random(seed)
+    pairs = {(i, j): rng.choice([0.05, 0.125, 0.25, 0.25, 0.5, 0.75])
+             for i, j in (sorted(rng.sample(range(30), 2)) for _ in range(120))}
+    apart = [tuple(sorted(rng.sample(range(30), 2))) for _ in range(5)]
+    first = cluster(30, pairs, 0.12, apart)
+    assert len(first) < 25  # merges happened: the order of merging mattered
+    for _ in range(5):
+        shuffled = list(pairs.items())
+        rng.shuffle(shuffled)
+        assert cluster(30, dict(shuffled), 0.12, apart) == first
+
+
+def test_reports_months_apart_are_fully_comparable_only_when_they_share_two_people_named_in_full() -> None:
+    day = dt.date(2011, 10, 22)
+    articles = [Article(f"a{k}", f"a{k}.txt", "Verdict in the Brownsville shooting trial\nThe jury convicted him.",
+                        title="Verdict in the Brownsville shooting trial") for k in range(3)]
+    names = [stories._Names(people=["@zurana horton", "@andrew lopez"]),
+             stories._Names(people=["@zurana horton", "@andrew lopez", "@zurana horton"]),
+             stories._Names(people=["@zurana horton", "@zurana horton"])]  # one person, named twice
+    dates = [day, day + dt.timedelta(days=300), day + dt.timedelta(days=300)]
+    first, second = np.array([0, 0], np.int64), np.array([1, 2], np.int64)
+    factors = stories._date_factors(articles, dates, names, first, second, stories.DEFAULT_STORY_OPTIONS)
+    assert factors[0] == 1.0
+    assert 0 < factors[1] < 1.0
