@@ -268,6 +268,11 @@ def _column(values: Iterable[object]) -> tuple[list[object], list[int]]:
     return table, index
 
 
+_REFUSED = (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError)
+"""What reading a malformed entry raises (a missing key, a value of the wrong type or out of
+range): the entry is refused, never a crash."""
+
+
 def decode(data: bytes, text: str = "", shared: dict[object, object] | None = None,
            numbers: dict[int, int] | None = None) -> ArticleExtraction:
     """The extraction back from :func:`encode` (given the same article ``text``); raises
@@ -280,7 +285,7 @@ def decode(data: bytes, text: str = "", shared: dict[object, object] | None = No
     type, ints: above 256 each int read is an object of its own, 32 bytes a field)."""
     try:
         return _decode_together([(data, text)], shared, numbers)[0]
-    except (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError) as exc:
+    except _REFUSED as exc:
         raise ValueError(f"bad cache entry: {exc!r}") from None
 
 
@@ -295,7 +300,7 @@ def decode_many(entries: Sequence[tuple[bytes, str]], shared: dict[object, objec
     (indices that would reach into another entry's tables are refused together)."""
     try:
         return list[ArticleExtraction | None](_decode_together(entries, shared, numbers))
-    except (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError):
+    except _REFUSED:
         pass
     found: list[ArticleExtraction | None] = []
     for data, text in entries:
@@ -343,10 +348,7 @@ def _decode_together(entries: Sequence[tuple[bytes, str]], shared: dict[object, 
     if not parts:
         return []
     sizes = np.array([p.n for p in parts], dtype=np.int64)
-    total = int(sizes.sum())
-    grid = np.concatenate([p.ints[:_COLUMNS * p.n].reshape(_COLUMNS, p.n) for p in parts], axis=1) \
-        if total else np.zeros((_COLUMNS, 0), np.int64)
-    grid = grid.astype(np.int64)
+    grid = np.concatenate([p.ints[:_COLUMNS * p.n].reshape(_COLUMNS, p.n) for p in parts], axis=1).astype(np.int64)
     firsts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
     start, end, line, col, end_line, end_column = (list(map(number, c, c)) for c in grid[:6].tolist())
     texts = chain.from_iterable(map(repeat, [p.text for p in parts], sizes.tolist()))
