@@ -35,14 +35,16 @@ from .options import ExtractOptions
 from .twins import ascii_twin
 
 # Patterns of this module's one-off searches, compiled once (compiling per call showed in profiles).
-_REFERENTIAL_BEFORE = regex.compile(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", regex.I)
-_CHANGE_VERB = regex.compile(r"\b(?:rose|rise|risen|increased?|grew|grown|up|jumped|climbed|gained|fell|fall|fallen|"
-                          r"dropped|declined?|decreased?|down|lost|slipped|plunged)\s+(?:by\s+)?$", regex.I)
-# What every match of the two patterns above ends with, lower-cased, white space aside (see _ends_with).
-_REFERENTIAL_ENDS = ("the", "both", "these", "those", "its", "their", "his", "her", "our", "all")
-_CHANGE_ENDS = ("rose", "rise", "risen", "increase", "increased", "grew", "grown", "up", "jumped", "climbed", "gained",
-                "fell", "fall", "fallen", "dropped", "decline", "declined", "decrease", "decreased", "down", "lost",
-                "slipped", "plunged", "by")
+_REFERENTIAL_WORDS = ("the", "both", "these", "those", "its", "their", "his", "her", "our", "all")
+_CHANGE_WORDS = ("rose", "rise", "risen", "increased?", "grew", "grown", "up", "jumped", "climbed", "gained", "fell",
+                 "fall", "fallen", "dropped", "declined?", "decreased?", "down", "lost", "slipped", "plunged")
+_REFERENTIAL_BEFORE = regex.compile(rf"\b(?:{'|'.join(_REFERENTIAL_WORDS)})\s+$", regex.I)
+_CHANGE_VERB = regex.compile(rf"\b(?:{'|'.join(_CHANGE_WORDS)})\s+(?:by\s+)?$", regex.I)
+# What every match of the two patterns above ends with, lower-cased, white space aside (see
+# _ends_with): one of their words ("increased?" is "increase" or "increased"), or "by".
+_REFERENTIAL_ENDS = _REFERENTIAL_WORDS
+_CHANGE_ENDS = (*(form for word in _CHANGE_WORDS
+                  for form in ((word[:-2], word[:-1]) if word.endswith("?") else (word,))), "by")
 _DIGITS_AND_COMMAS = regex.compile(r"[\d,]+")
 _DIGITS_AND_SEPARATORS = regex.compile(r"[\d.,]+")
 _DETERMINER_BEFORE = regex.compile(r"\b(?:no|any|every|the|this|that)\s+$", regex.I)
