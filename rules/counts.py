@@ -759,10 +759,7 @@ class CountMismatch(Rule):
     consumes = ("quantity",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        stories: dict[str, list[Claim]] = defaultdict(list)
-        for claim in ctx.claims_of(ClaimKind.QUANTITY):
-            if not ctx.alone(claim.article):
-                stories[ctx.story_of(claim.article)].append(claim)
+        stories = ctx.shared_claims(ClaimKind.QUANTITY)
         for story in sorted(stories):
             # a story is a block: its findings depend on its articles alone (kept between runs)
             articles = ctx.story_articles(story) or ()
@@ -969,10 +966,11 @@ class RelatedCounts(Rule):
     consumes = ("quantity",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        stories: dict[str, list[Claim]] = defaultdict(list)
-        for claim in ctx.claims_of(ClaimKind.QUANTITY):
-            if claim.unit != "percent" and not ctx.alone(claim.article):
-                stories[ctx.story_of(claim.article)].append(claim)
+        stories: dict[str, list[Claim]] = {}
+        for story, shared in ctx.shared_claims(ClaimKind.QUANTITY).items():
+            figures = [claim for claim in shared if claim.unit != "percent"]
+            if figures:
+                stories[story] = figures
         table = ctx.alignment.units  # the unit table of the configuration, which the groups come from
         units = repr((sorted(table.equivalent.items()), sorted(table.related.items())))
         for story in sorted(stories):
