@@ -34,7 +34,7 @@ from .cache import (
 from .events import EventIndex, MentionSketch, build_events, prune_events, sketch_mentions
 from .extractors import ExtractOptions, extract_bounded, group_entities, load_extractors
 from .extractors.entities import PairMemo
-from .findings import Finding, sort_findings
+from .findings import Finding, replace_finding, sort_findings
 from .forkpool import fork_context, fork_map
 from .gcpause import gc_paused
 from .model import Article, Claim, ClaimKind, Corpus, Diagnostic
@@ -408,7 +408,7 @@ def _run_check(
             store.close()
     # Keep the events an editor needs: those findings refer to and those several articles describe.
     mapping = prune_events(events, {f.event for f in findings if f.event})
-    findings = [f if f.event is None else dataclasses.replace(f, event=mapping.get(f.event)) for f in findings]
+    findings = [f if f.event is None else replace_finding(f, event=mapping.get(f.event)) for f in findings]
     return CheckResult(corpus, all_claims, events, sort_findings(findings), active, extraction.diagnostics,
                        extraction.cache, stories)
 
@@ -462,5 +462,5 @@ def _with_story(finding: Finding, stories: StoryIndex) -> Finding:
     """The finding with the story its articles belong to, when they all belong to one."""
     found = {stories.story_of(e.article) for e in finding.claims}
     if len(found) == 1 and finding.story is None:
-        return dataclasses.replace(finding, story=found.pop())
+        return replace_finding(finding, story=found.pop())
     return finding

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
-from .model import Article, Bound, Claim, _json_bound
+from .model import Article, Bound, Claim, ClaimKind, _json_bound
 
 
 class Status(StrEnum):
@@ -73,26 +74,17 @@ class Evidence:
 
     @classmethod
     def of(cls, claim: Claim, article: Article | None, display: str) -> Evidence:
-        low = _json_bound(claim.low)
-        high = _json_bound(claim.high)
-        return cls(
-            article=claim.article,
-            path=article.path if article else claim.article,
-            line=claim.line,
-            column=claim.column,
-            end_line=claim.end_line,
-            end_column=claim.end_column,
-            quote=claim.text,
-            sentence=claim.sentence,
-            kind=claim.kind.value,
-            low=low,
-            high=high,
-            unit=claim.unit,
-            display=display,
-            start=claim.start,
-            end=claim.end,
-            sentence_start=claim.sentence_start,
-            published=article.published.isoformat() if article and article.published else None,
+        """The evidence of ``claim`` of ``article`` (``None``: unknown), shown as ``display``
+        (built by :data:`new_evidence`, without the frozen ``__init__``'s cost)."""
+        low, high = claim.low, claim.high
+        published = article.published if article else None
+        return new_evidence(
+            claim.article, article.path if article else claim.article, claim.line, claim.column,
+            claim.end_line, claim.end_column, claim.text, claim.sentence, _KIND_VALUE[claim.kind],
+            _json_bound(low) if isinstance(low, float) else low,
+            _json_bound(high) if isinstance(high, float) else high,
+            claim.unit, display, claim.start, claim.end, claim.sentence_start,
+            published.isoformat() if published else None,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -155,6 +147,61 @@ class Finding:
             "story": self.story,
             "claims": [e.to_json() for e in self.claims],
         }
+
+
+_KIND_VALUE = {kind: kind.value for kind in ClaimKind}
+
+
+class _EvidenceSlots:
+    """The slots of :class:`Evidence` without its frozen guard, for :data:`new_evidence` (as
+    :class:`checker.model._ClaimSlots` for claims: a warm run makes tens of thousands of pieces
+    of evidence again from the findings the rules kept). The parameters are Evidence's, in its
+    order, with its defaults (``tests/test_findings.py`` checks); the object built is then made
+    an :class:`Evidence` (same slots, so the same layout)."""
+
+    __slots__ = Evidence.__slots__
+
+    def __init__(self, article: str, path: str, line: int, column: int, end_line: int, end_column: int,
+                 quote: str, sentence: str, kind: str, low: Bound, high: Bound, unit: str | None, display: str,
+                 start: int = 0, end: int = 0, sentence_start: int = 0, published: str | None = None) -> None:
+        self.article, self.path, self.line, self.column = article, path, line, column
+        self.end_line, self.end_column, self.quote, self.sentence = end_line, end_column, quote, sentence
+        self.kind, self.low, self.high, self.unit, self.display = kind, low, high, unit, display
+        self.start, self.end, self.sentence_start, self.published = start, end, sentence_start, published
+        self.__class__ = Evidence  # type: ignore[assignment]
+
+
+class _FindingSlots:
+    """The slots of :class:`Finding` without its frozen guard, for :data:`new_finding` (as
+    :class:`_EvidenceSlots`)."""
+
+    __slots__ = Finding.__slots__
+
+    def __init__(self, rule: str, name: str, status: Status, severity: Severity, topic: str, message: str,
+                 confidence: float, fingerprint: str, event: str | None, claims: tuple[Evidence, ...],
+                 story: str | None = None) -> None:
+        self.rule, self.name, self.status, self.severity = rule, name, status, severity
+        self.topic, self.message, self.confidence, self.fingerprint = topic, message, confidence, fingerprint
+        self.event, self.claims, self.story = event, claims, story
+        self.__class__ = Finding  # type: ignore[assignment]
+
+
+new_evidence = cast(Callable[..., Evidence], _EvidenceSlots)
+"""``Evidence(*args, **fields)`` made without the frozen ``__init__``'s cost: the same frozen
+object, equal and hashing alike. Like ``Evidence(...)`` it checks no value."""
+
+new_finding = cast(Callable[..., Finding], _FindingSlots)
+"""``Finding(*args, **fields)`` made without the frozen ``__init__``'s cost (as :data:`new_evidence`)."""
+
+_FINDING_VALUES = operator.attrgetter(*Finding.__slots__)
+
+
+def replace_finding(finding: Finding, **changes: Any) -> Finding:
+    """``dataclasses.replace(finding, **changes)`` built by :data:`new_finding` (an unknown
+    field name raises ``TypeError`` all the same)."""
+    values = dict(zip(Finding.__slots__, _FINDING_VALUES(finding), strict=True))
+    values.update(changes)
+    return new_finding(**values)
 
 
 FINGERPRINT_VERSION = 2

@@ -7,6 +7,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -38,11 +39,19 @@ def age_text(claim: Claim) -> str:
 
 
 def _age(claim: Claim) -> _Age | None:
-    per = _PER_YEAR.get(claim.unit or "")
-    if per is None or not isinstance(claim.low, float):
+    years = _years(claim.unit, claim.low, claim.high)
+    return _Age(claim, *years) if years is not None else None
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _years(unit: str | None, low: object, high: object) -> tuple[float, float] | None:
+    """The bounds in years of an age of ``unit`` from ``low`` to ``high`` (see :class:`_Age`),
+    or ``None`` (no unit of time, no number): read once per value (ages are compared pair by pair)."""
+    per = _PER_YEAR.get(unit or "")
+    if per is None or not isinstance(low, float):
         return None
-    high = claim.high if isinstance(claim.high, float) else claim.low
-    return _Age(claim, claim.low / per, (high + 1) / per)
+    top = high if isinstance(high, float) else low
+    return (low / per, (top + 1) / per)
 
 
 class AgeMismatch(Rule):
@@ -135,7 +144,7 @@ class AgeMismatch(Rule):
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        ages = [c for c in ctx.claims_of(ClaimKind.QUANTITY) if c.attr("measure") == "age"]
+        ages = [c for c in ctx.claims_of(ClaimKind.QUANTITY) if c.attrs and c.attr("measure") == "age"]
         tied = [c for c in ages if c.attr("person")]
         unnamed = [c for c in ages if not c.attr("person") and c.attr("role")]
         if not tied and not unnamed:
@@ -345,12 +354,12 @@ def _before(claim: Claim) -> str:
 
 
 def _key(claim: Claim) -> tuple[float, float]:
-    age = _age(claim)
-    return (age.low, age.high) if age is not None else (-1.0, -1.0)
+    return _years(claim.unit, claim.low, claim.high) or (-1.0, -1.0)
 
 
 def _same_age(a: Claim, b: Claim) -> bool:
-    return _key(a) == _key(b) and _key(a) != (-1.0, -1.0)
+    key = _key(a)
+    return key == _key(b) and key != (-1.0, -1.0)
 
 
 _SHORT_FORMS: dict[str, frozenset[str]] = {short: frozenset(longs.split()) for short, longs in (
@@ -574,4 +583,11 @@ def _person_resolver(names: set[str]) -> Callable[[str], str | None]:
             return None
         return next(iter(persons)) if persons else name
 
-    return resolve
+    resolved: dict[str, str | None] = {}
+
+    def once(name: str) -> str | None:  # (the names of a corpus's articles repeat)
+        if name not in resolved:
+            resolved[name] = resolve(name)
+        return resolved[name]
+
+    return once

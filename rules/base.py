@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import regex
 
-from checker.findings import Evidence, Finding, Severity, Status, fingerprint
+from checker.findings import Evidence, Finding, Severity, Status, fingerprint, new_finding
 from checker.model import Claim, ClaimKind
 from checker.ruleapi import (
     Frame,
@@ -63,6 +63,8 @@ T = TypeVar("T")
 
 _EVIDENCE_ORDER = operator.attrgetter("article", "start", "end")
 """The order of the evidence of a finding."""
+
+_CANONICAL = operator.attrgetter("canonical")
 
 
 class BlockMemo:
@@ -144,6 +146,8 @@ class RuleContext:
     """:func:`background` by what it reads: a claim's sentence and quote, the year and the sentence before."""
     _written: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _shared: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _shared_claims: dict[ClaimKind, dict[str, list[Claim]]] = field(default_factory=dict, init=False, repr=False,
+                                                                     compare=False)
     _when: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _story_dates: dict[str, dt.date | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     """Each article's date (publication, else dateline), once read."""
@@ -196,9 +200,9 @@ class RuleContext:
         state = None
         if key is not None and article is not None:
             claims = self.alignment.by_article.get(article_id, ())
+            thing, quantity = self.alignment.thing, ClaimKind.QUANTITY
             state = hashlib.sha256(json.dumps(
-                [article_id, key, [c.canonical for c in claims],
-                 [self.alignment.thing(c) for c in claims if c.kind is ClaimKind.QUANTITY]],
+                [article_id, key, list(map(_CANONICAL, claims)), [thing(c) for c in claims if c.kind is quantity]],
                 ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")).digest()
         self._states[article_id] = state
         return state
@@ -208,9 +212,29 @@ class RuleContext:
         rules: most claims are entities, and a rule about figures need not look at them)."""
         if self._by_kind is None:
             self._by_kind = {k: [] for k in ClaimKind}
+            add = {k: found.append for k, found in self._by_kind.items()}
             for claim in self.claims:
-                self._by_kind[claim.kind].append(claim)
+                add[claim.kind](claim)
         return self._by_kind[kind]
+
+    def shared_claims(self, kind: ClaimKind) -> Mapping[str, Sequence[Claim]]:
+        """The claims of one kind of the articles that share their story with others
+        (:meth:`alone` is false), by the id of their story, each story's in the order of
+        :attr:`claims` (sorted out once for all rules: the count rules compare the figures of
+        a story's articles, and only those)."""
+        found = self._shared_claims.get(kind)
+        if found is None:
+            found = self._shared_claims[kind] = {}
+            last: str | None = None
+            into: list[Claim] | None = None
+            for claim in self.claims_of(kind):
+                article = claim.article
+                if article is not last:  # (an article's claims come together: asked once per article)
+                    last = article
+                    into = None if self.alone(article) else found.setdefault(self.story_of(article), [])
+                if into is not None:
+                    into.append(claim)
+        return found
 
     def story_of(self, article: str) -> str:
         """The id of the story an article belongs to (the article's own id when it is in none)."""
@@ -313,18 +337,40 @@ def _event(ctx: RuleContext, claims: Iterable[Claim]) -> str | None:
 
 
 def _encode_block(made: Sequence[tuple[FindingSpec, Finding]], lists: Sequence[Sequence[Claim]]) -> list[Any] | None:
-    """The findings of a block as JSON values: what :meth:`Rule.finding` made of each, each
-    claim as ``[article, index]`` into ``lists`` (the claims of each article of the block) with
-    its value as shown, and the claims whose event the finding names; ``None`` when a claim is
-    not one of ``lists``."""
-    at = {id(c): [a, i] for a, claims in enumerate(lists) for i, c in enumerate(claims)}
+    """The findings of a block as JSON values: what :meth:`Rule.finding` made of each, its
+    claims in the order of its evidence as a flat list of ``article, index`` pairs into ``lists``
+    (the claims of each article of the block) with their values as shown beside, and the
+    claims whose event the finding names, as pairs too; ``None`` when a claim is not one of
+    ``lists``."""
+    at = {id(c): (a, i) for a, claims in enumerate(lists) for i, c in enumerate(claims)}
     try:
         return [[f.status.value, f.severity.value, f.topic, f.message, f.confidence, f.fingerprint,
-                 [[at[id(c)], e.display] for c, e in zip(sorted(spec.claims, key=_EVIDENCE_ORDER), f.claims,
-                                                         strict=True)],
-                 [at[id(c)] for c in spec.event_of]] for spec, f in made]
+                 [n for c in sorted(spec.claims, key=_EVIDENCE_ORDER) for n in at[id(c)]],
+                 [e.display for e in f.claims], [n for c in spec.event_of for n in at[id(c)]]] for spec, f in made]
     except KeyError:
         return None
+
+
+def _claims_at(refs: Any, lists: Sequence[Sequence[Claim]]) -> list[Claim] | None:
+    """The claims of a flat list of ``article, index`` pairs into ``lists`` (as
+    :func:`_encode_block` writes them), or ``None`` when it is not such a list."""
+    if type(refs) is not list or len(refs) % 2:
+        return None
+    out = []
+    count = len(lists)
+    pairs = iter(refs)
+    for a, i in zip(pairs, pairs, strict=False):  # (an even length, checked)
+        if type(a) is not int or type(i) is not int or not 0 <= a < count:
+            return None
+        claims = lists[a]
+        if not 0 <= i < len(claims):
+            return None
+        out.append(claims[i])
+    return out
+
+
+_STATUSES = {status.value: status for status in Status}
+_SEVERITIES = {severity.value: severity for severity in Severity}
 
 
 # The fields of a claim that say where it is (its article, offsets, lines and columns): what
@@ -426,36 +472,27 @@ class Rule:
     def _decode_block(self, ctx: RuleContext, value: Any, *, lists: Sequence[Sequence[Claim]]) -> list[Finding] | None:
         """The findings :func:`_encode_block` kept, or ``None`` when ``value`` is not such a list
         (an entry of another shape, or damaged: the block is read again)."""
-        if not isinstance(value, list):
+        if type(value) is not list:
             return None
-
-        def claim(ref: Any) -> Claim:
-            if not (isinstance(ref, list) and len(ref) == 2 and type(ref[0]) is int and type(ref[1]) is int
-                    and 0 <= ref[0] < len(lists) and 0 <= ref[1] < len(lists[ref[0]])):
-                raise TypeError(ref)
-            return lists[ref[0]][ref[1]]
-
         found = []
         articles = ctx.alignment.articles
+        evidence = Evidence.of
         try:
             for item in value:
-                if not isinstance(item, list) or len(item) != 8:
+                if type(item) is not list or len(item) != 9:
                     return None
-                status, severity, topic, message, confidence, print_, sides, events = item
-                if not (isinstance(topic, str) and isinstance(message, str) and type(confidence) in (int, float)
-                        and isinstance(print_, str) and isinstance(sides, list) and isinstance(events, list)
-                        and all(isinstance(side, list) and len(side) == 2 and isinstance(side[1], str)
-                                for side in sides)):
+                status, severity, topic, message, confidence, print_, refs, shown, events = item
+                if not (type(topic) is str and type(message) is str and type(confidence) in (int, float)
+                        and type(print_) is str and type(shown) is list and all(type(d) is str for d in shown)):
                     return None
-                evidence = []
-                for ref, display in sides:
-                    c = claim(ref)
-                    evidence.append(Evidence.of(c, articles.get(c.article), display))
-                found.append(Finding(rule=self.code, name=self.name, status=Status(status),
-                                     severity=Severity(severity), topic=topic, message=message,
-                                     confidence=confidence, fingerprint=print_,
-                                     event=_event(ctx, [claim(ref) for ref in events]), claims=tuple(evidence)))
-        except (TypeError, ValueError):
+                claims, named = _claims_at(refs, lists), _claims_at(events, lists)
+                if claims is None or named is None or len(claims) != len(shown):
+                    return None
+                found.append(new_finding(self.code, self.name, _STATUSES[status], _SEVERITIES[severity], topic,
+                                         message, confidence, print_, _event(ctx, named),
+                                         tuple(evidence(c, articles.get(c.article), display)
+                                               for c, display in zip(claims, shown, strict=True))))
+        except (KeyError, TypeError, ValueError):
             return None
         return found
 
@@ -495,16 +532,8 @@ class Rule:
             sev = severity or (self.effective_severity if status is Status.CONFLICT else Severity.INFO)
         else:
             sev = severity or self.effective_severity
-        return Finding(
-            rule=self.code,
-            name=self.name,
-            status=status,
-            severity=sev,
-            topic=topic,
-            message=message,
-            confidence=max(0.0, min(1.0, confidence)),
-            fingerprint=fingerprint(self.code, fact, shown, [c.article for c in ordered]
-                                    if fingerprint_articles is None else fingerprint_articles),
-            event=event,
-            claims=evidence,
-        )
+        return new_finding(
+            self.code, self.name, status, sev, topic, message, max(0.0, min(1.0, confidence)),
+            fingerprint(self.code, fact, shown, [c.article for c in ordered]
+                        if fingerprint_articles is None else fingerprint_articles),
+            event, evidence)

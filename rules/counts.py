@@ -8,7 +8,8 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache, lru_cache, partial
+from functools import lru_cache, partial
+from typing import TypeVar
 
 import regex
 
@@ -759,14 +760,11 @@ class CountMismatch(Rule):
     consumes = ("quantity",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        stories: dict[str, list[Claim]] = defaultdict(list)
-        for claim in ctx.claims_of(ClaimKind.QUANTITY):
-            if not ctx.alone(claim.article):
-                stories[ctx.story_of(claim.article)].append(claim)
+        stories = ctx.shared_claims(ClaimKind.QUANTITY)
         for story in sorted(stories):
             # a story is a block: its findings depend on its articles alone (kept between runs)
             articles = ctx.story_articles(story) or ()
-            names = cache(partial(_story_names, ctx, articles))  # read once, when the story is read
+            names = _once(partial(_story_names, ctx, articles))  # read once, when the story is read
             yield from self.block_findings(ctx, articles, partial(self._story, ctx, stories[story], names))
 
     def _story(self, ctx: RuleContext, claims: Sequence[Claim],
@@ -818,6 +816,22 @@ class CountMismatch(Rule):
                 else:
                     yield FindingSpec(Status.AGREEMENT, topic, f"Figures agree: {sides_text(group, ' and ')}.",
                                       group, 0.75, facts, group)
+
+
+T = TypeVar("T")
+
+
+def _once(read: Callable[[], T]) -> Callable[[], T]:
+    """``read``, called the first time only (``functools.cache`` without its wrapper's cost:
+    one per story)."""
+    done: list[T] = []
+
+    def value() -> T:
+        if not done:
+            done.append(read())
+        return done[0]
+
+    return value
 
 
 def _several_articles(block: Sequence[tuple[Claim, Frame]]) -> bool:
@@ -969,10 +983,11 @@ class RelatedCounts(Rule):
     consumes = ("quantity",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        stories: dict[str, list[Claim]] = defaultdict(list)
-        for claim in ctx.claims_of(ClaimKind.QUANTITY):
-            if claim.unit != "percent" and not ctx.alone(claim.article):
-                stories[ctx.story_of(claim.article)].append(claim)
+        stories: dict[str, list[Claim]] = {}
+        for story, shared in ctx.shared_claims(ClaimKind.QUANTITY).items():
+            figures = [claim for claim in shared if claim.unit != "percent"]
+            if figures:
+                stories[story] = figures
         table = ctx.alignment.units  # the unit table of the configuration, which the groups come from
         units = repr((sorted(table.equivalent.items()), sorted(table.related.items())))
         for story in sorted(stories):

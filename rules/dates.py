@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -226,10 +227,13 @@ class WeekdayMismatch(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         by_article: dict[str, list[Claim]] = defaultdict(list)
+        weekdays: set[str] = set()  # the articles that give a weekday (only those can find anything)
         for claim in ctx.claims_of(ClaimKind.DATE):  # (not the other claims, most of a corpus's)
             by_article[claim.article].append(claim)
-        for article, claims in sorted(by_article.items()):
-            dates = sorted(claims, key=lambda c: c.start)
+            if claim.attrs and claim.attr("weekday"):
+                weekdays.add(claim.article)
+        for article in sorted(weekdays):
+            dates = sorted(by_article[article], key=lambda c: c.start)
             for i, claim in enumerate(dates):
                 pairs: list[tuple[str, Claim, Sequence[Claim]]] = []
                 weekday = claim.attr("weekday")
@@ -270,6 +274,13 @@ _NOT_FINITE = regex.compile(r"\b(?:be|been|being|is|are|am|was|were|to|get|gets|
 # Only phrases that state their direction from the publication date can misfit it; a bare
 # weekday or month is resolved by the tense of its clause and cannot.
 _DEICTIC = regex.compile(r"\b(?:next|last|past|previous|coming|ago|tomorrow|yesterday|tonight|today)\b", regex.I)
+
+
+@lru_cache(maxsize=4096)
+def _deictic(text: str) -> bool:
+    """Does a date's text state its direction from the publication date? (Read once per text:
+    a corpus writes "last week" thousands of times.)"""
+    return _DEICTIC.search(text) is not None
 
 
 def _finite_past(clause: str) -> str | None:
@@ -318,7 +329,7 @@ class RelativeDateMisfit(Rule):
         for claim in ctx.claims_of(ClaimKind.DATE):
             if not claim.relative or not claim.anchor:
                 continue
-            if not _DEICTIC.search(claim.text):
+            if not _deictic(claim.text):
                 continue
             if not claim.sentence.rstrip().endswith((".", "!", "?", '"', "\u201d", "'")):
                 continue  # a headline: telegraphic grammar ("problems only resolved next week")
@@ -326,15 +337,18 @@ class RelativeDateMisfit(Rule):
             if iv is None:
                 continue
             anchor = float(dt.date.fromisoformat(claim.anchor).toordinal())
+            later, earlier = iv.low > anchor, iv.high < anchor - 1
+            if not (later or earlier):
+                continue  # the day of publication or the day before: it fits whatever the tense
             offset = claim.start - claim.sentence_start
             before = claim.sentence[max(0, offset - window):offset]
             clause = _CLAUSE_SPLIT.split(before)[-1]
             problem = None
-            verb = _finite_past(clause)
-            if iv.low > anchor and verb and not _NOT_PAST.search(clause):
+            verb = _finite_past(clause) if later else None
+            if later and verb and not _NOT_PAST.search(clause):
                 problem = (f"'{claim.text}' resolves after the publication date {claim.anchor}, "
                            f"but the clause speaks of the past ('{verb}')")
-            elif iv.high < anchor - 1 and _FUTURE.search(clause):
+            elif earlier and _FUTURE.search(clause):
                 verb = _FUTURE.findall(clause)[-1]
                 problem = (f"'{claim.text}' resolves before the publication date {claim.anchor}, "
                            f"but the clause speaks of the future ('{verb}')")

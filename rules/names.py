@@ -84,10 +84,8 @@ class NameVariants(Rule):
             # (most entities have no attributes: asked first, it is the quicker)
             if claim.canonical and (not claim.attrs or claim.attr("alias_of") is None):
                 by_canonical[claim.canonical].append(claim)
-        for canonical in sorted(by_canonical):
+        for canonical in sorted(name for name, claims in by_canonical.items() if _two_ways(claims)):
             claims = by_canonical[canonical]
-            if len({c.text for c in claims}) < 2:
-                continue  # one way of writing it, so at most one spelling
             # a name is a block: its finding depends on the claims of its articles alone (kept between runs)
             yield from self.block_findings(ctx, sorted({c.article for c in claims}),
                                            partial(self._spellings, canonical, claims), "spelling", canonical)
@@ -130,6 +128,17 @@ class NameVariants(Rule):
             evidence, 0.8, ("spelling", canonical), values=sorted(variants), shown_as=spelling,
             fingerprint_articles=deviating,
         )
+
+
+def _two_ways(claims: Sequence[Claim]) -> bool:
+    """Are the claims of a name written two ways or more? (Else at most one spelling: most
+    names are written one way, and many named once.)"""
+    if len(claims) > 1:
+        text = claims[0].text
+        for claim in claims:
+            if claim.text != text:
+                return True
+    return False
 
 
 MAX_QUOTED = 5
