@@ -512,11 +512,10 @@ def _value_readers(share: Callable[[object, object], object]) -> tuple[Callable[
         return values
 
     def modifiers(values: list[object]) -> list[object]:
-        return [share(words, words) if words else () for words in map(tuple, cast(list[list[str]], values))]
+        return shared(list(map(tuple, cast(list[list[str]], values))))  # () is one object in any case
 
     def attrs(values: list[object]) -> list[object]:
-        return [share(pairs, pairs) if pairs else ()
-                for pairs in (tuple(map(tuple, value)) for value in cast(list[list[list[str]]], values))]
+        return shared(list(map(tuple, map(map, repeat(tuple), cast(list[list[list[str]]], values)))))
 
     def kind(values: list[object]) -> list[object]:
         return list(map(_KINDS.__getitem__, cast(list[str], values)))
