@@ -8,9 +8,10 @@ invalidates its old entries without anyone bumping a number.
 
 An entry holds the article's claims, its content-sentence spans, the sketches of its
 event mentions (:class:`checker.events.MentionSketch`) and what story building reads of the
-article alone (:class:`checker.storyfeatures.StoryFeatures`). Entries are stored as a JSON
-header and columns of ints (:func:`encode`; never pickle: a cache file is data that may come
-from anywhere, such as a pull request, and must not be able to run code). Decoding gives back
+article alone (:class:`checker.storyfeatures.StoryFeatures`). Entries are stored as a few
+ints, a JSON header, columns of ints and the story words as text (:func:`encode`; never
+pickle: a cache file is data that may come from anywhere, such as a pull request, and must not
+be able to run code). Decoding gives back
 claims equal to the extracted ones, field for field and type for type.
 
 Beside the entries, the cache keeps the corpus-wide comparisons of name spellings of the last
@@ -44,15 +45,17 @@ import json
 import operator
 import os
 import sqlite3
+import struct
 import sys
 import time
 from array import array
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import accumulate, chain, product, repeat
 from pathlib import Path
-from typing import cast
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
@@ -68,7 +71,8 @@ SCHEMA_VERSION = 2
 """Bump when the table layout changes incompatibly (a table added with ``CREATE TABLE IF NOT
 EXISTS``, as ``name_pairs`` was, is not: older files gain it, older versions of factlint ignore
 it). A change of the entry encoding needs none: the extractor version, in every key, covers
-this module's source, so entries of another encoding are never read."""
+this module's source, so entries of another encoding are never read (and each entry's first int,
+:data:`ENTRY_FORMAT`, would refuse them)."""
 
 Span = tuple[int, int]
 
@@ -194,62 +198,79 @@ _GRANULARITIES = {m.value: m for m in Granularity}
 _INT = frozenset({int})
 
 
+ENTRY_FORMAT = 3
+"""The layout of an entry (:func:`encode`): bump it with any change of the layout. It is the
+entry's first int, so that an entry of another layout is refused, never misread (the
+extractor version in every key, which covers this module's source, keeps such entries from
+being looked up in the first place)."""
+_MARK = 0x464C0000 | ENTRY_FORMAT
+_PREFIX = struct.Struct("<7I")
+"""An entry's first ints: its mark, then how many claims, bytes of JSON header, distinct
+sentences, sentence spans, story words and bytes of story words it holds."""
+
+
 def encode(extraction: ArticleExtraction, text: str = "") -> bytes:
-    """The bytes of an extraction: a 4-byte little-endian length, a JSON header of that many
-    bytes, then the claims' ints by column, as little-endian unsigned 32-bit ints (``array``), so that
-    :func:`decode` reads them with no parsing and builds the claims a column at a time, with
-    no per-field work for each claim. The columns, ``n`` ints each for ``n`` claims:
+    """The bytes of an extraction: seven little-endian unsigned 32-bit ints (:data:`_PREFIX`),
+    a JSON header, then the ints of its columns (``array``), so that :func:`decode` reads them
+    with no parsing and builds the claims a column at a time, with no per-field work for each
+    claim, then the story words as UTF-8 text. The columns, ``n`` ints each for ``n`` claims:
 
     - one per position field (:data:`POSITION_FIELDS`);
-    - each claim's index into the header's ``z``, the distinct ``[sentence_start, length]`` of
-      the sentences (``[start, sentence]`` for one that is not the slice of ``text`` there);
+    - each claim's index into the distinct ``(sentence_start, sentence)`` of the claims;
     - per other field (``_VALUE_FIELDS``), each claim's index into that field's table in the
       header's ``v``: its distinct values in order of first use (an article repeats a few
-      kinds, subjects and units over dozens of claims).
+      kinds, subjects and units over dozens of claims);
+
+    then the distinct sentences' offsets and lengths (a sentence is the slice of ``text``
+    there, except those listed in the header's ``z`` as ``[index, sentence]``), the starts and
+    ends of the content-sentence spans, and the story's word counts (lead words then the
+    rest, in the order they were counted).
 
     A claim's quote is the slice ``text[start:end]`` (the cache key covers the text) except
     those listed in the header's ``q`` as ``[index, quote]``. Enum members are ``str``
-    subclasses and tuples are JSON arrays, so values go to the JSON encoder as they are."""
+    subclasses and tuples are JSON arrays, so values go to the JSON encoder as they are.
+    Ints out of the range of the columns raise ``OverflowError``."""
     claims = extraction.claims
-    sentences, sentence_at = _column([(c.sentence_start, c.sentence) for c in claims])
+    distinct, sentence_at = _column([(c.sentence_start, c.sentence) for c in claims])
+    sentences = cast(list[tuple[int, str]], distinct)
     values = [_column(column) for column in zip(*map(_VALUES_OF, claims), strict=True)] \
         or [([], [])] * len(_VALUE_FIELDS)
     header: dict[str, object] = {
-        "f": _CLAIM_FIELDS, "n": len(claims),
         "q": [[i, c.text] for i, c in enumerate(claims) if text[c.start:c.end] != c.text],
-        "z": [_sentence_ref(cast(tuple[int, str], told), text) for told in sentences],
+        "z": [[i, sentence] for i, (offset, sentence) in enumerate(sentences)
+              if text[offset:offset + len(sentence)] != sentence],
         "v": [table for table, _ in values],
-        "s": extraction.sentences,
         "m": None if extraction.mentions is None else [_SKETCH_FIELDS(m) for m in extraction.mentions],
     }
     if extraction.truncated:
         header["t"] = True
     counts: list[int] = []
+    words = b""
     if extraction.story is not None:
-        header["w"], counts = _encode_story(extraction.story)
+        header["w"], counts, words = _encode_story(extraction.story)
     ints = array(_UINT32)
     for column in zip(*map(_POSITIONS_OF, claims), strict=True):
         ints.extend(column)
     ints.extend(sentence_at)
     for _, at in values:
         ints.extend(at)
+    ints.extend(offset for offset, _ in sentences)
+    ints.extend(len(sentence) for _, sentence in sentences)
+    ints.extend(start for start, _ in extraction.sentences)
+    ints.extend(end for _, end in extraction.sentences)
     ints.extend(counts)
     if _BIG_ENDIAN:  # pragma: no cover - the file is the same on any machine
         ints.byteswap()
     head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-    return len(head).to_bytes(4, "little") + head + ints.tobytes()
+    prefix = _PREFIX.pack(_MARK, len(claims), len(head), len(sentences), len(extraction.sentences), len(counts),
+                          len(words))
+    return prefix + head + ints.tobytes() + words
 
 
 _BIG_ENDIAN = sys.byteorder == "big"
 _UINT32 = next(code for code in "IL" if array(code).itemsize == 4)
 _COLUMNS = len(POSITION_FIELDS) + 1 + len(_VALUE_FIELDS)
 """Int columns of an entry: positions, the sentence index, value indices."""
-
-
-def _sentence_ref(told: tuple[int, str], text: str) -> list[object]:
-    """``[offset, length]`` of a sentence that is the slice of ``text`` there, else ``[offset, sentence]``."""
-    offset, sentence = told
-    return [offset, len(sentence) if text[offset:offset + len(sentence)] == sentence else sentence]
 
 
 def _column(values: Iterable[object]) -> tuple[list[object], list[int]]:
@@ -312,26 +333,47 @@ def decode_many(entries: Sequence[tuple[bytes, str]], shared: dict[object, objec
 
 
 _U32 = np.dtype("<u4")
+_EXTRACTION_FIELDS = tuple(f.name for f in fields(ArticleExtraction))
+_JSON = json.JSONDecoder().raw_decode
 
 
 class _Entry:
-    """One entry of :func:`_decode_together`, its header read and its columns found."""
+    """One entry of :func:`_decode_together`, its header read and its columns found (views of
+    its bytes): those of its claims, of its distinct sentences, of its sentence spans, and its
+    story's word counts; the bytes of its story words; its story row (``None`` without story
+    features) and the words the row lists (``None`` when they are text)."""
 
-    __slots__ = ("head", "ints", "n", "text")
+    __slots__ = ("claims", "counts", "head", "listed", "n", "row", "spans", "text", "words", "z")
 
     def __init__(self, data: bytes, text: str) -> None:
-        if type(data) is not bytes:
+        if type(data) is not bytes or len(data) < _PREFIX.size:
             raise ValueError("not an entry of this version")
-        size = int.from_bytes(data[:4], "little")
-        head = json.loads(data[4:4 + size])
-        if tuple(head["f"]) != _CLAIM_FIELDS:
-            raise ValueError("claim fields changed")
-        n = head["n"]
-        ints = np.frombuffer(data, _U32, offset=4 + size) if len(data) > 4 + size else np.zeros(0, _U32)
-        if type(n) is not int or n < 0 or len(head["v"]) != len(_VALUE_FIELDS) or len(ints) < _COLUMNS * n \
-                or ("w" not in head and len(ints) != _COLUMNS * n):  # the story's word counts follow
-            raise ValueError("malformed claim columns")
-        self.head, self.n, self.ints, self.text = head, n, ints, text
+        mark, n, size, z, s, w, length = _PREFIX.unpack_from(data)
+        start = _PREFIX.size + size
+        ints = _COLUMNS * n + 2 * z + 2 * s + w
+        if mark != _MARK or len(data) != start + 4 * ints + length:
+            raise ValueError("not an entry of this version, or cut")
+        header = data[_PREFIX.size:start].decode("utf-8", "surrogatepass")
+        head, end = _JSON(header)
+        if end != len(header) or type(head) is not dict or len(head["v"]) != len(_VALUE_FIELDS):
+            raise ValueError("malformed header")
+        row: list[Any] | None = head.get("w")
+        listed = None if row is None else _listed_words(row)
+        if row is None:
+            wrong = w or length  # word counts or words without story features
+        elif listed is not None:
+            wrong = length or len(listed) != w
+        else:  # w words joined by w - 1 separators: decoded together, each entry keeps its own words
+            wrong = data.count(_SEP_BYTE, start + 4 * ints) != w - 1 if w else length
+        if wrong:
+            raise ValueError("malformed story words")
+        columns = np.frombuffer(data, _U32, ints, start)
+        self.claims = columns[:_COLUMNS * n].reshape(_COLUMNS, n)
+        self.z = columns[_COLUMNS * n:_COLUMNS * n + 2 * z].reshape(2, z)
+        self.spans = columns[_COLUMNS * n + 2 * z:ints - w].reshape(2, s)
+        self.counts = columns[ints - w:]
+        self.words = data[start + 4 * ints:]
+        self.head, self.n, self.text, self.row, self.listed = head, n, text, row, listed
 
 
 def _decode_together(entries: Sequence[tuple[bytes, str]], shared: dict[object, object] | None,
@@ -348,69 +390,111 @@ def _decode_together(entries: Sequence[tuple[bytes, str]], shared: dict[object, 
     if not parts:
         return []
     sizes = np.array([p.n for p in parts], dtype=np.int64)
-    grid = np.concatenate([p.ints[:_COLUMNS * p.n].reshape(_COLUMNS, p.n) for p in parts], axis=1).astype(np.int64)
-    firsts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    start, end, line, col, end_line, end_column = (list(map(number, c, c)) for c in grid[:6].tolist())
-    texts = chain.from_iterable(map(repeat, [p.text for p in parts], sizes.tolist()))
-    quotes = list(map(str.__getitem__, texts, map(slice, start, end)))
-    sentence_of: list[str] = []
-    offset_of: list[int] = []
-    z_sizes: list[int] = []
-    for part, first in zip(parts, firsts.tolist(), strict=True):
-        for i, quote in part.head["q"]:
-            if type(i) is not int or not 0 <= i < part.n or type(quote) is not str:
+    grid = np.concatenate([p.claims for p in parts], axis=1).astype(np.int64)
+    firsts = np.concatenate(([0], np.cumsum(sizes)[:-1])).tolist()
+    start, end, line, col, end_line, end_column = _shared_ints(grid[:6], number)
+    texts = [p.text for p in parts]
+    quotes = list(map(str.__getitem__, chain.from_iterable(map(repeat, texts, sizes.tolist())), map(slice, start, end)))
+    z_sizes = [p.z.shape[1] for p in parts]
+    offsets, lengths = np.concatenate([p.z for p in parts], axis=1).astype(np.int64)
+    sentence_of = list(map(str.__getitem__, chain.from_iterable(map(repeat, texts, z_sizes)),
+                           map(slice, offsets.tolist(), (offsets + lengths).tolist())))
+    z_first = 0
+    for part, first, z_size in zip(parts, firsts, z_sizes, strict=True):
+        for i, told in part.head["q"]:
+            if type(i) is not int or not 0 <= i < part.n or type(told) is not str:
                 raise ValueError("malformed quote")
-            quotes[first + i] = quote
-        text = part.text
-        for pair in part.head["z"]:
-            offset, length = pair
-            if type(offset) is not int:
+            quotes[first + i] = told
+        for i, told in part.head["z"]:
+            if type(i) is not int or not 0 <= i < z_size or type(told) is not str:
                 raise ValueError("malformed sentence")
-            if isinstance(length, str):
-                sentence_of.append(length)
-            elif type(length) is int:
-                sentence_of.append(text[offset:offset + length])
-            else:
-                raise ValueError("malformed sentence")
-            offset_of.append(number(offset, offset))
-        z_sizes.append(len(part.head["z"]))
+            sentence_of[z_first + i] = told
+        z_first += z_size
+    offset_of = _shared_ints(offsets[np.newaxis], number)[0]
     quotes = list(map(read, quotes, quotes))
     at = _global(grid[6], np.array(z_sizes, dtype=np.int64), sizes)
     sentence, sentence_start = _pick(sentence_of, at), _pick(offset_of, at)
-    columns = []
-    for field, reader in enumerate(_value_readers(share)):
-        tables = [cast(list[object], p.head["v"][field]) for p in parts]
-        column = _global(grid[7 + field], np.array(list(map(len, tables)), dtype=np.int64), sizes)
-        columns.append(_pick(reader(list(chain.from_iterable(tables))), column))
+    values: list[object] = []
+    table_sizes = []
+    told_tables = cast(Iterable[Sequence[list[object]]], zip(*[p.head["v"] for p in parts], strict=True))
+    for reader, tables in zip(_value_readers(share), told_tables, strict=True):
+        table_sizes.append(list(map(len, tables)))
+        values += reader(list(chain.from_iterable(tables)))
+    at = _global(grid[7:], np.array(table_sizes, dtype=np.int64), sizes)  # a row per field
     (kind, article, subject, qualifier, low, high, low_open, high_open, unit, granularity, relative, canonical,
-     anchor, modifiers, attrs) = columns
+     anchor, modifiers, attrs) = cast(list[list[object]], _pick(values, at))
     claims = list(map(new_claim, kind, article, start, end, line, col, end_line, end_column, quotes, sentence,
                       subject, qualifier, low, high, low_open, high_open, unit, granularity, relative,
                       canonical, anchor, modifiers, sentence_start, attrs))
-    found = []
-    for part, first in zip(parts, firsts.tolist(), strict=True):
-        head = part.head
-        sentences = tuple((int(a), int(b)) for a, b in head["s"])
-        mentions = None if head["m"] is None else tuple(_sketch(row) for row in head["m"])
-        truncated = head.get("t", False) is True
-        story = None if "w" not in head else _decode_story(head["w"], part.ints[_COLUMNS * part.n:].tolist(), read)
-        found.append(ArticleExtraction(tuple(claims[first:first + part.n]), sentences, mentions, truncated, story))
-    return found
+    spans = list(zip(*np.concatenate([p.spans for p in parts], axis=1).tolist(), strict=True))
+    counts = np.concatenate([p.counts for p in parts]).tolist()
+    blobs = [p.words for p in parts if p.row is not None and p.listed is None and p.counts.size]
+    words = b"\x1f".join(blobs).decode("utf-8", "surrogatepass").split(_WORD_SEP) if blobs else []
+    words = list(map(read, words, words))
+    told_sketches = [p.head["m"] for p in parts]
+    if not {*map(type, told_sketches)} <= _SKETCH_LISTS:
+        raise ValueError("malformed event sketches")
+    sketches = _sketches(list(chain.from_iterable(filter(None, told_sketches))))
+    stories: list[StoryFeatures | None] = []
+    count_at = word_at = 0
+    for part in parts:
+        if part.row is None:
+            stories.append(None)
+            continue
+        count_end = count_at + part.counts.size
+        if part.listed is None:
+            told, word_at = words[word_at:word_at + part.counts.size], word_at + part.counts.size
+        else:
+            told = list(map(read, part.listed, part.listed))
+        stories.append(_decode_story(part.row, told, counts[count_at:count_end]))
+        count_at = count_end
+    mentions = [None if told is None else run
+                for told, run in zip(told_sketches, _runs(sketches, [len(m or ()) for m in told_sketches]), strict=True)]
+    truncated = [p.head.get("t", False) is True for p in parts]
+    return _frozen(ArticleExtraction, _EXTRACTION_FIELDS,
+                   (_runs(claims, sizes.tolist()), _runs(spans, [p.spans.shape[1] for p in parts]), mentions,
+                    truncated, stories), len(parts))
 
 
-def _global(local: IntArray, table_sizes: IntArray, sizes: IntArray) -> list[int]:
+def _runs(items: list[_T], sizes: list[int]) -> list[tuple[_T, ...]]:
+    """``items`` cut into tuples of ``sizes`` items each, one after the other."""
+    ends = list(accumulate(sizes))
+    return list(map(tuple, map(items.__getitem__, map(slice, [0, *ends[:-1]], ends))))
+
+
+def _global(local: IntArray, table_sizes: IntArray, sizes: IntArray) -> IntArray:
     """Each claim's index into its entry's table (``local``, the entries' claims one after the
     other, ``sizes`` of them per entry) as an index into all the tables one after the other
     (``table_sizes`` entries each); raises ``IndexError`` for an index past its own table."""
-    if local.size and bool((local >= np.repeat(table_sizes, sizes)).any()):
+    if local.size and bool((local >= np.repeat(table_sizes, sizes, axis=-1)).any()):
         raise IndexError("index past its table")
-    starts = np.concatenate(([0], np.cumsum(table_sizes)[:-1]))
-    return cast(list[int], (local + np.repeat(starts, sizes)).tolist())
+    starts = np.cumsum(table_sizes).reshape(table_sizes.shape) - table_sizes
+    return local + np.repeat(starts, sizes, axis=-1)
 
 
-def _pick(table: Sequence[object], at: Sequence[int]) -> Sequence[object]:
-    """``[table[i] for i in at]``, in one call of C (an itemgetter of one index gives the item alone)."""
-    return operator.itemgetter(*at)(table) if len(at) > 1 else [table[i] for i in at]
+def _pick(table: Sequence[object], at: IntArray) -> list[object]:
+    """``[table[i] for i in at]`` (``at`` in range, never negative), in C: the table as an array
+    of objects (``fromiter`` takes a tuple as one object, not as a row) taken at ``at``."""
+    return cast(list[object], np.fromiter(table, dtype=object, count=len(table))[at].tolist())
+
+
+def _shared_ints(ints: IntArray, number: Callable[[int, int], int]) -> list[list[int]]:
+    """The rows of ``ints`` (not negative) as lists, each value the object ``number(value, value)``
+    gives. Through a table indexed by value, in C, when the values are few enough for one (the
+    offsets, lines and columns of a corpus's articles), else a value at a time."""
+    top = int(ints.max()) + 1 if ints.size else 0
+    if top > _DENSE_INTS + 4 * ints.size:
+        return [list(map(number, row, row)) for row in ints.tolist()]
+    present = np.zeros(top, dtype=bool)
+    present[ints] = True
+    values = np.flatnonzero(present).tolist()
+    table = np.empty(top, dtype=object)
+    table[values] = list(map(number, values, values))
+    return cast(list[list[int]], table[ints].tolist())
+
+
+_DENSE_INTS = 1 << 16
+"""Values of ints read through a table beyond four per int read (:func:`_shared_ints`)."""
 
 
 def _value_readers(share: Callable[[object, object], object]) -> tuple[Callable[[list[object]], list[object]], ...]:
@@ -428,11 +512,10 @@ def _value_readers(share: Callable[[object, object], object]) -> tuple[Callable[
         return values
 
     def modifiers(values: list[object]) -> list[object]:
-        return [share(words, words) if words else () for words in map(tuple, cast(list[list[str]], values))]
+        return shared(list(map(tuple, cast(list[list[str]], values))))  # () is one object in any case
 
     def attrs(values: list[object]) -> list[object]:
-        return [share(pairs, pairs) if pairs else ()
-                for pairs in (tuple(map(tuple, value)) for value in cast(list[list[list[str]]], values))]
+        return shared(list(map(tuple, map(map, repeat(tuple), cast(list[list[list[str]]], values)))))
 
     def kind(values: list[object]) -> list[object]:
         return list(map(_KINDS.__getitem__, cast(list[str], values)))
@@ -458,41 +541,46 @@ def share_story(story: StoryFeatures, share: Callable[[str, str], str]) -> Story
     return StoryFeatures(shared(story.lead_words), shared(story.rest_words), story.marks)
 
 
-def _encode_story(story: StoryFeatures) -> tuple[list[object], list[int]]:
-    """The header row of story features and their word counts (which go to the int columns):
-    ``[number of lead words, the words, day, magnitude, haul]``, the lead words then the rest
-    in the order they were counted, written as one string joined by :data:`_WORD_SEP` (one
-    JSON token to read, not one per word), as a list if a word holds the separator."""
+def _encode_story(story: StoryFeatures) -> tuple[list[object], list[int], bytes]:
+    """The header row of story features, their word counts (which go to the int columns) and
+    their words: ``[number of lead words, day, magnitude, haul, None]`` and the lead words then
+    the rest in the order they were counted, as UTF-8 text joined by :data:`_WORD_SEP` (one
+    decoding and one split for all the entries decoded together), or, if a word holds the
+    separator, no text and the words as a list in place of the row's ``None``."""
     day = story.marks.day
     words = [*story.lead_words, *story.rest_words]
     joined = _WORD_SEP.join(words)
-    told: object = joined if len(words) > 1 and joined.count(_WORD_SEP) == len(words) - 1 else words
-    return ([len(story.lead_words), told,
+    inline = joined.count(_WORD_SEP) == max(len(words) - 1, 0)
+    return ([len(story.lead_words),
              None if day is None else [day.kind, day.weekday, None if day.date is None else day.date.isoformat()],
-             story.marks.magnitude, story.marks.haul],
-            [*story.lead_words.values(), *story.rest_words.values()])
+             story.marks.magnitude, story.marks.haul, None if inline else words],
+            [*story.lead_words.values(), *story.rest_words.values()],
+            joined.encode("utf-8", "surrogatepass") if inline else b"")
 
 
 _WORD_SEP = "\x1f"  # the unit separator, which no word of a text holds
+_SEP_BYTE = _WORD_SEP.encode()
 
 
-def _decode_story(row: object, counts: Sequence[int], share: Callable[[str, str], str]) -> StoryFeatures:
-    """The story features back from :func:`_encode_story` and their word ``counts``, each value
-    of the type it was (the word counts in the order they were counted: story building sums
-    them in that order), each word one string object through ``share`` (a corpus repeats its
-    words in every article)."""
+def _listed_words(row: object) -> list[str] | None:
+    """The words a header's story row lists, ``None`` if they are stored as text."""
     if not isinstance(row, list) or len(row) != 5:
         raise ValueError("malformed story features")
-    leads, told, day, size, value = row
-    if type(told) is str:
-        words = told.split(_WORD_SEP)
-    elif type(told) is list and {*map(type, told)} <= _STR:
-        words = told
-    else:
+    words = row[4]
+    if words is None:
+        return None
+    if type(words) is not list or not {*map(type, words)} <= _STR:
         raise ValueError("malformed words")
+    return words
+
+
+def _decode_story(row: list[Any], words: Sequence[str], counts: Sequence[int]) -> StoryFeatures:
+    """The story features back from :func:`_encode_story`, with their ``words`` and word
+    ``counts``, each value of the type it was (the word counts in the order they were counted:
+    story building sums them in that order)."""
+    leads, day, size, value, _ = row
     if len(words) != len(counts) or type(leads) is not int or not 0 <= leads <= len(words):
         raise ValueError("malformed word counts")
-    words = list(map(share, words, words))
     for number in (size, value):
         if number is not None and type(number) is not float:
             raise ValueError("malformed story mark")
@@ -507,21 +595,37 @@ def _decode_story(row: object, counts: Sequence[int], share: Callable[[str, str]
 
 
 _STR = frozenset({str})
+_SKETCH_LISTS = frozenset({list, type(None)})
 
 
-_SKETCH_FIELDS = operator.attrgetter(*(f.name for f in fields(MentionSketch)))
-_SKETCH_TYPES: tuple[frozenset[type], ...] = tuple(frozenset(
-    {"str": (str,), "int": (int,), "bool": (bool,), "int | None": (int, type(None)),
-     "str | None": (str, type(None))}[str(f.type)]) for f in fields(MentionSketch))
-_ALLOWS = frozenset.__contains__
+_SKETCH_NAMES = tuple(f.name for f in fields(MentionSketch))
+_SKETCH_FIELDS = operator.attrgetter(*_SKETCH_NAMES)
+_SKETCH_ROWS = frozenset(product(*({"str": (str,), "int": (int,), "bool": (bool,), "int | None": (int, type(None)),
+                                    "str | None": (str, type(None))}[str(f.type)] for f in fields(MentionSketch))))
+"""The types of the values of a header's sketch row, field by field, that :func:`_sketches` accepts."""
+_LIST = frozenset({list})
 
 
-def _sketch(row: object) -> MentionSketch:
-    # The type of each value must be one its field allows, exactly (a JSON true is no index).
-    if not isinstance(row, list) or len(row) != len(_SKETCH_TYPES) \
-            or not all(map(_ALLOWS, _SKETCH_TYPES, map(type, row))):
+def _sketches(rows: list[Any]) -> list[MentionSketch]:
+    """``MentionSketch(*row)`` of each row of a header (:func:`encode`). The type of each value
+    must be one its field allows, exactly (a JSON true is no index), else ``ValueError``."""
+    if not {*map(type, rows)} <= _LIST or not {tuple(map(type, row)) for row in rows} <= _SKETCH_ROWS:
         raise ValueError("malformed event sketch")
-    return MentionSketch(*row)
+    return _frozen(MentionSketch, _SKETCH_NAMES, zip(*rows, strict=True), len(rows))
+
+
+def _frozen(cls: type[_T], names: Sequence[str], columns: Iterable[Iterable[object]], size: int) -> list[_T]:
+    """``size`` instances of the frozen dataclass ``cls`` with slots, whose fields are ``names``,
+    given the values of each field (``columns``, ``size`` values each): made and then filled a
+    field at a time through the slots' own descriptors, in C (its ``__init__`` sets each field
+    of each instance through ``object.__setattr__``: about 3 µs for a sketch)."""
+    made = list(map(object.__new__, repeat(cls, size)))
+    for name, column in zip(names, columns if size else repeat((), len(names)), strict=True):
+        deque(map(getattr(cls, name).__set__, made, column), maxlen=0)
+    return made
+
+
+_T = TypeVar("_T")
 
 
 # -- location ------------------------------------------------------------------------------

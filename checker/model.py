@@ -169,12 +169,31 @@ class _ClaimSlots:
                  relative: bool | None = None, canonical: str | None = None, anchor: str | None = None,
                  modifiers: tuple[str, ...] = (), sentence_start: int = 0,
                  attrs: tuple[tuple[str, str], ...] = ()) -> None:
-        self.kind, self.article, self.start, self.end = kind, article, start, end
-        self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
-        self.text, self.sentence, self.subject, self.qualifier = text, sentence, subject, qualifier
-        self.low, self.high, self.low_open, self.high_open = low, high, low_open, high_open
-        self.unit, self.granularity, self.relative, self.canonical = unit, granularity, relative, canonical
-        self.anchor, self.modifiers, self.sentence_start, self.attrs = anchor, modifiers, sentence_start, attrs
+        # A statement a field: `a, b, c, d = w, x, y, z` would build and unpack a tuple (a fifth of the time).
+        self.kind = kind
+        self.article = article
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.text = text
+        self.sentence = sentence
+        self.subject = subject
+        self.qualifier = qualifier
+        self.low = low
+        self.high = high
+        self.low_open = low_open
+        self.high_open = high_open
+        self.unit = unit
+        self.granularity = granularity
+        self.relative = relative
+        self.canonical = canonical
+        self.anchor = anchor
+        self.modifiers = modifiers
+        self.sentence_start = sentence_start
+        self.attrs = attrs
         self.__class__ = Claim  # type: ignore[assignment]
 
 

@@ -12,15 +12,19 @@ import pickle
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from checker import engine
 from checker.cache import (
     CACHE_FILENAME,
+    ENTRY_FORMAT,
     POSITION_FIELDS,
     SHARED_FIELDS,
     ArticleExtraction,
     ClaimCache,
+    _pick,
+    _shared_ints,
     article_key,
     decode,
     decode_many,
@@ -195,24 +199,37 @@ def test_garbage_entries_are_rejected(seeds) -> None:  # type: ignore[no-untyped
     article = seeds.articles[0]
     good = encode(ArticleExtraction(tuple(extract(article)), ()), article.text)
     assert decode(good, article.text).claims
-    size = int.from_bytes(good[:4], "little")
+    start = _columns_at(good)
     for bad in (b"", b"{", b"[]", b"\x02\x00\x00\x00[]", good.decode("latin-1"),  # not bytes: an entry of old
                 good[:-1], good[:-4], good + b"\x00" * 4,  # columns cut or grown
-                good[:4 + size] + b"\xff" * (len(good) - 4 - size),  # negative indices
-                good[:4 + size] + b"\x7f" * (len(good) - 4 - size),  # indices past their tables
-                _with_header(good, f=["kind"]), _with_header(good, n=1), _with_header(good, v=[]),
-                _with_header(good, z=[["x", 3]]), _with_header(good, q=[[0, 5]])):
+                (ENTRY_FORMAT - 1).to_bytes(4, "little") + good[4:],  # an entry of the layout before
+                good[:start] + b"\xff" * (len(good) - start),  # negative indices
+                good[:start] + b"\x7f" * (len(good) - start),  # indices past their tables
+                _with_header(good, v=[]), _with_header(good, z=[["x", 3]]), _with_header(good, z=[[0, 3]]),
+                _with_header(good, q=[[0, 5]]), _with_header(good, m=[[]]), _with_header(good, m={}),
+                _with_header(good, w=[0, None, None, None, ["a"]])):  # a story word the entry has no count for
         with pytest.raises(ValueError):
             decode(bad, article.text)  # type: ignore[arg-type]
 
 
+def _prefix(data: bytes) -> list[int]:
+    """An entry's first ints: format mark, claims, header bytes, sentences, spans, words, word bytes."""
+    return [int.from_bytes(data[i:i + 4], "little") for i in range(0, 28, 4)]
+
+
+def _columns_at(data: bytes) -> int:
+    """Where an entry's int columns start: after its first ints and its JSON header."""
+    return 28 + _prefix(data)[2]
+
+
 def _with_header(data: bytes, **changes: object) -> bytes:
     """The entry ``data`` with these keys of its JSON header changed."""
-    size = int.from_bytes(data[:4], "little")
-    header = json.loads(data[4:4 + size])
+    prefix, start = _prefix(data), _columns_at(data)
+    header = json.loads(data[28:start])
     header.update(changes)
     head = json.dumps(header).encode()
-    return len(head).to_bytes(4, "little") + head + data[4 + size:]
+    prefix[2] = len(head)
+    return b"".join(n.to_bytes(4, "little") for n in prefix) + head + data[start:]
 
 
 def _article(text: str = "Lavrov began a two-day visit on Wednesday.", **kw: object) -> Article:
@@ -488,17 +505,68 @@ def test_an_index_past_its_own_table_is_refused_though_the_next_entry_has_values
     """Decoded together, the tables of all entries lie one after the other: an index one past
     the first entry's kinds would read the next entry's first kind, and must not."""
     (first, text), after = _entries(seeds)[0], _entries(seeds)[1:]
-    size = int.from_bytes(first[:4], "little")
-    header = json.loads(first[4:4 + size])
-    n = header["n"]
+    start = _columns_at(first)
+    header = json.loads(first[28:start])
+    n = _prefix(first)[1]
     kinds = len(header["v"][0])
     column = len(POSITION_FIELDS) + 1  # the kinds' index column follows the positions and the sentence index
-    ints = bytearray(first[4 + size:])
-    ints[4 * column * n:4 * column * n + 4] = kinds.to_bytes(4, "little")  # the first claim's kind: one past
-    broken = first[:4 + size] + bytes(ints)
+    at = start + 4 * column * n
+    broken = first[:at] + kinds.to_bytes(4, "little") + first[at + 4:]  # the first claim's kind: one past
     with pytest.raises(ValueError):
         decode(broken, text)
     found = decode_many([(broken, text), *after])
     assert found[0] is None and all(found[1:])
     quoted = _with_header(first, q=[[n, "x"]])  # a quote for a claim past the entry's own
     assert decode_many([(quoted, text), *after])[0] is None
+    sentences = _prefix(first)[3]
+    told = _with_header(first, z=[[sentences, "x"]])  # a sentence past the entry's own
+    assert decode_many([(told, text), *after])[0] is None
+
+
+def _with_words(data: bytes, words: bytes) -> bytes:
+    """The entry ``data`` with its story words (the text after its int columns) replaced by ``words``."""
+    prefix = _prefix(data)
+    old = prefix[6]
+    prefix[6] = len(words)
+    return b"".join(n.to_bytes(4, "little") for n in prefix) + data[28:len(data) - old] + words
+
+
+def test_story_words_decoded_together_stay_with_their_own_entry(seeds) -> None:  # type: ignore[no-untyped-def]
+    """The story words of the entries decoded together are read as one text: an entry with a
+    word too many and the next with one too few, together the right number, are both refused,
+    never given each other's words; so is an entry whose words are not UTF-8."""
+    entries = _entries(seeds)
+    (first, text), (second, other) = entries[1], entries[2]
+    assert _prefix(first)[5] > 2 and _prefix(second)[5] > 2
+    split = first[len(first) - _prefix(first)[6]:].replace(b"\x1f", b"\x1fx\x1f", 1)  # a word too many
+    merged = second[len(second) - _prefix(second)[6]:].replace(b"\x1f", b"", 1)  # one too few
+    bad = [(_with_words(first, split), text), (_with_words(second, merged), other)]
+    found = decode_many([entries[0], *bad, *entries[3:]])
+    assert found[1] is None and found[2] is None
+    assert found[:1] + found[3:] == [decode(data, text) for data, text in entries[:1] + entries[3:]]
+    for data, words in bad:
+        with pytest.raises(ValueError):
+            decode(data, words)
+    broken = (_with_words(first, b"\xff" + first[len(first) - _prefix(first)[6]:]), text)
+    assert decode_many([entries[0], broken, *entries[2:]])[1] is None
+
+
+def test_ints_read_through_a_table_are_those_read_one_at_a_time() -> None:
+    """:func:`_shared_ints` reads small values through a table of them, large ones a value at a
+    time: the same ints, each the object ``numbers`` holds for its value."""
+    for ints in (np.array([[0, 5, 300, 5], [300, 7000, 1, 0]]), np.array([[2**31, 300, 7]]),
+                 np.zeros((2, 0), dtype=np.int64)):
+        held = int("300")  # the object a former entry gave
+        numbers: dict[int, int] = {300: held}
+        found = _shared_ints(ints, numbers.setdefault)
+        assert found == ints.tolist()
+        assert all(type(v) is int and v is numbers[v] for row in found for v in row)
+        assert all(v is held for row in found for v in row if v == 300)
+
+
+def test_values_are_picked_as_they_are_even_tuples_of_one_length() -> None:
+    """:func:`_pick` takes a table of tuples of one length as values (never as rows of a grid)."""
+    table = [("a", "b"), ("c", "d"), ()]
+    assert _pick(table, np.array([1, 0, 1])) == [("c", "d"), ("a", "b"), ("c", "d")]
+    assert _pick(table[:2], np.array([[1], [0]])) == [[("c", "d")], [("a", "b")]]  # a row per field
+    assert all(a is b for a, b in zip(_pick(table, np.array([2, 0])), (table[2], table[0]), strict=True))
