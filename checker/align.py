@@ -32,11 +32,12 @@ class Alignment:
     claims: list[Claim]
     units: UnitTable = DEFAULT_UNITS
     by_article: dict[str, list[Claim]] = field(default_factory=dict)
-    _entities: dict[str, list[Claim]] = field(default_factory=dict)
+    _entities: dict[str, list[Claim]] = field(default_factory=dict, repr=False, compare=False)
     """Each article's entity claims, by sentence (in claim order within one), listed the first
     time a claim of the article asks for them (:meth:`entities_in_sentence`): one list per
     article, not one per sentence, which on 100,000 articles held 2 million small lists; and on
-    a warm run the rules ask about fewer than half of the articles."""
+    a warm run the rules ask about fewer than half of the articles. Not compared: it is read
+    from ``by_article``."""
     subject_canon: dict[str, str] = field(default_factory=dict)
     _things: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
     """:meth:`thing` of each subject, once read (every rule about figures asks it of every figure)."""

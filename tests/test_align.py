@@ -60,3 +60,10 @@ def test_the_entities_of_a_claim_of_another_article_are_none(seed_claims) -> Non
     corpus, claims = seed_claims
     alignment = Alignment.build(corpus.articles, claims[:0])
     assert all(alignment.entities_in_sentence(c) == () for c in claims)
+
+
+def test_alignments_of_the_same_claims_are_equal_whatever_was_asked_of_them(seed_claims) -> None:  # type: ignore[no-untyped-def]
+    corpus, claims = seed_claims
+    asked, fresh = Alignment.build(corpus.articles, claims), Alignment.build(corpus.articles, claims)
+    asked.entities_in_sentence(claims[0])
+    assert asked == fresh
