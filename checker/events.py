@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 import regex
 
@@ -234,7 +236,8 @@ class EventIndex:
 
 def main_agent(claims: Sequence[Claim]) -> str | None:
     """The person an article is mostly about: the most frequent person entity."""
-    counts = Counter(c.canonical or c.text for c in claims if c.kind is ClaimKind.ENTITY and c.subject == "person")
+    entity = ClaimKind.ENTITY  # a local: an enum member read from its class costs more than the test
+    counts = Counter(c.canonical or c.text for c in claims if c.kind is entity and c.subject == "person")
     if not counts:
         return None
     best = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
@@ -285,14 +288,17 @@ def find_mentions(article: Article, claims: Sequence[Claim],
     return resolve_mentions(article.id, claims, sketch_mentions(article, claims, sentences))
 
 
-def resolve_mentions(article: str, claims: Sequence[Claim], sketches: Sequence[MentionSketch]) -> list[EventMention]:
+def resolve_mentions(article: str, claims: Sequence[Claim], sketches: Sequence[MentionSketch],
+                     intervals: dict[tuple[object, ...], Interval | None] | None = None) -> list[EventMention]:
     """The mentions of sketches made on ``claims`` (the same claims, in the same order; their
     canonical names may have changed since). Raises ``ValueError`` when a sketch names a claim
-    that is not there or not of the right kind."""
+    that is not there or not of the right kind. ``intervals``: the interval of each date value
+    read so far (:func:`_date_interval`), shared by the articles of a run."""
     agent_default: str | None = None
     defaulted = False
     out: list[EventMention] = []
     n = len(claims)
+    known = {} if intervals is None else intervals
     for s in sketches:
         agent: str | None = None
         if s.agent == MAIN_AGENT:
@@ -305,20 +311,57 @@ def resolve_mentions(article: str, claims: Sequence[Claim], sketches: Sequence[M
         time: Interval | None = None
         time_claim: Claim | None = None
         if s.time is not None:
-            if not 0 <= s.time < n or claims[s.time].kind is not ClaimKind.DATE:
+            if not 0 <= s.time < n or claims[s.time].kind is not _DATE:
                 raise ValueError(f"event sketch of {article}: claim {s.time} is not a date")
             time_claim = claims[s.time]
-            time = interval_of(time_claim)
-        out.append(EventMention(
-            article=article, cls=s.cls, noun=s.noun, start=s.start, sentence_start=s.sentence_start,
-            agent=agent, place=place, time=time, time_claim=time_claim, planned=s.planned,
-            previous=s.previous, ordinal=s.ordinal,
-        ))
+            time = _date_interval(time_claim, known)
+        out.append(_new_mention(article, s.cls, s.noun, s.start, s.sentence_start, agent, place, time, time_claim,
+                                s.planned, s.previous, s.ordinal))
     return out
 
 
+_DATE, _ENTITY = ClaimKind.DATE, ClaimKind.ENTITY
+
+
+def _date_interval(claim: Claim, known: dict[tuple[object, ...], Interval | None]) -> Interval | None:
+    """:func:`~checker.values.interval_of` a date claim, once per value in ``known`` (what it
+    reads of the claim, its bounds and whether they are open, each of its type; a run dates
+    thousands of mentions by a few hundred dates)."""
+    values = (claim.low, claim.high, claim.low_open, claim.high_open)
+    key = (*values, *map(type, values))  # equal values of two types (1 and True) are two keys
+    found = known.get(key, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = known[key] = interval_of(claim)
+    return found
+
+
+_UNKNOWN = Interval(0.0, 0.0)  # not read yet (a date's own interval is never this very object)
+
+
+class _MentionSlots:
+    """The slots of :class:`EventMention` without its frozen guard, as
+    :class:`checker.model._ClaimSlots` has those of a claim: a run makes an event mention of each
+    of tens of thousands of sketches, and the frozen ``__init__`` sets each field through
+    ``object.__setattr__``, about five times slower. The parameters are EventMention's, in its
+    order, with its defaults (``tests/test_events.py`` checks); the object is made an EventMention."""
+
+    __slots__ = EventMention.__slots__
+
+    def __init__(self, article: str, cls: str, noun: str, start: int, sentence_start: int, agent: str | None,
+                 place: str | None, time: Interval | None, time_claim: Claim | None, planned: bool = False,
+                 previous: bool = False, ordinal: str | None = None) -> None:
+        self.article, self.cls, self.noun, self.start = article, cls, noun, start
+        self.sentence_start, self.agent, self.place, self.time = sentence_start, agent, place, time
+        self.time_claim, self.planned, self.previous, self.ordinal = time_claim, planned, previous, ordinal
+        self.__class__ = EventMention  # type: ignore[assignment]
+
+
+_new_mention = cast(Callable[..., EventMention], _MentionSlots)
+"""``EventMention(*args)``, made without the frozen ``__init__``'s cost (the same object)."""
+
+
 def _name_at(claims: Sequence[Claim], i: int, n: int) -> str:
-    if not 0 <= i < n or claims[i].kind is not ClaimKind.ENTITY:
+    if not 0 <= i < n or claims[i].kind is not _ENTITY:
         raise ValueError(f"event sketch: claim {i} is not an entity")
     return claims[i].canonical or claims[i].text
 
@@ -483,12 +526,13 @@ def build_events(
     extraction made of their mentions (:func:`sketch_mentions`, on the same claims in the same
     order); articles not in it, or whose sketches do not fit their claims, are read again."""
     index = EventIndex()
+    intervals: dict[tuple[object, ...], Interval | None] = {}
     for aid in sorted(articles):
         claims = claims_by_article.get(aid, ())
         sketched = sketches.get(aid) if sketches is not None else None
         if sketched is not None:
             try:
-                index.mentions.extend(resolve_mentions(aid, claims, sketched))
+                index.mentions.extend(resolve_mentions(aid, claims, sketched, intervals))
                 continue
             except ValueError:
                 pass  # not made on these claims: read the article again
@@ -505,7 +549,7 @@ def build_events(
         if key is not None and not mention.planned:
             families[key].append(mention)
 
-    events: list[Event] = []
+    events: list[tuple[tuple[str, str, tuple[str, ...]], _EventFields]] = []  # (order, fields after the id)
     for key in sorted(families):
         fam = families[key]
         cls, who = key.split("|", 1)
@@ -561,26 +605,24 @@ def build_events(
             else:
                 when = "date unresolved"
                 label = f"{base} ({when})"
-            events.append(Event(
-                id="", family=key, label=label, cls=cls, agent=agent, place=place, articles=arts,
-                start=start, end=end, resolved=resolved, basis=tuple((t.article, t.basis) for t in group),
-                when=when,
-            ))
-    # Deterministic ids: by family, then start date.
-    events.sort(key=lambda e: (e.family, e.start or "9999", e.articles))
-    numbered: list[Event] = []
-    for n, event in enumerate(events, 1):
-        numbered.append(Event(
-            id=f"E{n}", family=event.family, label=event.label, cls=event.cls, agent=event.agent,
-            place=event.place, articles=event.articles, start=event.start, end=event.end,
-            resolved=event.resolved, basis=event.basis, when=event.when,
-        ))
+            events.append(((key, start or "9999", arts), (
+                key, label, cls, agent, place, arts, start, end, resolved,
+                tuple((t.article, t.basis) for t in group), when)))
+    # Deterministic ids: by family, then start date (each event made once, numbered).
+    events.sort(key=_ORDER)
+    numbered = [Event(f"E{n}", *fields) for n, (_order, fields) in enumerate(events, 1)]
     index.events = numbered
     for event in numbered:
         index.families.setdefault(event.family, []).append(event)
         for aid in event.articles:
             index.membership[(aid, event.family)] = event.id
     return index
+
+
+_ORDER = operator.itemgetter(0)
+_EventFields = tuple[str, str, str, str | None, str | None, tuple[str, ...], str | None, str | None, bool,
+                     tuple[tuple[str, str], ...], str]
+"""The fields of an :class:`Event` after its id, in order."""
 
 
 def prune_events(index: EventIndex, keep: set[str]) -> dict[str, str]:

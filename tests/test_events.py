@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import inspect
 
 import pytest
 
@@ -20,7 +21,8 @@ from checker.events import (
     sketch_mentions,
 )
 from checker.extractors import ExtractOptions, extract_doc
-from checker.model import Article, Claim
+from checker.model import Article, Claim, ClaimKind, new_claim
+from checker.values import Interval, interval_of
 
 
 def test_event_forms_are_found_whatever_their_case_and_number() -> None:
@@ -110,3 +112,46 @@ def test_a_date_of_the_crime_a_trial_is_about_does_not_date_the_trial() -> None:
     claims = extract_doc(Doc.from_article(article), ExtractOptions())
     trials = [m for m in find_mentions(article, claims) if m.noun == "trial"]
     assert trials and all(m.time is None or dt.date.fromordinal(int(m.time.low)).year == 2013 for m in trials)
+
+
+def test_a_mention_made_without_the_frozen_init_is_the_mention_the_init_makes() -> None:
+    parameters = inspect.signature(events._MentionSlots).parameters.values()
+    assert [(p.name, p.default) for p in parameters] == [
+        (f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default)
+        for f in dataclasses.fields(events.EventMention)]
+    values = ("a", "visit", "visit", 40, 12, "Sergei Lavrov", "North Korea", Interval(1.0, 2.0), None, True, False, "first")
+    fast, made = events._new_mention(*values), events.EventMention(*values)
+    assert type(fast) is events.EventMention and fast == made and hash(fast) == hash(made)
+    assert [getattr(fast, f.name) for f in dataclasses.fields(made)] == list(values)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.agent = "someone"  # type: ignore[misc]
+
+
+def test_a_date_read_once_per_value_gives_the_interval_of_each_claim() -> None:
+    def date(low: object, high: object, low_open: bool = False, high_open: bool = False) -> Claim:
+        return new_claim(ClaimKind.DATE, "a", 0, 4, 1, 1, 1, 4, "date", "date", low=low, high=high,
+                         low_open=low_open, high_open=high_open)
+
+    claims = [date("2023-10-18", "2023-10-18"), date("2023-10-18", "2023-10-31"), date("2023-10-18", "2023-10-18", True),
+              date("2023-10-18", "2023-10-18", False, True), date(None, "2023-10-18"), date("2023-10-18", None),
+              date(None, None), date("2023-10-31", "2023-10-18"), date("not a date", "2023-10-18"), date(1, 2),
+              date(1.0, 2.0), date("2023-10-18", "2023-10-18"), date("2023-10-18", "2023-10-18", 1)]  # type: ignore[arg-type]
+    known: dict[tuple[object, ...], Interval | None] = {}
+    for claim in [*claims, *reversed(claims)]:
+        assert repr(events._date_interval(claim, known)) == repr(interval_of(claim))  # of the same types
+
+
+def test_events_are_numbered_by_family_then_start_then_articles() -> None:
+    texts = {"a": ("Sergei Lavrov's visit to North Korea began on October 18, 2023.", dt.date(2023, 10, 19)),
+             "b": ("Sergei Lavrov's visit to North Korea was discussed.", None),  # no time: unresolved
+             "c": ("Sergei Lavrov's visit to North Korea began on March 3, 2023.", dt.date(2023, 3, 4)),
+             "d": ("The summit in Geneva opened on May 2, 2023.", dt.date(2023, 5, 2))}
+    articles = {aid: Article(id=aid, path=f"{aid}.txt", text=text, published=day) for aid, (text, day) in texts.items()}
+    claims = {aid: extract_doc(Doc.from_article(article), ExtractOptions()) for aid, article in articles.items()}
+    index = build_events(articles, claims)
+    assert [(e.id, e.family, e.start, e.articles) for e in index.events] == [
+        ("E1", "meeting|@Geneva", "2023-05-02", ("d",)),  # a summit is a meeting
+        ("E2", "visit|Sergei Lavrov", "2023-03-03", ("c",)),
+        ("E3", "visit|Sergei Lavrov", "2023-10-18", ("a",)),
+        ("E4", "visit|Sergei Lavrov", None, ("b",))]
+    assert all(index.membership[(a, e.family)] == e.id for e in index.events for a in e.articles)

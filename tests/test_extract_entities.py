@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from checker import extract_text
 from checker.extractors import group_entities
-from checker.extractors.entities import PairMemo, similar_pairs
+from checker.extractors.entities import PairMemo, group_links, linked_groups, similar_pairs, spelling_groups
 from checker.model import Claim, ClaimKind
 from tests.claims import claims_of
 
@@ -193,3 +193,42 @@ def test_a_persons_h_after_a_consonant_is_compared_as_g_and_digraphs_keep_theirs
     assert spelling_key("Serhiy Kyslytsya", PERSON) == spelling_key("Sergiy Kyslytsya", PERSON)
     assert spelling_key("Natasha Ahmed", PERSON) == "natasha ahmed"  # "sh" and a vowel before h: unchanged
     assert spelling_key("Elhovo", PLACE) != spelling_key("Elgovo", PLACE)  # places are not persons
+
+
+def _block(seed: int) -> list[str]:
+    rng = random.Random(seed)
+    stems = ["Sergei", "Sergey", "Dmitri", "Dmitry", "Olha", "Olga", "Vargas", "Varga", "Vargase", "Omar", "Umar"]
+    return sorted({f"{rng.choice(stems)} {rng.choice(['Lavrov', 'Lavrow', 'Lavrova', 'Horvat', 'Horvath'])}"
+                   for _ in range(rng.randrange(2, 30))})
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_spelling_groups_kept_by_a_memo_are_those_of_grouping_again(seed: int) -> None:
+    names = _block(seed)
+    for kind in ("person", "other"):
+        grouped = spelling_groups(names, 90.0, kind=kind)
+        assert all(len(g) > 1 and g == sorted(g) for g in grouped)
+        assert [g[0] for g in grouped] == sorted(g[0] for g in grouped)
+        first = PairMemo()
+        assert first.groups(names, 90.0, kind=kind) == grouped and first.hits == 0
+        again = PairMemo(known=first.used)
+        assert again.groups(names, 90.0, kind=kind) == grouped and again.hits == 1
+        assert linked_groups(group_links(grouped), len(names)) == grouped
+
+
+@pytest.mark.parametrize("links", [
+    [(0, 2), (1, 2)],  # a name in two groups
+    [(0, 1), (1, 2)],  # a name first of a group and in another
+    [(1, 2), (0, 3)],  # groups out of order
+    [(0, 2), (0, 1)],  # a group out of order
+    [(0, 1), (0, 1)],  # a name twice in a group
+    [(0, 0)], [(2, 1)], [(0, 5)], [(-1, 1)], [(True, 2)], [(0, 1.0)],  # not two indices in order below 5
+    [(0, 1, 2)], [3], [None], ["01"],  # not pairs
+])
+def test_links_that_are_not_those_of_groups_are_refused(links: list[tuple[int, int]]) -> None:  # (or not pairs)
+    assert linked_groups(links, 5) is None
+    names = ["Sergei Lavrov", "Sergey Lavrov", "Sergei Lavrow", "Dmitri Lavrov", "Dmitry Lavrov"]
+    memo = PairMemo()
+    expected = memo.groups(names, 90.0, kind="person")
+    forged = PairMemo(known={key: links for key in memo.used})
+    assert forged.groups(names, 90.0, kind="person") == expected and forged.hits == 0

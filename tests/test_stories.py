@@ -427,3 +427,16 @@ def test_reports_months_apart_are_fully_comparable_only_when_they_share_two_peop
     factors = stories._date_factors(articles, dates, names, first, second, stories.DEFAULT_STORY_OPTIONS)
     assert factors[0] == 1.0
     assert 0 < factors[1] < 1.0
+
+
+def test_the_names_of_an_article_are_its_entities_of_the_name_kinds_in_claim_order() -> None:
+    subjects = [None, "", "person", "place", "organisation", "other", "title", "nationality"]
+    claims = [new_claim(kind, "a", 10 * k, 10 * k + 8, 1, 1, 1, 8, "Dana Wells", "s", subject=subject,
+                        canonical=f"Name {k}" if k % 2 else None)
+              for k, (kind, subject) in enumerate((kind, subject) for subject in subjects
+                                                  for kind in (ClaimKind.ENTITY, ClaimKind.QUANTITY))]
+    names = stories._names(claims, 45, {})
+    named = [c for c in claims if c.kind is ClaimKind.ENTITY and (c.subject or "other") in stories._NAME_KINDS]
+    assert names.terms == ["@" + (c.canonical or c.text).lower() for c in named]
+    assert names.in_lead == [c.start < 45 for c in named]
+    assert names.people == ["@" + (c.canonical or c.text).lower() for c in named if c.subject == "person"]

@@ -829,13 +829,15 @@ Pair = tuple[int, int]
 
 @dataclasses.dataclass
 class PairMemo:
-    """The similar spellings of name blocks found by an earlier run, so that a run whose names
-    are mostly those of the last one (a corpus with an article added or edited) compares only
-    the blocks whose names changed. Kept by the claim cache (:meth:`checker.cache.ClaimCache.get_pairs`).
+    """The spelling groups of name blocks found by an earlier run, so that a run whose names
+    are mostly those of the last one (a corpus with an article added or edited) compares and
+    groups only the blocks whose names changed. Kept by the claim cache
+    (:meth:`checker.cache.ClaimCache.get_pairs`), each block's groups as pairs of indices
+    (:func:`group_links`).
 
     A block is keyed by a digest of the similarity threshold, the kind of entity and its names,
-    all of them, in order: the pairs are a function of exactly that (and of the code, which the
-    cache's version covers), so a hit gives what comparing would give.
+    all of them, in order: its groups are a function of exactly that (and of the code, which
+    the cache's version covers), so a hit gives what comparing would give.
     ``known`` is what the earlier run left; ``used`` is what this run needed, to be kept for
     the next."""
 
@@ -843,26 +845,64 @@ class PairMemo:
     used: dict[str, list[Pair]] = dataclasses.field(default_factory=dict)
     hits: int = 0
 
-    def pairs(self, names: Sequence[str], threshold: float, workers: int = 1, kind: str = OTHER) -> list[Pair]:
-        digest = hashlib.blake2b(f"{threshold!r}\n{kind}\n".encode(), digest_size=16)
-        for name in names:
-            digest.update(name.encode("utf-8", "surrogatepass") + b"\0")
+    def groups(self, names: Sequence[str], threshold: float, workers: int = 1, kind: str = OTHER) -> list[list[int]]:
+        """:func:`spelling_groups` of the block ``names``, from the memo when it has them."""
+        digest = hashlib.blake2b(f"groups {threshold!r}\n{kind}\n".encode(), digest_size=16)
+        digest.update("".join(f"{name}\0" for name in names).encode("utf-8", "surrogatepass"))
         key = digest.hexdigest()
         found = self.known.get(key)
-        if found is not None and all(0 <= i < j < len(names) for i, j in found):
-            pairs = [(i, j) for i, j in found]
+        groups = linked_groups(found, len(names)) if found is not None else None
+        if groups is not None:
             self.hits += 1
         else:
-            pairs = similar_pairs([spelling_key(n, kind) for n in names], threshold, workers)
-        self.used[key] = pairs
-        return pairs
+            groups = spelling_groups(names, threshold, workers, kind)
+        self.used[key] = group_links(groups)
+        return groups
+
+
+def spelling_groups(names: Sequence[str], threshold: float, workers: int = 1, kind: str = OTHER) -> list[list[int]]:
+    """The groups of two or more names of a block (indices, in order, groups by first index)
+    that :func:`_spelling_groups` joins among the pairs whose spelling keys are similar."""
+    pairs = similar_pairs([spelling_key(n, kind) for n in names], threshold, workers)
+    return [group for group in _spelling_groups(len(names), names, pairs, kind) if len(group) > 1]
+
+
+def group_links(groups: Sequence[Sequence[int]]) -> list[Pair]:
+    """Groups of indices (each in order, groups by first index) as pairs (first, other)."""
+    return [(group[0], other) for group in groups for other in group[1:]]
+
+
+def linked_groups(links: Sequence[Pair], n: int) -> list[list[int]] | None:
+    """The groups of :func:`group_links` back from their pairs; ``None`` when the pairs are not
+    such links of indices below ``n`` (a damaged memo entry: the block is grouped again)."""
+    groups: dict[int, list[int]] = {}
+    last = -1
+    for pair in links:
+        if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
+            return None
+        first, other = pair
+        if not (type(first) is int and type(other) is int and 0 <= first < other < n):
+            return None
+        group = groups.get(first)
+        if group is None:
+            if first <= last:
+                return None  # groups come by first index, each once
+            group = groups[first] = [first]
+            last = first
+        elif other <= group[-1]:
+            return None
+        group.append(other)
+    members = [i for group in groups.values() for i in group]
+    if len(set(members)) != len(members):
+        return None
+    return list(groups.values())
 
 
 def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = None,
                    aliases: Mapping[str, str] | None = None, workers: int = 1,
                    memo: PairMemo | None = None) -> list[Claim]:
     """Give spelling variants across the corpus one canonical name (the most frequent spelling);
-    ``workers`` threads compare spellings, ``memo`` gives the comparisons of an earlier run
+    ``workers`` threads compare spellings, ``memo`` gives the groups of an earlier run
     (neither changes the result)."""
     threshold = (options or ExtractOptions()).entity_similarity
     memo = memo if memo is not None else PairMemo()
@@ -871,25 +911,28 @@ def group_entities(claims: Sequence[Claim], options: ExtractOptions | None = Non
     # articles such a list held 2.7 million pairs of tuples (about 400 MB) at once.
     names: Counter[tuple[str, str]] = Counter(
         (c.subject or OTHER, c.canonical) for c in claims if c.kind is entity and c.canonical)
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for kind, name in names:
+        by_kind[kind].append(name)
     blocks: dict[tuple[str, str, int], list[str]] = defaultdict(list)
     last_keys: dict[str, str] = {}  # a corpus's names share their last words (surnames, "Ministry")
-    for kind, name in sorted(names):
-        words = name.split()
-        key = ""
-        if words:
-            key = last_keys.get(words[-1], "")
-            if not key:
-                key = last_keys[words[-1]] = translit_key(words[-1])
-        blocks[(kind, key[:1], len(words))].append(name)
+    for kind in sorted(by_kind):  # the names in order, as sorting (kind, name) orders them
+        for name in sorted(by_kind[kind]):
+            words = name.split()
+            key = ""
+            if words:
+                key = last_keys.get(words[-1], "")
+                if not key:
+                    key = last_keys[words[-1]] = translit_key(words[-1])
+            blocks[(kind, key[:1], len(words))].append(name)
     mapping: dict[tuple[str, str], str] = {}
     for (kind, _first, _n), members in blocks.items():
         if len(members) == 1:
             continue
-        for group in _spelling_groups(members, memo.pairs(members, threshold, workers, kind), kind):
-            if len(group) < 2:
-                continue
-            best = sorted(group, key=lambda n: (-names[(kind, n)], n))[0]
-            for m in group:
+        for group in memo.groups(members, threshold, workers, kind):
+            spellings = [members[i] for i in group]
+            best = min(spellings, key=lambda n: (-names[(kind, n)], n))
+            for m in spellings:
                 mapping[(kind, m)] = best
     _join_reordered(names, mapping)
     out = list(claims)
@@ -927,7 +970,7 @@ def _join_reordered(names: Counter[tuple[str, str]], mapping: dict[tuple[str, st
             continue
         target = mapping.get((kind, name), name)
         count[target] += n
-        by_words[tuple(sorted(w.lower() for w in target.split()))].add(target)
+        by_words[tuple(sorted(map(str.lower, target.split())))].add(target)
     joined: dict[str, str] = {}
     for targets in by_words.values():
         if len(targets) > 1:
@@ -942,15 +985,16 @@ def _join_reordered(names: Counter[tuple[str, str]], mapping: dict[tuple[str, st
                 mapping[(kind, name)] = rejoined
 
 
-def _spelling_groups(members: Sequence[str], pairs: Sequence[Pair], kind: str) -> list[list[str]]:
-    """The names of a block grouped as spellings of one name: similar pairs (``pairs``) that
-    are :func:`_compatible` are joined, the closest first, and two groups are never joined when
-    a name of one and a name of the other are two people (:func:`_separate`): "Vargase" joins
-    "Vargas" (one letter apart), and then not "Varga", another surname of "Vargas"'s block."""
+def _spelling_groups(n: int, members: Sequence[str], pairs: Sequence[Pair], kind: str) -> list[list[int]]:
+    """The ``n`` names of a block grouped as spellings of one name (indices, in order, groups by
+    first index): similar pairs (``pairs``) that are :func:`_compatible` are joined, the closest
+    first, and two groups are never joined when a name of one and a name of the other are two
+    people (:func:`_separate`): "Vargase" joins "Vargas" (one letter apart), and then not
+    "Varga", another surname of "Vargas"'s block."""
     scored = sorted((-fuzz.ratio(spelling_key(members[i], kind), spelling_key(members[j], kind)), i, j)
                     for i, j in pairs if _compatible(members[i], members[j], kind))
-    root = list(range(len(members)))  # each name's group, named by its smallest index
-    group: dict[int, list[int]] = {i: [i] for i in range(len(members))}
+    root = list(range(n))  # each name's group, named by its smallest index
+    group: dict[int, list[int]] = {i: [i] for i in range(n)}
     for _score, i, j in scored:
         a, b = root[i], root[j]
         if a == b or (kind == PERSON and any(_separate(members[x], members[y], kind)
@@ -960,7 +1004,7 @@ def _spelling_groups(members: Sequence[str], pairs: Sequence[Pair], kind: str) -
         for x in group[high]:
             root[x] = low
         group[low].extend(group.pop(high))
-    return [[members[i] for i in sorted(indices)] for _root, indices in sorted(group.items())]
+    return [sorted(indices) for _root, indices in sorted(group.items())]
 
 
 def _separate(a: str, b: str, kind: str) -> bool:
