@@ -841,8 +841,9 @@ class ClaimCache:
         self.put_many([(key, article, extraction, text)])
 
     def get_pairs(self) -> dict[str, list[tuple[int, int]]]:
-        """The similar spellings of name blocks the last run kept (:class:`~checker.extractors.entities.PairMemo`),
-        those of this extractor version; a malformed entry is left out (its block is compared again)."""
+        """The spelling groups of name blocks the last run kept, each as pairs of indices
+        (:class:`~checker.extractors.entities.PairMemo`, :func:`~checker.extractors.entities.group_links`),
+        those of this extractor version; a malformed entry is left out (its block is grouped again)."""
         if self._conn is None:
             return {}
         version = extractor_version()
@@ -863,7 +864,8 @@ class ClaimCache:
         return found
 
     def put_pairs(self, pairs: Mapping[str, Sequence[tuple[int, int]]]) -> None:
-        """Keep these block pairs for the next run, in place of what was kept before."""
+        """Keep these blocks' spelling groups (as :meth:`get_pairs` reads them) for the next run,
+        in place of what was kept before."""
         if self._conn is None:
             return
         version = extractor_version()
