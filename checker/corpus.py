@@ -384,7 +384,7 @@ def _iter_files(root: Path, col: _Collector) -> Iterable[_File]:
         directory = Path(dirpath)
         shown = _child_prefix(directory.as_posix())
         below = _child_prefix(directory.relative_to(root).as_posix())
-        links = _link_names(dirpath)
+        links = link_names(dirpath)
         for name in sorted(filenames):
             if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
                 # The id drops the suffix as Path.with_suffix("") does: from the last dot (the
@@ -393,7 +393,7 @@ def _iter_files(root: Path, col: _Collector) -> Iterable[_File]:
                             directory, name, None if links is None else name in links)
 
 
-def _link_names(directory: str) -> frozenset[str] | None:
+def link_names(directory: str) -> frozenset[str] | None:
     """The names of the symbolic links in ``directory`` from one listing (the type of each
     entry comes with it: no lstat per file), or ``None`` when it cannot be listed."""
     try:
