@@ -398,8 +398,9 @@ def _run_check(
     ctx = RuleContext(corpus, all_claims, alignment, events, stories=stories, memos=memos,
                       article_keys=extraction.keys, code_version=code_version() if memos else "")
     findings: list[Finding] = []
+    story_of = stories.of_article.get
     for rule, (found, used) in zip(active, _check_rules(ctx, active, jobs), strict=True):
-        findings.extend(_with_story(f, stories) for f in found)
+        findings.extend(_with_story(f, story_of) for f in found)
         if store is not None and used is not None and used != memos[rule.code].stored:
             store.put_blocks(rule.code, used, memos[rule.code].stored)
     if store is not None:
@@ -458,9 +459,16 @@ def _check_rules(ctx: RuleContext, rules: Sequence[Rule],
     return forked if forked is not None else [_rule_findings(i) for i in range(len(rules))]
 
 
-def _with_story(finding: Finding, stories: StoryIndex) -> Finding:
-    """The finding with the story its articles belong to, when they all belong to one."""
-    found = {stories.story_of(e.article) for e in finding.claims}
-    if len(found) == 1 and finding.story is None:
-        return replace_finding(finding, story=found.pop())
-    return finding
+def _with_story(finding: Finding, story_of: Callable[[str], str | None]) -> Finding:
+    """The finding with the story its articles belong to (``story_of``, the ``get`` of
+    :attr:`StoryIndex.of_article`), when they all belong to one and it names none yet."""
+    if finding.story is not None or not finding.claims:
+        return finding
+    claims = finding.claims
+    story = story_of(claims[0].article)
+    if story is None:
+        return finding
+    for evidence in claims:
+        if story_of(evidence.article) != story:
+            return finding
+    return replace_finding(finding, story=story)

@@ -11,6 +11,7 @@ import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .corpus import link_names
 from .findings import Finding
 
 
@@ -66,12 +67,20 @@ def _under_changed(changed: Iterable[str | Path]) -> Callable[[str], bool]:
     dirs = tuple(t.rstrip(os.sep) + os.sep for t in targets)
     answers: dict[str, bool] = {}
     real_dirs: dict[str, str] = {}
+    links: dict[str, frozenset[str] | None] = {}
+
+    def is_link(path: str, head: str, name: str) -> bool:
+        # Which names are links comes with one listing of their directory (not an lstat each).
+        if head not in links:
+            links[head] = link_names(head or os.curdir)
+        known = links[head]
+        return os.path.islink(path) if known is None else name in known
 
     def real(path: str) -> str:
-        # The real path of a file that is no link is its real directory and its name: one
-        # lstat per file instead of one per path component (a report quotes thousands of files).
+        # The real path of a file that is no link is its real directory and its name: no
+        # system call per file (a report quotes thousands of files), one per directory.
         head, name = os.path.split(path)
-        if name in ("", ".", "..") or os.path.islink(path):
+        if name in ("", ".", "..") or is_link(path, head, name):
             return _real(path)
         if head not in real_dirs:
             real_dirs[head] = _real(head or os.curdir)

@@ -178,3 +178,34 @@ def test_argument_errors_are_one_line_with_the_closest_valid_option(args: list[s
     assert proc.returncode == 2
     assert proc.stderr.splitlines() == [line]
     assert proc.stdout == ""
+
+
+def test_the_command_never_turns_the_cyclic_collector_back_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """cli.entry ends the process without freeing what the command built: a collector pass at
+    the end would walk all of it for nothing, so the collector is off from start to end."""
+    import gc
+
+    from checker import cli
+
+    seen: list[bool] = []
+
+    def command() -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    def leave(code: int) -> None:
+        seen.append(gc.isenabled())
+        raise SystemExit(code)
+
+    monkeypatch.setattr(cli, "main", command)
+    monkeypatch.setattr(cli.os, "_exit", leave)
+    monkeypatch.setattr(cli, "_RETAINED", None)
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        with pytest.raises(SystemExit):
+            cli.entry()
+    finally:
+        if was:
+            gc.enable()
+    assert seen == [False, False]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -336,3 +337,140 @@ def test_factlint_check_compares_html_articles_by_their_text(tmp_path: Path) -> 
         assert claim["line"] == 1 and claim["sentence"].startswith("Russian Foreign Minister")
         assert claim["column"] == claim["sentence"].index(claim["quote"]) + 1  # in the text, not the markup
         assert "<" not in claim["sentence"]
+
+
+def _untagged_reference(value: object) -> object:
+    """The kept manifest data read back by a walk from the outside in (how the memo was first
+    read): the object hook that replaced it must give the same values and types."""
+    from checker.corpus import _UNTAG
+
+    if isinstance(value, dict):
+        if len(value) == 1:
+            key, inner = next(iter(value.items()))
+            if key in _UNTAG:
+                return _UNTAG[key](inner)
+        return {(k[1:] if k.startswith("$") else k): _untagged_reference(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_untagged_reference(v) for v in value]
+    return value
+
+
+def test_the_kept_manifest_is_read_back_by_the_object_hook_as_by_a_walk() -> None:
+    import json
+    import tomllib
+
+    from checker.corpus import _tagged, _untag_object
+
+    toml = _RICH_TOML + '\n[deep."$$k"."$date"]\n"$time" = "x"\n"$$y" = [{ "$z" = 1 }]\n'
+    kept = json.dumps(_tagged(tomllib.loads(toml)))
+    assert _same(json.loads(kept, object_hook=_untag_object), _untagged_reference(json.loads(kept)))
+    assert _same(json.loads(kept, object_hook=_untag_object), tomllib.loads(toml))
+
+
+def _first_line_title_reference(text: str) -> str | None:
+    """The title as the whole text's lines give it (before the title was read from a prefix)."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped:
+            if stripped.startswith(("-", "*", "\u2022")) or len(stripped) > 200:
+                return None
+            if stripped[-1] in ".!?" or stripped.endswith(('."', ".'", '.\u201d')):
+                return None
+            return stripped
+    return None
+
+
+def test_the_first_line_title_read_from_a_prefix_is_the_one_of_the_whole_text() -> None:
+    from checker.corpus import _TITLE_PREFIX, _first_line_title
+
+    n = _TITLE_PREFIX
+    heads = ["Headline", "A first sentence.", "- item", "x" * 150, "y" * 199 + "z", "w" * 201, "", " \t ",
+             "Quote.\u201d", "Ends?"]
+    texts = []
+    for head in heads:
+        for fill in (0, 1, n - len(head) - 2, n - len(head) - 1, n - len(head), n - len(head) + 1, n):
+            for end in ("\n", "\r\n", "\r", "\u2028", "\x0c"):
+                pad = " " * max(fill, 0)
+                texts.append(pad + head + end + "Second line here." + end)
+                texts.append(end * max(fill, 0) + head + end + "Next" + end)
+                texts.append(pad + head)
+    texts += ["\n" * (n - 1) + "\r\nTitle\n", "\r" * (n - 1) + "\nTitle", "a" * (n + 50) + "\nB", ""]
+    for text in texts:
+        assert _first_line_title(text) == _first_line_title_reference(text), repr(text[:40])
+
+
+def test_a_binary_file_is_found_by_its_first_and_last_64_kib_at_every_length() -> None:
+    from checker.corpus import looks_binary
+
+    def reference(data: bytes) -> bool:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return False
+        return b"\x00" in data[:65536] or b"\x00" in data[-65536:]
+
+    k = 65536
+    for size in (0, 1, k - 1, k, k + 1, 2 * k - 1, 2 * k, 2 * k + 1, 3 * k):
+        for nul in sorted({0, 1, k - 1, k, k + 1, size - k - 1, size - k, size - k + 1, size - 1}):
+            data = bytearray(b"a" * size)
+            if 0 <= nul < size:
+                data[nul] = 0
+            assert looks_binary(bytes(data)) == reference(bytes(data)), (size, nul)
+    assert not looks_binary(b"\xff\xfe\x00a")
+
+
+def test_a_file_that_cannot_be_opened_is_reported_as_before_the_single_open(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The size comes from the open file; when the file cannot be opened, the messages are those
+    of a stat by name then an open: a file over the limit is reported for its size even when it
+    cannot be read, and a missing file or a directory as the system says."""
+    import builtins
+
+    from checker import corpus as corpus_mod
+
+    big = tmp_path / "big.txt"
+    big.write_text("x" * 100, "utf-8")
+    small = tmp_path / "small.txt"
+    small.write_text("Small.\n", "utf-8")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    def messages(path: Path, max_bytes: int) -> list[str]:
+        col = corpus_mod._Collector()
+        assert corpus_mod.read_article(path, "a", None, col, max_bytes) is None
+        return [d.message for d in col.diagnostics]
+
+    assert messages(tmp_path / "none.txt", 1000) == ["cannot read: No such file or directory"]
+    assert messages(tmp_path, 1 << 20) == ["cannot read: Is a directory"]
+    assert messages(big, 10) == ["skipped: 100 bytes is over the size limit of 10 bytes"]
+    monkeypatch.setattr(corpus_mod, "open", refuse, raising=False)
+    assert messages(big, 10) == ["skipped: 100 bytes is over the size limit of 10 bytes"]
+    assert messages(small, 1000) == ["cannot read: Permission denied"]
+    monkeypatch.setattr(corpus_mod, "open", builtins.open, raising=False)
+    col = corpus_mod._Collector()
+    article = corpus_mod.read_article(small, "s", None, col)
+    assert article is not None and article.text == "Small.\n" and col.diagnostics == []
+
+
+def test_links_are_told_from_the_listing_and_a_broken_one_is_reported(tmp_path: Path) -> None:
+    from checker.corpus import _Collector, _iter_files
+
+    (tmp_path / "real.txt").write_text("Real text.\n", "utf-8")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "real.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    files = {f.name: f for f in _iter_files(tmp_path, _Collector())}
+    assert {name: f.link for name, f in files.items()} == {"dangling.txt": True, "link.txt": True,
+                                                           "real.txt": False}
+    assert all(f.is_link() == os.path.islink(f.path) for f in files.values())
+    corpus = load_corpus([tmp_path])
+    assert [a.id for a in corpus.articles] == ["link", "real"]
+    assert [(d.path.rsplit("/", 1)[-1], d.message) for d in corpus.diagnostics] == [
+        ("dangling.txt", "broken symbolic link")]
+
+
+def test_an_empty_or_blank_article_is_warned_of_and_one_with_text_is_not(tmp_path: Path) -> None:
+    cases = {"empty.txt": b"", "blank.txt": b" \t\r\n\x0b\x0c", "text.txt": b" x ", "nbsp.txt": b"\xc2\xa0\n"}
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+    warned = {d.path.rsplit("/", 1)[-1] for d in load_corpus([tmp_path]).diagnostics
+              if d.message == "empty article: no claims"}
+    assert warned == {"empty.txt", "blank.txt"}

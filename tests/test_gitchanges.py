@@ -53,3 +53,17 @@ def test_links_to_files_and_directories_are_followed(corpus: Path, tmp_path: Pat
     assert select_changed([via_file, via_dir], [corpus / "a.txt"]) == [via_file]
     assert select_changed([via_file, via_dir], [corpus / "sub" / "c.txt"]) == [via_dir]
     assert select_changed([_finding(str(corpus / "a.txt"))], [tmp_path / "link.txt"]) != []
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_link_spelled_without_a_directory_is_followed(corpus: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Which names are links is read from a listing of their directory (the working directory
+    for a bare name); a file beside the link that is none is not taken for one."""
+    (tmp_path / "link.txt").symlink_to(corpus / "a.txt")
+    (tmp_path / "plain.txt").write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    via_link, plain = _finding("link.txt"), _finding("plain.txt")
+    assert select_changed([via_link, plain], [corpus / "a.txt"]) == [via_link]
+    assert select_changed([via_link, plain], [tmp_path / "plain.txt"]) == [plain]
+    assert select_changed([via_link, plain], [tmp_path / "link.txt"]) == [via_link]
