@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, cast
 
-from .model import Article, Bound, Claim, ClaimKind, _json_bound
+from .model import Article, Bound, Claim, ClaimKind, _json_bound, replace_slotted
 
 
 class Status(StrEnum):
@@ -197,11 +197,8 @@ _FINDING_VALUES = operator.attrgetter(*Finding.__slots__)
 
 
 def replace_finding(finding: Finding, **changes: Any) -> Finding:
-    """``dataclasses.replace(finding, **changes)`` built by :data:`new_finding` (an unknown
-    field name raises ``TypeError`` all the same)."""
-    values = dict(zip(Finding.__slots__, _FINDING_VALUES(finding), strict=True))
-    values.update(changes)
-    return new_finding(**values)
+    """``dataclasses.replace(finding, **changes)`` built by :data:`new_finding`."""
+    return replace_slotted(finding, new_finding, _FINDING_VALUES, **changes)
 
 
 FINGERPRINT_VERSION = 2

@@ -11,7 +11,7 @@ import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any, Protocol, TypeVar, cast
 
 Bound = float | str | None
 """A bound of a normalised value: a number (quantities, durations in days), an ISO date
@@ -205,12 +205,26 @@ new_claim = cast(Callable[..., Claim], _ClaimSlots)
 the frozen ``__init__``'s cost. Like ``Claim(...)`` it checks no value."""
 
 
+class _Slotted(Protocol):
+    __slots__: tuple[str, ...]
+
+
+T = TypeVar("T", bound=_Slotted)
+
+
+def replace_slotted(obj: T, make: Callable[..., T], values: Callable[[T], tuple[Any, ...]], **changes: Any) -> T:
+    """``dataclasses.replace(obj, **changes)`` for a frozen slotted dataclass, built by ``make``,
+    the slotted twin of its class (:data:`new_claim`, :data:`checker.findings.new_finding`),
+    from ``values``, an ``operator.attrgetter`` of all its slots (an unknown field name raises
+    ``TypeError`` all the same)."""
+    fields_ = dict(zip(type(obj).__slots__, values(obj), strict=True))
+    fields_.update(changes)
+    return make(**fields_)
+
+
 def replace_claim(claim: Claim, **changes: Any) -> Claim:
-    """``dataclasses.replace(claim, **changes)`` built by :data:`new_claim` (an unknown field
-    name raises ``TypeError`` all the same)."""
-    values = dict(zip(Claim.__slots__, _CLAIM_VALUES(claim), strict=True))
-    values.update(changes)
-    return new_claim(**values)
+    """``dataclasses.replace(claim, **changes)`` built by :data:`new_claim`."""
+    return replace_slotted(claim, new_claim, _CLAIM_VALUES, **changes)
 
 
 def _json_bound(value: Bound) -> float | int | str | None:
