@@ -429,7 +429,7 @@ def _decode_together(entries: Sequence[tuple[bytes, str]], shared: dict[object, 
     spans = list(zip(*np.concatenate([p.spans for p in parts], axis=1).tolist(), strict=True))
     counts = np.concatenate([p.counts for p in parts]).tolist()
     blobs = [p.words for p in parts if p.row is not None and p.listed is None and p.counts.size]
-    words = b"\x1f".join(blobs).decode("utf-8", "surrogatepass").split(_WORD_SEP) if blobs else []
+    words = _SEP_BYTE.join(blobs).decode("utf-8", "surrogatepass").split(_WORD_SEP) if blobs else []
     words = list(map(read, words, words))
     told_sketches = [p.head["m"] for p in parts]
     if not {*map(type, told_sketches)} <= _SKETCH_LISTS:
